@@ -1,0 +1,109 @@
+import { and, eq } from 'drizzle-orm';
+import type { ImportError } from '@/lib/import/errors';
+import type { ParsedRow } from '@/lib/import/parse';
+import type { Db } from '../index';
+import { events, figures, metrics, type Figure } from '../schema';
+import { logAudit, type Actor } from './audit';
+import { ensureSource } from './catalog';
+
+export type WriteCounts = { created: number; updated: number; unchanged: number };
+export type WriteResult = WriteCounts & { errors: ImportError[] };
+
+class DryRunRollback extends Error {}
+
+/** The columns a re-import may change on an existing figure (its identity aside). */
+const COMPARED = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit', 'quote', 'note', 'status', 'retractionReason'] as const;
+
+/**
+ * Writes validated import rows in one transaction: every row or none. Events and metrics must
+ * exist (an unknown one is an error at its line and column, and nothing is written); sources
+ * are created when new. A figure is identified by event, metric, group, location, source and
+ * reported-on date, so importing the same file twice changes nothing. With `dryRun` the same
+ * work runs and is rolled back, so the counts are what a real import would do.
+ */
+export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: { dryRun?: boolean } = {}): WriteResult {
+  const eventIds = new Map(db.select({ slug: events.slug, id: events.id }).from(events).all().map((e) => [e.slug, e.id]));
+  const metricIds = new Map(db.select({ key: metrics.key, id: metrics.id }).from(metrics).all().map((m) => [m.key, m.id]));
+  const errors: ImportError[] = [];
+  for (const { line, row } of rows) {
+    if (!eventIds.has(row.event_slug)) errors.push({ line, column: 'event_slug', message: `unknown event "${row.event_slug}"; create the event first.` });
+    if (!metricIds.has(row.metric)) errors.push({ line, column: 'metric', message: `unknown metric "${row.metric}"; known metrics: ${[...metricIds.keys()].join(', ')}.` });
+  }
+  const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+  if (errors.length) return { ...counts, errors };
+
+  try {
+    db.transaction((tx) => {
+      const seenKeys = new Map<string, number>();
+      for (const { line, row } of rows) {
+        const source = ensureSource(
+          tx,
+          { reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.reported_on },
+          actor,
+        );
+        const values = {
+          eventId: eventIds.get(row.event_slug)!,
+          metricId: metricIds.get(row.metric)!,
+          group: row.group,
+          location: row.location,
+          sourceId: source.id,
+          reportedOn: row.reported_on,
+          qualifier: row.qualifier,
+          valueLow: row.value_low,
+          valueBest: row.value_best,
+          valueHigh: row.value_high,
+          unit: row.unit,
+          quote: row.quote === '' ? null : row.quote,
+          note: row.note,
+          status: row.status ?? 'published',
+          retractionReason: row.status === 'retracted' ? row.retraction_reason : null,
+        };
+        const key = [values.eventId, values.metricId, values.group, values.location, values.sourceId, values.reportedOn].join('\u0000');
+        const earlier = seenKeys.get(key);
+        if (earlier !== undefined) {
+          errors.push({ line, column: null, message: `the same figure (event, metric, group, location, source and date) is already on line ${earlier}.` });
+          continue;
+        }
+        seenKeys.set(key, line);
+        const existing = tx
+          .select()
+          .from(figures)
+          .where(
+            and(
+              eq(figures.eventId, values.eventId),
+              eq(figures.metricId, values.metricId),
+              eq(figures.group, values.group),
+              eq(figures.location, values.location),
+              eq(figures.sourceId, values.sourceId),
+              eq(figures.reportedOn, values.reportedOn),
+            ),
+          )
+          .get();
+        if (!existing) {
+          const created = tx.insert(figures).values(values).returning().get();
+          logAudit(tx, { actor, action: 'create', entityType: 'figure', entityId: created.id, before: null, after: created });
+          counts.created++;
+        } else if (COMPARED.every((c) => existing[c] === values[c])) {
+          counts.unchanged++;
+        } else {
+          const updated = updateFromImport(tx, existing, values);
+          logAudit(tx, { actor, action: 'update', entityType: 'figure', entityId: existing.id, before: existing, after: updated });
+          counts.updated++;
+        }
+      }
+      if (errors.length || opts.dryRun) throw new DryRunRollback();
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  }
+  return { ...counts, errors };
+}
+
+function updateFromImport(tx: Parameters<Parameters<Db['transaction']>[0]>[0], existing: Figure, values: Partial<Figure>): Figure {
+  return tx
+    .update(figures)
+    .set({ ...values, revision: existing.revision + 1, updatedAt: new Date().toISOString() })
+    .where(eq(figures.id, existing.id))
+    .returning()
+    .get();
+}

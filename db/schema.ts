@@ -1,0 +1,202 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The whole domain in one schema. CHECK constraints repeat the rules of the zod schemas in
+ * lib/validation so that no writer (form, import, API, a stray script) can store a figure the
+ * page could not word: the database is the last line of defence, not the first.
+ */
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+const isoDate = (column: string) =>
+  sql.raw(`${column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`);
+
+export const QUALIFIERS = ['exact', 'about', 'at_least', 'more_than', 'at_most', 'unknown'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+export const FIGURE_STATUSES = ['published', 'retracted'] as const;
+export type FigureStatus = (typeof FIGURE_STATUSES)[number];
+export const AUDIT_ACTIONS = ['create', 'update', 'retract', 'restore'] as const;
+export const AUDIT_ENTITIES = ['figure', 'source', 'event', 'metric'] as const;
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    country: text('country').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    description: text('description').notNull().default(''),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('events_slug_unique').on(t.slug),
+    check('events_slug_format', sql`${t.slug} <> '' AND ${t.slug} NOT GLOB '*[^a-z0-9-]*'`),
+    check('events_start_date_format', isoDate('start_date')),
+    check('events_end_date_format', sql`end_date IS NULL OR (${isoDate('end_date')} AND end_date >= start_date)`),
+  ],
+);
+
+export const metrics = sqliteTable(
+  'metrics',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    unit: text('unit').notNull(),
+    hxlTag: text('hxl_tag').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('metrics_key_unique').on(t.key),
+    check('metrics_key_format', sql`${t.key} <> '' AND ${t.key} NOT GLOB '*[^a-z0-9_]*'`),
+    check('metrics_hxl_format', sql`${t.hxlTag} GLOB '#[a-z]*'`),
+  ],
+);
+
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportingBody: text('reporting_body').notNull(),
+    publisher: text('publisher').notNull().default(''),
+    title: text('title').notNull().default(''),
+    url: text('url').notNull().default(''),
+    publishedOn: text('published_on').notNull(),
+    fullText: text('full_text'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    // A source is what one body said in one publication on one day.
+    uniqueIndex('sources_identity_unique').on(t.reportingBody, t.publisher, t.title, t.url, t.publishedOn),
+    check('sources_url_scheme', sql`${t.url} = '' OR ${t.url} LIKE 'http://_%' OR ${t.url} LIKE 'https://_%'`),
+    check('sources_published_on_format', isoDate('published_on')),
+    check('sources_named', sql`${t.reportingBody} <> ''`),
+  ],
+);
+
+export const figures = sqliteTable(
+  'figures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'restrict' }),
+    metricId: integer('metric_id').notNull().references(() => metrics.id, { onDelete: 'restrict' }),
+    group: text('group_name').notNull().default('all'),
+    location: text('location').notNull(),
+    qualifier: text('qualifier', { enum: QUALIFIERS }).notNull(),
+    valueLow: integer('value_low'),
+    valueBest: integer('value_best'),
+    valueHigh: integer('value_high'),
+    unit: text('unit').notNull(),
+    reportedOn: text('reported_on').notNull(),
+    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+    quote: text('quote'),
+    note: text('note').notNull().default(''),
+    status: text('status', { enum: FIGURE_STATUSES }).notNull().default('published'),
+    retractionReason: text('retraction_reason'),
+    revision: integer('revision').notNull().default(1),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    // The natural identity of a report: import uses it to stay idempotent.
+    uniqueIndex('figures_identity_unique').on(
+      t.eventId, t.metricId, t.group, t.location, t.sourceId, t.reportedOn,
+    ),
+    // Headline and timeline: latest per event × metric × group × location.
+    index('figures_event_series_idx').on(t.eventId, t.status, t.metricId, t.group, t.location, t.reportedOn),
+    index('figures_source_idx').on(t.sourceId),
+    index('figures_reported_on_idx').on(t.reportedOn),
+    check('figures_qualifier_known', sql`${t.qualifier} IN ('exact','about','at_least','more_than','at_most','unknown')`),
+    check('figures_status_known', sql`${t.status} IN ('published','retracted')`),
+    check(
+      'figures_values_non_negative',
+      sql`coalesce(${t.valueLow}, 0) >= 0 AND coalesce(${t.valueBest}, 0) >= 0 AND coalesce(${t.valueHigh}, 0) >= 0`,
+    ),
+    check(
+      'figures_values_integers',
+      sql`(${t.valueLow} IS NULL OR typeof(${t.valueLow}) = 'integer') AND (${t.valueBest} IS NULL OR typeof(${t.valueBest}) = 'integer') AND (${t.valueHigh} IS NULL OR typeof(${t.valueHigh}) = 'integer')`,
+    ),
+    check('figures_range_pair', sql`(${t.valueLow} IS NULL) = (${t.valueHigh} IS NULL)`),
+    check(
+      'figures_range_order',
+      sql`${t.valueLow} IS NULL OR (${t.valueLow} <= ${t.valueHigh} AND (${t.valueBest} IS NULL OR (${t.valueLow} <= ${t.valueBest} AND ${t.valueBest} <= ${t.valueHigh})))`,
+    ),
+    check(
+      'figures_unknown_has_no_number',
+      sql`(${t.qualifier} = 'unknown') = (${t.valueBest} IS NULL AND ${t.valueLow} IS NULL)`,
+    ),
+    check('figures_reported_on_format', isoDate('reported_on')),
+    check(
+      'figures_retraction_reason',
+      sql`(${t.status} = 'retracted') = (${t.retractionReason} IS NOT NULL AND ${t.retractionReason} <> '')`,
+    ),
+    check('figures_revision_positive', sql`${t.revision} >= 1`),
+    check('figures_location_named', sql`${t.location} <> '' AND ${t.group} <> ''`),
+  ],
+);
+
+export const adminUsers = sqliteTable(
+  'admin_users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('admin_users_email_unique').on(t.email)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // Only a hash of the cookie's token is stored: a copy of the database signs nobody in.
+    tokenHash: text('token_hash').notNull(),
+    userId: integer('user_id').notNull().references(() => adminUsers.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull().default(now),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [uniqueIndex('sessions_token_hash_unique').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
+);
+
+export const auditEntries = sqliteTable(
+  'audit_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(now),
+    userId: integer('user_id').references(() => adminUsers.id, { onDelete: 'set null' }),
+    // Who did it in words, kept even if the account goes: an e-mail, "seed" or "import: file.csv".
+    actor: text('actor').notNull(),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+    entityType: text('entity_type', { enum: AUDIT_ENTITIES }).notNull(),
+    entityId: integer('entity_id').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId, t.id),
+    index('audit_at_idx').on(t.at),
+    check('audit_action_known', sql`${t.action} IN ('create','update','retract','restore')`),
+    check('audit_entity_known', sql`${t.entityType} IN ('figure','source','event','metric')`),
+  ],
+);
+
+export type Event = typeof events.$inferSelect;
+export type NewEvent = typeof events.$inferInsert;
+export type Metric = typeof metrics.$inferSelect;
+export type NewMetric = typeof metrics.$inferInsert;
+export type Source = typeof sources.$inferSelect;
+export type NewSource = typeof sources.$inferInsert;
+export type Figure = typeof figures.$inferSelect;
+export type NewFigure = typeof figures.$inferInsert;
+export type AuditEntry = typeof auditEntries.$inferSelect;
+export type AdminUser = typeof adminUsers.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { isoDate, LIMITS, optionalLongText, pastDate, requiredText, slug } from './fields';
+
+/** An event as editors enter it: where and when something happened. */
+export const eventSchema = z
+  .object({
+    slug,
+    name: requiredText(LIMITS.title, 'the event’s name'),
+    country: requiredText(LIMITS.short, 'the country'),
+    startDate: pastDate,
+    endDate: isoDate.optional().or(z.literal('').transform(() => undefined)),
+    description: optionalLongText(LIMITS.note),
+  })
+  .superRefine((e, ctx) => {
+    if (e.endDate && e.endDate < e.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must not be before the start date.' });
+    }
+  });
+
+export type EventInput = z.output<typeof eventSchema>;

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { QUALIFIERS } from '@/db/schema';
+
+/**
+ * Field rules shared by the admin forms, the CSV import and the JSON API. Every message here is
+ * shown to a person next to the field (or after "line N, column C:"), so each says what is
+ * wrong and what would be right.
+ */
+
+// C0 controls except tab/newline/carriage return, DEL, and the C1 block.
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+
+export const LIMITS = { short: 200, title: 500, url: 2000, quote: 2000, note: 2000, text: 200_000 } as const;
+
+function text(max: number, multiline: boolean) {
+  return z
+    .string({ error: 'Enter text.' })
+    .transform((s) => s.trim())
+    .check((ctx) => {
+      if (ctx.value.length > max) {
+        ctx.issues.push({ code: 'custom', input: ctx.value, message: `Use at most ${max.toLocaleString('en-US')} characters (this has ${ctx.value.length.toLocaleString('en-US')}).` });
+      } else if ((multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE).test(ctx.value)) {
+        ctx.issues.push({ code: 'custom', input: ctx.value, message: multiline ? 'Remove the control characters (only line breaks and tabs are allowed).' : 'Remove the control characters and line breaks.' });
+      }
+    });
+}
+
+/** A required single-line text of at most `max` characters. */
+export const requiredText = (max: number = LIMITS.short, what = 'this field') =>
+  text(max, false).refine((s) => s.length > 0, { message: `Enter ${what}.` });
+
+/** An optional single-line text; empty becomes ''. */
+export const optionalText = (max: number = LIMITS.short) => text(max, false).optional().transform((s) => s ?? '');
+
+/** An optional multi-line text (quotes, notes); empty becomes ''. */
+export const optionalLongText = (max: number) => text(max, true).optional().transform((s) => s ?? '');
+
+const DIGITS = /^\d+$/;
+const GROUPED_DIGITS = /^\d{1,3}(,\d{3})+$/;
+const COUNT_MESSAGE = 'Enter a whole number of 0 or more, like 1300.';
+
+/**
+ * A whole number ≥ 0 up to the largest safe integer, or null when empty. Strings are read
+ * strictly ("12abc", "1e3", "-0", "0x10" and "1.5" are refused) so that no number is guessed.
+ */
+export const count = z.union([z.string(), z.number(), z.null(), z.undefined()]).transform((input, ctx) => {
+  if (input === null || input === undefined) return null;
+  if (typeof input === 'number') {
+    if (Number.isSafeInteger(input) && input >= 0 && !Object.is(input, -0)) return input;
+    ctx.issues.push({ code: 'custom', input, message: COUNT_MESSAGE });
+    return z.NEVER;
+  }
+  const s = input.trim();
+  if (s === '') return null;
+  if (!DIGITS.test(s) && !GROUPED_DIGITS.test(s)) {
+    ctx.issues.push({ code: 'custom', input, message: COUNT_MESSAGE });
+    return z.NEVER;
+  }
+  const digits = s.replaceAll(',', '');
+  if (BigInt(digits) > BigInt(Number.MAX_SAFE_INTEGER)) {
+    ctx.issues.push({ code: 'custom', input, message: `Enter a number no larger than ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}.` });
+    return z.NEVER;
+  }
+  return Number(digits);
+});
+
+/** Today's date as YYYY-MM-DD where the day starts first (UTC+14), so "today" is never refused. */
+export function latestToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
+function dateIssue(s: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (s === '') return 'Enter a date as YYYY-MM-DD.';
+  if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
+    return `"${s.slice(0, 40)}" is not a date; use YYYY-MM-DD, like 2022-01-11.`;
+  }
+  return null;
+}
+
+const dateField = (allowFuture: boolean) =>
+  z.string({ error: 'Enter a date as YYYY-MM-DD.' }).trim().check((ctx) => {
+    const message =
+      dateIssue(ctx.value) ??
+      (!allowFuture && ctx.value > latestToday() ? `${ctx.value} is in the future; enter the date it was reported.` : null);
+    if (message) ctx.issues.push({ code: 'custom', input: ctx.value, message });
+  });
+
+/** A real calendar date written YYYY-MM-DD. */
+export const isoDate = dateField(true);
+
+/** A date that is not in the future: figures and publications are reported, not forecast. */
+export const pastDate = dateField(false);
+
+/** An http or https URL, or '' when there is none. */
+export const optionalUrl = optionalText(LIMITS.url).check((ctx) => {
+  const s = ctx.value;
+  if (s === '') return;
+  let url: URL | null = null;
+  try {
+    url = new URL(s);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    ctx.issues.push({ code: 'custom', input: s, message: 'Enter a web address starting with http:// or https://.' });
+  } else if (!url.hostname) {
+    ctx.issues.push({ code: 'custom', input: s, message: 'Enter a web address with a host name.' });
+  }
+});
+
+/** A slug for an event's address: lower-case letters, digits and hyphens. */
+export const slug = z
+  .string({ error: 'Enter a slug.' })
+  .trim()
+  .check((ctx) => {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(ctx.value) || ctx.value.length > 100) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: 'Use 1–100 lower-case letters, digits and single hyphens, like kazakhstan-2022-unrest.' });
+    }
+  });
+
+/** A metric key: lower-case letters, digits and underscores. */
+export const metricKey = z
+  .string({ error: 'Choose a metric.' })
+  .trim()
+  .regex(/^[a-z0-9_]{1,60}$/, { message: 'Use a metric key such as deaths or economic_damage.' });
+
+export const qualifier = z.enum(QUALIFIERS, {
+  error: `Choose one of: ${QUALIFIERS.join(', ')}.`,
+});

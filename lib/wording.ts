@@ -1,0 +1,61 @@
+import type { Qualifier } from '@/db/schema';
+
+/** The parts of a figure that decide how it is worded. */
+export type Wordable = {
+  qualifier: Qualifier;
+  valueLow: number | null;
+  valueBest: number | null;
+  valueHigh: number | null;
+  unit: string;
+};
+
+const PREFIX: Record<Exclude<Qualifier, 'unknown'>, string> = {
+  exact: '',
+  about: 'about ',
+  at_least: 'at least ',
+  more_than: 'more than ',
+  at_most: 'up to ',
+};
+
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 });
+
+/** A unit that is an ISO 4217 currency code (KZT, USD, ...) rather than a count of things. */
+export function isCurrency(unit: string): boolean {
+  return /^[A-Z]{3}$/.test(unit);
+}
+
+/** A number as people read it: "1,300"; money compactly from a million up: "93.7 billion". */
+export function formatNumber(value: number, unit: string): string {
+  if (isCurrency(unit)) return `${unit} ${value >= 1_000_000 ? compact.format(value) : grouped.format(value)}`;
+  return grouped.format(value);
+}
+
+/**
+ * A figure worded as a person would say it: "16", "more than 1,300", "about 500", "225–238",
+ * "being determined", "more than KZT 87 billion". The qualifier is data, never baked into a label.
+ */
+export function formatFigure(f: Wordable): string {
+  if (f.qualifier === 'unknown') return 'being determined';
+  const prefix = PREFIX[f.qualifier];
+  if (f.valueLow !== null && f.valueHigh !== null) {
+    if (isCurrency(f.unit)) {
+      return `${prefix}${formatNumber(f.valueLow, f.unit)}–${formatNumber(f.valueHigh, f.unit).slice(f.unit.length + 1)}`;
+    }
+    return `${prefix}${grouped.format(f.valueLow)}–${grouped.format(f.valueHigh)}`;
+  }
+  if (f.valueBest === null) return 'being determined';
+  return `${prefix}${formatNumber(f.valueBest, f.unit)}`;
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A YYYY-MM-DD date as "11 January 2022"; the date is a calendar day, so it is read in UTC. */
+export function formatDate(isoDate: string): string {
+  return longDate.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** A group and place as a person would say them: "law enforcement, Kazakhstan". */
+export function describeScope(group: string, location: string): string {
+  return group === 'all' ? location : `${group}, ${location}`;
+}
