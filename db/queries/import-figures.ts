@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { ImportError } from '@/lib/import/errors';
 import type { ParsedRow } from '@/lib/import/parse';
 import type { Db } from '../index';
@@ -23,7 +23,7 @@ const COMPARED = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit', 'qu
  */
 export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: { dryRun?: boolean } = {}): WriteResult {
   const eventIds = new Map(db.select({ slug: events.slug, id: events.id }).from(events).all().map((e) => [e.slug, e.id]));
-  const metricIds = new Map(db.select({ key: metrics.key, id: metrics.id }).from(metrics).all().map((m) => [m.key, m.id]));
+  const metricIds = new Map(db.select({ key: metrics.key, id: metrics.id }).from(metrics).orderBy(asc(metrics.sortOrder), asc(metrics.key)).all().map((m) => [m.key, m.id]));
   const errors: ImportError[] = [];
   for (const { line, row } of rows) {
     if (!eventIds.has(row.event_slug)) errors.push({ line, column: 'event_slug', message: `unknown event "${row.event_slug}"; create the event first.` });

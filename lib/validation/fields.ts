@@ -44,10 +44,10 @@ const COUNT_MESSAGE = 'Enter a whole number of 0 or more, like 1300.';
  * A whole number ≥ 0 up to the largest safe integer, or null when empty. Strings are read
  * strictly ("12abc", "1e3", "-0", "0x10" and "1.5" are refused) so that no number is guessed.
  */
-export const count = z.union([z.string(), z.number(), z.null(), z.undefined()]).transform((input, ctx) => {
+export const count = z.unknown().transform((input, ctx): number | null => {
   if (input === null || input === undefined) return null;
-  if (typeof input === 'number') {
-    if (Number.isSafeInteger(input) && input >= 0 && !Object.is(input, -0)) return input;
+  if (typeof input !== 'string') {
+    if (typeof input === 'number' && Number.isSafeInteger(input) && input >= 0 && !Object.is(input, -0)) return input;
     ctx.issues.push({ code: 'custom', input, message: COUNT_MESSAGE });
     return z.NEVER;
   }

@@ -3,35 +3,46 @@ import { FIGURE_STATUSES } from '@/db/schema';
 import { figureValueIssues, figureValueShape } from './figure';
 import { LIMITS, metricKey, optionalText, optionalUrl, requiredText, slug } from './fields';
 
+const COLUMN_OF_FIELD = { valueLow: 'value_low', valueBest: 'value_best', valueHigh: 'value_high' } as const;
+
+const shape = {
+  event_slug: slug,
+  metric: metricKey,
+  group: figureValueShape.group,
+  location: figureValueShape.location,
+  qualifier: figureValueShape.qualifier,
+  value_low: figureValueShape.valueLow,
+  value_best: figureValueShape.valueBest,
+  value_high: figureValueShape.valueHigh,
+  unit: figureValueShape.unit,
+  reported_on: figureValueShape.reportedOn,
+  reporting_body: requiredText(LIMITS.short, 'who announced the figure'),
+  publisher: optionalText(LIMITS.short),
+  source_title: optionalText(LIMITS.title),
+  source_url: optionalUrl,
+  quote: figureValueShape.quote,
+  note: figureValueShape.note,
+  status: z
+    .enum(FIGURE_STATUSES, { error: 'Use published or retracted.' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  retraction_reason: optionalText(LIMITS.note),
+};
+
+// The rules between columns run whenever the columns they read are valid, even if others are
+// not, so that one pass reports every problem of a row.
+const crossColumns = z.object({
+  qualifier: shape.qualifier, value_low: shape.value_low, value_best: shape.value_best, value_high: shape.value_high,
+  status: shape.status, retraction_reason: shape.retraction_reason,
+});
+
 /**
  * One CSV row of an import, named by its columns. The figure rules are the same as the admin
- * form's (figureValueShape, checkFigureValues); only the way the event, metric and source are
+ * form's (figureValueShape, figureValueIssues); only the way the event, metric and source are
  * named differs: by slug, key and the source's own fields rather than by id.
  */
 export const importRowSchema = z
-  .object({
-    event_slug: slug,
-    metric: metricKey,
-    group: figureValueShape.group,
-    location: figureValueShape.location,
-    qualifier: figureValueShape.qualifier,
-    value_low: figureValueShape.valueLow,
-    value_best: figureValueShape.valueBest,
-    value_high: figureValueShape.valueHigh,
-    unit: figureValueShape.unit,
-    reported_on: figureValueShape.reportedOn,
-    reporting_body: requiredText(LIMITS.short, 'who announced the figure'),
-    publisher: optionalText(LIMITS.short),
-    source_title: optionalText(LIMITS.title),
-    source_url: optionalUrl,
-    quote: figureValueShape.quote,
-    note: figureValueShape.note,
-    status: z
-      .enum(FIGURE_STATUSES, { error: 'Use published or retracted.' })
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
-    retraction_reason: optionalText(LIMITS.note),
-  })
+  .object(shape)
   .superRefine((row, ctx) => {
     if (row.status === 'retracted' && !row.retraction_reason) {
       ctx.addIssue({ code: 'custom', path: ['retraction_reason'], message: 'Give the reason a retracted figure was retracted.' });
@@ -43,8 +54,6 @@ export const importRowSchema = z
     for (const { field, message } of figureValueIssues(values)) {
       ctx.addIssue({ code: 'custom', path: [COLUMN_OF_FIELD[field]], message });
     }
-  });
-
-const COLUMN_OF_FIELD = { valueLow: 'value_low', valueBest: 'value_best', valueHigh: 'value_high' } as const;
+  }, { when: (payload) => crossColumns.safeParse(payload.value).success });
 
 export type ImportRow = z.output<typeof importRowSchema>;

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/index';
+import { formatImportError } from '@/lib/import/errors';
+import { importCsvText } from '@/lib/import/run';
+import { seedDatabase } from '@/lib/seed';
+import { createTestDb, dumpTables } from '../helpers/db';
+
+const HEADER = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher,source_title,source_url,quote,note';
+const actor = { userId: null, label: 'import: test.csv' };
+
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  seedDatabase(db);
+});
+afterEach(() => cleanup());
+
+describe('CSV import', () => {
+  it('reports every problem with its line and column and writes nothing', () => {
+    const before = dumpTables(db);
+    const csv = [
+      HEADER,
+      'kazakhstan-2022-unrest,deaths,all,Almaty,exact,,12abc,,people,2022-01-20,Ministry,,,,,',
+      'kazakhstan-2022-unrest,deaths,all,Almaty,exact,,5,,people,2022-01-21,Ministry,,,javascript:alert(1),,',
+      '"kazakhstan-2022-unrest",injured,all,"Multi',
+      'line place",exact,9,,3,people,2999-01-01,Ministry,,,,,',
+      'kazakhstan-2022-unrest,deaths,all,X,exact,9,5,3,people,2022-01-22,Ministry,,,,,',
+      'kazakhstan-2022-unrest,deaths,all,X,exact,,1,,people,2022-01-23,Ministry,,,,,',
+    ].join('\n');
+    const summary = importCsvText(db, csv, actor);
+    expect(summary.errors.map(formatImportError)).toEqual([
+      'line 2, column value_best: Enter a whole number of 0 or more, like 1300.',
+      'line 3, column source_url: Enter a web address starting with http:// or https://.',
+      'line 4, column location: Remove the control characters and line breaks.',
+      'line 4, column reported_on: 2999-01-01 is in the future; enter the date it was reported.',
+      'line 4, column value_low: Low must not be greater than high.',
+      'line 6, column value_low: Low must not be greater than high.',
+    ]);
+    expect(summary).toMatchObject({ created: 0, rejected: 4 });
+    expect(dumpTables(db)).toEqual(before);
+  });
+
+  it('reports unknown events and metrics once the rows are valid, and writes nothing', () => {
+    const before = dumpTables(db);
+    const csv = [HEADER, 'nowhere-event,bogus,all,X,exact,,1,,people,2022-01-22,Ministry,,,,,', 'kazakhstan-2022-unrest,deaths,all,Y,exact,,1,,people,2022-01-22,Ministry,,,,,'].join('\n');
+    const summary = importCsvText(db, csv, actor);
+    expect(summary.errors.map(formatImportError)).toEqual([
+      'line 2, column event_slug: unknown event "nowhere-event"; create the event first.',
+      expect.stringMatching(/^line 2, column metric: unknown metric "bogus"; known metrics: deaths, injured/),
+    ]);
+    expect(dumpTables(db)).toEqual(before);
+  });
+
+  it('refuses a file whose header lacks a required column', () => {
+    const summary = importCsvText(db, 'event_slug,metric\nx,y\n', actor);
+    expect(summary.errors.map(formatImportError)).toContain('line 1: the required column "qualifier" is missing.');
+  });
+
+  it('refuses the same figure twice in one file', () => {
+    const row = 'kazakhstan-2022-unrest,deaths,all,Shymkent,exact,,3,,people,2022-01-22,Ministry,,,,,';
+    const summary = importCsvText(db, [HEADER, row, row].join('\n'), actor);
+    expect(summary.errors.map(formatImportError)).toEqual([
+      'line 3: the same figure (event, metric, group, location, source and date) is already on line 2.',
+    ]);
+    expect(db.$client.prepare("SELECT count(*) AS n FROM figures WHERE location = 'Shymkent'").get()).toEqual({ n: 0 });
+  });
+
+  it('updates a changed figure, keeps its identity and audits the change; a dry run writes nothing', () => {
+    const row = (n: number) => `kazakhstan-2022-unrest,deaths,all,Shymkent,exact,,${n},,people,2022-01-22,Ministry,,,,,`;
+    expect(importCsvText(db, [HEADER, row(3)].join('\n'), actor)).toMatchObject({ created: 1 });
+    const before = dumpTables(db);
+    expect(importCsvText(db, [HEADER, row(4)].join('\n'), actor, { dryRun: true })).toMatchObject({ updated: 1, dryRun: true });
+    expect(dumpTables(db)).toEqual(before);
+    expect(importCsvText(db, [HEADER, row(4)].join('\n'), actor)).toMatchObject({ updated: 1, created: 0 });
+    const figure = db.$client.prepare("SELECT id, value_best, revision FROM figures WHERE location = 'Shymkent'").get() as { id: number };
+    expect(figure).toMatchObject({ value_best: 4, revision: 2 });
+    const audit = db.$client.prepare("SELECT action, actor FROM audit_entries WHERE entity_type = 'figure' AND entity_id = ? ORDER BY id").all(figure.id);
+    expect(audit).toEqual([
+      { action: 'create', actor: 'import: test.csv' },
+      { action: 'update', actor: 'import: test.csv' },
+    ]);
+  });
+});

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/index';
+import { seedDatabase } from '@/lib/seed';
+import { formatFigure } from '@/lib/wording';
+import { listFiguresForEvent } from '@/db/queries/figures';
+import { findEventBySlug } from '@/db/queries/events';
+import { createTestDb, dumpTables } from '../helpers/db';
+
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => ({ db, cleanup } = createTestDb()));
+afterEach(() => cleanup());
+
+describe('seeding the Kazakhstan dataset', () => {
+  it('loads all 35 figures with their metrics, sources and audit entries', () => {
+    const { imports } = seedDatabase(db);
+    expect(imports).toEqual([expect.objectContaining({ rowsRead: 35, created: 35, unchanged: 0, errors: [] })]);
+    const sqlite = db.$client;
+    expect(sqlite.prepare('SELECT count(*) AS n FROM figures').get()).toEqual({ n: 35 });
+    const metrics = sqlite.prepare('SELECT key, label, unit, hxl_tag FROM metrics ORDER BY sort_order').all();
+    expect(metrics).toHaveLength(7);
+    expect(metrics[0]).toEqual({ key: 'deaths', label: 'Deaths', unit: 'people', hxl_tag: '#affected+killed' });
+    expect(sqlite.prepare("SELECT count(*) AS n FROM audit_entries WHERE entity_type = 'figure' AND action = 'create'").get()).toEqual({ n: 35 });
+  });
+
+  it('is idempotent: a second run changes nothing at all', () => {
+    seedDatabase(db);
+    const before = dumpTables(db);
+    const { imports } = seedDatabase(db);
+    expect(imports[0]).toMatchObject({ created: 0, updated: 0, unchanged: 35 });
+    expect(dumpTables(db)).toEqual(before);
+  });
+
+  it('keeps every quote verbatim: each occurs in the full text of the source it cites', () => {
+    seedDatabase(db);
+    const rows = db.$client
+      .prepare('SELECT f.quote, s.full_text FROM figures f JOIN sources s ON s.id = f.source_id WHERE f.quote IS NOT NULL')
+      .all() as Array<{ quote: string; full_text: string | null }>;
+    expect(rows).toHaveLength(6);
+    for (const { quote, full_text } of rows) {
+      expect(full_text, `the source of "${quote}" has no full text`).toBeTruthy();
+      expect(full_text).toContain(quote);
+    }
+  });
+
+  it('words the address to parliament as it was said', () => {
+    seedDatabase(db);
+    const event = findEventBySlug(db, 'kazakhstan-2022-unrest')!;
+    const fromAddress = listFiguresForEvent(db, event.id)
+      .filter((f) => f.source.reportingBody.includes('address to parliament'))
+      .map((f) => `${f.metric.key}/${f.group}: ${formatFigure(f)}`);
+    expect(fromAddress.sort()).toEqual([
+      'businesses_affected/all: 1,270',
+      'deaths/civilians: being determined',
+      'deaths/law enforcement: 16',
+      'injured/law enforcement: more than 1,300',
+      'malls_banks_looted/all: more than 100',
+      'vehicles_burned/all: about 500',
+    ]);
+  });
+});

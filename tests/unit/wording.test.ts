@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Qualifier } from '@/db/schema';
+import { describeScope, formatDate, formatFigure, formatNumber, isCurrency } from '@/lib/wording';
+
+const fig = (qualifier: Qualifier, best: number | null, unit = 'people', low: number | null = null, high: number | null = null) => ({
+  qualifier, valueBest: best, valueLow: low, valueHigh: high, unit,
+});
+
+describe('formatFigure', () => {
+  it.each([
+    ['exact', 16, '16'],
+    ['exact', 1270, '1,270'],
+    ['about', 500, 'about 500'],
+    ['more_than', 1300, 'more than 1,300'],
+    ['at_least', 20, 'at least 20'],
+    ['at_most', 9900, 'up to 9,900'],
+    ['exact', 0, '0'],
+  ] as const)('words %s %d as "%s"', (q, best, expected) => {
+    expect(formatFigure(fig(q, best))).toBe(expected);
+  });
+
+  it('words an unknown figure as being determined', () => {
+    expect(formatFigure(fig('unknown', null))).toBe('being determined');
+  });
+
+  it('words a range with an en dash, with or without a best estimate', () => {
+    expect(formatFigure(fig('exact', null, 'people', 225, 238))).toBe('225–238');
+    expect(formatFigure(fig('exact', 230, 'people', 225, 238))).toBe('225–238');
+    expect(formatFigure(fig('about', null, 'people', 1000, 1500))).toBe('about 1,000–1,500');
+  });
+
+  it('words money compactly with its currency', () => {
+    expect(formatFigure(fig('about', 93_700_000_000, 'KZT'))).toBe('about KZT 93.7 billion');
+    expect(formatFigure(fig('more_than', 87_000_000_000, 'KZT'))).toBe('more than KZT 87 billion');
+    expect(formatFigure(fig('exact', 2_500_000, 'USD'))).toBe('USD 2.5 million');
+    expect(formatFigure(fig('exact', 950_000, 'USD'))).toBe('USD 950,000');
+    expect(formatFigure(fig('exact', null, 'KZT', 40_000_000_000, 93_700_000_000))).toBe('KZT 40 billion–93.7 billion');
+  });
+
+  it('keeps full precision for very large counts', () => {
+    expect(formatNumber(Number.MAX_SAFE_INTEGER, 'people')).toBe('9,007,199,254,740,991');
+  });
+});
+
+describe('isCurrency', () => {
+  it('treats three-letter upper-case codes as money and everything else as counts', () => {
+    expect(isCurrency('KZT')).toBe(true);
+    expect(isCurrency('people')).toBe(false);
+    expect(isCurrency('Kzt')).toBe(false);
+  });
+});
+
+describe('formatDate and describeScope', () => {
+  it('formats a calendar date without shifting it by time zone', () => {
+    expect(formatDate('2022-01-11')).toBe('11 January 2022');
+    expect(formatDate('2023-12-31')).toBe('31 December 2023');
+  });
+  it('omits the group "all"', () => {
+    expect(describeScope('all', 'Almaty')).toBe('Almaty');
+    expect(describeScope('law enforcement', 'Kazakhstan')).toBe('law enforcement, Kazakhstan');
+  });
+});
