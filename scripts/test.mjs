@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// npm test — every test: vitest (unit and integration), then Playwright end-to-end in Debian's
+// Chromium. Without Chromium the end-to-end tests cannot run: that is said loudly, and under
+// CI=true it is a failure, never a silent skip.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env }).status ?? 1;
+
+const unit = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run']);
+if (unit !== 0) {
+  console.error('\nUnit or integration tests failed; not running the end-to-end tests.');
+  process.exit(unit);
+}
+
+if (!fs.existsSync(chromium)) {
+  const banner = [
+    '',
+    '!'.repeat(78),
+    `!! Chromium was not found at ${chromium}: the END-TO-END TESTS DID NOT RUN.`,
+    '!! Install Debian\'s Chromium and run npm test again:',
+    '!!     sudo apt-get update && sudo apt-get install -y chromium',
+    '!! (or set CHROMIUM_PATH to a Chromium binary).',
+    '!'.repeat(78),
+    '',
+  ].join('\n');
+  console.error(banner);
+  process.exit(process.env.CI === 'true' || process.env.CI === '1' ? 1 : 0);
+}
+
+process.exit(run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test']));

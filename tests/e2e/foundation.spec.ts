@@ -1,0 +1,44 @@
+import { expect, test } from './fixtures';
+
+test('the health route reports the database', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: 'ok', database: { status: 'ok', events: 1, figures: 35 } });
+});
+
+test('the home page links to the Kazakhstan event, whose page lists all 35 figures with wording, date and source', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'January 2022 unrest in Kazakhstan' }).click();
+  await expect(page).toHaveURL(/\/events\/kazakhstan-2022-unrest$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('January 2022 unrest in Kazakhstan');
+
+  const table = page.getByRole('table', { name: /Every figure reported/ });
+  await expect(table.locator('tbody tr')).toHaveCount(35);
+
+  const row = (text: string) => table.locator('tbody tr', { hasText: text });
+  const injured = table
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('cell', { name: 'Injured', exact: true }) })
+    .filter({ hasText: 'more than 1,300' })
+    .filter({ hasText: 'address to parliament' });
+  await expect(injured).toContainText('law enforcement, Kazakhstan');
+  await expect(injured).toContainText('11 January 2022');
+  await expect(injured).toContainText('“The president said 16 law enforcement officers were killed and more than 1,300 were injured in the incidents.”');
+  await expect(row('being determined')).toContainText('civilians, Kazakhstan');
+  await expect(row('about KZT 93.7 billion')).toContainText('Kazinform');
+  await expect(row('up to 9,900')).toContainText('10 January 2023');
+
+  const tass = table.getByRole('link', { name: /Kazakh president unveils death toll/ }).first();
+  await expect(tass).toHaveAttribute('href', 'https://tass.com/world/1385767');
+  await expect(tass).toHaveAttribute('rel', 'noopener noreferrer');
+});
+
+test.describe('a missing page', () => {
+  test.use({ allowedConsoleErrors: [/status of 404 .* at http:\/\/127\.0\.0\.1:\d+\/events\/no-such-event$/] });
+
+  test('an unknown event answers 404 with a page that leads back', async ({ page }) => {
+    const res = await page.goto('/events/no-such-event');
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('link', { name: /Casualty and damage statistics/ })).toBeVisible();
+  });
+});
