@@ -189,6 +189,22 @@ export const auditEntries = sqliteTable(
   ],
 );
 
+/**
+ * One row counting every change to what the public pages show. Triggers (migration
+ * 0002_data_version_triggers) bump it on any write to events, metrics, sources or figures, from
+ * any process — the server, an import on the command line, a script — so a cache keyed by it is
+ * never stale, even across processes.
+ */
+export const dataVersion = sqliteTable(
+  'data_version',
+  {
+    id: integer('id').primaryKey(),
+    version: integer('version').notNull().default(0),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [check('data_version_single_row', sql`${t.id} = 1`)],
+);
+
 export type Event = typeof events.$inferSelect;
 export type NewEvent = typeof events.$inferInsert;
 export type Metric = typeof metrics.$inferSelect;

@@ -89,3 +89,23 @@ describe('other constraints', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 });
+
+describe('data version', () => {
+  const version = () => (sqlite.prepare('SELECT version FROM data_version WHERE id = 1').get() as { version: number }).version;
+  it('counts every write to public data, whoever makes it', () => {
+    const v0 = version();
+    insertFigure({});
+    expect(version()).toBe(v0 + 1);
+    sqlite.prepare('UPDATE figures SET value_best = 7').run();
+    expect(version()).toBe(v0 + 2);
+    sqlite.prepare("UPDATE sources SET title = 'T'").run();
+    sqlite.prepare("UPDATE events SET name = 'N'").run();
+    sqlite.prepare('DELETE FROM figures').run();
+    expect(version()).toBe(v0 + 5);
+  });
+  it('is not bumped by sign-ins or audit entries', () => {
+    const v0 = version();
+    sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'create', 'event', 1)").run();
+    expect(version()).toBe(v0);
+  });
+});

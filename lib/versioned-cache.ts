@@ -1,0 +1,30 @@
+/**
+ * A small in-process cache whose entries are valid for one data version (see db/schema.ts
+ * `dataVersion`). Any write to public data, from any process, bumps the version, so a reader
+ * never sees a stale number, and nothing has to remember to invalidate anything.
+ */
+export class VersionedCache<V> {
+  private readonly entries = new Map<string, { version: number; value: V }>();
+
+  constructor(private readonly maxEntries = 200) {}
+
+  /** The value for `key` at `version`, computing and keeping it when missing or outdated. */
+  get(key: string, version: number, compute: () => V): V {
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version) {
+      // Refresh the entry's place so the least recently used one is evicted first.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value;
+    }
+    const value = compute();
+    this.entries.delete(key);
+    this.entries.set(key, { version, value });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    return value;
+  }
+}

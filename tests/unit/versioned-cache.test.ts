@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { VersionedCache } from '@/lib/versioned-cache';
+
+describe('VersionedCache', () => {
+  it('computes once per key and version, and again when the version moves', () => {
+    const cache = new VersionedCache<number>();
+    let calls = 0;
+    const compute = () => ++calls;
+    expect(cache.get('a', 1, compute)).toBe(1);
+    expect(cache.get('a', 1, compute)).toBe(1);
+    expect(cache.get('a', 2, compute)).toBe(2);
+    expect(cache.get('b', 2, compute)).toBe(3);
+  });
+  it('evicts the least recently used entry past its size', () => {
+    const cache = new VersionedCache<string>(2);
+    let calls = 0;
+    cache.get('a', 1, () => `a${++calls}`);
+    cache.get('b', 1, () => `b${++calls}`);
+    cache.get('a', 1, () => `a${++calls}`);
+    cache.get('c', 1, () => `c${++calls}`);
+    expect(cache.get('a', 1, () => `a${++calls}`)).toBe('a1');
+    expect(cache.get('b', 1, () => `b${++calls}`)).toBe('b4');
+  });
+});
