@@ -1,16 +1,19 @@
 import Link from 'next/link';
-import { getDb } from '@/db/index';
-import { listEvents } from '@/db/queries/events';
-import { formatDate } from '@/lib/wording';
+import { loadEventList } from '@/lib/event-list';
+import { formatDate, formatFigure } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
 
+/** The list of events, each with its period and headline death toll. */
 export default function HomePage() {
-  const events = listEvents(getDb());
+  const events = loadEventList();
   return (
     <>
       <h1>Crises and their toll</h1>
-      <p className="lede">Deaths, injuries, detentions and damage as the authorities and the press reported them, each number with its source.</p>
+      <p className="lede">
+        Deaths, injuries, detentions and damage as the authorities and the press reported them, each number with its source, and every
+        revision kept.
+      </p>
       <h2>Events</h2>
       {events.length === 0 ? (
         <p>No events yet.</p>
@@ -18,11 +21,24 @@ export default function HomePage() {
         <ul className="event-list">
           {events.map((e) => (
             <li key={e.id}>
-              <Link href={`/events/${e.slug}`}>{e.name}</Link>
-              <div className="muted">
+              <h3 className="event-name">
+                <Link href={`/events/${e.slug}`}>{e.name}</Link>
+              </h3>
+              <p className="muted">
                 {e.country}, {formatDate(e.startDate)}
                 {e.endDate ? ` – ${formatDate(e.endDate)}` : ' – ongoing'}
-              </div>
+              </p>
+              <p>
+                Deaths:{' '}
+                {e.deaths ? (
+                  <>
+                    <strong>{formatFigure(e.deaths)}</strong>{' '}
+                    <span className="muted">(reported {formatDate(e.deaths.reportedOn)})</span>
+                  </>
+                ) : (
+                  <span className="muted">no figure yet</span>
+                )}
+              </p>
             </li>
           ))}
         </ul>

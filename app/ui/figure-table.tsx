@@ -1,9 +1,10 @@
 import type { FigureWithContext } from '@/db/queries/figures';
 import { describeScope, formatDate, formatFigure, isCurrency } from '@/lib/wording';
+import { CitationLink } from './citation-link';
 import { SourceLink } from './source-link';
 
 /** Every report of an event as a table: what was counted, the figure as worded, when and who. */
-export function FigureTable({ figures, caption }: { figures: FigureWithContext[]; caption: string }) {
+export function FigureTable({ figures, caption, citationOf }: { figures: FigureWithContext[]; caption: string; citationOf: Record<number, number> }) {
   return (
     <div className="table-wrap">
       <table>
@@ -30,7 +31,9 @@ export function FigureTable({ figures, caption }: { figures: FigureWithContext[]
               <td><time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time></td>
               <td>
                 <div>{f.source.reportingBody}</div>
-                <div><SourceLink source={f.source} /></div>
+                <div>
+                  <SourceLink source={f.source} /> <CitationLink number={citationOf[f.sourceId] ?? 0} />
+                </div>
                 {f.quote ? <blockquote>“{f.quote}”</blockquote> : null}
                 {f.note ? <div className="muted">Note: {f.note}</div> : null}
               </td>

@@ -3,7 +3,11 @@ import { expect, test } from './fixtures';
 test('the health route reports the database', async ({ request }) => {
   const res = await request.get('/api/health');
   expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ status: 'ok', database: { status: 'ok', events: 1, figures: 35 } });
+  const body = await res.json();
+  expect(body).toMatchObject({ status: 'ok', database: { status: 'ok' } });
+  // Other tests may add events and figures to the same database; the seed's are the floor.
+  expect(body.database.events).toBeGreaterThanOrEqual(1);
+  expect(body.database.figures).toBeGreaterThanOrEqual(35);
 });
 
 test('the home page links to the Kazakhstan event, whose page lists all 35 figures with wording, date and source', async ({ page }) => {

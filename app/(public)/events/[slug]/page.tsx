@@ -1,25 +1,47 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/index';
-import { findEventBySlug } from '@/db/queries/events';
-import { listFiguresForEvent } from '@/db/queries/figures';
+import { ChartsSection } from '@/app/ui/charts-section';
+import { CiteThisPage } from '@/app/ui/cite-this-page';
 import { FigureTable } from '@/app/ui/figure-table';
+import { HeadlineCards } from '@/app/ui/headline-cards';
+import { Pagination } from '@/app/ui/pagination';
+import { SourcesList } from '@/app/ui/sources-list';
+import { dashboardDefaults, loadEventDashboard } from '@/lib/event-dashboard';
+import { dashboardHref, readDashboardState } from '@/lib/url-state';
 import { formatDate } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ slug: string }> };
+const REPORTS_PER_PAGE = 100;
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const event = findEventBySlug(getDb(), (await params).slug);
-  return { title: event ? event.name : 'Event not found' };
+  const dashboard = loadEventDashboard((await params).slug);
+  if (!dashboard) return { title: 'Event not found' };
+  return {
+    title: dashboard.event.name,
+    description: `Deaths, injuries, detentions and damage in the ${dashboard.event.name}, with the source of every figure.`,
+  };
 }
 
-export default async function EventPage({ params }: Props) {
-  const db = getDb();
-  const event = findEventBySlug(db, (await params).slug);
-  if (!event) notFound();
-  const figures = listFiguresForEvent(db, event.id);
+/** The dashboard of one event: headlines, charts, every report, sources and a citation. */
+export default async function EventPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const dashboard = loadEventDashboard(slug);
+  if (!dashboard) notFound();
+  const { event, metrics, figures, sources } = dashboard;
+  const defaults = dashboardDefaults(dashboard);
+  const state = readDashboardState(await searchParams, { metrics: metrics.map((m) => m.key), units: dashboard.units }, defaults);
+  const pages = Math.max(1, Math.ceil(figures.length / REPORTS_PER_PAGE));
+  const page = Math.min(state.reportsPage, pages);
+  const shown = figures.slice((page - 1) * REPORTS_PER_PAGE, page * REPORTS_PER_PAGE);
+  const requestHeaders = await headers();
+  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? 'localhost';
+  const proto = requestHeaders.get('x-forwarded-proto') ?? 'http';
+  const pageUrl = `${proto}://${host}/events/${event.slug}`;
+
   return (
     <>
       <h1>{event.name}</h1>
@@ -27,8 +49,20 @@ export default async function EventPage({ params }: Props) {
         {event.country}, {formatDate(event.startDate)}
         {event.endDate ? ` – ${formatDate(event.endDate)}` : ' – ongoing'}. {event.description}
       </p>
-      <h2 id="all-reports">All reports ({figures.length})</h2>
-      <FigureTable figures={figures} caption={`Every figure reported for ${event.name}, by metric and date reported`} />
+      <p className="summary">
+        {figures.length} reports from {sources.length} sources.{' '}
+        <a href={`/api/figures.csv?${new URLSearchParams({ event: event.slug, status: 'all' })}`} download>Download all figures (CSV)</a>
+      </p>
+      {metrics.length === 0 ? <p>No figures have been reported for this event yet.</p> : null}
+      <HeadlineCards dashboard={dashboard} />
+      {metrics.length > 0 ? <ChartsSection dashboard={dashboard} state={state} defaults={defaults} /> : null}
+      <section aria-labelledby="all-reports">
+        <h2 id="all-reports">All reports ({figures.length})</h2>
+        <FigureTable figures={shown} citationOf={dashboard.citationOf} caption={`Every figure reported for ${event.name}, by metric and date reported`} />
+        <Pagination label="All reports: pages" page={page} pages={pages} hrefFor={(p) => dashboardHref(state, { reportsPage: p }, defaults, '#all-reports')} />
+      </section>
+      <SourcesList sources={sources} />
+      <CiteThisPage title={event.name} url={pageUrl} accessed={new Date().toISOString().slice(0, 10)} lastUpdated={dashboard.lastUpdated} />
     </>
   );
 }

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import type { ChartSpec } from '@/lib/chart-spec';
+import { describeChart } from '@/lib/chart-description';
+import type { ChartView } from '@/lib/url-state';
+import { ChartFigure } from './charts/chart-figure';
+import { ViewSwitch } from './view-switch';
+
+type Props = {
+  spec: ChartSpec;
+  subtitle: string;
+  sourceLine: string;
+  view: ChartView;
+  chartHref: string;
+  tableHref: string;
+  csvHref: string;
+  fileName: string;
+  /** Controls above the chart, such as the metric picker. */
+  controls?: ReactNode;
+  /** The table with the chart's numbers. */
+  table: ReactNode;
+};
+
+/**
+ * One chart as data publishers show it: title, subtitle with the unit, a chart or table view,
+ * the source line, and downloads of its data (CSV) and picture (PNG).
+ */
+export function ChartPanel({ spec, subtitle, sourceLine, view, chartHref, tableHref, csvHref, fileName, controls, table }: Props) {
+  const headingId = `${spec.id}-title`;
+  return (
+    <section className="chart-panel" id={spec.id} aria-labelledby={headingId}>
+      <h3 id={headingId}>{spec.title}</h3>
+      <p className="chart-subtitle">{subtitle}</p>
+      {controls}
+      <ViewSwitch label={spec.title} current={view} chartHref={chartHref} tableHref={tableHref} />
+      <div className="chart-body">
+        {view === 'chart' ? (
+          <ChartFigure spec={spec} description={describeChart(spec)} fileName={fileName}>
+            {table}
+          </ChartFigure>
+        ) : (
+          table
+        )}
+      </div>
+      <p className="chart-source">Source: {sourceLine || 'no published figures'}.</p>
+      <p className="chart-downloads">
+        <a href={csvHref} download>Download CSV</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { breakdownChart, comparisonCharts, timelineChart } from '@/lib/chart-data';
+import { sourceLine } from '@/lib/citations';
+import type { EventDashboard } from '@/lib/event-dashboard';
+import { dashboardHref, type DashboardState } from '@/lib/url-state';
+import { ChartPanel } from './chart-panel';
+import { ChartTable } from './chart-table';
+import { OptionPicker } from './option-picker';
+
+type Props = { dashboard: EventDashboard; state: DashboardState; defaults: { metric: string; unit: string } };
+
+const csvHref = (params: Record<string, string>) => `/api/figures.csv?${new URLSearchParams(params).toString()}`;
+
+/** The three charts: headlines compared by unit, one metric broken down, one metric over time. */
+export function ChartsSection({ dashboard, state, defaults }: Props) {
+  const { event, series, citationOf, metrics } = dashboard;
+  const href = (change: Partial<DashboardState>, hash: string) => dashboardHref(state, change, defaults, `#${hash}`);
+  const comparisons = comparisonCharts(series, event.country, citationOf);
+  const compare = comparisons.find((c) => c.unit === state.compare) ?? comparisons[0];
+  const breakdown = breakdownChart(series, state.breakdown, citationOf);
+  const timeline = timelineChart(series, state.timeline, citationOf);
+  const slug = event.slug;
+  return (
+    <section aria-labelledby="charts-title">
+      <h2 id="charts-title">Charts</h2>
+      {compare ? (
+        <ChartPanel
+          spec={compare.spec}
+          subtitle={`The latest figure for each metric as a whole, in ${compare.unit}. Ranges are drawn from low to high; figures of other units are under their own tab.`}
+          sourceLine={sourceLine(compare.rows.map((r) => r.figure))}
+          view={state.compareView}
+          chartHref={href({ compareView: 'chart' }, 'compare')}
+          tableHref={href({ compareView: 'table' }, 'compare')}
+          csvHref={csvHref({ event: slug, group: 'all', location: event.country })}
+          fileName={`${slug}-compare-${compare.unit}`}
+          controls={
+            <OptionPicker
+              label="Headline figures: unit shown"
+              options={comparisons.map((c) => ({ key: c.unit, label: c.unit }))}
+              current={compare.unit}
+              hrefFor={(unit) => href({ compare: unit }, 'compare')}
+            />
+          }
+          table={<ChartTable rows={compare.rows} caption={`${compare.spec.title}: the numbers charted`} labelHeader="Metric" citationOf={citationOf} />}
+        />
+      ) : null}
+      <ChartPanel
+        spec={breakdown.spec}
+        subtitle={`The latest figure for each group and place, in ${breakdown.unit}.`}
+        sourceLine={sourceLine(breakdown.rows.map((r) => r.figure))}
+        view={state.breakdownView}
+        chartHref={href({ breakdownView: 'chart' }, 'breakdown')}
+        tableHref={href({ breakdownView: 'table' }, 'breakdown')}
+        csvHref={csvHref({ event: slug, metric: state.breakdown })}
+        fileName={`${slug}-${breakdown.spec.id}`}
+        controls={<OptionPicker label="Breakdown: metric shown" options={metrics} current={state.breakdown} hrefFor={(key) => href({ breakdown: key }, 'breakdown')} />}
+        table={<ChartTable rows={breakdown.rows} caption={`${breakdown.spec.title}: the numbers charted`} labelHeader="Group and place" citationOf={citationOf} />}
+      />
+      <ChartPanel
+        spec={timeline.spec}
+        subtitle={`Every report by the date it was reported, in ${timeline.unit}: filled dots are the latest figures, hollow dots superseded reports, grey crosses retracted ones; bars show ranges.`}
+        sourceLine={sourceLine(timeline.rows.map((r) => r.figure))}
+        view={state.timelineView}
+        chartHref={href({ timelineView: 'chart' }, 'timeline')}
+        tableHref={href({ timelineView: 'table' }, 'timeline')}
+        csvHref={csvHref({ event: slug, metric: state.timeline, status: 'all' })}
+        fileName={`${slug}-${timeline.spec.id}`}
+        controls={<OptionPicker label="Timeline: metric shown" options={metrics} current={state.timeline} hrefFor={(key) => href({ timeline: key }, 'timeline')} />}
+        table={<ChartTable rows={timeline.rows} caption={`${timeline.spec.title}: every report`} labelHeader="Group and place" citationOf={citationOf} />}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+'use client';
+import type { Chart as ChartJS, ChartData, ChartOptions, PointStyle } from 'chart.js';
+import { useMemo, useRef } from 'react';
+import { Line } from 'react-chartjs-2';
+import type { TimelinePoint, TimelineSpec } from '@/lib/chart-spec';
+import { PngButton } from './png-button';
+import { backgroundPlugin, rangeBarsPlugin } from './plugins';
+import { PALETTE } from './register';
+import { useChartTheme } from './use-chart-theme';
+
+type Point = TimelinePoint & { x: number; y: number };
+
+const DAY = 86_400_000;
+const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
+const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const grouped = new Intl.NumberFormat('en-US');
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const STATUS_WORDS = { headline: 'latest report', superseded: 'superseded', retracted: 'retracted' } as const;
+
+/**
+ * Every report of a metric by the date it was reported: one line per group and place; the
+ * latest report a filled dot, superseded reports hollow, retracted ones grey crosses, and
+ * ranges as error bars.
+ */
+export default function TimelineChart({ spec, description, fileName }: { spec: TimelineSpec; description: string; fileName: string }) {
+  const theme = useChartTheme();
+  const chartRef = useRef<ChartJS<'line', Point[]> | null>(null);
+  const data = useMemo<ChartData<'line', Point[]>>(
+    () => ({
+      datasets: spec.series.map((s, i) => {
+        const colour = PALETTE[i % PALETTE.length]!;
+        const points = s.points.map((p) => ({ ...p, x: toDay(p.date), y: p.value }));
+        return {
+          label: s.label,
+          data: points,
+          borderColor: colour,
+          backgroundColor: colour,
+          stepped: 'before' as const,
+          pointRadius: points.map((p) => (p.status === 'headline' ? 7 : 6)),
+          pointStyle: points.map((p): PointStyle => (p.status === 'retracted' ? 'crossRot' : 'circle')),
+          pointBorderWidth: 2,
+          pointBorderColor: points.map((p) => (p.status === 'retracted' ? '#7f7f7f' : colour)),
+          pointBackgroundColor: points.map((p) => (p.status === 'headline' ? colour : 'rgba(0,0,0,0)')),
+          // Retracted reports are shown but not joined into the line of what was said.
+          segment: { borderDash: (ctx: { p1DataIndex: number }) => (points[ctx.p1DataIndex]?.status === 'retracted' ? [4, 4] : undefined) },
+        };
+      }),
+    }),
+    [spec],
+  );
+  if (!theme) return null;
+  const options: ChartOptions<'line'> = {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    parsing: false,
+    plugins: {
+      legend: { position: 'bottom', labels: { color: theme.fg, usePointStyle: true } },
+      tooltip: {
+        callbacks: {
+          title: (items) => (items[0] ? `Reported ${shortDate.format(new Date((items[0].raw as Point).x * DAY))}` : ''),
+          label: (item) => {
+            const p = item.raw as Point;
+            return [`${item.dataset.label}: ${p.wording} (${STATUS_WORDS[p.status]})`, p.citation];
+          },
+        },
+      },
+    },
+    scales: {
+      x: {
+        type: 'linear',
+        ticks: { color: theme.muted, maxTicksLimit: 6, callback: (v) => shortDate.format(new Date(Number(v) * DAY)) },
+        grid: { color: theme.grid },
+        title: { display: true, text: 'Date reported', color: theme.muted },
+      },
+      y: {
+        beginAtZero: true,
+        ticks: { color: theme.muted, callback: (v) => (typeof v === 'number' ? (v >= 1e6 ? compact.format(v) : grouped.format(v)) : v) },
+        grid: { color: theme.grid },
+        title: { display: true, text: spec.unit, color: theme.muted },
+      },
+    },
+  };
+  return (
+    <>
+      <div className="chart-canvas" style={{ height: '340px' }}>
+        <Line ref={chartRef} data={data} options={options} plugins={[backgroundPlugin(theme.bg), rangeBarsPlugin]} role="img" aria-label={description} fallbackContent={<p>{description}</p>} />
+      </div>
+      <PngButton chartRef={chartRef as never} fileName={fileName} />
+    </>
+  );
+}

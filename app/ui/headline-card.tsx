@@ -1,0 +1,32 @@
+import type { HeadlineCard as Card } from '@/lib/event-dashboard';
+import { describeScope, formatDate, formatFigure, formatNumber, isCurrency } from '@/lib/wording';
+import { CitationLink } from './citation-link';
+
+/** One headline: the latest figure of a series, who reported it and when, and the spread of reports. */
+export function HeadlineCard({ card, citation }: { card: Card; citation: number }) {
+  const { headline, series } = card;
+  const unit = isCurrency(headline.unit) || headline.qualifier === 'unknown' ? null : headline.unit;
+  const range = series.range;
+  return (
+    <article className={card.primary ? 'card card-primary' : 'card'} id={card.anchor} aria-labelledby={`${card.anchor}-label`}>
+      <h4 id={`${card.anchor}-label`} className="card-label">
+        {series.metricLabel}
+        <span className="card-scope">{describeScope(series.group, series.location)}</span>
+      </h4>
+      <p className="card-figure">
+        <span className="card-value">{formatFigure(headline)}</span>
+        {unit ? <span className="card-unit"> {unit}</span> : null}
+      </p>
+      <p className="card-meta">
+        Reported <time dateTime={headline.reportedOn}>{formatDate(headline.reportedOn)}</time> by {headline.source.reportingBody}{' '}
+        <CitationLink number={citation} id={`cite-${card.anchor}`} />
+      </p>
+      {range ? (
+        <p className="card-range">
+          Reported range: {formatNumber(range.low, headline.unit)}–{formatNumber(range.high, headline.unit).replace(/^[A-Z]{3} /, '')} across{' '}
+          {range.sources === 1 ? '1 source' : `${range.sources} sources`} ({range.reports} reports)
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,22 @@
+import type { EventDashboard } from '@/lib/event-dashboard';
+import { HeadlineCard } from './headline-card';
+
+/** Every metric's headline figures: the whole count first, then each group and place. */
+export function HeadlineCards({ dashboard }: { dashboard: EventDashboard }) {
+  return (
+    <section aria-labelledby="headlines-title">
+      <h2 id="headlines-title">Headline figures</h2>
+      <p className="muted">The latest published figure for each group and place, as its source worded it.</p>
+      {dashboard.cards.map((metric) => (
+        <section key={metric.metricKey} className="card-group" aria-labelledby={`metric-${metric.metricKey}`}>
+          <h3 id={`metric-${metric.metricKey}`}>{metric.metricLabel}</h3>
+          <div className="cards">
+            {metric.cards.map((card) => (
+              <HeadlineCard key={card.anchor} card={card} citation={dashboard.citationOf[card.headline.sourceId] ?? 0} />
+            ))}
+          </div>
+        </section>
+      ))}
+    </section>
+  );
+}

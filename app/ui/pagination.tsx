@@ -1,0 +1,13 @@
+import Link from 'next/link';
+
+/** Previous and next page links with the position, for long tables. */
+export function Pagination({ label, page, pages, hrefFor }: { label: string; page: number; pages: number; hrefFor: (page: number) => string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav className="pagination" aria-label={label}>
+      {page > 1 ? <Link href={hrefFor(page - 1)} scroll={false}>Previous</Link> : <span aria-hidden="true">Previous</span>}
+      <span>Page {page} of {pages}</span>
+      {page < pages ? <Link href={hrefFor(page + 1)} scroll={false}>Next</Link> : <span aria-hidden="true">Next</span>}
+    </nav>
+  );
+}

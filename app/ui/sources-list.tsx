@@ -1,0 +1,38 @@
+import type { CitedSource } from '@/lib/citations';
+import { formatDate } from '@/lib/wording';
+import { SourceLink } from './source-link';
+
+/** Every cited source once, numbered, with the quotes the page relies on and links back. */
+export function SourcesList({ sources }: { sources: CitedSource[] }) {
+  return (
+    <section aria-labelledby="sources-title">
+      <h2 id="sources-title">Sources</h2>
+      <ol className="sources">
+        {sources.map((s) => (
+          <li key={s.id} id={`source-${s.number}`} value={s.number}>
+            <div>
+              <SourceLink source={s} />
+            </div>
+            <div className="muted">
+              {s.reportingBody}, <time dateTime={s.publishedOn}>{formatDate(s.publishedOn)}</time>
+            </div>
+            {s.quotes.map((q) => (
+              <blockquote key={q}>“{q}”</blockquote>
+            ))}
+            {s.citedBy.length ? (
+              <div className="cited-by">
+                Cited for:{' '}
+                {s.citedBy.map((c, i) => (
+                  <span key={c.anchor}>
+                    {i > 0 ? ', ' : ''}
+                    <a href={`#${c.anchor}`}>{c.label}</a>
+                  </span>
+                ))}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

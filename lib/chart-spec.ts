@@ -1,0 +1,42 @@
+import type { ReportStatus } from './dashboard';
+
+/**
+ * What a chart draws, as plain data: built on the server from the same rows as the chart's
+ * table, and handed to the client chart components, which only draw it.
+ */
+export type BarSpec = {
+  kind: 'bar';
+  id: string;
+  title: string;
+  unit: string;
+  bars: Array<{
+    label: string;
+    /** Floating bar from low to high; a single number is 0 to that number. */
+    low: number;
+    high: number;
+    wording: string;
+    citation: string;
+  }>;
+};
+
+export type TimelinePoint = {
+  /** Reported-on date, YYYY-MM-DD. */
+  date: string;
+  /** Where the point sits: the number, or the middle of a range. */
+  value: number;
+  low: number | null;
+  high: number | null;
+  status: ReportStatus;
+  wording: string;
+  citation: string;
+};
+
+export type TimelineSpec = {
+  kind: 'timeline';
+  id: string;
+  title: string;
+  unit: string;
+  series: Array<{ label: string; points: TimelinePoint[] }>;
+};
+
+export type ChartSpec = BarSpec | TimelineSpec;

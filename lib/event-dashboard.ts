@@ -1,0 +1,88 @@
+import { getDb } from '@/db/index';
+import { readDataVersion } from '@/db/queries/data-version';
+import { findEventBySlug } from '@/db/queries/events';
+import { listFiguresForEvent, type FigureWithContext } from '@/db/queries/figures';
+import type { Event } from '@/db/schema';
+import { numberSources, type CitedSource } from './citations';
+import { buildSeries, metricsOf, primarySeries, type Series } from './dashboard';
+import { VersionedCache } from './versioned-cache';
+import { describeScope } from './wording';
+
+export type HeadlineCard = {
+  anchor: string;
+  series: Series;
+  headline: FigureWithContext;
+  /** The metric's whole count (group "all" in the event's country), shown first and larger. */
+  primary: boolean;
+};
+
+export type EventDashboard = {
+  event: Event;
+  series: Series[];
+  metrics: Array<{ key: string; label: string }>;
+  /** The units of the metrics' headline figures, in metric order. */
+  units: string[];
+  cards: Array<{ metricKey: string; metricLabel: string; cards: HeadlineCard[] }>;
+  sources: CitedSource[];
+  citationOf: Record<number, number>;
+  /** Every report, for the full table. */
+  figures: FigureWithContext[];
+  /** When any figure or source of the event last changed (ISO timestamp). */
+  lastUpdated: string;
+};
+
+const cache = new VersionedCache<EventDashboard | null>(100);
+
+/**
+ * Everything the event page shows, computed once per data version: any edit anywhere bumps the
+ * version, so the next request recomputes and no reader sees a stale number.
+ */
+export function loadEventDashboard(slug: string): EventDashboard | null {
+  const db = getDb();
+  const { version } = readDataVersion(db);
+  return cache.get(slug, version, () => {
+    const event = findEventBySlug(db, slug);
+    return event ? buildEventDashboard(event, listFiguresForEvent(db, event.id)) : null;
+  });
+}
+
+/** The page's view of an event's figures: series, headline cards, numbered sources. */
+export function buildEventDashboard(event: Event, figures: FigureWithContext[]): EventDashboard {
+  const series = buildSeries(figures);
+  const metrics = metricsOf(series);
+  const cards = metrics.map(({ key, label }) => {
+    const primary = primarySeries(series, key, event.country);
+    const withHeadline = series.filter((s) => s.metricKey === key && s.headline);
+    const ordered = primary ? [primary, ...withHeadline.filter((s) => s !== primary)] : withHeadline;
+    return {
+      metricKey: key,
+      metricLabel: label,
+      cards: ordered.map((s) => ({ anchor: `figure-${s.headline!.id}`, series: s, headline: s.headline!, primary: s === primary })),
+    };
+  });
+  const headlines = cards.flatMap((m) => m.cards);
+  const backLinks = new Map(
+    headlines.map((c) => [c.headline.id, { anchor: c.anchor, label: `${c.series.metricLabel}, ${describeScope(c.series.group, c.series.location)}` }]),
+  );
+  const { sources, numberOf } = numberSources([...headlines.map((c) => c.headline), ...series.flatMap((s) => s.reports)], backLinks);
+  const lastUpdated = figures.reduce((max, f) => [max, f.updatedAt, f.source.updatedAt].sort().at(-1)!, event.updatedAt);
+  const units = [...new Set(cards.flatMap((m) => m.cards.filter((c) => c.primary).map((c) => c.headline.unit)))];
+  return {
+    event,
+    series,
+    metrics,
+    units,
+    cards,
+    sources,
+    citationOf: Object.fromEntries(sources.map((s) => [s.id, numberOf(s.id)])),
+    figures,
+    lastUpdated,
+  };
+}
+
+/** What the charts show before the reader picks: deaths (or the first metric) and its unit. */
+export function dashboardDefaults(d: Pick<EventDashboard, 'metrics' | 'units' | 'cards'>): { metric: string; unit: string } {
+  const metric = d.metrics.find((m) => m.key === 'deaths')?.key ?? d.metrics[0]?.key ?? '';
+  const unit = d.cards.find((m) => m.metricKey === metric)?.cards.find((c) => c.primary)?.headline.unit ?? d.units[0] ?? '';
+  return { metric, unit };
+}

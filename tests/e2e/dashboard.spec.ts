@@ -1,0 +1,167 @@
+import AxeBuilder from './axe';
+import { headlinesInDb, openE2eDatabase } from './db';
+import { EventPage } from './event-page';
+import { expect, test } from './fixtures';
+
+const KZ = 'kazakhstan-2022-unrest';
+
+test('headline cards show law-enforcement deaths and injuries with citations that resolve to the address to parliament and back', async ({ page }) => {
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  const cases = [
+    { card: event.card('Deaths', 'law enforcement, Kazakhstan'), value: '16' },
+    { card: event.card('Injured', 'law enforcement, Kazakhstan'), value: 'more than 1,300' },
+  ];
+  for (const { card, value } of cases) {
+    await expect(card.locator('.card-value')).toHaveText(value);
+    await expect(card).toContainText('Reported 11 January 2022 by President Kassym-Jomart Tokayev (address to parliament)');
+    const citation = card.getByRole('link', { name: /^source \d+$/ });
+    const href = await citation.getAttribute('href');
+    await citation.click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    const source = page.locator(href!);
+    await expect(source).toContainText('Kazakh President Kasyym-Jomart Tokayev addressed a session of the Kazakh parliament');
+    await expect(source).toContainText('President Kassym-Jomart Tokayev (address to parliament), 11 January 2022');
+    await expect(source.locator('blockquote').first()).toContainText('The president said 16 law enforcement officers were killed and more than 1,300 were injured');
+    // ...and back from the source to the card.
+    await source.getByRole('link', { name: `${value === '16' ? 'Deaths' : 'Injured'}, law enforcement, Kazakhstan` }).click();
+    await expect(card).toBeInViewport();
+  }
+  await expect(event.card('Deaths', 'Kazakhstan').locator('.card-value')).toHaveText('230');
+  await expect(event.card('Deaths', 'Kazakhstan')).toContainText('Reported range: 164–230 across 3 sources (3 reports)');
+  await expect(event.card('Deaths', 'civilians, Kazakhstan').locator('.card-value')).toHaveText('20');
+  await expect(event.card('Economic damage', 'businesses, Kazakhstan').locator('.card-value')).toHaveText('about KZT 93.7 billion');
+});
+
+test('the timeline shows the death toll revised 164 → 225 → 230, superseded reports marked', async ({ page }) => {
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  const timeline = event.panel('Deaths as reported over time');
+  await expect(timeline.getByRole('img')).toHaveAttribute(
+    'aria-label',
+    /Kazakhstan: 164 on 2022-01-09 \(superseded\), then 225 on 2022-01-15 \(superseded\), then 230 on 2022-03-14\./,
+  );
+  await timeline.getByRole('link', { name: 'Table' }).click();
+  await expect(page).toHaveURL(/timeline_view=table#timeline$/);
+  const rows = (await event.tableRows(timeline)).filter((r) => r[0] === 'Kazakhstan');
+  expect(rows.map((r) => [r[1], r[2]])).toEqual([
+    ['164 people', 'superseded'],
+    ['225 people', 'superseded'],
+    ['230 people', 'latest'],
+  ]);
+});
+
+test('each chart’s table holds exactly the numbers in the database', async ({ page }) => {
+  const db = openE2eDatabase();
+  const event = new EventPage(page);
+  const cellValues = (panel: ReturnType<EventPage['panel']>) =>
+    panel.locator('table tbody tr td.num').evaluateAll((cells) =>
+      cells.map((c) => [c.getAttribute('data-value-low'), c.getAttribute('data-value-best'), c.getAttribute('data-value-high')].map((v) => (v === null ? null : Number(v)))),
+    );
+  const asTriples = (rows: Array<{ low: number | null; best: number | null; high: number | null }>) => rows.map((r) => [r.low, r.best, r.high]);
+  try {
+    for (const metric of ['deaths', 'injured', 'detained', 'economic_damage']) {
+      await event.goto(KZ, `?breakdown=${metric}&breakdown_view=table`);
+      const shown = await cellValues(event.panel(/by group and place$/));
+      expect(shown.sort()).toEqual(asTriples(headlinesInDb(db, KZ, metric)).sort());
+    }
+    await event.goto(KZ, '?compare_view=table');
+    const compared = await cellValues(event.panel(/^Headline figures compared/));
+    const people = ['deaths', 'injured', 'detained'].map((m) => headlinesInDb(db, KZ, m).find((h) => h.group === 'all' && h.location === 'Kazakhstan')!);
+    expect(compared).toEqual(asTriples(people));
+    await event.goto(KZ, '?timeline=detained&timeline_view=table');
+    const reports = db
+      .prepare("SELECT f.value_low AS low, f.value_best AS best, f.value_high AS high FROM figures f JOIN metrics m ON m.id = f.metric_id WHERE m.key = 'detained' ORDER BY f.reported_on")
+      .all() as Array<{ low: number | null; best: number | null; high: number | null }>;
+    expect(await cellValues(event.panel(/as reported over time$/))).toEqual(asTriples(reports));
+  } finally {
+    db.close();
+  }
+});
+
+test('chart views and metrics live in the URL: a copied link reopens the same view', async ({ page, context }) => {
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  const breakdown = event.panel(/by group and place$/);
+  await breakdown.getByRole('link', { name: 'Injured' }).click();
+  await expect(page).toHaveURL(/breakdown=injured/);
+  await breakdown.getByRole('link', { name: 'Table' }).click();
+  await expect(page).toHaveURL(/breakdown=injured&breakdown_view=table/);
+  const url = page.url();
+  const other = await context.newPage();
+  await other.goto(url);
+  const reopened = new EventPage(other).panel('Injured by group and place');
+  await expect(reopened.getByRole('table')).toBeVisible();
+  await expect(reopened.getByRole('link', { name: 'Table' })).toHaveAttribute('aria-current', 'true');
+  await expect(reopened.getByRole('link', { name: 'Injured' })).toHaveAttribute('aria-current', 'true');
+});
+
+test('the controls work from the keyboard', async ({ page }) => {
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  const compare = event.panel(/^Headline figures compared/);
+  await compare.getByRole('link', { name: 'KZT' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/compare=KZT/);
+  await expect(event.panel('Headline figures compared, in KZT')).toBeVisible();
+});
+
+test('the PNG download saves the chart as an image', async ({ page }) => {
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  const timeline = event.panel('Deaths as reported over time');
+  const [download] = await Promise.all([page.waitForEvent('download'), timeline.getByRole('button', { name: 'Download PNG' }).click()]);
+  expect(download.suggestedFilename()).toBe(`${KZ}-timeline.png`);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const png = Buffer.concat(chunks);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.length).toBeGreaterThan(5_000);
+});
+
+test('the page reads fully without JavaScript: cards, tables and sources are in the HTML', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  await expect(event.card('Deaths', 'law enforcement, Kazakhstan').locator('.card-value')).toHaveText('16');
+  const timeline = event.panel('Deaths as reported over time');
+  await expect(timeline.getByRole('table')).toBeVisible();
+  await expect(timeline.locator('canvas')).toHaveCount(0);
+  expect((await event.tableRows(timeline)).length).toBeGreaterThanOrEqual(9);
+  await expect(event.sources().locator('li')).toHaveCount(17);
+  await timeline.getByRole('link', { name: 'Injured' }).click();
+  await expect(page.getByRole('region', { name: 'Injured as reported over time' })).toBeVisible();
+  await context.close();
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no accessibility violations (axe-core, ${colorScheme} mode)`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await new EventPage(page).goto(KZ);
+    await expect(page.locator('canvas').first()).toBeVisible();
+    const results = await new AxeBuilder(page).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`)).toEqual([]);
+    await page.goto('/');
+    expect((await new AxeBuilder(page).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await context.close();
+  });
+}
+
+test('works at 360 px wide: nothing but tables scrolls sideways', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await new EventPage(page).goto(KZ);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});
+
+test('the home page lists events with their headline deaths and period', async ({ page }) => {
+  await page.goto('/');
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'January 2022 unrest in Kazakhstan' }) });
+  await expect(item).toContainText('Kazakhstan, 2 January 2022 – 11 January 2022');
+  await expect(item).toContainText('Deaths: 230 (reported 14 March 2022)');
+});

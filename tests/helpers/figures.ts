@@ -1,0 +1,44 @@
+import type { FigureWithContext } from '@/db/queries/figures';
+
+let nextId = 1;
+
+/** A figure with its metric and source, for rule tests that need no database. */
+export function makeFigure(over: Partial<FigureWithContext> & { metricKey?: string; sourceId?: number } = {}): FigureWithContext {
+  const id = over.id ?? nextId++;
+  const sourceId = over.sourceId ?? 1;
+  const metricKey = over.metricKey ?? 'deaths';
+  const { metricKey: _m, ...rest } = over;
+  return {
+    id,
+    eventId: 1,
+    metricId: 1,
+    group: 'all',
+    location: 'Kazakhstan',
+    qualifier: 'exact',
+    valueLow: null,
+    valueBest: 10,
+    valueHigh: null,
+    unit: 'people',
+    reportedOn: '2022-01-10',
+    sourceId,
+    quote: null,
+    note: '',
+    status: 'published',
+    retractionReason: null,
+    revision: 1,
+    createdAt: `2022-02-01T00:00:${String(id % 60).padStart(2, '0')}.000Z`,
+    updatedAt: '2022-02-01T00:00:00.000Z',
+    metric: { key: metricKey, label: metricKey[0]!.toUpperCase() + metricKey.slice(1), unit: 'people', hxlTag: '#affected', sortOrder: metricKey === 'deaths' ? 1 : 2 },
+    source: {
+      id: sourceId,
+      reportingBody: `Body ${sourceId}`,
+      publisher: `Publisher ${sourceId}`,
+      title: '',
+      url: '',
+      publishedOn: '2022-01-10',
+      createdAt: '2022-02-01T00:00:00.000Z',
+      updatedAt: '2022-02-01T00:00:00.000Z',
+    },
+    ...rest,
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { describeChart } from '@/lib/chart-description';
+import { numberSources, sourceLine } from '@/lib/citations';
+import { dashboardHref, readDashboardState } from '@/lib/url-state';
+import { makeFigure } from '../helpers/figures';
+
+describe('numberSources', () => {
+  it('numbers each source once, in the order the page cites them, with quotes and back links', () => {
+    const a = makeFigure({ sourceId: 7, quote: 'Sixteen were killed.' });
+    const b = makeFigure({ sourceId: 3 });
+    const c = makeFigure({ sourceId: 7, quote: 'Sixteen were killed.' });
+    const { sources, numberOf } = numberSources([a, b, c, a], new Map([[a.id, { anchor: 'figure-a', label: 'Deaths' }]]));
+    expect(sources.map((s) => [s.id, s.number, s.quotes, s.citedBy.map((x) => x.anchor)])).toEqual([
+      [7, 1, ['Sixteen were killed.'], ['figure-a']],
+      [3, 2, [], []],
+    ]);
+    expect(numberOf(3)).toBe(2);
+  });
+  it('names the publishers of a chart once each', () => {
+    expect(sourceLine([makeFigure({ sourceId: 1 }), makeFigure({ sourceId: 2 }), makeFigure({ sourceId: 1 })])).toBe('Publisher 1 and Publisher 2');
+    expect(sourceLine([])).toBe('');
+  });
+});
+
+describe('dashboard URL state', () => {
+  const choices = { metrics: ['deaths', 'injured'], units: ['people', 'KZT'] };
+  const defaults = { metric: 'deaths', unit: 'people' };
+  it('reads valid choices and falls back to defaults for anything else', () => {
+    expect(readDashboardState({ timeline: 'injured', timeline_view: 'table', compare: 'KZT', reports_page: '2' }, choices, defaults)).toEqual({
+      compare: 'KZT', compareView: 'chart', breakdown: 'deaths', breakdownView: 'chart', timeline: 'injured', timelineView: 'table', reportsPage: 2,
+    });
+    expect(readDashboardState({ timeline: '<script>', compare_view: 'pie', reports_page: '-3' }, choices, defaults)).toMatchObject({
+      timeline: 'deaths', compareView: 'chart', reportsPage: 1,
+    });
+  });
+  it('writes only what differs from the defaults, so a copied link is short and reopens the view', () => {
+    const state = readDashboardState({}, choices, defaults);
+    expect(dashboardHref(state, {}, defaults)).toBe('?');
+    const href = dashboardHref(state, { timeline: 'injured', timelineView: 'table' }, defaults, '#timeline');
+    expect(href).toBe('?timeline=injured&timeline_view=table#timeline');
+    const params = Object.fromEntries(new URLSearchParams(href.slice(1, href.indexOf('#'))));
+    expect(readDashboardState(params, choices, defaults)).toMatchObject({ timeline: 'injured', timelineView: 'table' });
+  });
+});
+
+describe('describeChart', () => {
+  it('words a bar chart and a timeline', () => {
+    expect(describeChart({ kind: 'bar', id: 'compare', title: 'Headline figures compared, in people', unit: 'people', bars: [{ label: 'Deaths', low: 0, high: 230, wording: '230', citation: '[1]' }] })).toBe(
+      'Bar chart, Headline figures compared, in people (people): Deaths 230.',
+    );
+    expect(
+      describeChart({
+        kind: 'timeline', id: 'timeline', title: 'Deaths as reported over time', unit: 'people',
+        series: [{ label: 'Kazakhstan', points: [
+          { date: '2022-01-09', value: 164, low: null, high: null, status: 'superseded', wording: '164', citation: '' },
+          { date: '2022-03-14', value: 230, low: null, high: null, status: 'headline', wording: '230', citation: '' },
+        ] }],
+      }),
+    ).toBe('Timeline, Deaths as reported over time (people), by date reported. Kazakhstan: 164 on 2022-01-09 (superseded), then 230 on 2022-03-14.');
+  });
+});

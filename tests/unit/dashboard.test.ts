@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { buildSeries, primarySeries, reportedRange, reportStatus, selectHeadline } from '@/lib/dashboard';
+import { makeFigure } from '../helpers/figures';
+
+describe('selectHeadline', () => {
+  it('picks the latest published report by reported-on date, whatever the entry order', () => {
+    const reports = [
+      makeFigure({ id: 3, valueBest: 230, reportedOn: '2022-03-14' }),
+      makeFigure({ id: 1, valueBest: 164, reportedOn: '2022-01-09' }),
+      makeFigure({ id: 2, valueBest: 225, reportedOn: '2022-01-15' }),
+    ];
+    expect(selectHeadline(reports)?.valueBest).toBe(230);
+  });
+  it('breaks a tie on the same date by the one entered last', () => {
+    const reports = [
+      makeFigure({ id: 8, valueBest: 2, createdAt: '2022-05-02T00:00:00.000Z' }),
+      makeFigure({ id: 9, valueBest: 1, createdAt: '2022-05-01T00:00:00.000Z' }),
+    ];
+    expect(selectHeadline(reports)?.valueBest).toBe(2);
+  });
+  it('never picks a retracted report, even the latest', () => {
+    const reports = [
+      makeFigure({ valueBest: 225, reportedOn: '2022-01-15' }),
+      makeFigure({ valueBest: 999, reportedOn: '2022-06-01', status: 'retracted', retractionReason: 'misprint' }),
+    ];
+    expect(selectHeadline(reports)?.valueBest).toBe(225);
+    expect(selectHeadline(reports.slice(1))).toBeNull();
+  });
+  it('lets an "unknown" report headline when it is the latest', () => {
+    const reports = [makeFigure({ valueBest: 5, reportedOn: '2022-01-01' }), makeFigure({ qualifier: 'unknown', valueBest: null, reportedOn: '2022-01-02' })];
+    expect(selectHeadline(reports)?.qualifier).toBe('unknown');
+  });
+});
+
+describe('reportedRange', () => {
+  it('spans what published reports said, counting ranges by their ends, with the number of sources', () => {
+    const reports = [
+      makeFigure({ valueBest: 164, sourceId: 1 }),
+      makeFigure({ valueLow: 225, valueBest: null, valueHigh: 238, sourceId: 2 }),
+      makeFigure({ valueBest: 230, sourceId: 2 }),
+      makeFigure({ valueBest: 9999, sourceId: 3, status: 'retracted', retractionReason: 'x' }),
+      makeFigure({ qualifier: 'unknown', valueBest: null, sourceId: 4 }),
+    ];
+    expect(reportedRange(reports)).toEqual({ low: 164, high: 238, reports: 3, sources: 2 });
+  });
+  it('is null when reports agree or there is only one number', () => {
+    expect(reportedRange([makeFigure({ valueBest: 16 }), makeFigure({ valueBest: 16, sourceId: 2 })])).toBeNull();
+    expect(reportedRange([makeFigure({ valueBest: 16 })])).toBeNull();
+  });
+});
+
+describe('buildSeries and statuses', () => {
+  const figures = [
+    makeFigure({ id: 101, valueBest: 164, reportedOn: '2022-01-09' }),
+    makeFigure({ id: 102, valueBest: 230, reportedOn: '2022-03-14' }),
+    makeFigure({ id: 103, valueBest: 16, group: 'law enforcement' }),
+    makeFigure({ id: 104, valueBest: 139, location: 'Almaty' }),
+    makeFigure({ id: 105, valueBest: 1300, metricKey: 'injured', qualifier: 'more_than' }),
+    makeFigure({ id: 106, valueBest: 50, reportedOn: '2022-01-10', status: 'retracted', retractionReason: 'wrong event' }),
+  ];
+  const series = buildSeries(figures);
+  it('groups by metric, group and place, metric order first and the whole count first', () => {
+    expect(series.map((s) => `${s.metricKey}/${s.group}/${s.location}`)).toEqual([
+      'deaths/all/Almaty',
+      'deaths/all/Kazakhstan',
+      'deaths/law enforcement/Kazakhstan',
+      'injured/all/Kazakhstan',
+    ]);
+  });
+  it('marks the headline, the superseded and the retracted reports', () => {
+    const kz = series[1]!;
+    expect(kz.reports.map((r) => [r.id, reportStatus(r, kz)])).toEqual([
+      [101, 'superseded'],
+      [106, 'retracted'],
+      [102, 'headline'],
+    ]);
+  });
+  it('takes the event country’s whole count as the metric’s primary series', () => {
+    expect(primarySeries(series, 'deaths', 'Kazakhstan')?.headline?.id).toBe(102);
+    expect(primarySeries(series, 'deaths', 'Elsewhere')?.location).toBe('Kazakhstan');
+    expect(primarySeries(series, 'missing', 'Kazakhstan')).toBeUndefined();
+  });
+});
