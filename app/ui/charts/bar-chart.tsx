@@ -14,10 +14,11 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
 /** A horizontal bar chart of worded figures; ranges are floating bars from low to high. */
 export default function BarChart({ spec, description, fileName }: { spec: BarSpec; description: string; fileName: string }) {
   const theme = useChartTheme();
-  const chartRef = useRef<ChartJS<'bar', [number, number][], string> | null>(null);
-  const data = useMemo<ChartData<'bar', [number, number][], string>>(
+  const chartRef = useRef<ChartJS<'bar', [number, number][], string[]> | null>(null);
+  const data = useMemo<ChartData<'bar', [number, number][], string[]>>(
     () => ({
-      labels: spec.bars.map((b) => b.label),
+      // One line per part of "group, place", so long labels wrap rather than being cut off.
+      labels: spec.bars.map((b) => b.label.split(', ')),
       datasets: [{ label: spec.title, data: spec.bars.map((b) => [b.low, b.high]), backgroundColor: PALETTE[0], borderSkipped: false, maxBarThickness: 36 }],
     }),
     [spec],

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDb, openDatabase } from '@/db/index';
+import { listEventsWithHeadlineDeaths } from '@/db/queries/events';
+import { loadEventDashboard } from '@/lib/event-dashboard';
+import { loadEventList } from '@/lib/event-list';
+import { prepareDatabase } from '@/lib/prepare-database';
+import { formatFigure } from '@/lib/wording';
+import { createTestDb } from '../helpers/db';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const original = process.env.DATABASE_PATH;
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-page-'));
+  file = path.join(dir, 'page.db');
+  prepareDatabase(file);
+  process.env.DATABASE_PATH = file;
+});
+afterEach(() => {
+  closeDb();
+  process.env.DATABASE_PATH = original;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the event dashboard', () => {
+  it('has one card group per metric, the whole count first, and every cited source numbered once', () => {
+    const d = loadEventDashboard('kazakhstan-2022-unrest')!;
+    expect(d.cards.map((m) => m.metricKey)).toEqual(['deaths', 'injured', 'detained', 'businesses_affected', 'vehicles_burned', 'malls_banks_looted', 'economic_damage']);
+    const deaths = d.cards[0]!.cards;
+    expect(deaths[0]).toMatchObject({ primary: true });
+    expect(formatFigure(deaths[0]!.headline)).toBe('230');
+    expect(deaths[0]!.series.range).toEqual({ low: 164, high: 230, reports: 3, sources: 3 });
+    expect(d.sources.map((s) => s.number)).toEqual(d.sources.map((_, i) => i + 1));
+    expect(new Set(d.figures.map((f) => f.sourceId)).size).toBe(d.sources.length);
+    expect(d.units).toEqual(['people', 'businesses', 'vehicles', 'premises', 'KZT']);
+    expect(loadEventDashboard('no-such-event')).toBeNull();
+  });
+
+  it('is fresh on the very next read after a write by another connection (another process)', () => {
+    expect(formatFigure(loadEventDashboard('kazakhstan-2022-unrest')!.cards[0]!.cards[0]!.headline)).toBe('230');
+    expect(loadEventList()[0]!.deaths?.valueBest).toBe(230);
+    const other = openDatabase(file);
+    other.$client.exec(`
+      INSERT INTO sources (reporting_body, publisher, published_on) VALUES ('Prosecutor General''s Office', 'Test wire', '2022-12-01');
+      INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id)
+      SELECT e.id, m.id, 'all', 'Kazakhstan', 'exact', 238, 'people', '2022-12-01', (SELECT max(id) FROM sources)
+      FROM events e, metrics m WHERE e.slug = 'kazakhstan-2022-unrest' AND m.key = 'deaths';
+    `);
+    other.$client.close();
+    const card = loadEventDashboard('kazakhstan-2022-unrest')!.cards[0]!.cards[0]!;
+    expect(formatFigure(card.headline)).toBe('238');
+    expect(card.series.reports.map((r) => r.valueBest)).toEqual([164, 225, 230, 238]);
+    expect(loadEventList()[0]!.deaths?.valueBest).toBe(238);
+  });
+});
+
+describe('headline deaths for the event list', () => {
+  it('prefers the country’s whole count, falls back to another place, and skips retracted figures', () => {
+    const { db, cleanup } = createTestDb();
+    try {
+      db.$client.exec(`
+        INSERT INTO events (slug, name, country, start_date) VALUES ('a', 'A', 'Aland', '2022-01-01'), ('b', 'B', 'Bland', '2021-01-01'), ('c', 'C', 'Cland', '2020-01-01');
+        INSERT INTO metrics (key, label, unit, hxl_tag) VALUES ('deaths', 'Deaths', 'people', '#affected+killed');
+        INSERT INTO sources (reporting_body, published_on) VALUES ('M', '2022-01-01');
+        INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id, status, retraction_reason) VALUES
+          (1, 1, 'all', 'Aland', 'exact', 10, 'people', '2022-01-02', 1, 'published', NULL),
+          (1, 1, 'all', 'Capital', 'exact', 99, 'people', '2022-01-09', 1, 'published', NULL),
+          (1, 1, 'all', 'Aland', 'exact', 500, 'people', '2022-01-10', 1, 'retracted', 'typo'),
+          (2, 1, 'all', 'Town', 'about', 7, 'people', '2021-01-05', 1, 'published', NULL),
+          (2, 1, 'civilians', 'Bland', 'exact', 70, 'people', '2021-01-06', 1, 'published', NULL);
+      `);
+      expect(listEventsWithHeadlineDeaths(db).map((e) => [e.slug, e.deaths?.valueBest ?? null])).toEqual([
+        ['a', 10],
+        ['b', 7],
+        ['c', null],
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
+});
