@@ -5,7 +5,9 @@ import { EventPage } from './event-page';
 import { expect, test } from './fixtures';
 
 const SLUG = 'bishkek-test-unrest';
-const HEADER = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher,source_title,source_url,quote,note';
+const HEADER =
+  'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher,source_title,source_url,quote,note,status,retraction_reason';
+const PAPER = '"Газета ""Вечерний Бишкек""",Погибшие в Бишкеке,https://example.org/статья';
 
 test.beforeAll(() => {
   // Made through the data layer, as an editor's import would: nothing here is Kazakhstan's.
@@ -15,19 +17,19 @@ test.beforeAll(() => {
     ensureEvent(db, { slug: SLUG, name: 'Беспорядки в Бишкеке', country: 'Кыргызстан', startDate: '2020-10-05', endDate: '2020-10-15', description: 'Тестовое событие.' }, actor);
     const csv = [
       HEADER,
-      `${SLUG},deaths,all,Кыргызстан,about,225,,238,people,2020-10-07,Министерство здравоохранения,"Газета ""Вечерний Бишкек""",Погибшие в Бишкеке,https://example.org/статья,,`,
-      `${SLUG},deaths,all,Кыргызстан,exact,,1,,people,2020-10-06,Министерство здравоохранения,24.kg,Первые данные,https://example.org/first,,первое сообщение`,
-      `${SLUG},injured,гражданские лица,Бишкек,more_than,,1200,,people,2020-10-07,Министерство здравоохранения,"Газета ""Вечерний Бишкек""",Погибшие в Бишкеке,https://example.org/статья,"Более 1200 человек получили ранения.",`,
-      `${SLUG},detained,all,Кыргызстан,unknown,,,,people,2020-10-08,МВД,24.kg,,https://example.org/detained,,`,
+      `${SLUG},deaths,all,Кыргызстан,about,225,,238,people,2020-10-07,Министерство здравоохранения,${PAPER},,,,`,
+      `${SLUG},deaths,all,Кыргызстан,exact,,1,,people,2020-10-06,Министерство здравоохранения,24.kg,Первые данные,https://example.org/first,,первое сообщение,,`,
+      `${SLUG},deaths,all,Кыргызстан,exact,,400,,people,2020-10-08,Неизвестный канал,Telegram,,https://example.org/rumour,,,retracted,не подтверждено`,
+      `${SLUG},injured,гражданские лица,Бишкек,more_than,,1200,,people,2020-10-07,Министерство здравоохранения,${PAPER},"Более 1200 человек получили ранения.",,,`,
+      `${SLUG},detained,all,Кыргызстан,unknown,,,,people,2020-10-08,МВД,24.kg,,https://example.org/detained,,,,`,
     ].join('\n');
-    const result = importCsvText(db, csv, actor);
-    expect(result.errors).toEqual([]);
+    expect(importCsvText(db, csv, actor).errors).toEqual([]);
   } finally {
     db.$client.close();
   }
 });
 
-test('a second event with Cyrillic names and a range renders with nothing of the first dataset', async ({ page }) => {
+test('a second event with Cyrillic names, a range and a retraction renders with nothing of the first dataset', async ({ page }) => {
   const event = new EventPage(page);
   await event.goto(SLUG);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Беспорядки в Бишкеке');
@@ -36,12 +38,28 @@ test('a second event with Cyrillic names and a range renders with nothing of the
   await expect(deaths).toContainText('Reported range: 1–238 across 2 sources (2 reports)');
   await expect(event.card('Injured', 'гражданские лица, Бишкек').locator('.card-value')).toHaveText('more than 1,200');
   await expect(event.card('Detained', 'Кыргызстан').locator('.card-value')).toHaveText('being determined');
+
   const citation = deaths.getByRole('link', { name: /^source \d+$/ });
   await citation.click();
   const source = page.locator((await citation.getAttribute('href'))!);
   await expect(source).toContainText('Газета "Вечерний Бишкек": Погибшие в Бишкеке');
   await expect(source.getByRole('link', { name: /Погибшие в Бишкеке/ })).toHaveAttribute('href', 'https://example.org/%D1%81%D1%82%D0%B0%D1%82%D1%8C%D1%8F');
-  await expect(event.panel('Deaths as reported over time').getByRole('img')).toHaveAttribute('aria-label', /Кыргызстан: 1 on 2020-10-06 \(superseded\), then about 225–238 on 2020-10-07\./);
+
+  // The later report was retracted: it is shown, marked, and never the headline.
+  const timeline = event.panel('Deaths as reported over time');
+  await expect(timeline.getByRole('img')).toHaveAttribute(
+    'aria-label',
+    /Кыргызстан: 1 on 2020-10-06 \(superseded\), then about 225–238 on 2020-10-07, then 400 on 2020-10-08 \(retracted\)\./,
+  );
+  await timeline.getByRole('link', { name: 'Table' }).click();
+  await expect(page).toHaveURL(/timeline_view=table/);
+  expect((await event.tableRows(timeline)).map((r) => [r[1], r[2]])).toEqual([
+    ['1 people', 'superseded'],
+    ['about 225–238 people', 'latest'],
+    ['400 people', 'retracted'],
+  ]);
+  await expect(page.getByRole('region', { name: /All reports/ })).toContainText('retracted: не подтверждено');
+
   const text = await page.locator('main').innerText();
   for (const foreign of ['Kazakhstan', 'Tokayev', 'KZT', 'Almaty']) expect(text).not.toContain(foreign);
   await page.goto('/');
