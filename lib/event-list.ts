@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb } from '@/db/index';
 import { readDataVersion } from '@/db/queries/data-version';
 import { listEventsWithHeadlineDeaths, type EventWithHeadlineDeaths } from '@/db/queries/events';

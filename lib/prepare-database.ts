@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db/index';
-import { migrateDatabase } from '@/db/migrate';
+import { assertUsableDatabase, migrateDatabase } from '@/db/migrate';
 import { events } from '@/db/schema';
 import { seedDatabase } from './seed';
 
@@ -10,10 +10,12 @@ export function isEmpty(db: Db): boolean {
 }
 
 /**
- * Brings the database at `file` up to date: applies pending migrations and seeds it when it is
- * empty. A database that already holds data is never reseeded.
+ * Brings the database at `file` up to date: checks it is ours and sound, applies pending
+ * migrations, and seeds it when it is empty. A database that already holds data is never
+ * reseeded; one that is damaged or newer is left exactly as it is (UnusableDatabaseError).
  */
 export function prepareDatabase(file: string): { seeded: boolean } {
+  assertUsableDatabase(file);
   const db = openDatabase(file);
   try {
     migrateDatabase(db);

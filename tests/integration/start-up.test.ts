@@ -33,3 +33,52 @@ describe('preparing the database at start-up', () => {
     db.$client.close();
   });
 });
+
+describe('start-up safety', () => {
+  const unchanged = (file: string, run: () => void, message: RegExp) => {
+    const before = fs.readFileSync(file);
+    expect(run).toThrow(message);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  };
+
+  it('stops on a corrupt file and leaves it byte for byte as it was', () => {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, Buffer.alloc(8192, 7));
+    unchanged(file, () => prepareDatabase(file), /cannot be read as a SQLite database.*Restore it from a backup/);
+  });
+
+  it('stops on a database damaged inside and leaves it as it was', () => {
+    const file = tempFile();
+    prepareDatabase(file);
+    const db = openDatabase(file);
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    db.$client.pragma('journal_mode = DELETE');
+    db.$client.close();
+    const bytes = fs.readFileSync(file);
+    // Scribble over the middle pages (table and index contents), keeping the header.
+    bytes.fill(0x55, 4096 * 3, Math.min(bytes.length, 4096 * 6));
+    fs.writeFileSync(file, bytes);
+    unchanged(file, () => prepareDatabase(file), /damaged|cannot be read/);
+  });
+
+  it('stops on a database migrated by a newer version and neither migrates nor seeds it', () => {
+    const file = tempFile();
+    prepareDatabase(file);
+    const db = openDatabase(file);
+    db.$client.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-the-future', 99999999999999)").run();
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    db.$client.close();
+    unchanged(file, () => prepareDatabase(file), /migrated by a newer version of this dashboard \(1 migration\(s\)/);
+  });
+
+  it('refuses a database that belongs to another program', () => {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const other = openDatabase(file);
+    other.$client.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total INTEGER)');
+    other.$client.pragma('wal_checkpoint(TRUNCATE)');
+    other.$client.close();
+    unchanged(file, () => prepareDatabase(file), /holds tables \(invoices\) but none of this dashboard's migrations/);
+  });
+});

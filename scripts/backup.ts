@@ -1,0 +1,24 @@
+/** npm run db:backup -- FILE — a consistent online copy of DATABASE_PATH, safe while the server runs. */
+import { backupDatabase } from '@/db/backup';
+import { databasePath, openDatabase } from '@/db/index';
+
+async function main(): Promise<number> {
+  const target = process.argv[2];
+  if (!target || target.startsWith('-')) {
+    console.error('Usage: npm run db:backup -- FILE   (FILE must not exist yet)');
+    return 2;
+  }
+  const db = openDatabase(databasePath());
+  try {
+    const counts = await backupDatabase(db, target);
+    console.log(`Backed up ${databasePath()} to ${target}: ${counts.events} events, ${counts.sources} sources, ${counts.figures} figures; integrity check ok.`);
+    return 0;
+  } catch (err) {
+    console.error(`Backup failed: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    db.$client.close();
+  }
+}
+
+main().then((code) => process.exit(code));
