@@ -22,12 +22,21 @@ export const SEED_ACTOR: Actor = { userId: null, label: 'seed' };
 /** The folder with catalog.json, the figures' CSV files and the sources' full texts. */
 export const defaultSeedDir = () => path.resolve(process.env.SEED_DIR || 'seed');
 
+function readCatalog(dir: string) {
+  return catalogSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'catalog.json'), 'utf8')));
+}
+
+/** Adds the catalog's metrics only (for generated benchmark data). */
+export function seedCatalogMetrics(db: Db, dir: string = defaultSeedDir()): void {
+  for (const metric of readCatalog(dir).metrics) ensureMetric(db, metric, SEED_ACTOR);
+}
+
 /**
  * Loads the seed data: the catalog of events, metrics and sources (with their full texts),
  * then each CSV file of figures through the importer. Idempotent: what exists is left alone.
  */
 export function seedDatabase(db: Db, dir: string = defaultSeedDir()): { imports: Array<ImportSummary & { file: string }> } {
-  const catalog = catalogSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'catalog.json'), 'utf8')));
+  const catalog = readCatalog(dir);
   for (const event of catalog.events) ensureEvent(db, { ...event, endDate: event.endDate ?? null }, SEED_ACTOR);
   for (const metric of catalog.metrics) ensureMetric(db, metric, SEED_ACTOR);
   for (const { fullTextFile, ...source } of catalog.sources) {
