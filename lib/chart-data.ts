@@ -12,6 +12,11 @@ export type ChartRow = {
   status?: string;
 };
 
+/** How much one chart shows before it summarises: past these, the largest or most reported. */
+export const CHART_LIMITS = { breakdownBars: 20, timelineLines: 8 } as const;
+
+const headlineSize = (s: Series) => s.headline?.valueHigh ?? s.headline?.valueBest ?? -1;
+
 /** A bar: a range from its low to its high, a single number from zero. */
 const barExtent = (f: FigureWithContext) => ({ low: f.valueLow ?? 0, high: f.valueHigh ?? f.valueBest ?? 0 });
 const citationText = (f: FigureWithContext, citationOf: Record<number, number>) =>
@@ -53,19 +58,26 @@ export function comparisonCharts(series: Series[], country: string, citationOf: 
 
 /** Chart 2: one metric's latest figure for every group and place the reports give. */
 export function breakdownChart(series: Series[], metricKey: string, citationOf: Record<number, number>) {
-  const rows: ChartRow[] = series
-    .filter((s) => s.metricKey === metricKey && s.headline)
-    .map((s) => ({ label: describeScope(s.group, s.location), figure: s.headline!, wording: formatFigure(s.headline!) }));
+  const all = series.filter((s) => s.metricKey === metricKey && s.headline);
+  // A chart of hundreds of bars says nothing: past the limit, show the largest.
+  const shown = all.length <= CHART_LIMITS.breakdownBars ? all : [...all].sort((a, b) => headlineSize(b) - headlineSize(a)).slice(0, CHART_LIMITS.breakdownBars);
+  const rows: ChartRow[] = shown.map((s) => ({ label: describeScope(s.group, s.location), figure: s.headline!, wording: formatFigure(s.headline!) }));
   const unit = rows[0]?.figure.unit ?? '';
   const label = series.find((s) => s.metricKey === metricKey)?.metricLabel ?? metricKey;
-  return { unit, rows, spec: barSpec('breakdown', `${label} by group and place`, unit, rows, citationOf) };
+  return { unit, rows, omitted: all.length - shown.length, spec: barSpec('breakdown', `${label} by group and place`, unit, rows, citationOf) };
 }
 
 const STATUS_WORDS = { headline: 'latest', superseded: 'superseded', retracted: 'retracted' } as const;
 
 /** Chart 3: every report of one metric over time, by the date it was reported. */
-export function timelineChart(series: Series[], metricKey: string, citationOf: Record<number, number>) {
-  const ofMetric = series.filter((s) => s.metricKey === metricKey);
+export function timelineChart(series: Series[], metricKey: string, citationOf: Record<number, number>, country = '') {
+  const all = series.filter((s) => s.metricKey === metricKey);
+  // At most a handful of lines stay readable: the whole count first, then the most reported.
+  const primary = primarySeries(all, metricKey, country);
+  const ofMetric =
+    all.length <= CHART_LIMITS.timelineLines
+      ? all
+      : [...(primary ? [primary] : []), ...all.filter((s) => s !== primary).sort((a, b) => b.reports.length - a.reports.length)].slice(0, CHART_LIMITS.timelineLines);
   const rows: ChartRow[] = ofMetric.flatMap((s) =>
     s.reports.map((f) => ({ label: describeScope(s.group, s.location), figure: f, wording: formatFigure(f), status: STATUS_WORDS[reportStatus(f, s)] })),
   );
@@ -95,5 +107,5 @@ export function timelineChart(series: Series[], metricKey: string, citationOf: R
       }))
       .filter((s) => s.points.length > 0),
   };
-  return { unit, rows, spec };
+  return { unit, rows, omitted: all.length - ofMetric.length, spec };
 }

@@ -23,7 +23,8 @@ export type EventDashboard = {
   metrics: Array<{ key: string; label: string }>;
   /** The units of the metrics' headline figures, in metric order. */
   units: string[];
-  cards: Array<{ metricKey: string; metricLabel: string; cards: HeadlineCard[] }>;
+  /** Per metric, its cards; `omitted` counts the groups and places not given a card. */
+  cards: Array<{ metricKey: string; metricLabel: string; omitted: number; cards: HeadlineCard[] }>;
   sources: CitedSource[];
   citationOf: Record<number, number>;
   /** Every report, for the full table. */
@@ -31,6 +32,9 @@ export type EventDashboard = {
   /** When any figure or source of the event last changed (ISO timestamp). */
   lastUpdated: string;
 };
+
+/** At most this many cards per metric, the whole count first; the rest are in the tables. */
+export const CARDS_PER_METRIC = 12;
 
 const cache = new VersionedCache<EventDashboard | null>(100);
 
@@ -54,10 +58,11 @@ export function buildEventDashboard(event: Event, figures: FigureWithContext[]):
   const cards = metrics.map(({ key, label }) => {
     const primary = primarySeries(series, key, event.country);
     const withHeadline = series.filter((s) => s.metricKey === key && s.headline);
-    const ordered = primary ? [primary, ...withHeadline.filter((s) => s !== primary)] : withHeadline;
+    const ordered = (primary ? [primary, ...withHeadline.filter((s) => s !== primary)] : withHeadline).slice(0, CARDS_PER_METRIC);
     return {
       metricKey: key,
       metricLabel: label,
+      omitted: withHeadline.length - ordered.length,
       cards: ordered.map((s) => ({ anchor: `figure-${s.headline!.id}`, series: s, headline: s.headline!, primary: s === primary })),
     };
   });

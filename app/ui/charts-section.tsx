@@ -17,7 +17,7 @@ export function ChartsSection({ dashboard, state, defaults }: Props) {
   const comparisons = comparisonCharts(series, event.country, citationOf);
   const compare = comparisons.find((c) => c.unit === state.compare) ?? comparisons[0];
   const breakdown = breakdownChart(series, state.breakdown, citationOf);
-  const timeline = timelineChart(series, state.timeline, citationOf);
+  const timeline = timelineChart(series, state.timeline, citationOf, event.country);
   const slug = event.slug;
   return (
     <section aria-labelledby="charts-title">
@@ -45,7 +45,7 @@ export function ChartsSection({ dashboard, state, defaults }: Props) {
       ) : null}
       <ChartPanel
         spec={breakdown.spec}
-        subtitle={`The latest figure for each group and place, in ${breakdown.unit}.`}
+        subtitle={`The latest figure for each group and place, in ${breakdown.unit}.${breakdown.omitted ? ` The ${breakdown.rows.length} largest are shown; ${breakdown.omitted} more are in All reports.` : ''}`}
         sourceLine={sourceLine(breakdown.rows.map((r) => r.figure))}
         view={state.breakdownView}
         chartHref={href({ breakdownView: 'chart' }, 'breakdown')}
@@ -57,7 +57,7 @@ export function ChartsSection({ dashboard, state, defaults }: Props) {
       />
       <ChartPanel
         spec={timeline.spec}
-        subtitle={`Every report by the date it was reported, in ${timeline.unit}: filled dots are the latest figures, hollow dots superseded reports, grey crosses retracted ones; bars show ranges.`}
+        subtitle={`Every report by the date it was reported, in ${timeline.unit}: filled dots are the latest figures, hollow dots superseded reports, grey crosses retracted ones; bars show ranges.${timeline.omitted ? ` The ${timeline.spec.series.length} most reported groups and places are shown; ${timeline.omitted} more are in All reports.` : ''}`}
         sourceLine={sourceLine(timeline.rows.map((r) => r.figure))}
         view={state.timelineView}
         chartHref={href({ timelineView: 'chart' }, 'timeline')}

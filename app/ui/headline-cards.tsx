@@ -15,6 +15,11 @@ export function HeadlineCards({ dashboard }: { dashboard: EventDashboard }) {
               <HeadlineCard key={card.anchor} card={card} citation={dashboard.citationOf[card.headline.sourceId] ?? 0} />
             ))}
           </div>
+          {metric.omitted ? (
+            <p className="muted">
+              {metric.omitted} more {metric.omitted === 1 ? 'group or place has' : 'groups and places have'} figures for {metric.metricLabel.toLowerCase()}: see All reports.
+            </p>
+          ) : null}
         </section>
       ))}
     </section>

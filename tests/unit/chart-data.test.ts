@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { breakdownChart, CHART_LIMITS, comparisonCharts, timelineChart } from '@/lib/chart-data';
+import { buildSeries } from '@/lib/dashboard';
+import { buildEventDashboard, CARDS_PER_METRIC } from '@/lib/event-dashboard';
+import type { Event } from '@/db/schema';
+import { makeFigure } from '../helpers/figures';
+
+const event: Event = { id: 1, slug: 'e', name: 'E', country: 'Kazakhstan', startDate: '2022-01-01', endDate: null, description: '', createdAt: '', updatedAt: '' };
+
+describe('chart data', () => {
+  it('draws a single number from zero and a range from low to high, and leaves unknowns to the table', () => {
+    const series = buildSeries([
+      makeFigure({ valueBest: 230 }),
+      makeFigure({ group: 'civilians', valueLow: 225, valueBest: null, valueHigh: 238 }),
+      makeFigure({ group: 'police', qualifier: 'unknown', valueBest: null }),
+    ]);
+    const b = breakdownChart(series, 'deaths', {});
+    expect(b.rows.map((r) => r.wording)).toEqual(['230', '225–238', 'being determined']);
+    expect(b.spec.bars.map((x) => [x.label, x.low, x.high])).toEqual([
+      ['Kazakhstan', 0, 230],
+      ['civilians, Kazakhstan', 225, 238],
+    ]);
+  });
+
+  it('never puts two units on one axis', () => {
+    const series = buildSeries([makeFigure({ valueBest: 5 }), makeFigure({ metricKey: 'damage', unit: 'KZT', valueBest: 9e9 })]);
+    expect(comparisonCharts(series, 'Kazakhstan', {}).map((c) => [c.unit, c.spec.bars.length])).toEqual([
+      ['people', 1],
+      ['KZT', 1],
+    ]);
+  });
+
+  it('past its limit, the breakdown shows the largest figures and counts the rest', () => {
+    const many = Array.from({ length: CHART_LIMITS.breakdownBars + 5 }, (_, i) => makeFigure({ location: `Place ${i}`, valueBest: i * 10 }));
+    const b = breakdownChart(buildSeries(many), 'deaths', {});
+    expect(b.rows).toHaveLength(CHART_LIMITS.breakdownBars);
+    expect(b.omitted).toBe(5);
+    expect(b.rows[0]!.figure.valueBest).toBe((CHART_LIMITS.breakdownBars + 4) * 10);
+    expect(b.rows.some((r) => r.figure.valueBest === 0)).toBe(false);
+  });
+
+  it('past its limit, the timeline keeps the whole count and the most reported series', () => {
+    const figures = [makeFigure({ valueBest: 1, reportedOn: '2022-01-01' })];
+    for (let i = 0; i < CHART_LIMITS.timelineLines + 3; i++) {
+      for (let r = 0; r <= i; r++) figures.push(makeFigure({ group: `g${i}`, valueBest: r + 1, reportedOn: `2022-01-${String(r + 1).padStart(2, '0')}` }));
+    }
+    const t = timelineChart(buildSeries(figures), 'deaths', {}, 'Kazakhstan');
+    expect(t.spec.series.map((s) => s.label)[0]).toBe('Kazakhstan');
+    expect(t.spec.series).toHaveLength(CHART_LIMITS.timelineLines);
+    expect(t.spec.series[1]!.label).toBe(`g${CHART_LIMITS.timelineLines + 2}, Kazakhstan`);
+    expect(t.omitted).toBe(4);
+  });
+
+  it('caps the cards per metric, whole count first', () => {
+    const figures = Array.from({ length: CARDS_PER_METRIC + 3 }, (_, i) => makeFigure({ group: i === 0 ? 'all' : `group ${String(i).padStart(2, '0')}` }));
+    const d = buildEventDashboard(event, figures);
+    expect(d.cards[0]!.cards).toHaveLength(CARDS_PER_METRIC);
+    expect(d.cards[0]!.cards[0]!.primary).toBe(true);
+    expect(d.cards[0]!.omitted).toBe(3);
+  });
+});
