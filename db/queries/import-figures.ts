@@ -1,10 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { ImportError } from '@/lib/import/errors';
 import type { ParsedRow, RowReference } from '@/lib/import/parse';
 import type { Db } from '../index';
-import { events, figures, metrics, type Figure } from '../schema';
-import { logAudit, type Actor } from './audit';
-import { ensureSource } from './catalog';
+import { events, metrics } from '../schema';
+import type { Actor } from './audit';
+import { prepareImportStatements, type FigureValues } from './import-statements';
 
 export type WriteCounts = { created: number; updated: number; unchanged: number };
 export type WriteResult = WriteCounts & { errors: ImportError[] };
@@ -64,24 +64,23 @@ export function writeImportRows(
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   if (errors.length) return { ...counts, errors };
 
+  const statements = prepareImportStatements(db, actor);
   try {
-    db.transaction((tx) => {
+    db.transaction(() => {
       const seenKeys = new Map<string, number>();
       let done = 0;
       for (const { line, row } of rows) {
         if (opts.onProgress && done % PROGRESS_EVERY === 0) opts.onProgress(done, rows.length);
         done++;
-        const source = ensureSource(
-          tx,
-          { reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.reported_on },
-          actor,
-        );
-        const values = {
+        const sourceId = statements.ensureSource({
+          reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.reported_on,
+        });
+        const values: FigureValues = {
           eventId: eventIds.get(row.event_slug)!,
           metricId: metricIds.get(row.metric)!,
           group: row.group,
           location: row.location,
-          sourceId: source.id,
+          sourceId,
           reportedOn: row.reported_on,
           qualifier: row.qualifier,
           valueLow: row.value_low,
@@ -100,29 +99,14 @@ export function writeImportRows(
           continue;
         }
         seenKeys.set(key, line);
-        const existing = tx
-          .select()
-          .from(figures)
-          .where(
-            and(
-              eq(figures.eventId, values.eventId),
-              eq(figures.metricId, values.metricId),
-              eq(figures.group, values.group),
-              eq(figures.location, values.location),
-              eq(figures.sourceId, values.sourceId),
-              eq(figures.reportedOn, values.reportedOn),
-            ),
-          )
-          .get();
+        const existing = statements.findFigure(values);
         if (!existing) {
-          const created = tx.insert(figures).values(values).returning().get();
-          logAudit(tx, { actor, action: 'create', entityType: 'figure', entityId: created.id, before: null, after: created });
+          statements.createFigure(values);
           counts.created++;
         } else if (COMPARED.every((c) => existing[c] === values[c])) {
           counts.unchanged++;
         } else {
-          const updated = updateFromImport(tx, existing, values);
-          logAudit(tx, { actor, action: 'update', entityType: 'figure', entityId: existing.id, before: existing, after: updated });
+          statements.updateFigure(existing, values);
           counts.updated++;
         }
       }
@@ -133,13 +117,4 @@ export function writeImportRows(
     if (!(err instanceof DryRunRollback)) throw err;
   }
   return { ...counts, errors };
-}
-
-function updateFromImport(tx: Parameters<Parameters<Db['transaction']>[0]>[0], existing: Figure, values: Partial<Figure>): Figure {
-  return tx
-    .update(figures)
-    .set({ ...values, revision: existing.revision + 1, updatedAt: new Date().toISOString() })
-    .where(eq(figures.id, existing.id))
-    .returning()
-    .get();
 }
