@@ -8,7 +8,7 @@ import { GET } from '@/app/api/figures.csv/route';
 import { closeDb, openDatabase } from '@/db/index';
 import { migrateDatabase } from '@/db/migrate';
 import { formatImportError } from '@/lib/import/errors';
-import { importCsvText } from '@/lib/import/run';
+import { importCsv, importCsvText } from '@/lib/import/run';
 import { seedDatabase } from '@/lib/seed';
 import { dumpTables } from '../helpers/db';
 import { AWKWARD_FIGURES_CSV } from '../helpers/data';
@@ -107,11 +107,15 @@ describe('npm run import', () => {
     expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0);
   });
 
-  it('gives the admin upload the same report through the same function', () => {
+  it('gives an uploaded file (a web stream) and a text the same report as the command line', async () => {
     const db = openDatabase(file);
     try {
-      const summary = importCsvText(db, fs.readFileSync(fixture, 'utf8'), { userId: null, label: 'import: import-with-errors.csv' });
-      expect(summary.errors.map(formatImportError)).toEqual(ERRORS);
+      const actor = { userId: null, label: 'import: import-with-errors.csv' };
+      const upload = new File([fs.readFileSync(fixture)], 'import-with-errors.csv', { type: 'text/csv' });
+      const fromUpload = await importCsv(db, upload.stream(), actor);
+      expect(fromUpload.errors.map(formatImportError)).toEqual(ERRORS);
+      expect(fromUpload).toMatchObject({ rowsRead: 17, rejected: 17, created: 0 });
+      expect(await importCsv(db, fs.readFileSync(fixture, 'utf8'), actor)).toEqual(fromUpload);
     } finally {
       db.$client.close();
     }
