@@ -1,15 +1,43 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { ImportError } from '@/lib/import/errors';
-import type { ParsedRow } from '@/lib/import/parse';
+import type { ParsedRow, RowReference } from '@/lib/import/parse';
 import type { Db } from '../index';
-import { events, figures, metrics, type Figure } from '../schema';
-import { logAudit, type Actor } from './audit';
-import { ensureSource } from './catalog';
+import { events, metrics } from '../schema';
+import type { Actor } from './audit';
+import { prepareImportStatements, type FigureValues } from './import-statements';
 
 export type WriteCounts = { created: number; updated: number; unchanged: number };
 export type WriteResult = WriteCounts & { errors: ImportError[] };
 
 class DryRunRollback extends Error {}
+
+// How often a long write reports its progress, in rows.
+const PROGRESS_EVERY = 1000;
+
+function catalogIds(db: Db): { eventIds: Map<string, number>; metricIds: Map<string, number> } {
+  const eventIds = new Map(db.select({ slug: events.slug, id: events.id }).from(events).all().map((e) => [e.slug, e.id]));
+  const metricIds = new Map(db.select({ key: metrics.key, id: metrics.id }).from(metrics).orderBy(asc(metrics.sortOrder), asc(metrics.key)).all().map((m) => [m.key, m.id]));
+  return { eventIds, metricIds };
+}
+
+function unknownReferences(refs: RowReference[], eventIds: Map<string, number>, metricIds: Map<string, number>): ImportError[] {
+  const errors: ImportError[] = [];
+  for (const row of refs) {
+    const { line } = row;
+    if (row.event_slug !== undefined && !eventIds.has(row.event_slug)) errors.push({ line, column: 'event_slug', message: `unknown event "${row.event_slug}"; create the event first.` });
+    if (row.metric !== undefined && !metricIds.has(row.metric)) errors.push({ line, column: 'metric', message: `unknown metric "${row.metric}"; known metrics: ${[...metricIds.keys()].join(', ')}.` });
+  }
+  return errors;
+}
+
+/**
+ * The events and metrics that valid rows name but the database does not hold. The importer
+ * calls it even when other rows are invalid, so one pass reports every problem of the file.
+ */
+export function findUnknownReferences(db: Db, refs: RowReference[]): ImportError[] {
+  const { eventIds, metricIds } = catalogIds(db);
+  return unknownReferences(refs, eventIds, metricIds);
+}
 
 /** The columns a re-import may change on an existing figure (its identity aside). */
 const COMPARED = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit', 'quote', 'note', 'status', 'retractionReason'] as const;
@@ -21,32 +49,38 @@ const COMPARED = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit', 'qu
  * reported-on date, so importing the same file twice changes nothing. With `dryRun` the same
  * work runs and is rolled back, so the counts are what a real import would do.
  */
-export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: { dryRun?: boolean } = {}): WriteResult {
-  const eventIds = new Map(db.select({ slug: events.slug, id: events.id }).from(events).all().map((e) => [e.slug, e.id]));
-  const metricIds = new Map(db.select({ key: metrics.key, id: metrics.id }).from(metrics).orderBy(asc(metrics.sortOrder), asc(metrics.key)).all().map((m) => [m.key, m.id]));
-  const errors: ImportError[] = [];
-  for (const { line, row } of rows) {
-    if (!eventIds.has(row.event_slug)) errors.push({ line, column: 'event_slug', message: `unknown event "${row.event_slug}"; create the event first.` });
-    if (!metricIds.has(row.metric)) errors.push({ line, column: 'metric', message: `unknown metric "${row.metric}"; known metrics: ${[...metricIds.keys()].join(', ')}.` });
-  }
+export function writeImportRows(
+  db: Db,
+  rows: ParsedRow[],
+  actor: Actor,
+  opts: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): WriteResult {
+  const { eventIds, metricIds } = catalogIds(db);
+  const errors = unknownReferences(
+    rows.map(({ line, row }) => ({ line, event_slug: row.event_slug, metric: row.metric })),
+    eventIds,
+    metricIds,
+  );
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   if (errors.length) return { ...counts, errors };
 
+  const statements = prepareImportStatements(db, actor);
   try {
-    db.transaction((tx) => {
+    db.transaction(() => {
       const seenKeys = new Map<string, number>();
+      let done = 0;
       for (const { line, row } of rows) {
-        const source = ensureSource(
-          tx,
-          { reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.reported_on },
-          actor,
-        );
-        const values = {
+        if (opts.onProgress && done % PROGRESS_EVERY === 0) opts.onProgress(done, rows.length);
+        done++;
+        const sourceId = statements.ensureSource({
+          reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.reported_on,
+        });
+        const values: FigureValues = {
           eventId: eventIds.get(row.event_slug)!,
           metricId: metricIds.get(row.metric)!,
           group: row.group,
           location: row.location,
-          sourceId: source.id,
+          sourceId,
           reportedOn: row.reported_on,
           qualifier: row.qualifier,
           valueLow: row.value_low,
@@ -65,45 +99,22 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: {
           continue;
         }
         seenKeys.set(key, line);
-        const existing = tx
-          .select()
-          .from(figures)
-          .where(
-            and(
-              eq(figures.eventId, values.eventId),
-              eq(figures.metricId, values.metricId),
-              eq(figures.group, values.group),
-              eq(figures.location, values.location),
-              eq(figures.sourceId, values.sourceId),
-              eq(figures.reportedOn, values.reportedOn),
-            ),
-          )
-          .get();
+        const existing = statements.findFigure(values);
         if (!existing) {
-          const created = tx.insert(figures).values(values).returning().get();
-          logAudit(tx, { actor, action: 'create', entityType: 'figure', entityId: created.id, before: null, after: created });
+          statements.createFigure(values);
           counts.created++;
         } else if (COMPARED.every((c) => existing[c] === values[c])) {
           counts.unchanged++;
         } else {
-          const updated = updateFromImport(tx, existing, values);
-          logAudit(tx, { actor, action: 'update', entityType: 'figure', entityId: existing.id, before: existing, after: updated });
+          statements.updateFigure(existing, values);
           counts.updated++;
         }
       }
+      opts.onProgress?.(rows.length, rows.length);
       if (errors.length || opts.dryRun) throw new DryRunRollback();
     });
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;
   }
   return { ...counts, errors };
-}
-
-function updateFromImport(tx: Parameters<Parameters<Db['transaction']>[0]>[0], existing: Figure, values: Partial<Figure>): Figure {
-  return tx
-    .update(figures)
-    .set({ ...values, revision: existing.revision + 1, updatedAt: new Date().toISOString() })
-    .where(eq(figures.id, existing.id))
-    .returning()
-    .get();
 }

@@ -2,9 +2,14 @@ import { parse } from 'csv-parse/sync';
 import { importRowSchema, type ImportRow } from '@/lib/validation/import-row';
 import { IGNORED_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './columns';
 import type { ImportError } from './errors';
+import { restoreFormula } from '@/lib/export/formula';
+
+const NUMERIC_COLUMNS = new Set(['value_low', 'value_best', 'value_high']);
 
 export type ParsedRow = { line: number; row: ImportRow };
-export type ParseResult = { rows: ParsedRow[]; errors: ImportError[]; rowsRead: number };
+/** The event and metric a record names (when written validly), to check against the catalog. */
+export type RowReference = { line: number; event_slug?: string; metric?: string };
+export type ParseResult = { rows: ParsedRow[]; errors: ImportError[]; rowsRead: number; references: RowReference[] };
 
 const KNOWN = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS, ...IGNORED_COLUMNS]);
 
@@ -30,7 +35,11 @@ export function validateRecord(header: string[], cells: string[], line: number):
   }
   const input: Record<string, string> = {};
   header.forEach((name, i) => {
-    if (!IGNORED_COLUMNS.includes(name as (typeof IGNORED_COLUMNS)[number])) input[name] = cells[i] ?? '';
+    // A text cell the export neutralised against spreadsheet formulas ('=…) is read back as it was.
+    if (!IGNORED_COLUMNS.includes(name as (typeof IGNORED_COLUMNS)[number])) {
+      const cell = cells[i] ?? '';
+      input[name] = NUMERIC_COLUMNS.has(name) ? cell : restoreFormula(cell);
+    }
   });
   const result = importRowSchema.safeParse(input);
   if (result.success) return { row: result.data, errors: [] };
@@ -39,32 +48,79 @@ export function validateRecord(header: string[], cells: string[], line: number):
   };
 }
 
-type CsvRecord = { record: string[]; info: { lines: number } };
+/** One record as csv-parse yields it with `info`: its cells, and where it ends in the file. */
+export type CsvRecord = { record: string[]; info: { lines: number; bytes: number } };
+
+/** csv-parse's options for every import: a BOM is dropped, blank lines skipped, line numbers kept. */
+export const CSV_PARSE_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, info: true } as const;
 
 /**
- * Reads a whole CSV text: header first, then every record, collecting every problem with its
- * line (the line the record starts on) and column, so that a person can fix them all at once.
+ * Takes the records of one CSV file as the parser yields them, header first, and keeps the valid
+ * rows and every problem with its line (the line the record starts on) and column, so that a
+ * person can fix them all at once. The same collector serves a whole text and a stream.
  */
-export function parseImportCsv(text: string): ParseResult {
-  let records: CsvRecord[];
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as CsvRecord[];
-  } catch (err) {
-    const e = err as { lines?: number; message?: string };
-    return { rows: [], rowsRead: 0, errors: [{ line: e.lines ?? 1, column: null, message: `the file is not valid CSV: ${e.message ?? String(err)}` }] };
-  }
-  const [first, ...body] = records;
-  if (!first) return { rows: [], rowsRead: 0, errors: [{ line: 1, column: null, message: 'the file is empty; expected a header row and figures.' }] };
-  const header = first.record.map((h) => h.trim());
-  const errors = checkHeader(header);
-  if (errors.length) return { rows: [], rowsRead: body.length, errors };
-  const rows: ParsedRow[] = [];
-  for (const { record, info } of body) {
+export class RowCollector {
+  private header: string[] | null = null;
+  private headerOk = false;
+  readonly rows: ParsedRow[] = [];
+  readonly errors: ImportError[] = [];
+  readonly references: RowReference[] = [];
+  rowsRead = 0;
+
+  add({ record, info }: CsvRecord): void {
+    if (!this.header) {
+      this.header = record.map((h) => h.trim());
+      const headerErrors = checkHeader(this.header);
+      this.errors.push(...headerErrors);
+      this.headerOk = headerErrors.length === 0;
+      return;
+    }
+    this.rowsRead++;
+    if (!this.headerOk) return;
     const embeddedBreaks = record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
     const line = info.lines - embeddedBreaks;
-    const result = validateRecord(header, record, line);
-    if (result.row) rows.push({ line, row: result.row });
-    errors.push(...result.errors);
+    const result = validateRecord(this.header, record, line);
+    if (result.row) this.rows.push({ line, row: result.row });
+    this.errors.push(...result.errors);
+    this.references.push(referenceOf(this.header, record, line, result.errors));
   }
-  return { rows, errors, rowsRead: body.length };
+
+  /** The problem a parser error stands for, placed at its line. */
+  addParseError(err: unknown): void {
+    const e = err as { lines?: number; message?: string };
+    this.errors.push({ line: e.lines ?? 1, column: null, message: `the file is not valid CSV: ${e.message ?? String(err)}` });
+  }
+
+  result(): ParseResult {
+    if (!this.header && !this.errors.length) {
+      return { rows: [], rowsRead: 0, references: [], errors: [{ line: 1, column: null, message: 'the file is empty; expected a header row and figures.' }] };
+    }
+    return { rows: this.headerOk ? this.rows : [], errors: this.errors, rowsRead: this.rowsRead, references: this.headerOk ? this.references : [] };
+  }
+}
+
+// A row with other problems still has its event and metric checked, unless those cells are
+// themselves malformed (already reported).
+function referenceOf(header: string[], record: string[], line: number, errors: ImportError[]): RowReference {
+  const ref: RowReference = { line };
+  for (const column of ['event_slug', 'metric'] as const) {
+    const i = header.indexOf(column);
+    const cell = record[i]?.trim();
+    if (cell && record.length === header.length && !errors.some((e) => e.column === column)) ref[column] = cell;
+  }
+  return ref;
+}
+
+/** Reads a whole CSV text: header first, then every record, collecting every problem. */
+export function parseImportCsv(text: string): ParseResult {
+  const collector = new RowCollector();
+  let records: CsvRecord[];
+  try {
+    records = parse(text, CSV_PARSE_OPTIONS) as unknown as CsvRecord[];
+  } catch (err) {
+    collector.addParseError(err);
+    return { rows: [], rowsRead: 0, references: [], errors: collector.errors };
+  }
+  for (const record of records) collector.add(record);
+  return collector.result();
 }

@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import type { Db } from '@/db/index';
 import type { Actor } from '@/db/queries/audit';
-import { writeImportRows } from '@/db/queries/import-figures';
+import { findUnknownReferences, writeImportRows } from '@/db/queries/import-figures';
 import type { ImportError } from './errors';
-import { parseImportCsv } from './parse';
+import { CSV_PARSE_OPTIONS, parseImportCsv, RowCollector, type CsvRecord, type ParseResult } from './parse';
 
 export type ImportSummary = {
   rowsRead: number;
@@ -14,17 +16,67 @@ export type ImportSummary = {
   dryRun: boolean;
 };
 
+/** Where a long import is: reading and checking rows, or writing them (in one transaction). */
+export type ImportProgress = { phase: 'reading'; rows: number; bytes: number } | { phase: 'writing'; done: number; total: number };
+
+export type ImportOptions = { dryRun?: boolean; onProgress?: (p: ImportProgress) => void };
+
 /**
  * Imports a CSV text: parse and validate every row, then write all of them in one transaction,
  * or nothing when any row has a problem. The summary lists every problem found.
  */
-export function importCsvText(db: Db, text: string, actor: Actor, opts: { dryRun?: boolean } = {}): ImportSummary {
-  const parsed = parseImportCsv(text);
+export function importCsvText(db: Db, text: string, actor: Actor, opts: ImportOptions = {}): ImportSummary {
+  return writeParsed(db, parseImportCsv(text), actor, opts);
+}
+
+// Rows between two "reading" progress reports.
+const READ_PROGRESS_EVERY = 1000;
+
+/**
+ * Imports a CSV file from a text, a Node stream or a web stream (an uploaded file's `stream()`),
+ * reading it record by record so that a large file is never held whole as text. Same checks,
+ * same single transaction and same summary as `importCsvText`: the command line and the admin
+ * upload both call this and report the same problems.
+ */
+export async function importCsv(
+  db: Db,
+  input: string | NodeJS.ReadableStream | ReadableStream<Uint8Array>,
+  actor: Actor,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
+  if (typeof input === 'string') return importCsvText(db, input, actor, opts);
+  const source = input instanceof ReadableStream ? Readable.fromWeb(input as import('node:stream/web').ReadableStream<Uint8Array>) : input;
+  const collector = new RowCollector();
+  const parser = parse(CSV_PARSE_OPTIONS);
+  source.on('error', (err) => parser.destroy(err));
+  source.pipe(parser);
+  let bytes = 0;
+  try {
+    for await (const record of parser as AsyncIterable<CsvRecord>) {
+      collector.add(record);
+      bytes = record.info.bytes;
+      if (opts.onProgress && collector.rowsRead > 0 && collector.rowsRead % READ_PROGRESS_EVERY === 0) opts.onProgress({ phase: 'reading', rows: collector.rowsRead, bytes });
+    }
+  } catch (err) {
+    collector.addParseError(err);
+  }
+  opts.onProgress?.({ phase: 'reading', rows: collector.rowsRead, bytes });
+  return writeParsed(db, collector.result(), actor, opts);
+}
+
+function writeParsed(db: Db, parsed: ParseResult, actor: Actor, opts: ImportOptions): ImportSummary {
   const dryRun = Boolean(opts.dryRun);
   if (parsed.errors.length) {
-    return { rowsRead: parsed.rowsRead, created: 0, updated: 0, unchanged: 0, rejected: rejectedLines(parsed.errors), errors: parsed.errors, dryRun };
+    // The rows that did validate are still checked against the catalog, so the person sees
+    // every problem of the file in one pass rather than one kind at a time.
+    const errors = sortByLine([...parsed.errors, ...findUnknownReferences(db, parsed.references)]);
+    return { rowsRead: parsed.rowsRead, created: 0, updated: 0, unchanged: 0, rejected: rejectedLines(errors), errors, dryRun };
   }
-  const written = writeImportRows(db, parsed.rows, actor, { dryRun });
+  const onProgress = opts.onProgress;
+  const written = writeImportRows(db, parsed.rows, actor, {
+    dryRun,
+    onProgress: onProgress && ((done, total) => onProgress({ phase: 'writing', done, total })),
+  });
   const failed = written.errors.length > 0;
   return {
     rowsRead: parsed.rowsRead,
@@ -35,6 +87,11 @@ export function importCsvText(db: Db, text: string, actor: Actor, opts: { dryRun
     errors: written.errors,
     dryRun,
   };
+}
+
+function sortByLine(errors: ImportError[]): ImportError[] {
+  // Array.prototype.sort is stable: problems of one line keep the order of its columns.
+  return [...errors].sort((a, b) => a.line - b.line);
 }
 
 function rejectedLines(errors: ImportError[]): number {

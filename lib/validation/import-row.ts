@@ -22,10 +22,9 @@ const shape = {
   source_url: optionalUrl,
   quote: figureValueShape.quote,
   note: figureValueShape.note,
-  status: z
-    .enum(FIGURE_STATUSES, { error: 'Use published or retracted.' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  // An empty cell means published; a union with '' would hide the enum's message behind
+  // "Invalid input", so the empty cell is turned into "not given" first.
+  status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(FIGURE_STATUSES, { error: 'Use published or retracted.' }).optional()),
   retraction_reason: optionalText(LIMITS.note),
 };
 

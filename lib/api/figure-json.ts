@@ -1,0 +1,47 @@
+import type { ExportRow } from '@/db/queries/figure-export';
+
+/** One figure as the JSON API gives it, with its event, metric and source embedded. */
+export type FigureJson = {
+  id: number;
+  event: { slug: string; name: string };
+  metric: { key: string; label: string };
+  group: string;
+  location: string;
+  qualifier: string;
+  valueLow: number | null;
+  valueBest: number | null;
+  valueHigh: number | null;
+  unit: string;
+  reportedOn: string;
+  source: { reportingBody: string; publisher: string; title: string; url: string };
+  quote: string | null;
+  note: string;
+  status: string;
+  retractionReason: string | null;
+  revision: number;
+  updatedAt: string;
+};
+
+/** Shapes an export row for the JSON API (the same row the CSV writes, nested). */
+export function toFigureJson(r: ExportRow): FigureJson {
+  return {
+    id: r.figure_id,
+    event: { slug: r.event_slug, name: r.event_name },
+    metric: { key: r.metric, label: r.metric_label },
+    group: r.group,
+    location: r.location,
+    qualifier: r.qualifier,
+    valueLow: r.value_low,
+    valueBest: r.value_best,
+    valueHigh: r.value_high,
+    unit: r.unit,
+    reportedOn: r.reported_on,
+    source: { reportingBody: r.reporting_body, publisher: r.publisher, title: r.source_title, url: r.source_url },
+    quote: r.quote,
+    note: r.note,
+    status: r.status,
+    retractionReason: r.retraction_reason,
+    revision: r.revision,
+    updatedAt: r.updated_at,
+  };
+}

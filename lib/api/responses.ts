@@ -1,0 +1,22 @@
+import type { Db } from '@/db/index';
+import { catalogHas } from '@/db/queries/figure-export';
+import { formatParameterError, type ParameterError } from '@/lib/validation/figure-filters';
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+/**
+ * A JSON error: `{ error, errors: [{ parameter, message }] }`, where `error` is every problem in
+ * one readable sentence, so that curl users and programs both get what they need.
+ */
+export function errorResponse(status: number, errors: ParameterError[]): Response {
+  return Response.json({ error: errors.map(formatParameterError).join(' '), errors }, { status, headers: NO_STORE });
+}
+
+/** 404 problems for an event or metric the filters name but the database does not hold. */
+export function unknownCatalogErrors(db: Db, filters: { event?: string; metric?: string }): ParameterError[] {
+  const has = catalogHas(db, filters);
+  const errors: ParameterError[] = [];
+  if (!has.event) errors.push({ parameter: 'event', message: `there is no event with the slug "${filters.event}".` });
+  if (!has.metric) errors.push({ parameter: 'metric', message: `there is no metric with the key "${filters.metric}".` });
+  return errors;
+}

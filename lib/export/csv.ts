@@ -1,0 +1,71 @@
+import type { ExportRow } from '@/db/queries/figure-export';
+import { neutraliseFormula } from './formula';
+
+/** The export's columns: DESIGN.md's order, then retraction_reason (which the import reads). */
+export const EXPORT_COLUMNS = [
+  'event_slug', 'event_name', 'metric', 'metric_label', 'group', 'location', 'qualifier', 'value_low', 'value_best',
+  'value_high', 'unit', 'reported_on', 'reporting_body', 'publisher', 'source_title', 'source_url', 'quote', 'note',
+  'status', 'figure_id', 'revision', 'updated_at', 'retraction_reason',
+] as const satisfies ReadonlyArray<keyof ExportRow>;
+
+/** Columns written as numbers: never prefixed, whatever they hold. */
+const NUMERIC = new Set<string>(['value_low', 'value_best', 'value_high', 'figure_id', 'revision']);
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One RFC 4180 field: quoted (with quotes doubled) when it holds a quote, comma or line break. */
+export function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One cell: numbers as digits, null as empty, text neutralised against formulas and quoted. */
+export function csvCell(column: string, value: string | number | null): string {
+  if (value === null) return '';
+  if (NUMERIC.has(column) || typeof value === 'number') return String(value);
+  return csvField(neutraliseFormula(value));
+}
+
+/** The header line, CRLF-terminated as RFC 4180 asks. */
+export function csvHeader(): string {
+  return `${EXPORT_COLUMNS.join(',')}\r\n`;
+}
+
+/** One figure as one CSV record, CRLF-terminated. */
+export function csvRecord(row: ExportRow): string {
+  return `${EXPORT_COLUMNS.map((c) => csvCell(c, row[c])).join(',')}\r\n`;
+}
+
+/**
+ * The HXL hashtag row (hxlstandard.org) that goes under the header. The value columns carry the
+ * metric's own hashtag when the export holds one metric (e.g. #affected+killed), with +min and
+ * +max for the range; with several metrics in one column they are a generic #indicator+num.
+ */
+export function hxlRow(metricTag?: string): string {
+  const value = metricTag ?? '#indicator+num';
+  const tags: Record<(typeof EXPORT_COLUMNS)[number], string> = {
+    event_slug: '#event+code',
+    event_name: '#event+name',
+    metric: '#indicator+code',
+    metric_label: '#indicator+name',
+    group: '#population+group',
+    location: '#loc+name',
+    qualifier: '#meta+qualifier',
+    value_low: `${value}+min`,
+    value_best: value,
+    value_high: `${value}+max`,
+    unit: '#meta+unit',
+    reported_on: '#date+reported',
+    reporting_body: '#org+reporting',
+    publisher: '#org+publisher',
+    source_title: '#meta+source+title',
+    source_url: '#meta+source+url',
+    quote: '#meta+quote',
+    note: '#description+notes',
+    status: '#status',
+    figure_id: '#meta+id',
+    revision: '#meta+revision',
+    updated_at: '#date+updated',
+    retraction_reason: '#status+reason',
+  };
+  return `${EXPORT_COLUMNS.map((c) => tags[c]).join(',')}\r\n`;
+}

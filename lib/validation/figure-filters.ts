@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { isoDate, LIMITS, metricKey, optionalText, slug } from './fields';
+
+/** Which figures an export or the JSON API returns: published ones unless asked otherwise. */
+export const FIGURE_STATUS_FILTERS = ['published', 'retracted', 'all'] as const;
+export type FigureStatusFilter = (typeof FIGURE_STATUS_FILTERS)[number];
+
+/** The filters shared by GET /api/figures.csv, GET /api/figures and `npm run export`. */
+export const FILTER_PARAMETERS = ['event', 'metric', 'group', 'location', 'from', 'to', 'status'] as const;
+
+const filterShape = {
+  event: slug.optional(),
+  metric: metricKey.optional(),
+  group: optionalText(LIMITS.short),
+  location: optionalText(LIMITS.short),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  status: z.enum(FIGURE_STATUS_FILTERS, { error: `Use one of: ${FIGURE_STATUS_FILTERS.join(', ')}.` }).default('published'),
+};
+
+const filterSchema = z.object(filterShape).superRefine((f, ctx) => {
+  if (f.from && f.to && f.from > f.to) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `${f.to} is before from (${f.from}); give a to date on or after it.` });
+  }
+});
+
+/** The figures asked for: `group` and `location` are '' when not filtered on. */
+export type FigureFilters = z.output<typeof filterSchema>;
+
+export const CSV_PARAMETERS = [...FILTER_PARAMETERS, 'hxl'] as const;
+export const JSON_PARAMETERS = [...FILTER_PARAMETERS, 'cursor', 'limit'] as const;
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 500;
+
+const hxlFlag = z
+  .enum(['0', '1'], { error: 'Use hxl=1 to add the HXL hashtag row, or leave it out.' })
+  .optional()
+  .transform((v) => v === '1');
+
+const pageSize = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined) return DEFAULT_PAGE_SIZE;
+    if (!/^\d{1,4}$/.test(s) || Number(s) < 1 || Number(s) > MAX_PAGE_SIZE) {
+      ctx.issues.push({ code: 'custom', input: s, message: `Use a whole number from 1 to ${MAX_PAGE_SIZE}.` });
+      return z.NEVER;
+    }
+    return Number(s);
+  });
+
+// The cursor is opaque to clients: the last figure id of the page, base64url-encoded, so that
+// the order it stands for can change without breaking a documented format.
+const cursor = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined) return 0;
+    const decoded = /^[A-Za-z0-9_-]{1,40}$/.test(s) ? Buffer.from(s, 'base64url').toString('utf8') : '';
+    const m = /^after:(\d{1,15})$/.exec(decoded);
+    if (!m) {
+      ctx.issues.push({ code: 'custom', input: s, message: 'This cursor was not given by this API; use the nextCursor of the previous page.' });
+      return z.NEVER;
+    }
+    return Number(m[1]);
+  });
+
+/** The opaque cursor that continues a listing after the figure with this id. */
+export function encodeCursor(afterId: number): string {
+  return Buffer.from(`after:${afterId}`, 'utf8').toString('base64url');
+}
+
+const csvSchema = filterSchema.and(z.object({ hxl: hxlFlag }));
+const jsonSchema = filterSchema.and(z.object({ cursor, limit: pageSize }));
+
+export type CsvQuery = z.output<typeof csvSchema>;
+export type JsonQuery = z.output<typeof jsonSchema>;
+
+/** One problem with a query: which parameter, and what is wrong with it. */
+export type ParameterError = { parameter: string; message: string };
+export type QueryResult<T> = { ok: true; value: T } | { ok: false; errors: ParameterError[] };
+
+/** "from: "2022-13-01" is not a date; ..." — what the API and CLI print for a bad parameter. */
+export function formatParameterError(e: ParameterError): string {
+  return `${e.parameter}: ${e.message}`;
+}
+
+/**
+ * Reads query parameters (URLSearchParams, or a record from the command line) strictly: an
+ * unknown or repeated parameter is an error rather than silently ignored, since a misspelt
+ * filter would otherwise hand a researcher every figure while they believe they have a subset.
+ */
+function parseQuery<T>(schema: z.ZodType<T>, known: readonly string[], input: URLSearchParams | Record<string, string | undefined>): QueryResult<T> {
+  const errors: ParameterError[] = [];
+  const values: Record<string, string> = {};
+  const entries: Array<[string, string | undefined]> = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input);
+  for (const [name, value] of entries) {
+    if (value === undefined) continue;
+    if (!known.includes(name)) {
+      errors.push({ parameter: name, message: `unknown parameter; use ${known.join(', ')}.` });
+    } else if (name in values) {
+      if (!errors.some((e) => e.parameter === name)) errors.push({ parameter: name, message: 'give this parameter once.' });
+    } else {
+      values[name] = value;
+    }
+  }
+  if (errors.length) return { ok: false, errors };
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => ({ parameter: issue.path.length ? String(issue.path[0]) : 'query', message: issue.message })),
+  };
+}
+
+/** The query of GET /api/figures.csv and `npm run export`: the filters and `hxl`. */
+export function parseCsvQuery(input: URLSearchParams | Record<string, string | undefined>): QueryResult<CsvQuery> {
+  return parseQuery(csvSchema, CSV_PARAMETERS, input);
+}
+
+/** The query of GET /api/figures: the filters, `cursor` and `limit`. */
+export function parseJsonQuery(input: URLSearchParams | Record<string, string | undefined>): QueryResult<JsonQuery> {
+  return parseQuery(jsonSchema, JSON_PARAMETERS, input);
+}

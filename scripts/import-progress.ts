@@ -1,0 +1,55 @@
+import cliProgress from 'cli-progress';
+import type { ImportProgress } from '@/lib/import/run';
+
+// Without a terminal (a pipe, a log file, CI), one line at most this often.
+const LINE_INTERVAL_MS = 1000;
+
+/**
+ * Shows an import's progress on `stream`: a progress bar per phase on a terminal, a line now and
+ * then otherwise (always one when writing starts, so a log shows the transaction began).
+ */
+export function importProgressReporter(stream: NodeJS.WriteStream, fileBytes: number): { update: (p: ImportProgress) => void; stop: () => void } {
+  if (stream.isTTY) {
+    let bar: cliProgress.SingleBar | null = null;
+    let phase: ImportProgress['phase'] | null = null;
+    const stop = () => {
+      bar?.stop();
+      bar = null;
+    };
+    return {
+      update: (p) => {
+        if (p.phase !== phase) {
+          stop();
+          phase = p.phase;
+          const format = p.phase === 'reading' ? 'Checking rows {bar} {percentage}% | {rows} rows' : 'Writing       {bar} {percentage}% | {value}/{total} rows';
+          bar = new cliProgress.SingleBar({ stream, format, hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
+          bar.start(p.phase === 'writing' ? p.total : Math.max(fileBytes, 1), 0, { rows: 0 });
+        }
+        if (p.phase === 'reading') bar?.update(p.bytes, { rows: p.rows });
+        else bar?.update(p.done);
+      },
+      stop,
+    };
+  }
+  let last = 0;
+  let writingAnnounced = false;
+  return {
+    update: (p) => {
+      const now = Date.now();
+      if (p.phase === 'writing' && !writingAnnounced) {
+        writingAnnounced = true;
+        stream.write(`writing ${p.total.toLocaleString('en-US')} rows in one transaction\n`);
+        last = now;
+        return;
+      }
+      if (now - last < LINE_INTERVAL_MS) return;
+      last = now;
+      stream.write(
+        p.phase === 'reading'
+          ? `reading: ${p.rows.toLocaleString('en-US')} rows checked\n`
+          : `writing: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} rows\n`,
+      );
+    },
+    stop: () => {},
+  };
+}

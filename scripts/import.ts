@@ -1,0 +1,64 @@
+/**
+ * npm run import -- FILE.csv [--dry-run] — imports figures from a CSV file into DATABASE_PATH in
+ * one transaction: every row or none. Prints every problem as "line N, column C: message" and
+ * exits 1 when there is any; with --dry-run, checks and counts without writing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { databasePath, openDatabase } from '@/db/index';
+import { migrateDatabase } from '@/db/migrate';
+import { formatImportError } from '@/lib/import/errors';
+import { importCsv } from '@/lib/import/run';
+import { importProgressReporter } from './import-progress';
+
+const USAGE = 'usage: npm run import -- FILE.csv [--dry-run]';
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  const [file, ...extra] = args.positionals;
+  if (!file || extra.length) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    console.error(`${file}: no such file.`);
+    return 2;
+  }
+  const dryRun = args.values['dry-run'];
+  const name = path.basename(file);
+  const db = openDatabase(databasePath());
+  const progress = importProgressReporter(process.stderr, fs.statSync(file).size);
+  try {
+    migrateDatabase(db);
+    const summary = await importCsv(db, fs.createReadStream(file), { userId: null, label: `import: ${name}` }, { dryRun, onProgress: progress.update });
+    progress.stop();
+    for (const error of summary.errors) console.error(formatImportError(error));
+    const counts = `${summary.rowsRead} rows read, ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`;
+    if (summary.errors.length) {
+      console.log(`${name}: ${counts}. ${summary.errors.length} problem${summary.errors.length === 1 ? '' : 's'}: nothing was written.`);
+      return 1;
+    }
+    console.log(`${name}: ${counts}.${dryRun ? ' Dry run: nothing was written.' : ''}`);
+    return 0;
+  } finally {
+    progress.stop();
+    db.$client.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`Import stopped, nothing was written: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { expect, test } from './fixtures';
+
+const parse = (text: string) => {
+  const result = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  expect(result.errors).toEqual([]);
+  return result.data;
+};
+// What the seed holds, read independently of the application.
+const seed = parse(fs.readFileSync(path.resolve('seed/kazakhstan-2022-reports.csv'), 'utf8'));
+const today = () => new Date().toISOString().slice(0, 10);
+
+test('the event’s CSV downloads in the browser with its name, type and all 35 figures', async ({ page }) => {
+  // Any page of the site: the link is added to it as the dashboard's own download link would be.
+  await page.goto('/');
+  const url = '/api/figures.csv?event=kazakhstan-2022-unrest';
+  const res = await page.request.get(url);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  expect(res.headers()['content-disposition']).toBe(`attachment; filename="kazakhstan-2022-unrest-figures-${today()}.csv"`);
+
+  // A link to the route, clicked as a reader clicks the dashboard's download link.
+  const downloading = page.waitForEvent('download');
+  await page.evaluate((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = 'Download CSV';
+    document.body.append(a);
+  }, url);
+  await page.getByRole('link', { name: 'Download CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`kazakhstan-2022-unrest-figures-${today()}.csv`);
+  const rows = parse(fs.readFileSync((await download.path())!, 'utf8'));
+  expect(rows).toHaveLength(35);
+  expect(rows.map((r) => [r.metric, r.group, r.location, r.value_best, r.reported_on])).toEqual(
+    seed.map((r) => [r.metric, r.group, r.location, r.value_best, r.reported_on]),
+  );
+});
+
+test('a filtered download holds only the figures asked for', async ({ page }) => {
+  const res = await page.request.get('/api/figures.csv?event=kazakhstan-2022-unrest&metric=deaths');
+  expect(res.status()).toBe(200);
+  const rows = parse(await res.text());
+  const deaths = seed.filter((r) => r.metric === 'deaths');
+  expect(deaths.length).toBeGreaterThan(3);
+  expect(rows).toHaveLength(deaths.length);
+  expect(new Set(rows.map((r) => r.metric))).toEqual(new Set(['deaths']));
+  expect(rows.map((r) => r.value_best)).toEqual(deaths.map((r) => r.value_best));
+});
+
+test('the JSON API walks all 35 figures a few at a time', async ({ page }) => {
+  const ids = new Set<number>();
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const res = await page.request.get(`/api/figures?event=kazakhstan-2022-unrest&limit=6${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as { data: Array<{ id: number; event: { slug: string }; source: { reportingBody: string } }>; nextCursor: string | null };
+    expect(body.data.length).toBeLessThanOrEqual(6);
+    for (const f of body.data) {
+      expect(f.event.slug).toBe('kazakhstan-2022-unrest');
+      expect(f.source.reportingBody).not.toBe('');
+      ids.add(f.id);
+    }
+    cursor = body.nextCursor;
+    pages++;
+  } while (cursor);
+  expect(ids.size).toBe(35);
+  expect(pages).toBe(6);
+});
+
+test('a bad filter is answered 400 with a message naming it', async ({ page }) => {
+  const csv = await page.request.get('/api/figures.csv?event=kazakhstan-2022-unrest&from=2022-13-01');
+  expect(csv.status()).toBe(400);
+  expect(await csv.json()).toMatchObject({ error: 'from: "2022-13-01" is not a date; use YYYY-MM-DD, like 2022-01-11.' });
+  const json = await page.request.get('/api/figures?limit=9999');
+  expect(json.status()).toBe(400);
+  expect(await json.json()).toMatchObject({ error: 'limit: Use a whole number from 1 to 500.' });
+  const unknown = await page.request.get('/api/figures.csv?event=atlantis-2020');
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toMatchObject({ error: 'event: there is no event with the slug "atlantis-2020".' });
+});

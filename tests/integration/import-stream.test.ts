@@ -1,0 +1,53 @@
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/index';
+import { formatImportError } from '@/lib/import/errors';
+import { importCsv, type ImportProgress } from '@/lib/import/run';
+import { seedDatabase } from '@/lib/seed';
+import { createTestDb, dumpTables } from '../helpers/db';
+
+const HEADER = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body';
+const actor = { userId: null, label: 'import: stream.csv' };
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  seedDatabase(db);
+});
+afterEach(() => cleanup());
+
+// A stream that hands the text over in small pieces, splitting records and multi-byte letters.
+const chunked = (text: string, size = 7) => {
+  const bytes = Buffer.from(text, 'utf8');
+  return Readable.from((function* () {
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  })());
+};
+
+describe('importing a stream', () => {
+  it('reads records split across chunks, Cyrillic included, and reports its progress', async () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => `kazakhstan-2022-unrest,detained,all,"Алматы, район ${i}",exact,,${i},,people,2022-02-01,Полиция`);
+    const progress: ImportProgress[] = [];
+    const summary = await importCsv(db, chunked([HEADER, ...rows].join('\r\n')), actor, { onProgress: (p) => progress.push(p) });
+    expect(summary).toMatchObject({ rowsRead: 2500, created: 2500, errors: [] });
+    expect(db.$client.prepare("SELECT location, reporting_body FROM figures f JOIN sources s ON s.id = f.source_id WHERE location = 'Алматы, район 2499'").get()).toEqual({
+      location: 'Алматы, район 2499',
+      reporting_body: 'Полиция',
+    });
+    expect(progress.filter((p) => p.phase === 'reading').map((p) => (p.phase === 'reading' ? p.rows : 0))).toEqual([1000, 2000, 2500]);
+    expect(progress.filter((p) => p.phase === 'writing').map((p) => (p.phase === 'writing' ? p.done : 0))).toEqual([0, 1000, 2000, 2500]);
+  });
+
+  it('reports a file that stops being CSV at its line, and writes nothing', async () => {
+    const before = dumpTables(db);
+    const text = [HEADER, 'kazakhstan-2022-unrest,detained,all,Taraz,exact,,4,,people,2022-02-01,Police', 'kazakhstan-2022-unrest,detained,all,"Oral,exact,,4,,people,2022-02-01,Police'].join('\n');
+    const summary = await importCsv(db, chunked(text), actor);
+    expect(summary.errors.map(formatImportError)).toEqual([expect.stringMatching(/^line 3: the file is not valid CSV: Quote Not Closed/)]);
+    expect(summary.created).toBe(0);
+    expect(dumpTables(db)).toEqual(before);
+  });
+
+  it('reports an empty file', async () => {
+    expect((await importCsv(db, chunked(''), actor)).errors.map(formatImportError)).toEqual(['line 1: the file is empty; expected a header row and figures.']);
+  });
+});

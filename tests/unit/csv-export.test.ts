@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { ExportRow } from '@/db/queries/figure-export';
+import { csvCell, csvField, csvHeader, csvRecord, EXPORT_COLUMNS, hxlRow } from '@/lib/export/csv';
+import { neutraliseFormula, restoreFormula } from '@/lib/export/formula';
+import { exportFileName } from '@/lib/export/stream';
+
+describe('formula neutralisation (OWASP CSV injection)', () => {
+  it.each([
+    ['=SUM(A1:A9)', "'=SUM(A1:A9)"],
+    ['+7 701 000', "'+7 701 000"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(1)', "'@SUM(1)"],
+    ['\tcmd', "'\tcmd"],
+    ['\rcmd', "'\rcmd"],
+    ["'=already quoted", "''=already quoted"],
+    ["''-twice", "'''-twice"],
+  ])('prefixes %j with a quote', (input, expected) => {
+    expect(neutraliseFormula(input)).toBe(expected);
+    expect(restoreFormula(expected)).toBe(input);
+  });
+
+  it.each(['Almaty', '16 officers', "'Twas said", "'", '', 'a=b', ' =not first', 'Алматы', '1300'])('leaves %j alone, both ways', (input) => {
+    expect(neutraliseFormula(input)).toBe(input);
+    expect(restoreFormula(input)).toBe(input);
+  });
+
+  it('never touches the numeric columns, whatever they hold', () => {
+    expect(csvCell('value_best', 1300)).toBe('1300');
+    expect(csvCell('value_low', null)).toBe('');
+    expect(csvCell('revision', 2)).toBe('2');
+    // A numeric column is written as it is even when given as text (it never is, but no quote may appear).
+    expect(csvCell('figure_id', '-5')).toBe('-5');
+    expect(csvCell('note', '-5')).toBe("'-5");
+  });
+});
+
+describe('RFC 4180 fields', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['cr\r\nlf', '"cr\r\nlf"'],
+    ['Алматы', 'Алматы'],
+    ['', ''],
+  ])('writes %j as %j', (input, expected) => expect(csvField(input)).toBe(expected));
+
+  it('quotes a neutralised cell that also holds a comma or quote', () => {
+    expect(csvCell('note', '=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+  });
+});
+
+const row: ExportRow = {
+  event_slug: 'e', event_name: 'Event, "one"', metric: 'deaths', metric_label: 'Deaths', group: 'all', location: 'Алматы',
+  qualifier: 'exact', value_low: null, value_best: 16, value_high: null, unit: 'people', reported_on: '2022-01-11',
+  reporting_body: '=cmd', publisher: '', source_title: '', source_url: 'https://example.org/a?b=1,2', quote: null,
+  note: 'line\nbreak', status: 'published', figure_id: 7, revision: 1, updated_at: '2022-01-12T00:00:00.000Z', retraction_reason: null,
+};
+
+describe('records', () => {
+  it('writes the header in the documented order, retraction_reason last, CRLF-terminated', () => {
+    expect(csvHeader()).toBe(
+      'event_slug,event_name,metric,metric_label,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher,source_title,source_url,quote,note,status,figure_id,revision,updated_at,retraction_reason\r\n',
+    );
+  });
+
+  it('writes one record with every rule applied', () => {
+    expect(csvRecord(row)).toBe(
+      `e,"Event, ""one""",deaths,Deaths,all,Алматы,exact,,16,,people,2022-01-11,'=cmd,,,"https://example.org/a?b=1,2",,"line\nbreak",published,7,1,2022-01-12T00:00:00.000Z,\r\n`,
+    );
+  });
+
+  it('has one HXL hashtag per column, with the metric’s own tag on the values when there is one metric', () => {
+    const generic = hxlRow().trimEnd().split(',');
+    expect(generic).toHaveLength(EXPORT_COLUMNS.length);
+    expect(generic.every((t) => /^#[a-z]+(\+[a-z]+)*$/.test(t))).toBe(true);
+    expect(generic.slice(7, 10)).toEqual(['#indicator+num+min', '#indicator+num', '#indicator+num+max']);
+    expect(hxlRow('#affected+killed').trimEnd().split(',').slice(7, 10)).toEqual(['#affected+killed+min', '#affected+killed', '#affected+killed+max']);
+    expect(generic.slice(0, 2)).toEqual(['#event+code', '#event+name']);
+    expect(generic[EXPORT_COLUMNS.indexOf('reported_on')]).toBe('#date+reported');
+    expect(generic[EXPORT_COLUMNS.indexOf('source_url')]).toBe('#meta+source+url');
+  });
+
+  it('names the download after the event and the UTC date', () => {
+    const at = new Date('2026-11-25T23:30:00Z');
+    expect(exportFileName('kazakhstan-2022-unrest', at)).toBe('kazakhstan-2022-unrest-figures-2026-11-25.csv');
+    expect(exportFileName(undefined, at)).toBe('all-events-figures-2026-11-25.csv');
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { encodeCursor, formatParameterError, parseCsvQuery, parseJsonQuery } from '@/lib/validation/figure-filters';
+
+const q = (s: string) => new URLSearchParams(s);
+const errors = (r: ReturnType<typeof parseCsvQuery> | ReturnType<typeof parseJsonQuery>) => (r.ok ? [] : r.errors.map(formatParameterError));
+
+describe('export and API filters', () => {
+  it('defaults to published figures of every event, without HXL', () => {
+    expect(parseCsvQuery(q(''))).toEqual({ ok: true, value: { status: 'published', group: '', location: '', hxl: false } });
+  });
+
+  it('reads every filter', () => {
+    const r = parseCsvQuery(q('event=kazakhstan-2022-unrest&metric=deaths&group=law+enforcement&location=Almaty&from=2022-01-05&to=2022-01-11&status=all&hxl=1'));
+    expect(r).toEqual({
+      ok: true,
+      value: { event: 'kazakhstan-2022-unrest', metric: 'deaths', group: 'law enforcement', location: 'Almaty', from: '2022-01-05', to: '2022-01-11', status: 'all', hxl: true },
+    });
+  });
+
+  it.each([
+    ['event=Kazakhstan 2022', 'event: Use 1–100 lower-case letters, digits and single hyphens, like kazakhstan-2022-unrest.'],
+    ['metric=Deaths!', 'metric: Use a metric key such as deaths or economic_damage.'],
+    ['from=2022-13-01', 'from: "2022-13-01" is not a date; use YYYY-MM-DD, like 2022-01-11.'],
+    ['to=11/01/2022', 'to: "11/01/2022" is not a date; use YYYY-MM-DD, like 2022-01-11.'],
+    ['from=2022-02-01&to=2022-01-01', 'to: 2022-01-01 is before from (2022-02-01); give a to date on or after it.'],
+    ['status=deleted', 'status: Use one of: published, retracted, all.'],
+    ['hxl=yes', 'hxl: Use hxl=1 to add the HXL hashtag row, or leave it out.'],
+    ['location=a%0Ab', 'location: Remove the control characters and line breaks.'],
+    [`group=${'x'.repeat(201)}`, 'group: Use at most 200 characters (this has 201).'],
+    ['evnt=x', 'evnt: unknown parameter; use event, metric, group, location, from, to, status, hxl.'],
+    ['event=a&event=b', 'event: give this parameter once.'],
+    ['limit=10', 'limit: unknown parameter; use event, metric, group, location, from, to, status, hxl.'],
+  ])('refuses %s', (query, message) => {
+    expect(errors(parseCsvQuery(q(query)))).toEqual([message]);
+  });
+
+  it('reports every bad parameter at once', () => {
+    expect(errors(parseCsvQuery(q('from=x&status=y')))).toEqual([
+      'from: "x" is not a date; use YYYY-MM-DD, like 2022-01-11.',
+      'status: Use one of: published, retracted, all.',
+    ]);
+  });
+});
+
+describe('JSON API paging', () => {
+  it('defaults to the first page of 100', () => {
+    expect(parseJsonQuery(q(''))).toMatchObject({ ok: true, value: { cursor: 0, limit: 100 } });
+  });
+
+  it('reads a cursor it gave out', () => {
+    expect(parseJsonQuery(q(`cursor=${encodeCursor(42)}&limit=500`))).toMatchObject({ ok: true, value: { cursor: 42, limit: 500 } });
+  });
+
+  it.each([
+    ['limit=0', 'limit: Use a whole number from 1 to 500.'],
+    ['limit=501', 'limit: Use a whole number from 1 to 500.'],
+    ['limit=ten', 'limit: Use a whole number from 1 to 500.'],
+    ['cursor=42', 'cursor: This cursor was not given by this API; use the nextCursor of the previous page.'],
+    [`cursor=${Buffer.from('after:-1').toString('base64url')}`, 'cursor: This cursor was not given by this API; use the nextCursor of the previous page.'],
+    ['hxl=1', 'hxl: unknown parameter; use event, metric, group, location, from, to, status, cursor, limit.'],
+  ])('refuses %s', (query, message) => {
+    expect(errors(parseJsonQuery(q(query)))).toEqual([message]);
+  });
+
+  it('takes the command line’s options as a record, leaving out unset ones', () => {
+    expect(parseCsvQuery({ event: 'kazakhstan-2022-unrest', metric: undefined })).toMatchObject({ ok: true, value: { event: 'kazakhstan-2022-unrest' } });
+  });
+});
