@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import Papa from 'papaparse';
 import AxeBuilder from './axe';
 import { headlinesInDb, openE2eDatabase } from './db';
 import { EventPage } from './event-page';
@@ -164,4 +166,31 @@ test('the home page lists events with their headline deaths and period', async (
   const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'January 2022 unrest in Kazakhstan' }) });
   await expect(item).toContainText('Kazakhstan, 2 January 2022 – 11 January 2022');
   await expect(item).toContainText('Deaths: 230 (reported 14 March 2022)');
+});
+
+test('each chart’s CSV link downloads the rows of the figures it draws on', async ({ page }) => {
+  const db = openE2eDatabase();
+  const event = new EventPage(page);
+  try {
+    await event.goto(KZ, '?breakdown=injured');
+    const panel = event.panel('Injured by group and place');
+    const downloading = page.waitForEvent('download');
+    await panel.getByRole('link', { name: 'Download CSV' }).click();
+    const text = fs.readFileSync((await (await downloading).path())!, 'utf8');
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(new Set(parsed.data.map((r) => `${r.event_slug}/${r.metric}`))).toEqual(new Set([`${KZ}/injured`]));
+    const ids = parsed.data.map((r) => Number(r.figure_id));
+    const expected = db
+      .prepare(
+        "SELECT f.id FROM figures f JOIN metrics m ON m.id = f.metric_id JOIN events e ON e.id = f.event_id WHERE e.slug = ? AND m.key = 'injured' AND f.status = 'published' ORDER BY f.id",
+      )
+      .all(KZ) as Array<{ id: number }>;
+    expect(ids).toEqual(expected.map((r) => r.id));
+    // Every figure the chart's table shows is among them.
+    const shown = await panel.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-figure-id'))));
+    for (const id of shown) expect(ids).toContain(id);
+  } finally {
+    db.close();
+  }
 });

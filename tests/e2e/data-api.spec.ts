@@ -12,31 +12,24 @@ const parse = (text: string) => {
 const seed = parse(fs.readFileSync(path.resolve('seed/kazakhstan-2022-reports.csv'), 'utf8'));
 const today = () => new Date().toISOString().slice(0, 10);
 
-test('the event’s CSV downloads in the browser with its name, type and all 35 figures', async ({ page }) => {
-  // Any page of the site: the link is added to it as the dashboard's own download link would be.
-  await page.goto('/');
+test('the dashboard’s CSV link downloads the event’s figures with their name and type', async ({ page }) => {
   const url = '/api/figures.csv?event=kazakhstan-2022-unrest';
   const res = await page.request.get(url);
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
   expect(res.headers()['content-disposition']).toBe(`attachment; filename="kazakhstan-2022-unrest-figures-${today()}.csv"`);
 
-  // A link to the route, clicked as a reader clicks the dashboard's download link.
+  // The link a reader clicks on the event page.
+  await page.goto('/events/kazakhstan-2022-unrest');
   const downloading = page.waitForEvent('download');
-  await page.evaluate((href) => {
-    const a = document.createElement('a');
-    a.href = href;
-    a.textContent = 'Download CSV';
-    document.body.append(a);
-  }, url);
-  await page.getByRole('link', { name: 'Download CSV' }).click();
+  await page.getByRole('link', { name: 'Download all figures (CSV)' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`kazakhstan-2022-unrest-figures-${today()}.csv`);
   const rows = parse(fs.readFileSync((await download.path())!, 'utf8'));
-  expect(rows).toHaveLength(35);
-  expect(rows.map((r) => [r.metric, r.group, r.location, r.value_best, r.reported_on])).toEqual(
-    seed.map((r) => [r.metric, r.group, r.location, r.value_best, r.reported_on]),
-  );
+  // Every seeded report is there as the seed file has it (other tests may add more).
+  const key = (r: Record<string, string>) => [r.metric, r.group, r.location, r.value_best, r.reported_on].join('|');
+  const downloaded = new Set(rows.map(key));
+  expect(seed.filter((r) => !downloaded.has(key(r)))).toEqual([]);
 });
 
 test('a filtered download holds only the figures asked for', async ({ page }) => {
