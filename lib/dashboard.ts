@@ -87,18 +87,30 @@ function compareScope(a: Pick<Series, 'group' | 'location'>, b: Pick<Series, 'gr
   return rank(a) - rank(b) || a.group.localeCompare(b.group) || a.location.localeCompare(b.location);
 }
 
+/** What the choice of a metric's primary series looks at. */
+export type SeriesCandidate = { group: string; location: string; reportCount: number; hasHeadline: boolean };
+
 /**
  * The series that speaks for a metric as a whole: group "all" in the event's country, else group
- * "all" anywhere with the most reports, else the series with the most reports.
+ * "all" anywhere with the most reports, else the series with the most reports. The dashboard and
+ * the event list both choose with this rule, so they never show different headlines.
  */
-export function primarySeries(series: Series[], metricKey: string, country: string): Series | undefined {
-  const ofMetric = series.filter((s) => s.metricKey === metricKey && s.headline);
-  const most = (list: Series[]) => [...list].sort((a, b) => b.reports.length - a.reports.length)[0];
+export function pickPrimary<T extends SeriesCandidate>(candidates: T[], country: string): T | undefined {
+  const eligible = candidates.filter((c) => c.hasHeadline);
+  const most = (list: T[]) => [...list].sort((a, b) => b.reportCount - a.reportCount)[0];
   return (
-    ofMetric.find((s) => s.group === 'all' && s.location === country) ??
-    most(ofMetric.filter((s) => s.group === 'all')) ??
-    most(ofMetric)
+    eligible.find((c) => c.group === 'all' && c.location === country) ??
+    most(eligible.filter((c) => c.group === 'all')) ??
+    most(eligible)
   );
+}
+
+/** The primary series of one metric among an event's series (see pickPrimary). */
+export function primarySeries(series: Series[], metricKey: string, country: string): Series | undefined {
+  const candidates = series
+    .filter((s) => s.metricKey === metricKey)
+    .map((s) => ({ series: s, group: s.group, location: s.location, reportCount: s.reports.length, hasHeadline: s.headline !== null }));
+  return pickPrimary(candidates, country)?.series;
 }
 
 /** The metrics present, in order, each once. */

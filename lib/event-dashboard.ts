@@ -44,11 +44,11 @@ const cache = new VersionedCache<EventDashboard | null>(100);
  */
 export function loadEventDashboard(slug: string): EventDashboard | null {
   const db = getDb();
+  // Only real events are cached, so made-up addresses cannot push them out of the cache.
+  const event = findEventBySlug(db, slug);
+  if (!event) return null;
   const { version } = readDataVersion(db);
-  return cache.get(slug, version, () => {
-    const event = findEventBySlug(db, slug);
-    return event ? buildEventDashboard(event, listFiguresForEvent(db, event.id)) : null;
-  });
+  return cache.get(slug, version, () => buildEventDashboard(event, listFiguresForEvent(db, event.id)));
 }
 
 /** The page's view of an event's figures: series, headline cards, numbered sources. */

@@ -37,6 +37,12 @@ export function seedCatalogMetrics(db: Db, dir: string = defaultSeedDir()): void
  */
 export function seedDatabase(db: Db, dir: string = defaultSeedDir()): { imports: Array<ImportSummary & { file: string }> } {
   const catalog = readCatalog(dir);
+  // One transaction for the whole seed: an interrupted or failed seed leaves the database empty,
+  // so the next start seeds it again, rather than half-seeded and never repaired.
+  return db.$client.transaction(() => seedCatalog(db, dir, catalog)).immediate();
+}
+
+function seedCatalog(db: Db, dir: string, catalog: z.output<typeof catalogSchema>): { imports: Array<ImportSummary & { file: string }> } {
   for (const event of catalog.events) ensureEvent(db, { ...event, endDate: event.endDate ?? null }, SEED_ACTOR);
   for (const metric of catalog.metrics) ensureMetric(db, metric, SEED_ACTOR);
   for (const { fullTextFile, ...source } of catalog.sources) {
@@ -44,7 +50,7 @@ export function seedDatabase(db: Db, dir: string = defaultSeedDir()): { imports:
     ensureSource(db, { ...source, fullText }, SEED_ACTOR);
   }
   const imports = catalog.figures.map((file) => {
-    const summary = importCsvText(db, fs.readFileSync(path.join(dir, file), 'utf8'), { userId: null, label: `seed: ${file}` });
+    const summary = importCsvText(db, fs.readFileSync(path.join(dir, file), 'utf8'), { userId: null, label: `seed: ${file}` }, { keepExisting: true });
     if (summary.errors.length) {
       throw new Error(`seed file ${file} has errors:\n${summary.errors.map(formatImportError).join('\n')}`);
     }

@@ -18,7 +18,18 @@ const PREFIX: Record<Exclude<Qualifier, 'unknown'>, string> = {
 };
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 });
+
+/**
+ * Which way compact money may round: a lower bound ("more than") only down and an upper bound
+ * ("up to") only up, so that rounding never overstates what the source said.
+ */
+export type Rounding = 'nearest' | 'down' | 'up';
+const compact: Record<Rounding, Intl.NumberFormat> = {
+  nearest: new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1, roundingMode: 'halfExpand' }),
+  down: new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1, roundingMode: 'floor' }),
+  up: new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1, roundingMode: 'ceil' }),
+};
+const ROUNDING: Record<Qualifier, Rounding> = { exact: 'nearest', about: 'nearest', unknown: 'nearest', more_than: 'down', at_least: 'down', at_most: 'up' };
 
 /** A unit that is an ISO 4217 currency code (KZT, USD, ...) rather than a count of things. */
 export function isCurrency(unit: string): boolean {
@@ -26,8 +37,8 @@ export function isCurrency(unit: string): boolean {
 }
 
 /** A number as people read it: "1,300"; money compactly from a million up: "93.7 billion". */
-export function formatNumber(value: number, unit: string): string {
-  if (isCurrency(unit)) return `${unit} ${value >= 1_000_000 ? compact.format(value) : grouped.format(value)}`;
+export function formatNumber(value: number, unit: string, rounding: Rounding = 'nearest'): string {
+  if (isCurrency(unit)) return `${unit} ${value >= 1_000_000 ? compact[rounding].format(value) : grouped.format(value)}`;
   return grouped.format(value);
 }
 
@@ -40,12 +51,13 @@ export function formatFigure(f: Wordable): string {
   const prefix = PREFIX[f.qualifier];
   if (f.valueLow !== null && f.valueHigh !== null) {
     if (isCurrency(f.unit)) {
-      return `${prefix}${formatNumber(f.valueLow, f.unit)}–${formatNumber(f.valueHigh, f.unit).slice(f.unit.length + 1)}`;
+      // A range keeps its ends outside what was said: low rounds down, high rounds up.
+      return `${prefix}${formatNumber(f.valueLow, f.unit, 'down')}–${formatNumber(f.valueHigh, f.unit, 'up').slice(f.unit.length + 1)}`;
     }
     return `${prefix}${grouped.format(f.valueLow)}–${grouped.format(f.valueHigh)}`;
   }
   if (f.valueBest === null) return 'being determined';
-  return `${prefix}${formatNumber(f.valueBest, f.unit)}`;
+  return `${prefix}${formatNumber(f.valueBest, f.unit, ROUNDING[f.qualifier])}`;
 }
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -48,7 +48,7 @@ async function main(): Promise<number> {
       for (const e of unknown) console.error(`--${formatParameterError(e)}`);
       return 1;
     }
-    metricTag = filters.metric ? metricHxlTag(db, filters.metric) : undefined;
+    metricTag = filters.metric?.length === 1 ? metricHxlTag(db, filters.metric[0]!) : undefined;
   } finally {
     db.$client.close();
   }

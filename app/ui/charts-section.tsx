@@ -1,4 +1,4 @@
-import { breakdownChart, comparisonCharts, timelineChart } from '@/lib/chart-data';
+import { breakdownChart, comparisonCharts, timelineChart, type ChartRow } from '@/lib/chart-data';
 import { sourceLine } from '@/lib/citations';
 import type { EventDashboard } from '@/lib/event-dashboard';
 import { dashboardHref, type DashboardState } from '@/lib/url-state';
@@ -9,6 +9,20 @@ import { OptionPicker } from './option-picker';
 type Props = { dashboard: EventDashboard; state: DashboardState; defaults: { metric: string; unit: string } };
 
 const csvHref = (params: Record<string, string>) => `/api/figures.csv?${new URLSearchParams(params).toString()}`;
+
+/**
+ * The export filters for the compared headlines: their metrics, and their group and place when
+ * they share one (they usually do: the whole count in the event's country), so the file holds
+ * exactly the charted series with their history.
+ */
+function comparisonCsvFilters(event: string, rows: ChartRow[]): Record<string, string> {
+  const params: Record<string, string> = { event, metric: [...new Set(rows.map((r) => r.figure.metric.key))].join(',') };
+  const groups = new Set(rows.map((r) => r.figure.group));
+  const locations = new Set(rows.map((r) => r.figure.location));
+  if (groups.size === 1) params.group = [...groups][0]!;
+  if (locations.size === 1) params.location = [...locations][0]!;
+  return params;
+}
 
 /** The three charts: headlines compared by unit, one metric broken down, one metric over time. */
 export function ChartsSection({ dashboard, state, defaults }: Props) {
@@ -30,7 +44,7 @@ export function ChartsSection({ dashboard, state, defaults }: Props) {
           view={state.compareView}
           chartHref={href({ compareView: 'chart' }, 'compare')}
           tableHref={href({ compareView: 'table' }, 'compare')}
-          csvHref={csvHref({ event: slug, group: 'all', location: event.country })}
+          csvHref={csvHref(comparisonCsvFilters(slug, compare.rows))}
           fileName={`${slug}-compare-${compare.unit}`}
           controls={
             <OptionPicker

@@ -23,7 +23,7 @@ export function HeadlineCard({ card, citation }: { card: Card; citation: number 
       </p>
       {range ? (
         <p className="card-range">
-          Reported range: {formatNumber(range.low, headline.unit)}–{formatNumber(range.high, headline.unit).replace(/^[A-Z]{3} /, '')} across{' '}
+          Reported range: {formatNumber(range.low, headline.unit, 'down')}–{formatNumber(range.high, headline.unit, 'up').replace(/^[A-Z]{3} /, '')} across{' '}
           {range.sources === 1 ? '1 source' : `${range.sources} sources`} ({range.reports} reports)
         </p>
       ) : null}

@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../index';
 import { events, figures, type Event, type Figure } from '../schema';
 
@@ -12,29 +12,27 @@ export function findEventBySlug(db: Executor, slug: string): Event | undefined {
   return db.select().from(events).where(eq(events.slug, slug)).get();
 }
 
-export type EventWithHeadlineDeaths = Event & { deaths: Figure | null };
+/** A series (group × place) of one metric in one event: how often reported, and its headline. */
+export type MetricSeriesSummary = { eventId: number; group: string; location: string; reportCount: number; headlineId: number | null };
 
 /**
- * Every event with its headline death toll: the latest published whole count (group "all"),
- * preferring the figure for the event's country over a single place's.
+ * Every series of a metric across events, with its report count and its headline (the latest
+ * published report by reported-on date, ties: the latest entered), for choosing each event's
+ * primary figure without loading all its reports.
  */
-export function listEventsWithHeadlineDeaths(db: Executor): EventWithHeadlineDeaths[] {
-  // SQLite cannot refer to the outer row in a subquery's ORDER BY, so the preference for the
-  // country's figure is two lookups: the country's first, else any place's.
-  const latest = (samePlace: boolean) => sql`(
-    SELECT f.id FROM figures f
-    WHERE f.event_id = ${events.id} AND f.status = 'published' AND f.group_name = 'all'
-      AND f.metric_id = (SELECT id FROM metrics WHERE key = 'deaths')
-      ${samePlace ? sql`AND f.location = ${events.country}` : sql``}
-    ORDER BY f.reported_on DESC, f.created_at DESC, f.id DESC
-    LIMIT 1
-  )`;
-  const latestDeaths = sql`coalesce(${latest(true)}, ${latest(false)})`;
-  return db
-    .select({ event: events, deaths: figures })
-    .from(events)
-    .leftJoin(figures, eq(figures.id, latestDeaths))
-    .orderBy(desc(events.startDate), asc(events.name))
-    .all()
-    .map(({ event, deaths }) => ({ ...event, deaths }));
+export function listMetricSeries(db: Executor, metricKey: string): MetricSeriesSummary[] {
+  return db.all<MetricSeriesSummary>(sql`
+    SELECT f.event_id AS eventId, f.group_name AS "group", f.location AS location, count(*) AS reportCount,
+      (SELECT g.id FROM figures g
+        WHERE g.event_id = f.event_id AND g.metric_id = f.metric_id AND g.group_name = f.group_name
+          AND g.location = f.location AND g.status = 'published'
+        ORDER BY g.reported_on DESC, g.created_at DESC, g.id DESC LIMIT 1) AS headlineId
+    FROM figures f
+    WHERE f.metric_id = (SELECT id FROM metrics WHERE key = ${metricKey})
+    GROUP BY f.event_id, f.group_name, f.location`);
+}
+
+/** The figures with these ids. */
+export function listFiguresByIds(db: Executor, ids: number[]): Figure[] {
+  return ids.length ? db.select().from(figures).where(inArray(figures.id, ids)).all() : [];
 }

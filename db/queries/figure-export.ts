@@ -50,7 +50,10 @@ function where(filters: FigureFilters, afterId: number): { clause: string; param
     params[name] = value;
   };
   add('e.slug = @event', 'event', filters.event);
-  add('m.key = @metric', 'metric', filters.metric);
+  if (filters.metric?.length) {
+    conditions.push(`m.key IN (${filters.metric.map((_, i) => `@metric${i}`).join(', ')})`);
+    filters.metric.forEach((key, i) => (params[`metric${i}`] = key));
+  }
   add('f.group_name = @group', 'group', filters.group);
   add('f.location = @location', 'location', filters.location);
   add('f.reported_on >= @from', 'from', filters.from);
@@ -96,11 +99,11 @@ export function listFigurePage(db: Db, filters: FigureFilters, afterId: number, 
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
-/** Whether an event with this slug exists / a metric with this key exists. */
-export function catalogHas(db: Db, what: { event?: string; metric?: string }): { event: boolean; metric: boolean } {
+/** Whether an event with this slug exists, and which of these metric keys do not. */
+export function catalogHas(db: Db, what: { event?: string; metric?: string[] }): { event: boolean; missingMetrics: string[] } {
   const event = what.event === undefined || db.$client.prepare('SELECT 1 FROM events WHERE slug = ?').get(what.event) !== undefined;
-  const metric = what.metric === undefined || db.$client.prepare('SELECT 1 FROM metrics WHERE key = ?').get(what.metric) !== undefined;
-  return { event, metric };
+  const findMetric = db.$client.prepare('SELECT 1 FROM metrics WHERE key = ?');
+  return { event, missingMetrics: (what.metric ?? []).filter((key) => findMetric.get(key) === undefined) };
 }
 
 /** The HXL hashtag of a metric, or undefined when there is no such metric. */

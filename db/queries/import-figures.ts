@@ -39,6 +39,12 @@ export function findUnknownReferences(db: Db, refs: RowReference[]): ImportError
   return unknownReferences(refs, eventIds, metricIds);
 }
 
+/** How a change of status is recorded: a retraction and a restoration are named as such. */
+function auditAction(before: string, after: string): 'update' | 'retract' | 'restore' {
+  if (before === after) return 'update';
+  return after === 'retracted' ? 'retract' : 'restore';
+}
+
 /** The columns a re-import may change on an existing figure (its identity aside). */
 const COMPARED = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit', 'quote', 'note', 'status', 'retractionReason'] as const;
 
@@ -53,8 +59,10 @@ export function writeImportRows(
   db: Db,
   rows: ParsedRow[],
   actor: Actor,
-  opts: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  opts: { dryRun?: boolean; onProgress?: (done: number, total: number) => void; columns?: ReadonlySet<string>; keepExisting?: boolean } = {},
 ): WriteResult {
+  // A column the file does not have says nothing about a figure: its value in the database stays.
+  const has = (column: string) => !opts.columns || opts.columns.has(column);
   const { eventIds, metricIds } = catalogIds(db);
   const errors = unknownReferences(
     rows.map(({ line, row }) => ({ line, event_slug: row.event_slug, metric: row.metric })),
@@ -66,6 +74,8 @@ export function writeImportRows(
 
   const statements = prepareImportStatements(db, actor);
   try {
+    // IMMEDIATE: take the write lock before the first read, so a server write in between can
+    // never invalidate this transaction's snapshot half-way (SQLITE_BUSY_SNAPSHOT).
     db.transaction(() => {
       const seenKeys = new Map<string, number>();
       let done = 0;
@@ -103,16 +113,25 @@ export function writeImportRows(
         if (!existing) {
           statements.createFigure(values);
           counts.created++;
-        } else if (COMPARED.every((c) => existing[c] === values[c])) {
-          counts.unchanged++;
         } else {
-          statements.updateFigure(existing, values);
-          counts.updated++;
+          const merged: FigureValues = {
+            ...values,
+            quote: has('quote') ? values.quote : existing.quote,
+            note: has('note') ? values.note : existing.note,
+            status: has('status') ? values.status : existing.status,
+            retractionReason: has('status') ? values.retractionReason : existing.retractionReason,
+          };
+          if (opts.keepExisting || COMPARED.every((c) => existing[c] === merged[c])) {
+            counts.unchanged++;
+          } else {
+            statements.updateFigure(existing, merged, auditAction(existing.status, merged.status));
+            counts.updated++;
+          }
         }
       }
       opts.onProgress?.(rows.length, rows.length);
       if (errors.length || opts.dryRun) throw new DryRunRollback();
-    });
+    }, { behavior: 'immediate' });
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;
   }

@@ -55,7 +55,7 @@ export function prepareImportStatements(db: Db, actor: Actor) {
   const insertAudit = c.prepare(
     'INSERT INTO audit_entries (user_id, actor, action, entity_type, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const audit = (action: 'create' | 'update', entityType: 'figure' | 'source', id: number, before: unknown, after: unknown) =>
+  const audit = (action: 'create' | 'update' | 'retract' | 'restore', entityType: 'figure' | 'source', id: number, before: unknown, after: unknown) =>
     insertAudit.run(actor.userId, actor.label, action, entityType, id, before === null ? null : JSON.stringify(before), JSON.stringify(after));
 
   return {
@@ -77,9 +77,9 @@ export function prepareImportStatements(db: Db, actor: Actor) {
       audit('create', 'figure', created.id, null, created);
       return created;
     },
-    updateFigure(existing: Figure, v: FigureValues): Figure {
+    updateFigure(existing: Figure, v: FigureValues, action: 'update' | 'retract' | 'restore' = 'update'): Figure {
       const updated = toFigure(updateFigure.get({ ...v, id: existing.id, updatedAt: new Date().toISOString() }) as FigureRow);
-      audit('update', 'figure', existing.id, existing, updated);
+      audit(action, 'figure', existing.id, existing, updated);
       return updated;
     },
   };

@@ -13,10 +13,10 @@ export function errorResponse(status: number, errors: ParameterError[]): Respons
 }
 
 /** 404 problems for an event or metric the filters name but the database does not hold. */
-export function unknownCatalogErrors(db: Db, filters: { event?: string; metric?: string }): ParameterError[] {
+export function unknownCatalogErrors(db: Db, filters: { event?: string; metric?: string[] }): ParameterError[] {
   const has = catalogHas(db, filters);
   const errors: ParameterError[] = [];
   if (!has.event) errors.push({ parameter: 'event', message: `there is no event with the slug "${filters.event}".` });
-  if (!has.metric) errors.push({ parameter: 'metric', message: `there is no metric with the key "${filters.metric}".` });
+  for (const key of has.missingMetrics) errors.push({ parameter: 'metric', message: `there is no metric with the key "${key}".` });
   return errors;
 }

@@ -9,7 +9,7 @@ const NUMERIC_COLUMNS = new Set(['value_low', 'value_best', 'value_high']);
 export type ParsedRow = { line: number; row: ImportRow };
 /** The event and metric a record names (when written validly), to check against the catalog. */
 export type RowReference = { line: number; event_slug?: string; metric?: string };
-export type ParseResult = { rows: ParsedRow[]; errors: ImportError[]; rowsRead: number; references: RowReference[] };
+export type ParseResult = { rows: ParsedRow[]; errors: ImportError[]; rowsRead: number; references: RowReference[]; columns: string[] };
 
 const KNOWN = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS, ...IGNORED_COLUMNS]);
 
@@ -66,8 +66,11 @@ export class RowCollector {
   readonly errors: ImportError[] = [];
   readonly references: RowReference[] = [];
   rowsRead = 0;
+  // csv-parse counts a CRLF inside a quoted cell as two lines; this many lines it over-counted so far.
+  private overCounted = 0;
 
   add({ record, info }: CsvRecord): void {
+    this.overCounted += record.reduce((n, cell) => n + (cell.match(/\r\n/g)?.length ?? 0), 0);
     if (!this.header) {
       this.header = record.map((h) => h.trim());
       const headerErrors = checkHeader(this.header);
@@ -78,7 +81,7 @@ export class RowCollector {
     this.rowsRead++;
     if (!this.headerOk) return;
     const embeddedBreaks = record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-    const line = info.lines - embeddedBreaks;
+    const line = info.lines - this.overCounted - embeddedBreaks;
     const result = validateRecord(this.header, record, line);
     if (result.row) this.rows.push({ line, row: result.row });
     this.errors.push(...result.errors);
@@ -88,14 +91,14 @@ export class RowCollector {
   /** The problem a parser error stands for, placed at its line. */
   addParseError(err: unknown): void {
     const e = err as { lines?: number; message?: string };
-    this.errors.push({ line: e.lines ?? 1, column: null, message: `the file is not valid CSV: ${e.message ?? String(err)}` });
+    this.errors.push({ line: Math.max(1, (e.lines ?? 1) - this.overCounted), column: null, message: `the file is not valid CSV: ${e.message ?? String(err)}` });
   }
 
   result(): ParseResult {
     if (!this.header && !this.errors.length) {
-      return { rows: [], rowsRead: 0, references: [], errors: [{ line: 1, column: null, message: 'the file is empty; expected a header row and figures.' }] };
+      return { rows: [], rowsRead: 0, references: [], columns: [], errors: [{ line: 1, column: null, message: 'the file is empty; expected a header row and figures.' }] };
     }
-    return { rows: this.headerOk ? this.rows : [], errors: this.errors, rowsRead: this.rowsRead, references: this.headerOk ? this.references : [] };
+    return { rows: this.headerOk ? this.rows : [], errors: this.errors, rowsRead: this.rowsRead, references: this.headerOk ? this.references : [], columns: this.header ?? [] };
   }
 }
 
@@ -119,7 +122,7 @@ export function parseImportCsv(text: string): ParseResult {
     records = parse(text, CSV_PARSE_OPTIONS) as unknown as CsvRecord[];
   } catch (err) {
     collector.addParseError(err);
-    return { rows: [], rowsRead: 0, references: [], errors: collector.errors };
+    return { rows: [], rowsRead: 0, references: [], columns: [], errors: collector.errors };
   }
   for (const record of records) collector.add(record);
   return collector.result();

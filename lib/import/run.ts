@@ -19,7 +19,12 @@ export type ImportSummary = {
 /** Where a long import is: reading and checking rows, or writing them (in one transaction). */
 export type ImportProgress = { phase: 'reading'; rows: number; bytes: number } | { phase: 'writing'; done: number; total: number };
 
-export type ImportOptions = { dryRun?: boolean; onProgress?: (p: ImportProgress) => void };
+export type ImportOptions = {
+  dryRun?: boolean;
+  onProgress?: (p: ImportProgress) => void;
+  /** Leave figures that exist already exactly as they are (seeding: never undo an editor's work). */
+  keepExisting?: boolean;
+};
 
 /**
  * Imports a CSV text: parse and validate every row, then write all of them in one transaction,
@@ -75,6 +80,8 @@ function writeParsed(db: Db, parsed: ParseResult, actor: Actor, opts: ImportOpti
   const onProgress = opts.onProgress;
   const written = writeImportRows(db, parsed.rows, actor, {
     dryRun,
+    columns: new Set(parsed.columns),
+    keepExisting: opts.keepExisting,
     onProgress: onProgress && ((done, total) => onProgress({ phase: 'writing', done, total })),
   });
   const failed = written.errors.length > 0;

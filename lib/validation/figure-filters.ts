@@ -8,9 +8,16 @@ export type FigureStatusFilter = (typeof FIGURE_STATUS_FILTERS)[number];
 /** The filters shared by GET /api/figures.csv, GET /api/figures and `npm run export`. */
 export const FILTER_PARAMETERS = ['event', 'metric', 'group', 'location', 'from', 'to', 'status'] as const;
 
+/** One metric key, or several separated by commas ("deaths,injured"): the figures of any of them. */
+const metricList = z
+  .string()
+  .trim()
+  .transform((s) => s.split(',').map((k) => k.trim()))
+  .pipe(z.array(metricKey).min(1).max(50, { message: 'Name at most 50 metrics.' }));
+
 const filterShape = {
   event: slug.optional(),
-  metric: metricKey.optional(),
+  metric: metricList.optional(),
   group: optionalText(LIMITS.short),
   location: optionalText(LIMITS.short),
   from: isoDate.optional(),

@@ -12,6 +12,7 @@ import { importCsv, importCsvText } from '@/lib/import/run';
 import { seedDatabase } from '@/lib/seed';
 import { dumpTables } from '../helpers/db';
 import { AWKWARD_FIGURES_CSV } from '../helpers/data';
+import { restoreEnv } from '../helpers/env';
 
 /** The command-line tools, run as a person runs them, on a seeded database of their own. */
 const original = process.env.DATABASE_PATH;
@@ -28,7 +29,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   closeDb();
-  process.env.DATABASE_PATH = original;
+  restoreEnv('DATABASE_PATH', original);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

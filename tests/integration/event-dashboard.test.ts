@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, openDatabase } from '@/db/index';
-import { listEventsWithHeadlineDeaths } from '@/db/queries/events';
 import { loadEventDashboard } from '@/lib/event-dashboard';
 import { loadEventList } from '@/lib/event-list';
 import { prepareDatabase } from '@/lib/prepare-database';
@@ -9,6 +8,7 @@ import { createTestDb } from '../helpers/db';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { restoreEnv } from '../helpers/env';
 
 const original = process.env.DATABASE_PATH;
 let dir: string;
@@ -21,7 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   closeDb();
-  process.env.DATABASE_PATH = original;
+  restoreEnv('DATABASE_PATH', original);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -58,11 +58,14 @@ describe('the event dashboard', () => {
 });
 
 describe('headline deaths for the event list', () => {
-  it('prefers the country’s whole count, falls back to another place, and skips retracted figures', () => {
-    const { db, cleanup } = createTestDb();
+  it('follows the dashboard’s rule: the country’s whole count, else the most reported whole count, else any group', () => {
+    const { db, file: testFile, cleanup } = createTestDb();
+    closeDb();
+    process.env.DATABASE_PATH = testFile;
     try {
       db.$client.exec(`
-        INSERT INTO events (slug, name, country, start_date) VALUES ('a', 'A', 'Aland', '2022-01-01'), ('b', 'B', 'Bland', '2021-01-01'), ('c', 'C', 'Cland', '2020-01-01');
+        INSERT INTO events (slug, name, country, start_date) VALUES ('a', 'A', 'Aland', '2022-01-01'), ('b', 'B', 'Bland', '2021-01-01'),
+          ('c', 'C', 'Cland', '2020-01-01'), ('d', 'D', 'Dland', '2019-01-01');
         INSERT INTO metrics (key, label, unit, hxl_tag) VALUES ('deaths', 'Deaths', 'people', '#affected+killed');
         INSERT INTO sources (reporting_body, published_on) VALUES ('M', '2022-01-01');
         INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id, status, retraction_reason) VALUES
@@ -70,14 +73,23 @@ describe('headline deaths for the event list', () => {
           (1, 1, 'all', 'Capital', 'exact', 99, 'people', '2022-01-09', 1, 'published', NULL),
           (1, 1, 'all', 'Aland', 'exact', 500, 'people', '2022-01-10', 1, 'retracted', 'typo'),
           (2, 1, 'all', 'Town', 'about', 7, 'people', '2021-01-05', 1, 'published', NULL),
-          (2, 1, 'civilians', 'Bland', 'exact', 70, 'people', '2021-01-06', 1, 'published', NULL);
+          (2, 1, 'civilians', 'Bland', 'exact', 70, 'people', '2021-01-06', 1, 'published', NULL),
+          (4, 1, 'civilians', 'Dland', 'exact', 3, 'people', '2019-01-06', 1, 'published', NULL);
       `);
-      expect(listEventsWithHeadlineDeaths(db).map((e) => [e.slug, e.deaths?.valueBest ?? null])).toEqual([
+      const list = loadEventList();
+      expect(list.map((e) => [e.slug, e.deaths?.valueBest ?? null])).toEqual([
         ['a', 10],
         ['b', 7],
         ['c', null],
+        ['d', 3],
       ]);
+      // ...and each agrees with its own event page.
+      for (const e of list.filter((x) => x.deaths)) {
+        const primary = loadEventDashboard(e.slug)!.cards[0]!.cards[0]!;
+        expect(primary.primary && primary.headline.id).toBe(e.deaths!.id);
+      }
     } finally {
+      closeDb();
       cleanup();
     }
   });

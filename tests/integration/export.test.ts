@@ -8,6 +8,7 @@ import { importCsvText } from '@/lib/import/run';
 import { seedDatabase } from '@/lib/seed';
 import { createTestDb } from '../helpers/db';
 import { AWKWARD_FIGURES_CSV, catalogWithoutFigures, exportText, figuresInDb, papaRows } from '../helpers/data';
+import { restoreEnv } from '../helpers/env';
 
 const actor = { userId: null, label: 'import: test.csv' };
 const original = process.env.DATABASE_PATH;
@@ -21,7 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   closeDb();
-  process.env.DATABASE_PATH = original;
+  restoreEnv('DATABASE_PATH', original);
   cleanup();
 });
 

@@ -6,6 +6,7 @@ import { importCsvText } from '@/lib/import/run';
 import { seedDatabase } from '@/lib/seed';
 import { createTestDb } from '../helpers/db';
 import { AWKWARD_FIGURES_CSV, figuresInDb } from '../helpers/data';
+import { restoreEnv } from '../helpers/env';
 
 const original = process.env.DATABASE_PATH;
 let db: Db;
@@ -18,7 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   closeDb();
-  process.env.DATABASE_PATH = original;
+  restoreEnv('DATABASE_PATH', original);
   cleanup();
 });
 

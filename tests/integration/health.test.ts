@@ -5,12 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/health/route';
 import { closeDb } from '@/db/index';
 import { prepareDatabase } from '@/lib/prepare-database';
+import { restoreEnv } from '../helpers/env';
 
 const original = process.env.DATABASE_PATH;
 const dirs: string[] = [];
 afterEach(() => {
   closeDb();
-  process.env.DATABASE_PATH = original;
+  restoreEnv('DATABASE_PATH', original);
   dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
 const tempDir = () => {

@@ -82,3 +82,50 @@ describe('CSV import', () => {
     ]);
   });
 });
+
+describe('line numbers', () => {
+  it('stay right after cells with line breaks, whether LF, CRLF or CR', () => {
+    const ok = (n: number, note: string) => `kazakhstan-2022-unrest,deaths,all,Place ${n},exact,,${n},,people,2022-01-22,Ministry,,,,,"${note}"`;
+    const bad = 'kazakhstan-2022-unrest,deaths,all,Bad,exact,,12abc,,people,2022-01-22,Ministry,,,,,';
+    const csv = [HEADER, ok(1, 'one\r\ntwo'), bad, ok(2, 'a\nb\nc'), bad, ok(3, 'x\r\ny\r\nz'), bad].join('\r\n');
+    const summary = importCsvText(db, csv, actor);
+    expect(summary.errors.map((e) => e.line)).toEqual([4, 8, 12]);
+  });
+});
+
+describe('re-importing over edited figures', () => {
+  const base = 'kazakhstan-2022-unrest,deaths,all,Shymkent,exact,,3,,people,2022-01-22,Ministry';
+  const figure = () =>
+    db.$client.prepare("SELECT id, status, retraction_reason, note, revision FROM figures WHERE location = 'Shymkent'").get() as {
+      id: number; status: string; retraction_reason: string | null; note: string; revision: number;
+    };
+  const actions = (id: number) =>
+    (db.$client.prepare("SELECT action FROM audit_entries WHERE entity_type = 'figure' AND entity_id = ? ORDER BY id").all(id) as Array<{ action: string }>).map((a) => a.action);
+
+  it('keeps what columns the file lacks: a retraction and a note survive a file without them', () => {
+    importCsvText(db, [HEADER, `${base},,,,,an editor's note`].join('\n'), actor);
+    db.$client.prepare("UPDATE figures SET status = 'retracted', retraction_reason = 'wrong city' WHERE location = 'Shymkent'").run();
+    const before = dumpTables(db);
+    const short = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body';
+    expect(importCsvText(db, [short, base].join('\n'), actor)).toMatchObject({ unchanged: 1, updated: 0 });
+    expect(dumpTables(db)).toEqual(before);
+    expect(figure()).toMatchObject({ status: 'retracted', retraction_reason: 'wrong city', note: "an editor's note" });
+  });
+
+  it('records a change of status as a retraction or a restoration', () => {
+    const withStatus = `${HEADER},status,retraction_reason`;
+    importCsvText(db, [withStatus, `${base},,,,,,,`].join('\n'), actor);
+    importCsvText(db, [withStatus, `${base},,,,,,retracted,duplicate`].join('\n'), actor);
+    importCsvText(db, [withStatus, `${base},,,,,,published,`].join('\n'), actor);
+    const f = figure();
+    expect(f).toMatchObject({ status: 'published', retraction_reason: null, revision: 3 });
+    expect(actions(f.id)).toEqual(['create', 'retract', 'restore']);
+  });
+
+  it('seeding never undoes an editor’s change to a seeded figure', () => {
+    db.$client.prepare("UPDATE figures SET value_best = 231 WHERE value_best = 230").run();
+    const before = dumpTables(db);
+    expect(seedDatabase(db).imports[0]).toMatchObject({ unchanged: 35, updated: 0, created: 0 });
+    expect(dumpTables(db)).toEqual(before);
+  });
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/index';
 import { prepareDatabase } from '@/lib/prepare-database';
+import { restoreEnv } from '../helpers/env';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -80,5 +81,26 @@ describe('start-up safety', () => {
     other.$client.pragma('wal_checkpoint(TRUNCATE)');
     other.$client.close();
     unchanged(file, () => prepareDatabase(file), /holds tables \(invoices\) but none of this dashboard's migrations/);
+  });
+});
+
+describe('an interrupted or failed seed', () => {
+  it('leaves the database empty, so the next start seeds it whole', () => {
+    const file = tempFile();
+    const seedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-badseed-'));
+    dirs.push(seedDir);
+    fs.cpSync(path.resolve('seed'), seedDir, { recursive: true });
+    fs.appendFileSync(path.join(seedDir, 'kazakhstan-2022-reports.csv'), 'kazakhstan-2022-unrest,deaths,all,X,exact,,-5,,people,2022-01-01,M,,,,,\n');
+    const original = process.env.SEED_DIR;
+    process.env.SEED_DIR = seedDir;
+    try {
+      expect(() => prepareDatabase(file)).toThrow(/line 37, column value_best/);
+    } finally {
+      restoreEnv('SEED_DIR', original);
+    }
+    const db = openDatabase(file);
+    expect(db.$client.prepare('SELECT (SELECT count(*) FROM events) AS e, (SELECT count(*) FROM sources) AS s, (SELECT count(*) FROM figures) AS f').get()).toEqual({ e: 0, s: 0, f: 0 });
+    db.$client.close();
+    expect(prepareDatabase(file)).toEqual({ seeded: true });
   });
 });

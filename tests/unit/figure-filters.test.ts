@@ -13,7 +13,7 @@ describe('export and API filters', () => {
     const r = parseCsvQuery(q('event=kazakhstan-2022-unrest&metric=deaths&group=law+enforcement&location=Almaty&from=2022-01-05&to=2022-01-11&status=all&hxl=1'));
     expect(r).toEqual({
       ok: true,
-      value: { event: 'kazakhstan-2022-unrest', metric: 'deaths', group: 'law enforcement', location: 'Almaty', from: '2022-01-05', to: '2022-01-11', status: 'all', hxl: true },
+      value: { event: 'kazakhstan-2022-unrest', metric: ['deaths'], group: 'law enforcement', location: 'Almaty', from: '2022-01-05', to: '2022-01-11', status: 'all', hxl: true },
     });
   });
 
@@ -64,5 +64,12 @@ describe('JSON API paging', () => {
 
   it('takes the command line’s options as a record, leaving out unset ones', () => {
     expect(parseCsvQuery({ event: 'kazakhstan-2022-unrest', metric: undefined })).toMatchObject({ ok: true, value: { event: 'kazakhstan-2022-unrest' } });
+  });
+});
+
+describe('several metrics', () => {
+  it('reads a comma-separated list of metric keys', () => {
+    expect(parseCsvQuery(new URLSearchParams('metric=deaths,injured, detained'))).toMatchObject({ ok: true, value: { metric: ['deaths', 'injured', 'detained'] } });
+    expect(parseCsvQuery(new URLSearchParams('metric=deaths,,injured'))).toMatchObject({ ok: false, errors: [{ parameter: 'metric' }] });
   });
 });

@@ -37,6 +37,14 @@ describe('formatFigure', () => {
     expect(formatFigure(fig('exact', null, 'KZT', 40_000_000_000, 93_700_000_000))).toBe('KZT 40 billion–93.7 billion');
   });
 
+  it('never overstates a bound when it rounds money', () => {
+    expect(formatFigure(fig('more_than', 87_460_000_000, 'KZT'))).toBe('more than KZT 87.4 billion');
+    expect(formatFigure(fig('at_least', 999_950_000, 'KZT'))).toBe('at least KZT 999.9 million');
+    expect(formatFigure(fig('at_most', 87_410_000_000, 'KZT'))).toBe('up to KZT 87.5 billion');
+    expect(formatFigure(fig('about', 87_460_000_000, 'KZT'))).toBe('about KZT 87.5 billion');
+    expect(formatFigure(fig('exact', null, 'KZT', 87_460_000_000, 93_740_000_000))).toBe('KZT 87.4 billion–93.8 billion');
+  });
+
   it('keeps full precision for very large counts', () => {
     expect(formatNumber(Number.MAX_SAFE_INTEGER, 'people')).toBe('9,007,199,254,740,991');
   });

@@ -17,7 +17,7 @@ export function GET(request: Request): Response {
   const db = getDb();
   const unknown = unknownCatalogErrors(db, filters);
   if (unknown.length) return errorResponse(404, unknown);
-  const metricTag = filters.metric ? metricHxlTag(db, filters.metric) : undefined;
+  const metricTag = filters.metric?.length === 1 ? metricHxlTag(db, filters.metric[0]!) : undefined;
   return new Response(figureCsvStream(databasePath(), filters, { hxl, metricTag }), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

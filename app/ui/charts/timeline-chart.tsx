@@ -16,6 +16,7 @@ const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'sho
 const grouped = new Intl.NumberFormat('en-US');
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const STATUS_WORDS = { headline: 'latest report', superseded: 'superseded', retracted: 'retracted' } as const;
+const RETRACTED = '#7f7f7f';
 
 /**
  * Every report of a metric by the date it was reported: one line per group and place; the
@@ -27,23 +28,29 @@ export default function TimelineChart({ spec, description, fileName }: { spec: T
   const chartRef = useRef<ChartJS<'line', Point[]> | null>(null);
   const data = useMemo<ChartData<'line', Point[]>>(
     () => ({
-      datasets: spec.series.map((s, i) => {
+      datasets: spec.series.flatMap((s, i) => {
         const colour = PALETTE[i % PALETTE.length]!;
         const points = s.points.map((p) => ({ ...p, x: toDay(p.date), y: p.value }));
-        return {
-          label: s.label,
-          data: points,
-          borderColor: colour,
-          backgroundColor: colour,
-          stepped: 'before' as const,
-          pointRadius: points.map((p) => (p.status === 'headline' ? 7 : 6)),
-          pointStyle: points.map((p): PointStyle => (p.status === 'retracted' ? 'crossRot' : 'circle')),
-          pointBorderWidth: 2,
-          pointBorderColor: points.map((p) => (p.status === 'retracted' ? '#7f7f7f' : colour)),
-          pointBackgroundColor: points.map((p) => (p.status === 'headline' ? colour : 'rgba(0,0,0,0)')),
-          // Retracted reports are shown but not joined into the line of what was said.
-          segment: { borderDash: (ctx: { p1DataIndex: number }) => (points[ctx.p1DataIndex]?.status === 'retracted' ? [4, 4] : undefined) },
-        };
+        const said = points.filter((p) => p.status !== 'retracted');
+        const retracted = points.filter((p) => p.status === 'retracted');
+        return [
+          {
+            label: s.label,
+            data: said,
+            borderColor: colour,
+            backgroundColor: colour,
+            stepped: 'before' as const,
+            pointRadius: said.map((p) => (p.status === 'headline' ? 7 : 6)),
+            pointStyle: 'circle' as PointStyle,
+            pointBorderWidth: 2,
+            pointBorderColor: colour,
+            pointBackgroundColor: said.map((p) => (p.status === 'headline' ? colour : 'rgba(0,0,0,0)')),
+          },
+          // Retracted reports are shown, as grey crosses, but never joined into the line of what was said.
+          ...(retracted.length
+            ? [{ label: `${s.label} (retracted)`, data: retracted, showLine: false, borderColor: RETRACTED, backgroundColor: RETRACTED, pointStyle: 'crossRot' as PointStyle, pointRadius: 8, pointBorderWidth: 2 }]
+            : []),
+        ];
       }),
     }),
     [spec],
@@ -55,13 +62,13 @@ export default function TimelineChart({ spec, description, fileName }: { spec: T
     animation: false,
     parsing: false,
     plugins: {
-      legend: { position: 'bottom', labels: { color: theme.fg, usePointStyle: true } },
+      legend: { position: 'bottom', labels: { color: theme.fg, usePointStyle: true, filter: (item) => !item.text.endsWith('(retracted)') } },
       tooltip: {
         callbacks: {
           title: (items) => (items[0] ? `Reported ${shortDate.format(new Date((items[0].raw as Point).x * DAY))}` : ''),
           label: (item) => {
             const p = item.raw as Point;
-            return [`${item.dataset.label}: ${p.wording} (${STATUS_WORDS[p.status]})`, p.citation];
+            return [`${(item.dataset.label ?? '').replace(/ \(retracted\)$/, '')}: ${p.wording} (${STATUS_WORDS[p.status]})`, p.citation];
           },
         },
       },
