@@ -14,3 +14,6 @@ export const rowId = (message: string) =>
 
 /** The revision a form was built from. */
 export const revision = rowId('The form is missing its revision; reload the page and try again.');
+
+/** The record an edit form is about. */
+export const recordId = rowId('The form is missing its record; reload the page.');
