@@ -1,9 +1,14 @@
+import { E2E_MARKER } from './admin-support';
 import { expect, test } from './fixtures';
 
 test('the health route reports the database', async ({ request }) => {
   const res = await request.get('/api/health');
   expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ status: 'ok', database: { status: 'ok', events: 1, figures: 35 } });
+  const body = await res.json();
+  expect(body).toMatchObject({ status: 'ok', database: { status: 'ok' } });
+  // The seed's 1 event and 35 figures, plus whatever other specs (admin.spec.ts) added before this one ran.
+  expect(body.database.events).toBeGreaterThanOrEqual(1);
+  expect(body.database.figures).toBeGreaterThanOrEqual(35);
 });
 
 test('the home page links to the Kazakhstan event, whose page lists all 35 figures with wording, date and source', async ({ page }) => {
@@ -13,7 +18,8 @@ test('the home page links to the Kazakhstan event, whose page lists all 35 figur
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('January 2022 unrest in Kazakhstan');
 
   const table = page.getByRole('table', { name: /Every figure reported/ });
-  await expect(table.locator('tbody tr')).toHaveCount(35);
+  // Figures the admin tests add to this event say so in their note; the seeded ones are 35.
+  await expect(table.locator('tbody tr').filter({ hasNotText: E2E_MARKER })).toHaveCount(35);
 
   const row = (text: string) => table.locator('tbody tr', { hasText: text });
   const injured = table

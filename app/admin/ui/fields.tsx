@@ -17,21 +17,22 @@ export function FieldError({ name, state }: { name: string; state: FormState }) 
   );
 }
 
-function described(name: string, state: FormState, hint?: string) {
+function described(name: string, state: FormState, hint?: string, required?: boolean) {
   const invalid = Boolean(state.errors?.[name]?.length);
   return {
+    'aria-required': required || undefined,
     'aria-invalid': invalid || undefined,
     'aria-describedby': [hint ? `${name}-hint` : null, `${name}-error`].filter(Boolean).join(' '),
   };
 }
 
 /** A labelled single-line input with its hint and error. */
-export function TextField({ name, label, state, defaultValue, hint, required, type = 'text', inputMode }: Common & { type?: string; inputMode?: 'numeric' | 'text' | 'url' }) {
+export function TextField({ name, label, state, defaultValue, hint, required, type = 'text', inputMode, autoComplete }: Common & { type?: string; inputMode?: 'numeric' | 'text' | 'url'; autoComplete?: string }) {
   return (
     <div className="field">
-      <label htmlFor={name}>{label}{required ? <span aria-hidden="true"> *</span> : null}</label>
+      <label htmlFor={name}>{label}</label>
       {hint ? <p id={`${name}-hint`} className="hint">{hint}</p> : null}
-      <input id={name} name={name} type={type} inputMode={inputMode} defaultValue={shown(state, name, defaultValue)} {...described(name, state, hint)} />
+      <input id={name} name={name} type={type} inputMode={inputMode} autoComplete={autoComplete} defaultValue={shown(state, name, defaultValue)} {...described(name, state, hint, required)} />
       <FieldError name={name} state={state} />
     </div>
   );
@@ -53,9 +54,9 @@ export function TextAreaField({ name, label, state, defaultValue, hint, rows = 3
 export function SelectField({ name, label, state, defaultValue, hint, required, options, blank }: Common & { options: Array<{ value: string | number; label: string }>; blank?: string }) {
   return (
     <div className="field">
-      <label htmlFor={name}>{label}{required ? <span aria-hidden="true"> *</span> : null}</label>
+      <label htmlFor={name}>{label}</label>
       {hint ? <p id={`${name}-hint`} className="hint">{hint}</p> : null}
-      <select id={name} name={name} defaultValue={shown(state, name, defaultValue)} {...described(name, state, hint)}>
+      <select id={name} name={name} defaultValue={shown(state, name, defaultValue)} {...described(name, state, hint, required)}>
         {blank !== undefined ? <option value="">{blank}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>{o.label}</option>
