@@ -6,8 +6,7 @@ import { findEventBySlug } from '@/db/queries/events';
 import { createAdmin } from '@/lib/auth/accounts';
 import type { FigureFormInput } from '@/lib/validation/figure-form';
 
-/** Notes of figures these tests add to the seeded event carry this, so other specs can tell them apart. */
-export const E2E_MARKER = '(added by the end-to-end tests)';
+export { E2E_MARKER } from './markers';
 export const E2E_EVENT_SLUG = 'e2e-admin-tests';
 
 /** The database of the server under test (see playwright.config.ts). */

@@ -1,4 +1,4 @@
-import { E2E_MARKER } from './admin-support';
+import { E2E_MARKER } from './markers';
 import { expect, test } from './fixtures';
 
 test('the health route reports the database', async ({ request }) => {
