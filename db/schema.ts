@@ -167,6 +167,27 @@ export const sessions = sqliteTable(
   (t) => [uniqueIndex('sessions_token_hash_unique').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Failed sign-ins, counted per account (by e-mail, known or not, so that a lockout says nothing
+ * about which accounts exist) and per client address. lib/auth/throttle.ts decides from these
+ * how long the next attempt must wait.
+ */
+export const LOGIN_ATTEMPT_SCOPES = ['account', 'address'] as const;
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scope: text('scope', { enum: LOGIN_ATTEMPT_SCOPES }).notNull(),
+    key: text('key').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailedAt: text('last_failed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('login_attempts_scope_key_unique').on(t.scope, t.key),
+    check('login_attempts_scope_known', sql`${t.scope} IN ('account','address')`),
+  ],
+);
+
 export const auditEntries = sqliteTable(
   'audit_entries',
   {
@@ -216,3 +237,4 @@ export type NewFigure = typeof figures.$inferInsert;
 export type AuditEntry = typeof auditEntries.$inferSelect;
 export type AdminUser = typeof adminUsers.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type LoginAttempt = typeof loginAttempts.$inferSelect;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDate, LIMITS, optionalLongText, pastDate, requiredText, slug } from './fields';
 
+const dates = z.object({ startDate: pastDate, endDate: isoDate.optional().or(z.literal('')) });
+
 /** An event as editors enter it: where and when something happened. */
 export const eventSchema = z
   .object({
@@ -15,6 +17,7 @@ export const eventSchema = z
     if (e.endDate && e.endDate < e.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must not be before the start date.' });
     }
-  });
+    // Runs whenever both dates are valid, even if another field is not, so a form shows every problem at once.
+  }, { when: (p) => dates.safeParse(p.value).success });
 
 export type EventInput = z.output<typeof eventSchema>;

@@ -1,3 +1,4 @@
+import { E2E_MARKER } from './markers';
 import { expect, test } from './fixtures';
 
 test('the health route reports the database', async ({ request }) => {
@@ -17,7 +18,8 @@ test('the home page links to the Kazakhstan event, whose page lists all 35 figur
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('January 2022 unrest in Kazakhstan');
 
   const table = page.getByRole('table', { name: /Every figure reported/ });
-  await expect(table.locator('tbody tr')).toHaveCount(35);
+  // Figures the admin tests add to this event say so in their note; the seeded ones are 35.
+  await expect(table.locator('tbody tr').filter({ hasNotText: E2E_MARKER })).toHaveCount(35);
 
   const row = (text: string) => table.locator('tbody tr', { hasText: text });
   const injured = table

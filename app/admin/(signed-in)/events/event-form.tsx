@@ -1,0 +1,30 @@
+'use client';
+import type { Event } from '@/db/schema';
+import type { FormState } from '@/lib/admin-action';
+import { TextAreaField, TextField } from '../../ui/fields';
+import { FormStatus } from '../../ui/form-status';
+import { SubmitButton } from '../../ui/submit-button';
+import { useAdminForm } from '../../ui/use-admin-form';
+
+/** The form to add or edit an event. */
+export function EventForm({ action, event, submitLabel }: { action: (p: FormState, f: FormData) => Promise<FormState>; event?: Event; submitLabel: string }) {
+  const [state, formAction] = useAdminForm(action);
+  return (
+    // The status sits outside the keyed form so that it is announced, not redrawn.
+    <div className="admin-form">
+      <FormStatus state={state} />
+      <form key={state.key} action={formAction} className="stack" noValidate>
+        {event ? <input type="hidden" name="id" value={event.id} /> : null}
+        <TextField name="name" label="Name" state={state} defaultValue={event?.name} required />
+        <TextField name="slug" label="Slug" hint="The event’s address: lower-case letters, digits and hyphens, like kazakhstan-2022-unrest." state={state} defaultValue={event?.slug} required />
+        <TextField name="country" label="Country" state={state} defaultValue={event?.country} required />
+        <div className="row">
+          <TextField name="startDate" label="Start date" hint="YYYY-MM-DD" state={state} defaultValue={event?.startDate} required />
+          <TextField name="endDate" label="End date" hint="Empty while ongoing." state={state} defaultValue={event?.endDate} />
+        </div>
+        <TextAreaField name="description" label="Description" rows={4} state={state} defaultValue={event?.description} />
+        <p><SubmitButton>{submitLabel}</SubmitButton></p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/index';
+import { findEventById } from '@/db/queries/catalog-admin';
+import { figureFieldNames, figureFormOptions, findFigure } from '@/db/queries/figure-admin';
+import { requireAdmin } from '@/lib/auth/session';
+import { formatFigure } from '@/lib/wording';
+import { restoreFigureAction, retractFigureAction, updateFigureAction } from '../actions';
+import { FigureForm } from '../figure-form';
+import { FigureHistory } from '../figure-history';
+import { RestoreForm } from '../restore-form';
+import { RetractForm } from '../retract-form';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: 'Edit a figure' };
+
+const SAVED: Record<string, string> = { created: 'Figure added.', updated: 'Changes saved.', retracted: 'Figure retracted.', restored: 'Figure restored.' };
+
+export default async function EditFigurePage({ params, searchParams }: Props) {
+  await requireAdmin();
+  const id = Number((await params).id);
+  const db = getDb();
+  const figure = Number.isSafeInteger(id) ? findFigure(db, id) : undefined;
+  if (!figure) notFound();
+  const saved = (await searchParams).saved;
+  const event = findEventById(db, figure.eventId);
+  const names = figureFieldNames(db);
+  return (
+    <>
+      <h1>Figure #{figure.id}: {names.metricId.get(figure.metricId)} — {formatFigure(figure)}</h1>
+      {typeof saved === 'string' && SAVED[saved] ? <p className="flash" role="status">{SAVED[saved]}</p> : null}
+      <p>
+        Revision {figure.revision} ·{' '}
+        {figure.status === 'retracted' ? <span className="status-retracted">Retracted: {figure.retractionReason}</span> : 'Published'}
+        {event ? <> · <Link href={`/events/${event.slug}`}>See it on the public page</Link></> : null}
+      </p>
+      <h2>Edit</h2>
+      {/* A new revision remounts the form, so it starts from what is now stored. */}
+      <FigureForm key={figure.revision} action={updateFigureAction} options={figureFormOptions(db)} figure={figure} submitLabel="Save changes" />
+      <h2>{figure.status === 'retracted' ? 'Restore' : 'Retract'}</h2>
+      {figure.status === 'retracted' ? (
+        <RestoreForm key={figure.revision} action={restoreFigureAction} figureId={figure.id} revision={figure.revision} label="Restore figure (publish it again)" />
+      ) : (
+        <RetractForm key={figure.revision} action={retractFigureAction} figureId={figure.id} revision={figure.revision} />
+      )}
+      <FigureHistory figure={figure} names={names} />
+    </>
+  );
+}

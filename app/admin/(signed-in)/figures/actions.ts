@@ -1,0 +1,98 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/index';
+import { figureFieldNames } from '@/db/queries/figure-admin';
+import { createFigure, figureAtRevision, FigureWriteError, restoreFigure, restoreFigureVersion, retractFigure, updateFigure, type SaveResult } from '@/db/queries/figure-writes';
+import type { Figure } from '@/db/schema';
+import { adminAction, type FormState } from '@/lib/admin-action';
+import { diffSnapshots } from '@/lib/audit-diff';
+import { actorOf } from '@/lib/auth/session';
+import { figureEditSchema, figureFormSchema, restoreSchema, retractSchema } from '@/lib/validation/figure-form';
+
+function refused(err: unknown, values: Record<string, string>): FormState {
+  if (err instanceof FigureWriteError) {
+    return { status: 'error', message: `Nothing was saved: ${err.message}`, errors: err.field ? { [err.field]: [err.message] } : undefined, values };
+  }
+  throw err;
+}
+
+/**
+ * A save refused because the figure moved on: say so, list what the other editor changed since
+ * the revision this form was built from, and keep this editor's values. The form now carries the
+ * current revision, so saving again is a deliberate choice made having seen their changes.
+ */
+function stale(current: Figure, formRevision: number, values: Record<string, string>): FormState {
+  const db = getDb();
+  const then = figureAtRevision(db, current.id, formRevision) ?? null;
+  return {
+    status: 'error',
+    message: `Not saved: someone else changed this figure after you opened it (you edited revision ${formRevision}; it is now at revision ${current.revision}). Their changes are listed below and your edits are still in the form: review them, then save again to replace their version.`,
+    changes: diffSnapshots(then, current, figureFieldNames(db)),
+    values: { ...values, revision: String(current.revision) },
+  };
+}
+
+const create = adminAction(figureFormSchema, (input, user, values) => {
+  let id: number;
+  try {
+    id = createFigure(getDb(), input, actorOf(user)).id;
+  } catch (err) {
+    return refused(err, values);
+  }
+  redirect(`/admin/figures/${id}?saved=created`);
+});
+
+const update = adminAction(figureEditSchema, (input, user, values) => {
+  let result: SaveResult;
+  try {
+    result = updateFigure(getDb(), input.figureId, input.revision, input, actorOf(user));
+  } catch (err) {
+    return refused(err, values);
+  }
+  if (result.status === 'stale') return stale(result.current, input.revision, values);
+  redirect(`/admin/figures/${input.figureId}?saved=updated`);
+});
+
+const retract = adminAction(retractSchema, (input, user, values) => {
+  let result: SaveResult;
+  try {
+    result = retractFigure(getDb(), input.figureId, input.revision, input.reason, actorOf(user));
+  } catch (err) {
+    return refused(err, values);
+  }
+  if (result.status === 'stale') return stale(result.current, input.revision, values);
+  redirect(`/admin/figures/${input.figureId}?saved=retracted`);
+});
+
+const restore = adminAction(restoreSchema, (input, user, values) => {
+  let result: SaveResult;
+  try {
+    result = input.auditEntryId === null
+      ? restoreFigure(getDb(), input.figureId, input.revision, actorOf(user))
+      : restoreFigureVersion(getDb(), input.figureId, input.revision, input.auditEntryId, actorOf(user));
+  } catch (err) {
+    return refused(err, values);
+  }
+  if (result.status === 'stale') return stale(result.current, input.revision, values);
+  redirect(`/admin/figures/${input.figureId}?saved=restored`);
+});
+
+/** Creates a figure (and its source when new), audited. */
+export async function createFigureAction(previous: FormState, formData: FormData): Promise<FormState> {
+  return create(previous, formData);
+}
+
+/** Saves an edit, refused when the figure changed since the form was built. */
+export async function updateFigureAction(previous: FormState, formData: FormData): Promise<FormState> {
+  return update(previous, formData);
+}
+
+/** Retracts a figure with a reason. */
+export async function retractFigureAction(previous: FormState, formData: FormData): Promise<FormState> {
+  return retract(previous, formData);
+}
+
+/** Publishes a retracted figure again, or brings back an earlier version from its history. */
+export async function restoreFigureAction(previous: FormState, formData: FormData): Promise<FormState> {
+  return restore(previous, formData);
+}

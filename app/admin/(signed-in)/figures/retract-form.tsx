@@ -1,0 +1,23 @@
+'use client';
+import type { FormState } from '@/lib/admin-action';
+import { TextField } from '../../ui/fields';
+import { FormStatus } from '../../ui/form-status';
+import { SubmitButton } from '../../ui/submit-button';
+import { useAdminForm } from '../../ui/use-admin-form';
+
+/** Retracts a figure: it stays on the public page, struck through, with the reason given here. */
+export function RetractForm({ action, figureId, revision }: { action: (p: FormState, f: FormData) => Promise<FormState>; figureId: number; revision: number }) {
+  const [state, formAction] = useAdminForm(action);
+  return (
+    // The status sits outside the keyed form so that it is announced, not redrawn.
+    <div className="admin-form">
+      <FormStatus state={state} />
+      <form key={state.key} action={formAction} className="stack" noValidate>
+        <input type="hidden" name="figureId" value={figureId} />
+        <input type="hidden" name="revision" value={state.values?.revision ?? revision} />
+        <TextField name="reason" label="Reason for retracting" hint="Shown on the public page beside the figure." state={state} />
+        <p><SubmitButton pendingText="Retracting…">Retract figure</SubmitButton></p>
+      </form>
+    </div>
+  );
+}

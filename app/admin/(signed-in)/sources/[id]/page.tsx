@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/index';
+import { listAuditForEntity } from '@/db/queries/audit-read';
+import { findSourceById } from '@/db/queries/catalog-admin';
+import { requireAdmin } from '@/lib/auth/session';
+import { AuditEntryView } from '../../../ui/audit-entry-view';
+import { updateSourceAction } from '../actions';
+import { SourceForm } from '../source-form';
+
+export const metadata: Metadata = { title: 'Edit a source' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EditSourcePage({ params, searchParams }: Props) {
+  await requireAdmin();
+  const db = getDb();
+  const id = Number((await params).id);
+  const source = Number.isSafeInteger(id) ? findSourceById(db, id) : undefined;
+  if (!source) notFound();
+  const history = listAuditForEntity(db, 'source', source.id);
+  return (
+    <>
+      <h1>Source #{source.id}: {source.reportingBody}</h1>
+      {(await searchParams).saved ? <p className="flash" role="status">Source saved.</p> : null}
+      <SourceForm key={source.updatedAt} action={updateSourceAction} source={source} submitLabel="Save changes" />
+      <h2>History ({history.length})</h2>
+      {history.map((e) => <AuditEntryView key={e.id} entry={e} />)}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/index';
+import { CatalogWriteError, createSource, updateSource } from '@/db/queries/catalog-admin';
+import { adminAction, type FormState } from '@/lib/admin-action';
+import { actorOf } from '@/lib/auth/session';
+import { recordId } from '@/lib/validation/ids';
+import { sourceSchema } from '@/lib/validation/source';
+
+function refused(err: unknown, values: Record<string, string>): FormState {
+  if (err instanceof CatalogWriteError) return { status: 'error', message: `Nothing was saved: ${err.message}`, errors: err.field ? { [err.field]: [err.message] } : undefined, values };
+  throw err;
+}
+
+const create = adminAction(sourceSchema, (input, user, values) => {
+  let id: number;
+  try {
+    id = createSource(getDb(), input, actorOf(user)).id;
+  } catch (err) {
+    return refused(err, values);
+  }
+  redirect(`/admin/sources/${id}?saved=1`);
+});
+
+const update = adminAction(z.object({ id: recordId }).and(sourceSchema), (input, user, values) => {
+  try {
+    updateSource(getDb(), input.id, input, actorOf(user));
+  } catch (err) {
+    return refused(err, values);
+  }
+  redirect(`/admin/sources/${input.id}?saved=1`);
+});
+
+/** Creates a source, audited. */
+export async function createSourceAction(previous: FormState, formData: FormData): Promise<FormState> {
+  return create(previous, formData);
+}
+
+/** Edits a source, audited; every figure citing it shows the change. */
+export async function updateSourceAction(previous: FormState, formData: FormData): Promise<FormState> {
+  return update(previous, formData);
+}

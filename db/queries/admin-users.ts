@@ -1,0 +1,26 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Executor } from '../index';
+import { adminUsers, sessions, type AdminUser } from '../schema';
+
+/** The account with this (lower-case) e-mail. */
+export function findAdminByEmail(db: Executor, email: string): AdminUser | undefined {
+  return db.select().from(adminUsers).where(eq(adminUsers.email, email)).get();
+}
+
+/** Creates an account; throws when the e-mail is taken (the unique index says so). */
+export function insertAdminUser(db: Executor, email: string, passwordHash: string): AdminUser {
+  return db.insert(adminUsers).values({ email, passwordHash }).returning().get();
+}
+
+/** Sets a new password and signs the account out everywhere, in one transaction. */
+export function replacePassword(db: Executor, userId: number, passwordHash: string, now: Date = new Date()): void {
+  db.transaction((tx) => {
+    tx.update(adminUsers).set({ passwordHash, updatedAt: now.toISOString() }).where(eq(adminUsers.id, userId)).run();
+    tx.update(sessions).set({ revokedAt: now.toISOString() }).where(eq(sessions.userId, userId)).run();
+  });
+}
+
+/** Every account, oldest first, without password hashes. */
+export function listAdminUsers(db: Executor): Array<Pick<AdminUser, 'id' | 'email' | 'createdAt'>> {
+  return db.select({ id: adminUsers.id, email: adminUsers.email, createdAt: adminUsers.createdAt }).from(adminUsers).orderBy(asc(adminUsers.id)).all();
+}

@@ -1,0 +1,89 @@
+import { asc, count, desc, eq } from 'drizzle-orm';
+import type { EventInput } from '@/lib/validation/event';
+import type { SourceInput } from '@/lib/validation/source';
+import type { Db, Executor } from '../index';
+import { events, figures, sources, type Event, type Source } from '../schema';
+import { logAudit, type Actor } from './audit';
+import { findSource } from './catalog';
+
+/** A write to the catalogue refused for a reason the editor can act on. */
+export class CatalogWriteError extends Error {
+  constructor(message: string, readonly field: string | null = null) {
+    super(message);
+  }
+}
+
+/** Every source with how many figures cite it, newest publication first. */
+export function listSourcesWithUse(db: Executor): Array<Omit<Source, 'fullText'> & { figureCount: number }> {
+  return db
+    .select({
+      id: sources.id, reportingBody: sources.reportingBody, publisher: sources.publisher, title: sources.title, url: sources.url,
+      publishedOn: sources.publishedOn, createdAt: sources.createdAt, updatedAt: sources.updatedAt, figureCount: count(figures.id),
+    })
+    .from(sources)
+    .leftJoin(figures, eq(figures.sourceId, sources.id))
+    .groupBy(sources.id)
+    .orderBy(desc(sources.publishedOn), asc(sources.reportingBody))
+    .all();
+}
+
+export function findSourceById(db: Executor, id: number): Source | undefined {
+  return db.select().from(sources).where(eq(sources.id, id)).get();
+}
+
+export function findEventById(db: Executor, id: number): Event | undefined {
+  return db.select().from(events).where(eq(events.id, id)).get();
+}
+
+const sourceValues = (s: SourceInput) => ({ ...s, fullText: s.fullText === '' ? null : s.fullText });
+
+/** Creates a source with its audit entry; the same source twice is refused. */
+export function createSource(db: Db, input: SourceInput, actor: Actor): Source {
+  return db.transaction((tx) => {
+    const existing = findSource(tx, input);
+    if (existing) throw new CatalogWriteError(`This source already exists (source #${existing.id}).`);
+    const row = tx.insert(sources).values(sourceValues(input)).returning().get();
+    logAudit(tx, { actor, action: 'create', entityType: 'source', entityId: row.id, before: null, after: row });
+    return row;
+  });
+}
+
+/** Edits a source with its audit entry; every figure citing it shows the change. */
+export function updateSource(db: Db, id: number, input: SourceInput, actor: Actor): Source {
+  return db.transaction((tx) => {
+    const before = findSourceById(tx, id);
+    if (!before) throw new CatalogWriteError(`There is no source #${id}.`);
+    const clash = findSource(tx, input);
+    if (clash && clash.id !== id) throw new CatalogWriteError(`Another source is exactly this one (source #${clash.id}).`);
+    const row = tx.update(sources).set({ ...sourceValues(input), updatedAt: new Date().toISOString() }).where(eq(sources.id, id)).returning().get();
+    logAudit(tx, { actor, action: 'update', entityType: 'source', entityId: id, before, after: row });
+    return row;
+  });
+}
+
+const eventValues = (e: EventInput) => ({ ...e, endDate: e.endDate ?? null });
+
+/** Creates an event with its audit entry; a slug in use is refused. */
+export function createEvent(db: Db, input: EventInput, actor: Actor): Event {
+  return db.transaction((tx) => {
+    if (tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug)).get()) {
+      throw new CatalogWriteError('Another event already has this slug.', 'slug');
+    }
+    const row = tx.insert(events).values(eventValues(input)).returning().get();
+    logAudit(tx, { actor, action: 'create', entityType: 'event', entityId: row.id, before: null, after: row });
+    return row;
+  });
+}
+
+/** Edits an event with its audit entry. */
+export function updateEvent(db: Db, id: number, input: EventInput, actor: Actor): Event {
+  return db.transaction((tx) => {
+    const before = findEventById(tx, id);
+    if (!before) throw new CatalogWriteError(`There is no event #${id}.`);
+    const clash = tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug)).get();
+    if (clash && clash.id !== id) throw new CatalogWriteError('Another event already has this slug.', 'slug');
+    const row = tx.update(events).set({ ...eventValues(input), updatedAt: new Date().toISOString() }).where(eq(events.id, id)).returning().get();
+    logAudit(tx, { actor, action: 'update', entityType: 'event', entityId: id, before, after: row });
+    return row;
+  });
+}

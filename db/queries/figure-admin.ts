@@ -1,0 +1,88 @@
+import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Executor } from '../index';
+import { events, figures, metrics, sources, type Figure, type FigureStatus } from '../schema';
+
+export type FigureFilters = { eventId?: number; metricId?: number; status?: FigureStatus; q?: string; page: number; pageSize: number };
+
+export type AdminFigureRow = Figure & {
+  eventName: string;
+  metricLabel: string;
+  sourceLabel: string;
+  reportingBody: string;
+};
+
+// LIKE treats % and _ as wildcards; a search for "10%" means the characters.
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function where(f: FigureFilters): SQL | undefined {
+  const conditions: Array<SQL | undefined> = [
+    f.eventId ? eq(figures.eventId, f.eventId) : undefined,
+    f.metricId ? eq(figures.metricId, f.metricId) : undefined,
+    f.status ? eq(figures.status, f.status) : undefined,
+  ];
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    const l = (col: AnySQLiteColumn) => sql`${col} LIKE ${pattern} ESCAPE '\\'`;
+    conditions.push(or(l(figures.note), l(sources.reportingBody), l(sources.publisher), l(sources.title), l(sources.url)));
+  }
+  return and(...conditions);
+}
+
+/**
+ * One page of figures for the admin list, newest report first, with the total for paging.
+ * Text search (`q`, with LIKE's escape) reads the note and the source's body, publisher, title and URL.
+ */
+export function listFiguresForAdmin(db: Executor, f: FigureFilters): { rows: AdminFigureRow[]; total: number } {
+  const filter = where(f);
+  const total =
+    db.select({ n: count() }).from(figures).innerJoin(sources, eq(sources.id, figures.sourceId)).where(filter).get()?.n ?? 0;
+  const rows = db
+    .select({ figure: figures, eventName: events.name, metricLabel: metrics.label, reportingBody: sources.reportingBody, title: sources.title, publisher: sources.publisher })
+    .from(figures)
+    .innerJoin(sources, eq(sources.id, figures.sourceId))
+    .innerJoin(events, eq(events.id, figures.eventId))
+    .innerJoin(metrics, eq(metrics.id, figures.metricId))
+    .where(filter)
+    .orderBy(desc(figures.reportedOn), desc(figures.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .all()
+    .map((r) => ({ ...r.figure, eventName: r.eventName, metricLabel: r.metricLabel, reportingBody: r.reportingBody, sourceLabel: r.title || r.publisher || r.reportingBody }));
+  return { rows, total };
+}
+
+/** One figure by id. */
+export function findFigure(db: Executor, id: number): Figure | undefined {
+  return db.select().from(figures).where(eq(figures.id, id)).get();
+}
+
+export type FormOptions = {
+  events: Array<{ id: number; name: string }>;
+  metrics: Array<{ id: number; label: string; unit: string }>;
+  sources: Array<{ id: number; label: string }>;
+};
+
+/** What the figure form offers in its pickers. */
+export function figureFormOptions(db: Executor): FormOptions {
+  return {
+    events: db.select({ id: events.id, name: events.name }).from(events).orderBy(desc(events.startDate)).all(),
+    metrics: db.select({ id: metrics.id, label: metrics.label, unit: metrics.unit }).from(metrics).orderBy(asc(metrics.sortOrder), asc(metrics.key)).all(),
+    sources: db
+      .select({ id: sources.id, reportingBody: sources.reportingBody, publisher: sources.publisher, title: sources.title, publishedOn: sources.publishedOn })
+      .from(sources)
+      .orderBy(desc(sources.publishedOn), asc(sources.reportingBody))
+      .all()
+      .map((s) => ({ id: s.id, label: `${s.publishedOn} · ${s.reportingBody}${s.title ? ` · ${s.title}` : s.publisher ? ` · ${s.publisher}` : ''}` })),
+  };
+}
+
+/** Names for the ids a figure refers to, so a history reads "Deaths", not "#1". */
+export function figureFieldNames(db: Executor): Record<'eventId' | 'metricId' | 'sourceId', Map<number, string>> {
+  const o = figureFormOptions(db);
+  return {
+    eventId: new Map(o.events.map((e) => [e.id, e.name])),
+    metricId: new Map(o.metrics.map((m) => [m.id, m.label])),
+    sourceId: new Map(o.sources.map((s) => [s.id, s.label])),
+  };
+}

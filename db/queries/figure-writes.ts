@@ -1,0 +1,171 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { FigureFormInput, FigureSource } from '@/lib/validation/figure-form';
+import type { Db, Tx } from '../index';
+import { auditEntries, figures, sources, type Figure } from '../schema';
+import { logAudit, type Actor } from './audit';
+import { ensureSource } from './catalog';
+
+/** A write refused for a reason the editor can act on; `field` names the form field to mark. */
+export class FigureWriteError extends Error {
+  constructor(message: string, readonly field: string | null = null) {
+    super(message);
+  }
+}
+
+export type SaveResult = { status: 'saved'; figure: Figure } | { status: 'stale'; current: Figure };
+
+/** The columns an editor sets; the rest (status, revision, timestamps) follow from the action. */
+export const EDITABLE = ['eventId', 'metricId', 'group', 'location', 'qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit', 'reportedOn', 'sourceId', 'quote', 'note'] as const;
+type Editable = Pick<Figure, (typeof EDITABLE)[number]>;
+
+function resolveSource(tx: Tx, source: FigureSource, actor: Actor): number {
+  if (source.kind === 'new') return ensureSource(tx, { ...source.source, fullText: source.source.fullText || null }, actor).id;
+  if (!tx.select({ id: sources.id }).from(sources).where(eq(sources.id, source.id)).get()) {
+    throw new FigureWriteError('That source no longer exists; choose another.', 'sourceId');
+  }
+  return source.id;
+}
+
+function columnsOf(tx: Tx, input: FigureFormInput, actor: Actor): Editable {
+  return {
+    eventId: input.eventId,
+    metricId: input.metricId,
+    group: input.group,
+    location: input.location,
+    qualifier: input.qualifier,
+    valueLow: input.valueLow,
+    valueBest: input.valueBest,
+    valueHigh: input.valueHigh,
+    unit: input.unit,
+    reportedOn: input.reportedOn,
+    sourceId: resolveSource(tx, input.source, actor),
+    quote: input.quote === '' ? null : input.quote,
+    note: input.note,
+  };
+}
+
+// The same identity the import uses: one report per event, metric, group, location, source, day.
+function refuseDuplicate(tx: Tx, v: Editable, exceptId: number | null): void {
+  const clash = tx
+    .select({ id: figures.id })
+    .from(figures)
+    .where(
+      and(
+        eq(figures.eventId, v.eventId), eq(figures.metricId, v.metricId), eq(figures.group, v.group), eq(figures.location, v.location),
+        eq(figures.sourceId, v.sourceId), eq(figures.reportedOn, v.reportedOn), exceptId === null ? undefined : ne(figures.id, exceptId),
+      ),
+    )
+    .get();
+  if (clash) throw new FigureWriteError(`This source already reported this metric for the same group, place and date (figure #${clash.id}); edit that figure instead.`);
+}
+
+/** Creates a figure (and its source, when new) with audit entries, all in one transaction. */
+export function createFigure(db: Db, input: FigureFormInput, actor: Actor): Figure {
+  return db.transaction((tx) => {
+    const values = columnsOf(tx, input, actor);
+    refuseDuplicate(tx, values, null);
+    const row = tx.insert(figures).values(values).returning().get();
+    logAudit(tx, { actor, action: 'create', entityType: 'figure', entityId: row.id, before: null, after: row });
+    return row;
+  });
+}
+
+function currentFigure(tx: Tx, id: number): Figure {
+  const row = tx.select().from(figures).where(eq(figures.id, id)).get();
+  if (!row) throw new FigureWriteError(`There is no figure #${id}.`);
+  return row;
+}
+
+/**
+ * Applies `change` to the figure if it is still at `expectedRevision`, bumping the revision and
+ * logging the audit entry in the same transaction; otherwise returns the current figure so the
+ * editor can see what changed. The UPDATE's own `revision = ?` guard makes the check and the write
+ * one step even if another connection slipped in between.
+ */
+function guardedUpdate(
+  db: Db,
+  id: number,
+  expectedRevision: number,
+  actor: Actor,
+  action: 'update' | 'retract' | 'restore',
+  change: (tx: Tx, current: Figure) => Partial<Figure>,
+): SaveResult {
+  return db.transaction((tx): SaveResult => {
+    const current = currentFigure(tx, id);
+    if (current.revision !== expectedRevision) return { status: 'stale', current };
+    const set = change(tx, current);
+    const updated = tx
+      .update(figures)
+      .set({ ...set, revision: sql`${figures.revision} + 1`, updatedAt: new Date().toISOString() })
+      .where(and(eq(figures.id, id), eq(figures.revision, expectedRevision)))
+      .returning()
+      .get();
+    if (!updated) return { status: 'stale', current: currentFigure(tx, id) };
+    logAudit(tx, { actor, action, entityType: 'figure', entityId: id, before: current, after: updated });
+    return { status: 'saved', figure: updated };
+  });
+}
+
+/** Saves an edit made from `expectedRevision`; a stale revision is refused, never overwritten. */
+export function updateFigure(db: Db, id: number, expectedRevision: number, input: FigureFormInput, actor: Actor): SaveResult {
+  return guardedUpdate(db, id, expectedRevision, actor, 'update', (tx) => {
+    const values = columnsOf(tx, input, actor);
+    refuseDuplicate(tx, values, id);
+    return values;
+  });
+}
+
+/** Retracts a figure with a reason; it stays in the data, struck through, with the reason. */
+export function retractFigure(db: Db, id: number, expectedRevision: number, reason: string, actor: Actor): SaveResult {
+  return guardedUpdate(db, id, expectedRevision, actor, 'retract', (_tx, current) => {
+    if (current.status === 'retracted') throw new FigureWriteError('This figure is already retracted.');
+    return { status: 'retracted', retractionReason: reason };
+  });
+}
+
+/** Publishes a retracted figure again. */
+export function restoreFigure(db: Db, id: number, expectedRevision: number, actor: Actor): SaveResult {
+  return guardedUpdate(db, id, expectedRevision, actor, 'restore', (_tx, current) => {
+    if (current.status !== 'retracted') throw new FigureWriteError('This figure is not retracted.');
+    return { status: 'published', retractionReason: null };
+  });
+}
+
+/** The figure as an audit entry left it (its `after`), if the entry is one of this figure's. */
+export function figureSnapshot(db: Db | Tx, figureId: number, auditEntryId: number): Figure | undefined {
+  const entry = db
+    .select({ after: auditEntries.after })
+    .from(auditEntries)
+    .where(and(eq(auditEntries.id, auditEntryId), eq(auditEntries.entityType, 'figure'), eq(auditEntries.entityId, figureId)))
+    .get();
+  return (entry?.after ?? undefined) as Figure | undefined;
+}
+
+/** The figure as it was at `revision`, from the audit entry that produced that revision. */
+export function figureAtRevision(db: Db | Tx, figureId: number, revision: number): Figure | undefined {
+  const entry = db
+    .select({ after: auditEntries.after })
+    .from(auditEntries)
+    .where(and(eq(auditEntries.entityType, 'figure'), eq(auditEntries.entityId, figureId), sql`json_extract(${auditEntries.after}, '$.revision') = ${revision}`))
+    .orderBy(sql`${auditEntries.id} DESC`)
+    .get();
+  return (entry?.after ?? undefined) as Figure | undefined;
+}
+
+/**
+ * Brings back an earlier version from the figure's history: its values, status and reason, as a
+ * new revision (so nothing is lost, and the restore is itself in the history).
+ */
+export function restoreFigureVersion(db: Db, id: number, expectedRevision: number, auditEntryId: number, actor: Actor): SaveResult {
+  return guardedUpdate(db, id, expectedRevision, actor, 'restore', (tx) => {
+    const old = figureSnapshot(tx, id, auditEntryId);
+    if (!old) throw new FigureWriteError('That version is not in this figure’s history.');
+    const values: Partial<Figure> = { status: old.status, retractionReason: old.retractionReason };
+    for (const key of EDITABLE) Object.assign(values, { [key]: old[key] });
+    refuseDuplicate(tx, values as Editable, id);
+    if (!tx.select({ id: sources.id }).from(sources).where(eq(sources.id, old.sourceId)).get()) {
+      throw new FigureWriteError('That version’s source no longer exists.');
+    }
+    return values;
+  });
+}

@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+
+/**
+ * Passwords are stored as `scrypt$N$r$p$salt$hash` (salt and hash in base64). The parameters
+ * travel with each hash so that they can be raised later without locking anyone out: a stored
+ * hash is always checked with the parameters it was made with.
+ */
+export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1, keyLength: 64, saltLength: 16 } as const;
+
+function scrypt(password: string, salt: Buffer, N: number, r: number, p: number, keyLength: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    // scrypt needs 128·N·r bytes; allow twice that so a raised N does not hit the default cap.
+    crypto.scrypt(password.normalize('NFC'), salt, keyLength, { N, r, p, maxmem: 256 * N * r }, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+/** A new hash of `password` with a random salt and the current parameters. */
+export async function hashPassword(password: string): Promise<string> {
+  const { N, r, p, keyLength, saltLength } = SCRYPT_PARAMS;
+  const salt = crypto.randomBytes(saltLength);
+  const key = await scrypt(password, salt, N, r, p, keyLength);
+  return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/** Whether `password` matches `stored`, compared in constant time; false for a malformed hash. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [N, r, p] = parts.slice(1, 4).map(Number);
+  const salt = Buffer.from(parts[4] ?? '', 'base64');
+  const expected = Buffer.from(parts[5] ?? '', 'base64');
+  if (!N || !r || !p || N < 2 ** 14 || (N & (N - 1)) !== 0 || salt.length < 16 || expected.length < 32) return false;
+  const actual = await scrypt(password, salt, N, r, p, expected.length);
+  return crypto.timingSafeEqual(actual, expected);
+}
+
+// Checked against when the e-mail is unknown, so that a wrong e-mail takes as long as a wrong
+// password and the response time does not tell which accounts exist.
+let dummyHash: Promise<string> | undefined;
+/** Spends the time of one verification without any account. */
+export async function verifyAgainstNothing(password: string): Promise<false> {
+  dummyHash ??= hashPassword(crypto.randomBytes(16).toString('hex'));
+  await verifyPassword(password, await dummyHash);
+  return false;
+}

@@ -1,0 +1,49 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/index';
+import { findActiveSession, type SessionUser } from '@/db/queries/sessions';
+import type { Actor } from '@/db/queries/audit';
+import { hashSessionToken, isHttpsRequest, SESSION_COOKIE } from './session-token';
+
+/** The signed-in editor for this request, or null (no cookie, unknown, expired or revoked). */
+export async function currentAdmin(): Promise<SessionUser | null> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return null;
+  return findActiveSession(getDb(), hashSessionToken(token)) ?? null;
+}
+
+/** The signed-in editor; anyone else is sent to the sign-in page. Every admin page calls it. */
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await currentAdmin();
+  if (!user) redirect('/admin/login');
+  return user;
+}
+
+/** The editor as the audit trail names them. */
+export function actorOf(user: SessionUser): Actor {
+  return { userId: user.userId, label: user.email };
+}
+
+/** The client's address as the nearest proxy reports it, for throttling failed sign-ins. */
+export async function clientAddress(): Promise<string> {
+  const h = await headers();
+  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip')?.trim() || 'unknown';
+}
+
+/** Sets the session cookie: http-only, SameSite=Lax, Secure over HTTPS, scoped to /admin. */
+export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
+  const h = await headers();
+  const secure = isHttpsRequest(h.get('origin') ?? h.get('referer'), h.get('x-forwarded-proto'));
+  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/admin', expires: expiresAt });
+}
+
+/** The session token of this request, if any (for signing out). */
+export async function sessionToken(): Promise<string | undefined> {
+  return (await cookies()).get(SESSION_COOKIE)?.value;
+}
+
+/** Removes the cookie from the browser (the session itself is revoked separately). */
+export async function clearSessionCookie(): Promise<void> {
+  (await cookies()).set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/admin', maxAge: 0 });
+}

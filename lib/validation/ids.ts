@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** A row id chosen in a form (a select's value): a positive whole number, or `message`. */
+export const rowId = (message: string) =>
+  z.unknown().transform((input, ctx): number => {
+    const s = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
+    const n = /^[1-9]\d{0,15}$/.test(s) ? Number(s) : NaN;
+    if (!Number.isSafeInteger(n)) {
+      ctx.issues.push({ code: 'custom', input, message });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/** The revision a form was built from. */
+export const revision = rowId('The form is missing its revision; reload the page and try again.');
+
+/** The record an edit form is about. */
+export const recordId = rowId('The form is missing its record; reload the page.');

@@ -1,0 +1,291 @@
+import type { Db } from '@/db/index';
+import { findFigure } from '@/db/queries/figure-admin';
+import { E2E_MARKER, counts, e2eDb, e2eEventId, newEditor, seedTestFigure, signIn, signedInPage } from './admin-support';
+import { expect, test } from './fixtures';
+
+let db: Db;
+let editor: { email: string; password: string };
+
+test.beforeAll(async () => {
+  db = e2eDb();
+  editor = await newEditor(db, 'editor');
+  e2eEventId(db);
+});
+test.afterAll(() => db.$client.close());
+
+const field = (page: import('@playwright/test').Page, label: string) => page.getByLabel(label, { exact: true });
+
+test('an editor adds a later death toll with a new source, sees it on the public page, edits it and restores the first version', async ({ page }) => {
+  await signIn(page, editor);
+  await page.getByRole('link', { name: 'Add a figure' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a figure' })).toBeVisible();
+  await field(page, 'Event').selectOption({ label: 'January 2022 unrest in Kazakhstan' });
+  await field(page, 'Metric').selectOption({ label: 'Deaths (people)' });
+  await field(page, 'Group').fill('all');
+  await field(page, 'Location').fill('Kazakhstan');
+  await field(page, 'Qualifier').selectOption('exact');
+  await field(page, 'Number (best)').fill('238');
+  await field(page, 'Unit').fill('people');
+  await field(page, 'Reported on').fill('2022-12-01');
+  await page.getByRole('radio', { name: 'A new source' }).check();
+  await field(page, 'Reported by').fill("Prosecutor General's Office");
+  await field(page, 'Publisher').fill('E2E Wire');
+  await field(page, 'Published on').fill('2022-12-01');
+  await field(page, 'Title').fill('Death toll of the January events revised to 238');
+  await field(page, 'Web address').fill('https://example.org/news/238');
+  await field(page, 'Note').fill(`<script>window.__xss = 1</script> Revised toll ${E2E_MARKER}`);
+  await page.getByRole('button', { name: 'Add figure' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Figure added.' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Deaths — 238$/);
+  const id = Number(/\/admin\/figures\/(\d+)/.exec(page.url())?.[1]);
+  expect(findFigure(db, id)).toMatchObject({ valueBest: 238, reportedOn: '2022-12-01', revision: 1, status: 'published' });
+
+  // The public page shows it on the very next request, the note as text, not as a script.
+  await page.getByRole('link', { name: 'See it on the public page' }).click();
+  await expect(page).toHaveURL(/\/events\/kazakhstan-2022-unrest$/);
+  // The "All reports" table (the same one foundation.spec.ts reads); the marker makes the row unique.
+  const row = page.getByRole('table', { name: /Every figure reported/ }).getByRole('row').filter({ hasText: E2E_MARKER });
+  await expect(row).toContainText('238');
+  await expect(row).toContainText('Kazakhstan');
+  await expect(row).toContainText('1 December 2022');
+  await expect(row).toContainText("Prosecutor General's Office");
+  await expect(row).toContainText('<script>window.__xss = 1</script> Revised toll');
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+  // Edit it: the history shows who changed what.
+  await page.goto(`/admin/figures/${id}`);
+  await field(page, 'Number (best)').fill('239');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'History (2)' })).toBeVisible();
+  const edit = page.locator('.history-entry').first();
+  await expect(edit).toContainText(`edited by ${editor.email}`);
+  await expect(edit.getByRole('row', { name: /Best/ })).toContainText('238');
+  await expect(edit.getByRole('row', { name: /Best/ })).toContainText('239');
+  expect(findFigure(db, id)).toMatchObject({ valueBest: 239, revision: 2 });
+
+  // The site-wide history lists the same change.
+  await page.getByRole('link', { name: 'History', exact: true }).click();
+  const latest = page.locator('.history-entry').first();
+  await expect(latest).toContainText(`Figure #${id}`);
+  await expect(latest.getByRole('row', { name: /Best/ })).toContainText('239');
+
+  // Restore the first version: a new revision, itself in the history.
+  await page.goto(`/admin/figures/${id}`);
+  await page.getByRole('button', { name: 'Restore revision 1' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Figure restored.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'History (3)' })).toBeVisible();
+  await expect(page.locator('.history-entry').first()).toContainText(`restored by ${editor.email}`);
+  expect(findFigure(db, id)).toMatchObject({ valueBest: 238, revision: 3 });
+});
+
+test('bad values are marked beside their fields, what was typed is kept, and nothing is saved', async ({ page }) => {
+  await signIn(page, editor);
+  const before = counts(db);
+  await page.goto('/admin/figures/new');
+  await field(page, 'Metric').selectOption({ label: 'Deaths (people)' });
+  await field(page, 'Event').selectOption({ label: 'End-to-end admin tests' });
+  await field(page, 'Location').fill('Bad values place');
+  await field(page, 'Number (best)').fill('-5');
+  await field(page, 'Reported on').fill('2999-01-01');
+  await page.getByRole('radio', { name: 'A new source' }).check();
+  await field(page, 'Reported by').fill('Some ministry');
+  await field(page, 'Published on').fill('2022-01-05');
+  await field(page, 'Web address').fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Add figure' }).click();
+
+  await expect(page.getByTestId('form-status')).toContainText('Nothing was saved: correct the fields marked below.');
+  await expect(page.locator('#valueBest-error')).toHaveText('Enter a whole number of 0 or more, like 1300.');
+  await expect(page.locator('#reportedOn-error')).toHaveText('2999-01-01 is in the future; enter the date it was reported.');
+  await expect(page.locator('#newSourceUrl-error')).toHaveText('Enter a web address starting with http:// or https://.');
+  await expect(field(page, 'Number (best)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#valueBest-error')).toHaveAttribute('aria-live', 'polite');
+  // What the editor typed is still there.
+  await expect(field(page, 'Number (best)')).toHaveValue('-5');
+  await expect(field(page, 'Web address')).toHaveValue('javascript:alert(1)');
+  await expect(field(page, 'Location')).toHaveValue('Bad values place');
+  await expect(field(page, 'Event')).toHaveValue(String(e2eEventId(db)));
+  await expect(page.getByRole('radio', { name: 'A new source' })).toBeChecked();
+
+  await field(page, 'Number (best)').fill('12abc');
+  await field(page, 'Reported on').fill('2022-01-05');
+  await field(page, 'Web address').fill('https://example.org/ok');
+  await page.getByRole('button', { name: 'Add figure' }).click();
+  await expect(page.locator('#valueBest-error')).toHaveText('Enter a whole number of 0 or more, like 1300.');
+  await expect(page.locator('#reportedOn-error')).toHaveText('');
+  await expect(field(page, 'Number (best)')).toHaveValue('12abc');
+
+  await field(page, 'Number (best)').fill('250');
+  await field(page, 'Low').fill('300');
+  await field(page, 'High').fill('200');
+  await page.getByRole('button', { name: 'Add figure' }).click();
+  await expect(page.locator('#valueLow-error')).toHaveText('Low must not be greater than high.');
+  await expect(page.locator('#valueBest-error')).toHaveText('');
+  await expect(field(page, 'Low')).toHaveValue('300');
+
+  expect(counts(db)).toEqual(before);
+});
+
+test('two editors change the same figure: the second save is refused and shows what changed', async ({ browser }) => {
+  const id = seedTestFigure(db, `Concurrent place ${Date.now()}`, 100);
+  const second = await newEditor(db, 'second');
+  const a = await signedInPage(browser, editor);
+  const b = await signedInPage(browser, second);
+  await a.goto(`/admin/figures/${id}`);
+  await b.goto(`/admin/figures/${id}`);
+
+  await field(a, 'Number (best)').fill('101');
+  await a.getByRole('button', { name: 'Save changes' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+
+  await field(b, 'Note').fill('B thinks otherwise');
+  await b.getByRole('button', { name: 'Save changes' }).click();
+  const status = b.locator('.admin-form').filter({ has: field(b, 'Note') }).getByTestId('form-status');
+  await expect(status).toContainText('Not saved: someone else changed this figure after you opened it (you edited revision 1; it is now at revision 2).');
+  await expect(status.getByRole('row', { name: /Best/ })).toContainText('100');
+  await expect(status.getByRole('row', { name: /Best/ })).toContainText('101');
+  await expect(field(b, 'Note')).toHaveValue('B thinks otherwise');
+  expect(findFigure(db, id)).toMatchObject({ valueBest: 101, note: '', revision: 2 });
+
+  // Having seen the other change, saving again is deliberate and goes through.
+  await b.getByRole('button', { name: 'Save changes' }).click();
+  await expect(b.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+  expect(findFigure(db, id)).toMatchObject({ valueBest: 100, note: 'B thinks otherwise', revision: 3 });
+  await a.context().close();
+  await b.context().close();
+});
+
+test('a signed-out POST to the create action changes nothing, while the same POST signed in does', async ({ page, playwright }) => {
+  await signIn(page, editor);
+  await page.goto('/admin/figures/new');
+  await field(page, 'Event').selectOption({ label: 'End-to-end admin tests' });
+  await field(page, 'Metric').selectOption({ label: 'Deaths (people)' });
+  const stamp = String(Date.now());
+  await field(page, 'Location').fill(`Replay A ${stamp}`);
+  await field(page, 'Number (best)').fill('7');
+  await field(page, 'Reported on').fill('2022-03-01');
+  await field(page, 'Existing source').selectOption({ index: 1 });
+  const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/admin/figures/new'));
+  await page.getByRole('button', { name: 'Add figure' }).click();
+  const request = await posted;
+  await expect(page.getByRole('status').filter({ hasText: 'Figure added.' })).toBeVisible();
+
+  const headers = { ...(await request.allHeaders()) };
+  delete headers.cookie;
+  const body = (request.postDataBuffer() ?? Buffer.alloc(0)).toString('latin1').replace(`Replay A ${stamp}`, `Replay B ${stamp}`);
+  const where = `SELECT count(*) AS n FROM figures WHERE location = 'Replay B ${stamp}'`;
+  const before = counts(db);
+
+  const anonymous = await playwright.request.newContext({ baseURL: page.url() });
+  const res = await anonymous.post(request.url(), { headers, data: Buffer.from(body, 'latin1'), maxRedirects: 0 });
+  // The action answers with a redirect to sign-in (for a fetch, Next says so in a header).
+  const redirectedTo = res.headers()['x-action-redirect'] ?? res.headers().location ?? '';
+  expect(redirectedTo, `status ${res.status()}`).toContain('/admin/login');
+  expect(counts(db)).toEqual(before);
+  expect((db.$client.prepare(where).get() as { n: number }).n).toBe(0);
+  await anonymous.dispose();
+
+  // The same request with the editor's session cookie is a valid one: it creates the figure.
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const signedIn = await playwright.request.newContext();
+  await signedIn.post(request.url(), { headers: { ...headers, cookie }, data: Buffer.from(body, 'latin1'), maxRedirects: 0 });
+  expect((db.$client.prepare(where).get() as { n: number }).n).toBe(1);
+  await signedIn.dispose();
+});
+
+test('sign-in refuses a wrong password; the session cookie is http-only and Lax; signing out revokes the session', async ({ page, browser }) => {
+  await page.goto('/admin/figures');
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  await page.getByLabel('E-mail address').fill(editor.email);
+  await page.getByLabel('Password').fill('not the password at all');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('form-status')).toHaveText('The e-mail address or password is wrong.');
+  await expect(page.getByLabel('E-mail address')).toHaveValue(editor.email);
+  await expect(page.getByLabel('Password')).toHaveValue('');
+
+  await signIn(page, editor);
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'admin_session');
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/admin', secure: false });
+  const res = await page.request.get('/admin/figures');
+  expect(res.headers()['cache-control']).toContain('no-store');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/admin\/login\?signed-out=1$/);
+  await expect(page.getByText('You are signed out.')).toBeVisible();
+
+  // The old cookie, kept by someone, no longer signs anyone in.
+  const other = await browser.newContext();
+  await other.addCookies([{ ...cookie!, expires: -1 }]);
+  const stolen = await other.newPage();
+  await stolen.goto('/admin/figures');
+  await expect(stolen).toHaveURL(/\/admin\/login$/);
+  await other.close();
+});
+
+test('an editor creates and edits an event and a source, with field errors for a bad slug and URL', async ({ page }) => {
+  await signIn(page, editor);
+  const slug = `e2e-event-${Date.now()}`;
+  await page.getByRole('link', { name: 'Events', exact: true }).click();
+  await page.getByRole('link', { name: 'Add an event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add an event' })).toBeVisible();
+  await field(page, 'Name').fill('E2E flood');
+  await field(page, 'Slug').fill('Bad Slug!');
+  await field(page, 'Country').fill('Testland');
+  await field(page, 'Start date').fill('2023-05-01');
+  await field(page, 'End date').fill('2023-04-01');
+  await page.getByRole('button', { name: 'Add event' }).click();
+  await expect(page.locator('#slug-error')).toHaveText('Use 1–100 lower-case letters, digits and single hyphens, like kazakhstan-2022-unrest.');
+  await expect(page.locator('#endDate-error')).toHaveText('The end date must not be before the start date.');
+  await field(page, 'Slug').fill(slug);
+  await field(page, 'End date').fill('');
+  await page.getByRole('button', { name: 'Add event' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Event saved.' })).toBeVisible();
+  await field(page, 'Name').fill('E2E spring flood');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Event: E2E spring flood');
+  await expect(page.getByRole('heading', { name: 'History (2)' })).toBeVisible();
+  await page.goto(`/events/${slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('E2E spring flood');
+
+  await page.goto('/admin/sources/new');
+  await field(page, 'Reported by').fill('E2E Ministry');
+  await field(page, 'Published on').fill('2023-05-02');
+  await field(page, 'Web address').fill('ftp://example.org/x');
+  await page.getByRole('button', { name: 'Add source' }).click();
+  await expect(page.locator('#url-error')).toHaveText('Enter a web address starting with http:// or https://.');
+  await field(page, 'Web address').fill('https://example.org/e2e-ministry');
+  await page.getByRole('button', { name: 'Add source' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Source saved.' })).toBeVisible();
+  await field(page, 'Title').fill('Statement on the flood');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { name: 'History (2)' })).toBeVisible();
+  await page.getByRole('link', { name: 'Sources', exact: true }).click();
+  await expect(page.getByRole('row', { name: /E2E Ministry/ })).toContainText('Statement on the flood');
+});
+
+test('the figure list filters by event, metric, status and text, in the URL', async ({ page }) => {
+  const id = seedTestFigure(db, `Filter place ${Date.now()}`, 55);
+  await signIn(page, editor);
+  await page.getByLabel('Event', { exact: true }).selectOption({ label: 'End-to-end admin tests' });
+  await page.getByLabel('Search source and note').fill('E2E body for Filter place');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/event=\d+.*q=E2E\+body\+for\+Filter\+place/);
+  await expect(page.locator(`tr[data-figure-id="${id}"]`)).toBeVisible();
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await page.getByLabel('Status').selectOption('retracted');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.locator('tbody tr')).toHaveCount(0);
+
+  // Retract it, then restore it.
+  await page.goto(`/admin/figures/${id}`);
+  await page.getByRole('button', { name: 'Retract figure' }).click();
+  await expect(page.locator('#reason-error')).toHaveText('Enter why the figure is retracted.');
+  await page.getByLabel('Reason for retracting').fill('Double-counted');
+  await page.getByRole('button', { name: 'Retract figure' }).click();
+  await expect(page.getByText('Retracted: Double-counted')).toBeVisible();
+  expect(findFigure(db, id)).toMatchObject({ status: 'retracted', retractionReason: 'Double-counted' });
+  await page.getByRole('button', { name: 'Restore figure (publish it again)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Figure restored.' })).toBeVisible();
+  expect(findFigure(db, id)).toMatchObject({ status: 'published', retractionReason: null, revision: 3 });
+});

@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/index';
+import { listAuditForEntity } from '@/db/queries/audit-read';
+import { createEvent, createSource, updateEvent, updateSource } from '@/db/queries/catalog-admin';
+import { findFigure } from '@/db/queries/figure-admin';
+import { createFigure, figureAtRevision, FigureWriteError, restoreFigure, restoreFigureVersion, retractFigure, updateFigure } from '@/db/queries/figure-writes';
+import { listFiguresForAdmin } from '@/db/queries/figure-admin';
+import { seedDatabase } from '@/lib/seed';
+import { figureFormSchema, type FigureFormInput } from '@/lib/validation/figure-form';
+import { createTestDb, dumpTables } from '../helpers/db';
+
+const editor = { userId: null, label: 'editor@example.org' };
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  seedDatabase(db);
+});
+afterEach(() => cleanup());
+
+/** The 238 death toll as the form would submit it, with a new source. */
+function toll(over: Record<string, string> = {}): FigureFormInput {
+  return figureFormSchema.parse({
+    eventId: '1', metricId: '1', group: 'all', location: 'Kazakhstan', qualifier: 'exact', valueLow: '', valueBest: '238', valueHigh: '',
+    unit: 'people', reportedOn: '2022-12-01', sourceChoice: 'new', sourceId: '', newSourceReportingBody: "Prosecutor General's Office",
+    newSourcePublisher: 'Wire', newSourceTitle: 'Toll revised', newSourceUrl: 'https://example.org/238', newSourcePublishedOn: '2022-12-01',
+    quote: '', note: '', ...over,
+  });
+}
+
+/** Makes every audit write fail from inside the transaction, as a full disk or a bug would. */
+function breakAuditTrail(): void {
+  db.$client.exec("CREATE TRIGGER fail_audit BEFORE INSERT ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit trail unavailable'); END");
+}
+
+describe('a change and its audit entry are one transaction', () => {
+  it('creating a figure (and its new source) writes both with their entries', () => {
+    const figure = createFigure(db, toll(), editor);
+    expect(figure).toMatchObject({ valueBest: 238, revision: 1, status: 'published' });
+    const [entry] = listAuditForEntity(db, 'figure', figure.id);
+    expect(entry).toMatchObject({ action: 'create', actor: 'editor@example.org', before: null, after: figure });
+    expect(listAuditForEntity(db, 'source', figure.sourceId)).toHaveLength(1);
+  });
+
+  it('a failure inside leaves neither the figure, nor its new source, nor any entry', () => {
+    const before = dumpTables(db);
+    breakAuditTrail();
+    expect(() => createFigure(db, toll(), editor)).toThrow('audit trail unavailable');
+    db.$client.exec('DROP TRIGGER fail_audit');
+    expect(dumpTables(db)).toEqual(before);
+  });
+
+  it('a failed update, retraction or restore leaves the figure as it was', () => {
+    const figure = createFigure(db, toll(), editor);
+    const before = dumpTables(db);
+    breakAuditTrail();
+    expect(() => updateFigure(db, figure.id, 1, toll({ valueBest: '240' }), editor)).toThrow('audit trail unavailable');
+    expect(() => retractFigure(db, figure.id, 1, 'wrong', editor)).toThrow('audit trail unavailable');
+    db.$client.exec('DROP TRIGGER fail_audit');
+    expect(dumpTables(db)).toEqual(before);
+  });
+
+  it('sources and events are audited too', () => {
+    const source = createSource(db, { reportingBody: 'Ministry', publisher: '', title: '', url: '', publishedOn: '2022-02-01', fullText: '' }, editor);
+    updateSource(db, source.id, { reportingBody: 'Ministry of Health', publisher: '', title: '', url: '', publishedOn: '2022-02-01', fullText: '' }, editor);
+    expect(listAuditForEntity(db, 'source', source.id).map((e) => e.action)).toEqual(['update', 'create']);
+    const event = createEvent(db, { slug: 'flood-2023', name: 'Flood', country: 'X', startDate: '2023-01-01', endDate: undefined, description: '' }, editor);
+    expect(() => createEvent(db, { slug: 'flood-2023', name: 'Again', country: 'X', startDate: '2023-01-01', endDate: undefined, description: '' }, editor)).toThrow('Another event already has this slug.');
+    updateEvent(db, event.id, { slug: 'flood-2023', name: 'Spring flood', country: 'X', startDate: '2023-01-01', endDate: '2023-01-05', description: '' }, editor);
+    const [update] = listAuditForEntity(db, 'event', event.id);
+    expect(update).toMatchObject({ action: 'update', before: { name: 'Flood', endDate: null }, after: { name: 'Spring flood', endDate: '2023-01-05' } });
+  });
+
+  it('a source that figures cite cannot be removed', () => {
+    const figure = createFigure(db, toll(), editor);
+    expect(() => db.$client.prepare('DELETE FROM sources WHERE id = ?').run(figure.sourceId)).toThrow(/FOREIGN KEY constraint failed/);
+  });
+});
+
+describe('concurrent edits', () => {
+  it('saving from the current revision bumps it; from an older one is refused and changes nothing', () => {
+    const figure = createFigure(db, toll(), editor);
+    const first = updateFigure(db, figure.id, 1, toll({ valueBest: '239' }), editor);
+    expect(first).toMatchObject({ status: 'saved', figure: { valueBest: 239, revision: 2 } });
+    const before = dumpTables(db);
+    const second = updateFigure(db, figure.id, 1, toll({ note: 'other editor' }), { userId: null, label: 'other@example.org' });
+    expect(second).toMatchObject({ status: 'stale', current: { valueBest: 239, note: '', revision: 2 } });
+    expect(dumpTables(db)).toEqual(before);
+    // What the refused editor is shown: the figure at their revision, to compare with now.
+    expect(figureAtRevision(db, figure.id, 1)).toMatchObject({ valueBest: 238, revision: 1 });
+  });
+
+  it('a stale retraction is refused too', () => {
+    const figure = createFigure(db, toll(), editor);
+    updateFigure(db, figure.id, 1, toll({ valueBest: '239' }), editor);
+    expect(retractFigure(db, figure.id, 1, 'old view', editor)).toMatchObject({ status: 'stale' });
+    expect(findFigure(db, figure.id)).toMatchObject({ status: 'published', revision: 2 });
+  });
+
+  it('refuses a second figure with the same identity, naming the first', () => {
+    const figure = createFigure(db, toll(), editor);
+    expect(() => createFigure(db, toll(), editor)).toThrow(new FigureWriteError(`This source already reported this metric for the same group, place and date (figure #${figure.id}); edit that figure instead.`));
+  });
+});
+
+describe('retract and restore', () => {
+  it('retracts with a reason and restores, each audited, never deleting', () => {
+    const figure = createFigure(db, toll(), editor);
+    expect(retractFigure(db, figure.id, 1, 'Double-counted', editor)).toMatchObject({ status: 'saved', figure: { status: 'retracted', retractionReason: 'Double-counted', revision: 2 } });
+    expect(() => retractFigure(db, figure.id, 2, 'again', editor)).toThrow('This figure is already retracted.');
+    expect(restoreFigure(db, figure.id, 2, editor)).toMatchObject({ status: 'saved', figure: { status: 'published', retractionReason: null, revision: 3 } });
+    expect(listAuditForEntity(db, 'figure', figure.id).map((e) => e.action)).toEqual(['restore', 'retract', 'create']);
+  });
+
+  it('restores an earlier version as a new revision, itself audited', () => {
+    const figure = createFigure(db, toll(), editor);
+    updateFigure(db, figure.id, 1, toll({ valueBest: '239', note: 'typo' }), editor);
+    const created = listAuditForEntity(db, 'figure', figure.id).at(-1)!;
+    const result = restoreFigureVersion(db, figure.id, 2, created.id, editor);
+    expect(result).toMatchObject({ status: 'saved', figure: { valueBest: 238, note: '', revision: 3 } });
+    const [entry] = listAuditForEntity(db, 'figure', figure.id);
+    expect(entry).toMatchObject({ action: 'restore', before: { valueBest: 239, revision: 2 }, after: { valueBest: 238, revision: 3 } });
+    expect(() => restoreFigureVersion(db, figure.id, 3, 999_999, editor)).toThrow('That version is not in this figure’s history.');
+  });
+});
+
+describe('the admin figure list', () => {
+  it('filters by event, metric, status and text over the source and the note, and pages', () => {
+    const all = listFiguresForAdmin(db, { page: 1, pageSize: 10 });
+    expect(all.total).toBe(35);
+    expect(all.rows).toHaveLength(10);
+    expect(all.rows[0]!.reportedOn >= all.rows[9]!.reportedOn).toBe(true);
+    expect(listFiguresForAdmin(db, { page: 4, pageSize: 10 }).rows).toHaveLength(5);
+    expect(listFiguresForAdmin(db, { metricId: 1, page: 1, pageSize: 50 }).rows.every((r) => r.metricLabel === 'Deaths')).toBe(true);
+    const interfax = listFiguresForAdmin(db, { q: 'interfax', page: 1, pageSize: 50 });
+    expect(interfax.total).toBeGreaterThan(0);
+    const figure = createFigure(db, toll({ note: '100% confirmed' }), editor);
+    expect(listFiguresForAdmin(db, { q: '100%', page: 1, pageSize: 50 }).rows.map((r) => r.id)).toEqual([figure.id]);
+    expect(listFiguresForAdmin(db, { q: '1_0', page: 1, pageSize: 50 }).total).toBe(0);
+    retractFigure(db, figure.id, 1, 'test', editor);
+    expect(listFiguresForAdmin(db, { status: 'retracted', page: 1, pageSize: 50 }).rows.map((r) => r.id)).toEqual([figure.id]);
+    expect(listFiguresForAdmin(db, { eventId: 999, page: 1, pageSize: 50 }).total).toBe(0);
+  });
+});

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/index';
+import { findActiveSession } from '@/db/queries/sessions';
+import { AccountError, createAdmin, resetAdminPassword } from '@/lib/auth/accounts';
+import { hashSessionToken } from '@/lib/auth/session-token';
+import { signInWithPassword, signOutToken, WRONG_CREDENTIALS } from '@/lib/auth/sign-in';
+import { createTestDb } from '../helpers/db';
+
+const PASSWORD = 'correct horse battery staple';
+let db: Db;
+let cleanup: () => void;
+beforeEach(async () => {
+  ({ db, cleanup } = createTestDb());
+  await createAdmin(db, 'Editor@Example.org', PASSWORD);
+});
+afterEach(() => cleanup());
+
+const t0 = new Date('2024-05-01T12:00:00Z');
+const later = (ms: number) => new Date(t0.getTime() + ms);
+const attempt = (password: string, now: Date, address = '203.0.113.5', email = 'editor@example.org') => signInWithPassword(db, { email, password, address }, now);
+
+describe('accounts', () => {
+  it('refuses a weak password, a taken e-mail, and resetting an unknown account', async () => {
+    await expect(createAdmin(db, 'new@example.org', 'short')).rejects.toThrow(new AccountError('Password refused: Use at least 12 characters (this has 5).'));
+    await expect(createAdmin(db, 'EDITOR@example.org', PASSWORD)).rejects.toThrow('An account for editor@example.org already exists; use reset-password to change its password.');
+    await expect(resetAdminPassword(db, 'nobody@example.org', PASSWORD)).rejects.toThrow('There is no account for nobody@example.org');
+    expect(db.$client.prepare('SELECT password_hash FROM admin_users').pluck().get()).toMatch(/^scrypt\$32768\$8\$1\$/);
+  });
+});
+
+describe('sign-in and sessions', () => {
+  it('opens a 12-hour session stored only by the hash of its token', async () => {
+    const result = await attempt(PASSWORD, t0);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.expiresAt.toISOString()).toBe('2024-05-02T00:00:00.000Z');
+    expect(db.$client.prepare('SELECT token_hash FROM sessions').pluck().get()).toBe(hashSessionToken(result.token));
+    expect(JSON.stringify(db.$client.prepare('SELECT * FROM sessions').all())).not.toContain(result.token);
+    expect(findActiveSession(db, hashSessionToken(result.token), later(11 * 3600_000))).toMatchObject({ email: 'editor@example.org' });
+    expect(findActiveSession(db, hashSessionToken(result.token), later(12 * 3600_000))).toBeUndefined();
+  });
+
+  it('signing out revokes the session at once', async () => {
+    const result = await attempt(PASSWORD, new Date());
+    if (!result.ok) throw new Error(result.message);
+    signOutToken(db, result.token);
+    expect(findActiveSession(db, hashSessionToken(result.token))).toBeUndefined();
+  });
+
+  it('resetting the password ends every session of the account', async () => {
+    const result = await attempt(PASSWORD, new Date());
+    if (!result.ok) throw new Error(result.message);
+    await resetAdminPassword(db, 'editor@example.org', 'another long passphrase');
+    expect(findActiveSession(db, hashSessionToken(result.token))).toBeUndefined();
+    expect(await attempt(PASSWORD, later(0))).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+  });
+
+  it('says the same for an unknown account as for a wrong password', async () => {
+    expect(await attempt('wrong password here', t0, '203.0.113.9', 'nobody@example.org')).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+    expect(await attempt('wrong password here', t0)).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+  });
+});
+
+describe('repeated failures', () => {
+  it('slow an account down after 3 failures, lock it after 10, and refuse even the right password meanwhile', async () => {
+    for (let i = 0; i < 2; i++) expect(await attempt('wrong', later(i))).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+    expect(await attempt('wrong', later(2))).toEqual({ ok: false, message: `${WRONG_CREDENTIALS} Too many failed sign-ins. Try again in 1 second.` });
+    expect(await attempt(PASSWORD, later(500))).toEqual({ ok: false, message: 'Too many failed sign-ins. Try again in 1 second.' });
+    // From another address the account still waits: the count is per account too.
+    expect(await attempt(PASSWORD, later(500), '198.51.100.7')).toMatchObject({ ok: false });
+    let now = 1002;
+    for (let failures = 3; failures < 10; failures++) {
+      now += 60_000;
+      await attempt('wrong', later(now));
+    }
+    expect(await attempt(PASSWORD, later(now + 60_000))).toEqual({ ok: false, message: 'Too many failed sign-ins. Try again in 14 minutes.' });
+    expect(await attempt(PASSWORD, later(now + 15 * 60_000))).toMatchObject({ ok: true });
+    // A success clears the account's count (the address, with 11 failures, still counts its own).
+    expect(await attempt('wrong', later(now + 15 * 60_000 + 1), '198.51.100.8')).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+  });
+
+  it('lock a client address that guesses across many accounts', async () => {
+    for (let i = 0; i < 30; i++) await attempt('wrong', later(i * 31_000), '192.0.2.66', `guess${i}@example.org`);
+    expect(await attempt(PASSWORD, later(30 * 31_000), '192.0.2.66')).toEqual({ ok: false, message: 'Too many failed sign-ins. Try again in 15 minutes.' });
+    expect(await attempt(PASSWORD, later(30 * 31_000), '192.0.2.67')).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword, SCRYPT_PARAMS, verifyPassword } from '@/lib/auth/password';
+import { hashSessionToken, isHttpsRequest, newSessionToken, sessionIsActive, SESSION_TTL_MS } from '@/lib/auth/session-token';
+import { ACCOUNT_POLICY, activeFailures, ADDRESS_POLICY, msUntilAllowed, tooManyAttemptsMessage, waitAfterFailures } from '@/lib/auth/throttle';
+
+describe('password hashing (scrypt)', () => {
+  it('stores the parameters, a random salt and the hash, and verifies only the right password', async () => {
+    const stored = await hashPassword('correct horse battery staple');
+    const [scheme, N, r, p, salt, hash] = stored.split('$');
+    expect([scheme, Number(N), Number(r), Number(p)]).toEqual(['scrypt', SCRYPT_PARAMS.N, SCRYPT_PARAMS.r, SCRYPT_PARAMS.p]);
+    expect(SCRYPT_PARAMS.N).toBeGreaterThanOrEqual(2 ** 15);
+    expect(Buffer.from(salt ?? '', 'base64')).toHaveLength(16);
+    expect(Buffer.from(hash ?? '', 'base64')).toHaveLength(64);
+    expect(stored).not.toContain('correct horse');
+    expect(await verifyPassword('correct horse battery staple', stored)).toBe(true);
+    expect(await verifyPassword('correct horse battery stapl', stored)).toBe(false);
+    expect(await verifyPassword('', stored)).toBe(false);
+  });
+
+  it('salts each hash, so one password never hashes the same twice', async () => {
+    expect(await hashPassword('same password here')).not.toBe(await hashPassword('same password here'));
+  });
+
+  it('checks a hash with the parameters stored in it', async () => {
+    const stored = await hashPassword('parameters travel along');
+    const raised = stored.replace(`$${SCRYPT_PARAMS.N}$`, `$${SCRYPT_PARAMS.N * 2}$`);
+    expect(await verifyPassword('parameters travel along', raised)).toBe(false);
+  });
+
+  it.each(['', 'plain', 'scrypt$1024$8$1$c2FsdA==$aGFzaA==', 'bcrypt$x$y$z$a$b', 'scrypt$32768$8$1$$'])('refuses the malformed or weak hash %j', async (stored) => {
+    expect(await verifyPassword('anything', stored)).toBe(false);
+  });
+});
+
+describe('session tokens', () => {
+  it('are 32 random bytes, stored only as their SHA-256', () => {
+    const token = newSessionToken();
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    expect(newSessionToken()).not.toBe(token);
+    expect(hashSessionToken(token)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashSessionToken(token)).not.toContain(token);
+  });
+
+  it('last 12 hours and stop at expiry or revocation', () => {
+    const now = new Date('2024-05-01T12:00:00Z');
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+    expect(SESSION_TTL_MS).toBe(12 * 3600_000);
+    expect(sessionIsActive({ expiresAt, revokedAt: null }, now)).toBe(true);
+    expect(sessionIsActive({ expiresAt, revokedAt: null }, new Date(now.getTime() + SESSION_TTL_MS - 1))).toBe(true);
+    expect(sessionIsActive({ expiresAt, revokedAt: null }, new Date(now.getTime() + SESSION_TTL_MS))).toBe(false);
+    expect(sessionIsActive({ expiresAt, revokedAt: now.toISOString() }, now)).toBe(false);
+  });
+
+  it('are marked Secure when the request came over HTTPS, directly or behind a proxy', () => {
+    expect(isHttpsRequest('https://example.org/admin', null)).toBe(true);
+    expect(isHttpsRequest('http://example.org/admin', null)).toBe(false);
+    expect(isHttpsRequest('http://127.0.0.1:3000/admin', 'https')).toBe(true);
+    expect(isHttpsRequest('https://example.org/admin', 'http')).toBe(false);
+    expect(isHttpsRequest(null, 'https, http')).toBe(true);
+    expect(isHttpsRequest(null, null)).toBe(false);
+  });
+});
+
+describe('failed sign-ins: slowed down, then locked out', () => {
+  const at = (iso: string) => new Date(iso);
+  const last = '2024-05-01T12:00:00.000Z';
+
+  it('lets a person mistype a few times without waiting', () => {
+    expect([0, 1, 2].map((n) => waitAfterFailures(n, ACCOUNT_POLICY))).toEqual([0, 0, 0]);
+  });
+
+  it('then doubles the wait from one second up to thirty', () => {
+    expect([3, 4, 5, 6, 7, 8, 9].map((n) => waitAfterFailures(n, ACCOUNT_POLICY))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+  });
+
+  it('locks an account for 15 minutes after 10 failures, an address after 30', () => {
+    expect(waitAfterFailures(10, ACCOUNT_POLICY)).toBe(15 * 60_000);
+    expect(waitAfterFailures(29, ADDRESS_POLICY)).toBe(30_000);
+    expect(waitAfterFailures(30, ADDRESS_POLICY)).toBe(15 * 60_000);
+  });
+
+  it('counts the wait from the last failure', () => {
+    const record = { failures: 10, lastFailedAt: last };
+    expect(msUntilAllowed(record, at('2024-05-01T12:00:00.000Z'), ACCOUNT_POLICY)).toBe(15 * 60_000);
+    expect(msUntilAllowed(record, at('2024-05-01T12:14:59.000Z'), ACCOUNT_POLICY)).toBe(1000);
+    expect(msUntilAllowed(record, at('2024-05-01T12:15:00.000Z'), ACCOUNT_POLICY)).toBe(0);
+    expect(msUntilAllowed({ failures: 4, lastFailedAt: last }, at('2024-05-01T12:00:01.500Z'), ACCOUNT_POLICY)).toBe(500);
+    expect(msUntilAllowed(undefined, at(last), ACCOUNT_POLICY)).toBe(0);
+  });
+
+  it('forgets failures an hour after the last one', () => {
+    const record = { failures: 9, lastFailedAt: last };
+    expect(activeFailures(record, at('2024-05-01T12:59:59.000Z'), ACCOUNT_POLICY)).toBe(9);
+    expect(activeFailures(record, at('2024-05-01T13:00:00.001Z'), ACCOUNT_POLICY)).toBe(0);
+  });
+
+  it('says how long to wait in words', () => {
+    expect(tooManyAttemptsMessage(1000)).toBe('Too many failed sign-ins. Try again in 1 second.');
+    expect(tooManyAttemptsMessage(2500)).toBe('Too many failed sign-ins. Try again in 3 seconds.');
+    expect(tooManyAttemptsMessage(15 * 60_000)).toBe('Too many failed sign-ins. Try again in 15 minutes.');
+    expect(tooManyAttemptsMessage(61_000)).toBe('Too many failed sign-ins. Try again in 2 minutes.');
+  });
+});
