@@ -53,6 +53,18 @@ test('an editor adds a later death toll with a new source, sees it on the public
   await expect(row).toContainText('<script>window.__xss = 1</script> Revised toll');
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
+  // It is the new headline, and 230 moves into the timeline as a superseded report.
+  const headline = page.getByRole('article').filter({ has: page.getByRole('heading', { level: 4, name: 'Deaths Kazakhstan', exact: true }) });
+  await expect(headline.locator('.card-value')).toHaveText('238');
+  await expect(headline).toContainText("Reported 1 December 2022 by Prosecutor General's Office");
+  await expect(headline).toContainText('Reported range: 164–238 across 4 sources (4 reports)');
+  await page.getByRole('region', { name: 'Deaths as reported over time' }).getByRole('link', { name: 'Table' }).click();
+  const timeline = page.getByRole('region', { name: 'Deaths as reported over time' });
+  const kazakhstan = timeline.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'Kazakhstan', exact: true }) });
+  await expect(kazakhstan).toHaveCount(4);
+  await expect(kazakhstan.filter({ hasText: '230 people' })).toContainText('superseded');
+  await expect(kazakhstan.filter({ hasText: '238 people' })).toContainText('latest');
+
   // Edit it: the history shows who changed what.
   await page.goto(`/admin/figures/${id}`);
   await field(page, 'Number (best)').fill('239');
