@@ -6,6 +6,10 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  experimental: {
+    // The admin CSV upload (lib/validation/import-upload.ts allows 20 MB) plus multipart overhead.
+    serverActions: { bodySizeLimit: '21mb' },
+  },
 };
 
 module.exports = nextConfig;

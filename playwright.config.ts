@@ -31,8 +31,8 @@ export default defineConfig({
   // The editors' tests change the seeded event (a later death toll becomes its headline), so
   // they run after every reader's test, which checks the dataset as published.
   projects: [
-    { name: 'readers', use: { browserName: 'chromium' }, testIgnore: /admin\.spec\.ts$/ },
-    { name: 'editors', use: { browserName: 'chromium' }, testMatch: /admin\.spec\.ts$/, dependencies: ['readers'] },
+    { name: 'readers', use: { browserName: 'chromium' }, testIgnore: /admin[^/]*\.spec\.ts$/ },
+    { name: 'editors', use: { browserName: 'chromium' }, testMatch: /admin[^/]*\.spec\.ts$/, dependencies: ['readers'] },
   ],
   webServer: {
     // The real start-up path: migrate, seed the empty database, build if needed, serve.

@@ -11,6 +11,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         <Link href="/admin/figures">Figures</Link>
         <Link href="/admin/sources">Sources</Link>
         <Link href="/admin/events">Events</Link>
+        <Link href="/admin/import">Import</Link>
         <Link href="/admin/history">History</Link>
         <span className="who">Signed in as {user.email}</span>
         <form action={signOut}>

@@ -1,0 +1,37 @@
+'use server';
+import { getDb } from '@/db/index';
+import { requireAdmin } from '@/lib/auth/session';
+import { formatImportError } from '@/lib/import/errors';
+import { importCsv } from '@/lib/import/run';
+import { importUploadSchema } from '@/lib/validation/import-upload';
+
+/** What the upload form shows after an import: the same summary and problems as the command line. */
+export type ImportState = {
+  status: 'idle' | 'error' | 'done';
+  message?: string;
+  fileError?: string;
+  problems?: string[];
+  counts?: { rowsRead: number; created: number; updated: number; unchanged: number; rejected: number };
+  dryRun?: boolean;
+};
+
+/**
+ * Imports an uploaded CSV with the same importer as `npm run import`: every row in one
+ * transaction or none, each imported figure audited as "import: FILE" by this editor.
+ */
+export async function importFiguresAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
+  const user = await requireAdmin();
+  const parsed = importUploadSchema.safeParse({ file: formData.get('file'), dryRun: formData.get('dryRun') ?? undefined });
+  if (!parsed.success) {
+    const fileError = parsed.error.issues.find((i) => i.path[0] === 'file')?.message ?? parsed.error.issues[0]?.message;
+    return { status: 'error', message: 'Nothing was imported.', fileError };
+  }
+  const { file, dryRun } = parsed.data;
+  const summary = await importCsv(getDb(), file.stream(), { userId: user.userId, label: `import: ${file.name} by ${user.email}` }, { dryRun });
+  const counts = { rowsRead: summary.rowsRead, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected };
+  if (summary.errors.length) {
+    const n = summary.errors.length;
+    return { status: 'error', message: `${file.name}: ${n} problem${n === 1 ? '' : 's'}: nothing was written.`, problems: summary.errors.map(formatImportError), counts, dryRun };
+  }
+  return { status: 'done', message: `${file.name}: ${dryRun ? 'checked; dry run, nothing was written.' : 'imported.'}`, counts, dryRun };
+}

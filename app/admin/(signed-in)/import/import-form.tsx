@@ -1,0 +1,40 @@
+'use client';
+import { useActionState } from 'react';
+import { importFiguresAction, type ImportState } from './actions';
+
+/** The upload form and what the import found, announced to screen readers as it arrives. */
+export function ImportForm() {
+  const [state, action, pending] = useActionState<ImportState, FormData>(importFiguresAction, { status: 'idle' });
+  return (
+    <>
+      <form action={action} className="admin-form">
+        <div className="field">
+          <label htmlFor="import-file">CSV file</label>
+          <input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-invalid={state.fileError ? true : undefined} aria-describedby="import-file-error" />
+          <p id="import-file-error" className="field-error" aria-live="polite">{state.fileError}</p>
+        </div>
+        <div className="field">
+          <label>
+            <input type="checkbox" name="dryRun" /> Check only (dry run): report what would change, write nothing
+          </label>
+        </div>
+        <button type="submit" disabled={pending}>{pending ? 'Importing…' : 'Import'}</button>
+      </form>
+      <section aria-live="polite" aria-label="Import result" className={state.status === 'error' ? 'form-status form-status-error' : 'form-status'}>
+        {state.message ? <p>{state.message}</p> : null}
+        {state.counts ? (
+          <p>
+            {state.counts.rowsRead} rows read, {state.counts.created} created, {state.counts.updated} updated, {state.counts.unchanged} unchanged, {state.counts.rejected} rejected.
+          </p>
+        ) : null}
+        {state.problems?.length ? (
+          <ol className="import-problems">
+            {state.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ol>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Db } from '@/db/index';
+import { E2E_EVENT_SLUG, counts, e2eDb, e2eEventId, newEditor, signIn } from './admin-support';
+import { expect, test } from './fixtures';
+
+let db: Db;
+let editor: { email: string; password: string };
+test.beforeAll(async () => {
+  db = e2eDb();
+  editor = await newEditor(db, 'importer');
+  e2eEventId(db);
+});
+test.afterAll(() => db.$client.close());
+
+const FIXTURE = path.resolve('tests/fixtures/import-with-errors.csv');
+
+/** What `npm run import -- FILE --dry-run` prints as problems for a file, against the same database. */
+function cliProblems(file: string): string[] {
+  const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', file, '--dry-run'], {
+    env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH },
+    encoding: 'utf8',
+  });
+  expect(run.status).toBe(1);
+  return run.stderr.split('\n').filter((l) => l.startsWith('line '));
+}
+
+test('the upload reports the same problems as the command line, and writes nothing', async ({ page }) => {
+  const before = counts(db);
+  await signIn(page, editor);
+  await page.getByRole('link', { name: 'Import' }).click();
+  await page.getByLabel('CSV file').setInputFiles(FIXTURE);
+  await page.getByRole('button', { name: 'Import' }).click();
+  const result = page.getByRole('region', { name: 'Import result' });
+  await expect(result).toContainText('import-with-errors.csv: ');
+  await expect(result).toContainText('nothing was written');
+  const shown = await result.locator('ol li').allTextContents();
+  const expected = cliProblems(FIXTURE);
+  expect(expected.length).toBeGreaterThanOrEqual(12);
+  expect(shown).toEqual(expected);
+  expect(counts(db)).toEqual(before);
+});
+
+test('a good file is imported once, audited as the editor’s import, and a second upload changes nothing', async ({ page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-upload-'));
+  const file = path.join(dir, 'partner-figures.csv');
+  fs.writeFileSync(
+    file,
+    [
+      'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher,source_title,source_url,quote,note',
+      `${E2E_EVENT_SLUG},injured,all,Upload town,about,,40,,people,2022-02-03,Partner NGO,Partner bulletin,"Weekly report, issue 5",https://example.org/weekly/5,,from an upload`,
+      `${E2E_EVENT_SLUG},detained,all,Upload town,exact,,12,,people,2022-02-03,Partner NGO,Partner bulletin,"Weekly report, issue 5",https://example.org/weekly/5,,`,
+    ].join('\n'),
+  );
+  try {
+    await signIn(page, editor);
+    await page.goto('/admin/import');
+    const result = page.getByRole('region', { name: 'Import result' });
+
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByLabel(/Check only/).check();
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(result).toContainText('2 rows read, 2 created, 0 updated, 0 unchanged, 0 rejected.');
+    await expect(result).toContainText('dry run, nothing was written');
+    expect(db.$client.prepare("SELECT count(*) AS n FROM figures WHERE location = 'Upload town'").get()).toEqual({ n: 0 });
+
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByLabel(/Check only/).uncheck();
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(result).toContainText('partner-figures.csv: imported.');
+    await expect(result).toContainText('2 rows read, 2 created');
+    const audit = db.$client
+      .prepare("SELECT a.actor, a.user_id AS userId FROM audit_entries a JOIN figures f ON f.id = a.entity_id WHERE a.entity_type = 'figure' AND f.location = 'Upload town'")
+      .all() as Array<{ actor: string; userId: number | null }>;
+    expect(audit).toHaveLength(2);
+    for (const a of audit) expect(a.actor).toBe(`import: partner-figures.csv by ${editor.email}`);
+
+    const before = counts(db);
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(result).toContainText('2 rows read, 0 created, 0 updated, 2 unchanged, 0 rejected.');
+    expect(counts(db)).toEqual(before);
+
+    await page.goto(`/events/${E2E_EVENT_SLUG}`);
+    await expect(page.getByRole('region', { name: /All reports/ })).toContainText('from an upload');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an upload posted without the session cookie is refused and imports nothing; with it, the same post imports', async ({ browser, playwright }) => {
+  // The form as a browser without JavaScript posts it: its hidden action fields plus the file.
+  const signingIn = await browser.newContext();
+  await signIn(await signingIn.newPage(), editor);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.addCookies(await signingIn.cookies());
+  await signingIn.close();
+  const page = await context.newPage();
+  await page.goto('/admin/import');
+  const hidden = await page.locator('form:has(input[type=file]) input[type=hidden]').evaluateAll((inputs) =>
+    Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
+  );
+  expect(Object.keys(hidden).some((name) => name.startsWith('$ACTION'))).toBe(true);
+  const stamp = String(Date.now());
+  const upload = (location: string) => ({
+    ...hidden,
+    file: {
+      name: 'replay.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body\n${E2E_EVENT_SLUG},deaths,all,${location},exact,,3,,people,2022-02-04,Partner NGO\n`,
+      ),
+    },
+  });
+  const imported = (location: string) => (db.$client.prepare('SELECT count(*) AS n FROM figures WHERE location = ?').get(location) as { n: number }).n;
+
+  const before = counts(db);
+  const anonymous = await playwright.request.newContext({ baseURL: page.url() });
+  const res = await anonymous.post('/admin/import', { multipart: upload(`Replay A ${stamp}`), maxRedirects: 0 });
+  expect(res.headers().location ?? res.headers()['x-action-redirect'] ?? '', `status ${res.status()}`).toContain('/admin/login');
+  await anonymous.dispose();
+  expect(counts(db)).toEqual(before);
+  expect(imported(`Replay A ${stamp}`)).toBe(0);
+
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const signedIn = await playwright.request.newContext({ baseURL: page.url() });
+  const ok = await signedIn.post('/admin/import', { multipart: upload(`Replay B ${stamp}`), headers: { cookie }, maxRedirects: 0 });
+  expect(ok.status()).toBeLessThan(400);
+  expect(imported(`Replay B ${stamp}`)).toBe(1);
+  await signedIn.dispose();
+  await context.close();
+});

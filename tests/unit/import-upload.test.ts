@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { importUploadSchema, MAX_UPLOAD_BYTES } from '@/lib/validation/import-upload';
+
+const messages = (input: unknown) => {
+  const r = importUploadSchema.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => i.message);
+};
+
+describe('the import upload', () => {
+  it('takes a CSV file, and a dry-run box', () => {
+    const file = new File(['a,b\n1,2\n'], 'figures.csv', { type: 'text/csv' });
+    expect(importUploadSchema.parse({ file, dryRun: 'on' })).toMatchObject({ file, dryRun: true });
+    expect(importUploadSchema.parse({ file })).toMatchObject({ dryRun: false });
+  });
+  it('refuses no file, an empty file, a file of another kind and one over the limit', () => {
+    expect(messages({ file: null })).toEqual(['Choose a CSV file to import.']);
+    expect(messages({ file: 'figures.csv' })).toEqual(['Choose a CSV file to import.']);
+    expect(messages({ file: new File([], 'figures.csv') })).toEqual(['Choose a CSV file to import; this one is empty.']);
+    expect(messages({ file: new File(['x'], 'figures.xlsx', { type: 'application/vnd.ms-excel' }) })).toEqual(['Choose a .csv file.']);
+    const big = new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], 'big.csv');
+    expect(messages({ file: big })).toEqual(['The file is larger than 20 MB; import it with npm run import instead.']);
+  });
+});
