@@ -1,13 +1,7 @@
-import { count } from 'drizzle-orm';
-import { openDatabase, type Db } from '@/db/index';
+import { openDatabase } from '@/db/index';
 import { assertUsableDatabase, migrateDatabase } from '@/db/migrate';
-import { events } from '@/db/schema';
+import { isEmpty } from '@/db/queries/events';
 import { seedDatabase } from './seed';
-
-/** Whether the database holds no events yet (a new file, or one only migrated). */
-export function isEmpty(db: Db): boolean {
-  return (db.select({ n: count() }).from(events).get()?.n ?? 0) === 0;
-}
 
 /**
  * Brings the database at `file` up to date: checks it is ours and sound, applies pending

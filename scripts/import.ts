@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databasePath, openDatabase } from '@/db/index';
-import { migrateDatabase } from '@/db/migrate';
+import { assertUsableDatabase, migrateDatabase } from '@/db/migrate';
 import { formatImportError } from '@/lib/import/errors';
 import { importCsv } from '@/lib/import/run';
 import { importProgressReporter } from './import-progress';
@@ -33,6 +33,7 @@ async function main(): Promise<number> {
   }
   const dryRun = args.values['dry-run'];
   const name = path.basename(file);
+  assertUsableDatabase(databasePath());
   const db = openDatabase(databasePath());
   const progress = importProgressReporter(process.stderr, fs.statSync(file).size);
   try {

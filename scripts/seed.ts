@@ -1,19 +1,25 @@
-/** npm run db:seed — loads seed/ into DATABASE_PATH (migrating first); running it again changes nothing. */
+/**
+ * npm run db:seed — loads seed/ into DATABASE_PATH (migrating first). Running it again changes
+ * nothing, and it never changes a figure that exists already.
+ */
 import { databasePath, openDatabase } from '@/db/index';
-import { migrateDatabase } from '@/db/migrate';
+import { assertUsableDatabase, migrateDatabase } from '@/db/migrate';
 import { seedDatabase } from '@/lib/seed';
 
 const file = databasePath();
-const db = openDatabase(file);
 try {
-  migrateDatabase(db);
-  const { imports } = seedDatabase(db);
-  for (const s of imports) {
-    console.log(`${s.file}: ${s.rowsRead} rows read, ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged.`);
+  // A damaged, foreign or newer database is refused before anything is written to it.
+  assertUsableDatabase(file);
+  const db = openDatabase(file);
+  try {
+    migrateDatabase(db);
+    for (const s of seedDatabase(db).imports) {
+      console.log(`${s.file}: ${s.rowsRead} rows read, ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged.`);
+    }
+  } finally {
+    db.$client.close();
   }
 } catch (err) {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(`Not seeded: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
-} finally {
-  db.$client.close();
 }

@@ -194,3 +194,12 @@ test('each chart’s CSV link downloads the rows of the figures it draws on', as
     db.close();
   }
 });
+
+test('“Cite this page” gives a ready citation with the page’s address, the data’s last update and today', async ({ page, baseURL }) => {
+  await new EventPage(page).goto(KZ);
+  const cite = page.getByRole('region', { name: 'Cite this page' });
+  const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date());
+  await expect(cite.getByLabel('Citation')).toHaveText(
+    new RegExp(`^“January 2022 unrest in Kazakhstan\\.” Casualty and damage statistics\\. ${baseURL!.replace(/[.]/g, '\\.')}/events/${KZ}\\. Data last updated \\d{1,2} \\w+ 20\\d\\d\\. Accessed ${today}\\.$`),
+  );
+});

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ChartsSection } from '@/app/ui/charts-section';
 import { CiteThisPage } from '@/app/ui/cite-this-page';
@@ -9,6 +8,7 @@ import { Pagination } from '@/app/ui/pagination';
 import { SourcesList } from '@/app/ui/sources-list';
 import { dashboardDefaults, loadEventDashboard } from '@/lib/event-dashboard';
 import { dashboardHref, readDashboardState } from '@/lib/url-state';
+import { siteUrl } from '@/lib/site-url';
 import { formatDate } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
@@ -37,10 +37,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   const pages = Math.max(1, Math.ceil(figures.length / REPORTS_PER_PAGE));
   const page = Math.min(state.reportsPage, pages);
   const shown = figures.slice((page - 1) * REPORTS_PER_PAGE, page * REPORTS_PER_PAGE);
-  const requestHeaders = await headers();
-  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? 'localhost';
-  const proto = requestHeaders.get('x-forwarded-proto') ?? 'http';
-  const pageUrl = `${proto}://${host}/events/${event.slug}`;
+  const pageUrl = `${await siteUrl()}/events/${event.slug}`;
 
   return (
     <>
