@@ -87,3 +87,29 @@ export function updateEvent(db: Db, id: number, input: EventInput, actor: Actor)
     return row;
   });
 }
+
+/** How many figures cite a source. */
+export function countFiguresCiting(db: Executor, sourceId: number): number {
+  return db.select({ n: count() }).from(figures).where(eq(figures.sourceId, sourceId)).get()?.n ?? 0;
+}
+
+/**
+ * Removes a source that no figure cites. The whole source and the reason stay in the audit
+ * trail (as a retraction), written in the same transaction, so nothing is lost; a source in use
+ * is refused (and the foreign key would refuse it too).
+ */
+export function removeSource(db: Db, id: number, reason: string, actor: Actor): void {
+  db.transaction(
+    (tx) => {
+      const before = findSourceById(tx, id);
+      if (!before) throw new CatalogWriteError(`There is no source #${id}.`);
+      const citing = countFiguresCiting(tx, id);
+      if (citing > 0) {
+        throw new CatalogWriteError(`${citing} figure${citing === 1 ? ' cites' : 's cite'} this source, so it cannot be removed; retract the figures instead.`);
+      }
+      tx.delete(sources).where(eq(sources.id, id)).run();
+      logAudit(tx, { actor, action: 'retract', entityType: 'source', entityId: id, before, after: { removed: true, reason } });
+    },
+    { behavior: 'immediate' },
+  );
+}

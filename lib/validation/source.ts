@@ -12,3 +12,9 @@ export const sourceSchema = z.object({
 });
 
 export type SourceInput = z.output<typeof sourceSchema>;
+
+/** Removing a source that no figure cites: the reason is kept in the history with the whole source. */
+export const removeSourceSchema = z.object({
+  id: z.coerce.number({ error: 'Choose a source.' }).int().positive({ message: 'Choose a source.' }),
+  reason: requiredText(LIMITS.note, 'why the source is removed'),
+});

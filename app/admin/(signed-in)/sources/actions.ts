@@ -2,11 +2,11 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/index';
-import { CatalogWriteError, createSource, updateSource } from '@/db/queries/catalog-admin';
+import { CatalogWriteError, createSource, removeSource, updateSource } from '@/db/queries/catalog-admin';
 import { adminAction, type FormState } from '@/lib/admin-action';
 import { actorOf } from '@/lib/auth/session';
 import { recordId } from '@/lib/validation/ids';
-import { sourceSchema } from '@/lib/validation/source';
+import { removeSourceSchema, sourceSchema } from '@/lib/validation/source';
 
 function refused(err: unknown, values: Record<string, string>): FormState {
   if (err instanceof CatalogWriteError) return { status: 'error', message: `Nothing was saved: ${err.message}`, errors: err.field ? { [err.field]: [err.message] } : undefined, values };
@@ -40,4 +40,18 @@ export async function createSourceAction(previous: FormState, formData: FormData
 /** Edits a source, audited; every figure citing it shows the change. */
 export async function updateSourceAction(previous: FormState, formData: FormData): Promise<FormState> {
   return update(previous, formData);
+}
+
+const remove = adminAction(removeSourceSchema, (input, user, values) => {
+  try {
+    removeSource(getDb(), input.id, input.reason, actorOf(user));
+  } catch (err) {
+    return refused(err, values);
+  }
+  redirect('/admin/sources?removed=1');
+});
+
+/** Removes a source no figure cites; the source and the reason stay in the history. */
+export async function removeSourceAction(previous: FormState, formData: FormData): Promise<FormState> {
+  return remove(previous, formData);
 }

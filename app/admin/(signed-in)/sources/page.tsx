@@ -7,13 +7,14 @@ import { formatDate } from '@/lib/wording';
 
 export const metadata: Metadata = { title: 'Sources' };
 
-export default async function SourcesPage() {
+export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   const sources = listSourcesWithUse(getDb());
   return (
     <>
       <h1>Sources</h1>
-      <p className="lede">Sources are never deleted: figures cite them, and a source that figures cite cannot be removed (the database refuses it too). Correct one by editing it.</p>
+      {(await searchParams).removed ? <p className="flash" role="status">Source removed; it and the reason are kept in the history.</p> : null}
+      <p className="lede">A source that figures cite cannot be removed (the database refuses it too): correct it by editing it. One that nothing cites can be removed, with a reason; the whole source stays in the history.</p>
       <p><Link className="button" href="/admin/sources/new">Add a source</Link></p>
       <div className="table-wrap">
         <table>

@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/index';
 import { listAuditForEntity } from '@/db/queries/audit-read';
-import { findSourceById } from '@/db/queries/catalog-admin';
+import { countFiguresCiting, findSourceById } from '@/db/queries/catalog-admin';
 import { requireAdmin } from '@/lib/auth/session';
 import { AuditEntryView } from '../../../ui/audit-entry-view';
-import { updateSourceAction } from '../actions';
+import { removeSourceAction, updateSourceAction } from '../actions';
+import { RemoveSourceForm } from '../remove-source-form';
 import { SourceForm } from '../source-form';
 
 export const metadata: Metadata = { title: 'Edit a source' };
@@ -19,11 +20,20 @@ export default async function EditSourcePage({ params, searchParams }: Props) {
   const source = Number.isSafeInteger(id) ? findSourceById(db, id) : undefined;
   if (!source) notFound();
   const history = listAuditForEntity(db, 'source', source.id);
+  const citing = countFiguresCiting(db, source.id);
   return (
     <>
       <h1>Source #{source.id}: {source.reportingBody}</h1>
       {(await searchParams).saved ? <p className="flash" role="status">Source saved.</p> : null}
       <SourceForm key={source.updatedAt} action={updateSourceAction} source={source} submitLabel="Save changes" />
+      <h2>Remove</h2>
+      {citing > 0 ? (
+        <p>
+          {citing} figure{citing === 1 ? ' cites' : 's cite'} this source, so it cannot be removed. Retract the figures if they are wrong.
+        </p>
+      ) : (
+        <RemoveSourceForm action={removeSourceAction} sourceId={source.id} />
+      )}
       <h2>History ({history.length})</h2>
       {history.map((e) => <AuditEntryView key={e.id} entry={e} />)}
     </>

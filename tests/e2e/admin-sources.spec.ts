@@ -1,0 +1,37 @@
+import type { Db } from '@/db/index';
+import { createSource } from '@/db/queries/catalog-admin';
+import { e2eDb, newEditor, signIn } from './admin-support';
+import { expect, test } from './fixtures';
+
+let db: Db;
+let editor: { email: string; password: string };
+test.beforeAll(async () => {
+  db = e2eDb();
+  editor = await newEditor(db, 'sources');
+});
+test.afterAll(() => db.$client.close());
+
+test('an unused source can be removed with a reason, kept in the history; a cited one cannot', async ({ page }) => {
+  const stamp = String(Date.now());
+  const unused = createSource(db, { reportingBody: `Mistyped body ${stamp}`, publisher: '', title: '', url: '', publishedOn: '2022-01-02', fullText: '' }, { userId: null, label: 'e2e setup' });
+  await signIn(page, editor);
+
+  await page.goto(`/admin/sources/${unused.id}`);
+  await page.getByRole('button', { name: 'Remove source' }).click();
+  await expect(page.getByText('Enter why the source is removed.')).toBeVisible();
+  expect(db.$client.prepare('SELECT count(*) AS n FROM sources WHERE id = ?').get(unused.id)).toEqual({ n: 1 });
+
+  await page.getByLabel('Reason for removing').fill('entered twice by mistake');
+  await page.getByRole('button', { name: 'Remove source' }).click();
+  await expect(page).toHaveURL(/\/admin\/sources\?removed=1$/);
+  await expect(page.getByRole('status')).toContainText('Source removed');
+  expect(db.$client.prepare('SELECT count(*) AS n FROM sources WHERE id = ?').get(unused.id)).toEqual({ n: 0 });
+  await page.getByRole('link', { name: 'History', exact: true }).click();
+  await expect(page.locator('.history-entry').first()).toContainText(`Source #${unused.id}`);
+  await expect(page.locator('.history-entry').first()).toContainText('entered twice by mistake');
+
+  const cited = (db.$client.prepare('SELECT source_id AS id, count(*) AS n FROM figures GROUP BY source_id ORDER BY n DESC LIMIT 1').get() as { id: number; n: number });
+  await page.goto(`/admin/sources/${cited.id}`);
+  await expect(page.getByText(`${cited.n} figures cite this source, so it cannot be removed.`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove source' })).toHaveCount(0);
+});
