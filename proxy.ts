@@ -1,23 +1,35 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/session-token';
+import { contentSecurityPolicy } from '@/lib/security-headers';
 
 /**
- * A convenience only: a page request to /admin without a session cookie goes straight to the
- * sign-in page. It proves nothing about the cookie; every admin page and server action checks
- * the session itself. POSTs (server actions) pass through so that their own check is what
- * answers them, and every admin response is marked not to be stored by any cache.
+ * Runs before every page and route: gives the response a Content-Security-Policy with a fresh
+ * nonce (Next reads it from the request and puts it on its scripts), and, as a convenience only,
+ * sends a page request to /admin without a session cookie to the sign-in page. That proves
+ * nothing about the cookie: every admin page and server action checks the session itself.
+ * POSTs (server actions) pass through so that their own check answers them, and admin
+ * responses are never stored by any cache.
  */
 export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
+  const admin = pathname === '/admin' || pathname.startsWith('/admin/');
   const isPage = request.method === 'GET' || request.method === 'HEAD';
-  if (isPage && pathname !== '/admin/login' && !request.cookies.has(SESSION_COOKIE)) {
-    const response = NextResponse.redirect(new URL('/admin/login', request.url));
-    response.headers.set('Cache-Control', 'no-store');
-    return response;
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
+
+  let response: NextResponse;
+  if (admin && isPage && pathname !== '/admin/login' && !request.cookies.has(SESSION_COOKIE)) {
+    response = NextResponse.redirect(new URL('/admin/login', request.url));
+  } else {
+    const headers = new Headers(request.headers);
+    headers.set('x-nonce', nonce);
+    headers.set('Content-Security-Policy', csp);
+    response = NextResponse.next({ request: { headers } });
   }
-  const response = NextResponse.next();
-  response.headers.set('Cache-Control', 'no-store');
+  response.headers.set('Content-Security-Policy', csp);
+  if (admin) response.headers.set('Cache-Control', 'no-store');
   return response;
 }
 
-export const config = { matcher: ['/admin', '/admin/:path*'] };
+// Everything but Next's own static files, which carry the static headers of next.config.ts.
+export const config = { matcher: ['/((?!_next/static|_next/image).*)'] };

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /** What the production build is made from; a change to any of these calls for a new build. */
 const INPUT_DIRS = ['app', 'db', 'lib', 'public'];
-const INPUT_FILES = ['next.config.js', 'proxy.ts', 'package-lock.json', 'tsconfig.json', 'package.json'];
+const INPUT_FILES = ['next.config.ts', 'proxy.ts', 'package-lock.json', 'tsconfig.json', 'package.json'];
 
 function* walk(dir: string): Generator<string> {
   if (!fs.existsSync(dir)) return;

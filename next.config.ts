@@ -1,6 +1,7 @@
-// @ts-check
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+import type { NextConfig } from 'next';
+import { STATIC_SECURITY_HEADERS } from './lib/security-headers';
+
+const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
@@ -10,6 +11,8 @@ const nextConfig = {
     // The admin CSV upload (lib/validation/import-upload.ts allows 20 MB) plus multipart overhead.
     serverActions: { bodySizeLimit: '21mb' },
   },
+  // Headers on every response, static files included; the per-request CSP comes from proxy.ts.
+  headers: async () => [{ source: '/:path*', headers: STATIC_SECURITY_HEADERS }],
 };
 
-module.exports = nextConfig;
+export default nextConfig;
