@@ -6,7 +6,7 @@ import { restoreFormula } from '@/lib/export/formula';
 import { figureCsvStream } from '@/lib/export/stream';
 import { importCsvText } from '@/lib/import/run';
 import { seedDatabase } from '@/lib/seed';
-import { createTestDb } from '../helpers/db';
+import { createSeededTestDb, createTestDb } from '../helpers/db';
 import { AWKWARD_FIGURES_CSV, catalogWithoutFigures, exportText, figuresInDb, papaRows } from '../helpers/data';
 import { restoreEnv } from '../helpers/env';
 
@@ -16,8 +16,7 @@ let db: Db;
 let file: string;
 let cleanup: () => void;
 beforeEach(() => {
-  ({ db, file, cleanup } = createTestDb());
-  seedDatabase(db);
+  ({ db, file, cleanup } = createSeededTestDb());
   process.env.DATABASE_PATH = file;
 });
 afterEach(() => {

@@ -5,17 +5,13 @@ import { createEvent, createSource, updateEvent, updateSource } from '@/db/queri
 import { findFigure } from '@/db/queries/figure-admin';
 import { createFigure, figureAtRevision, FigureWriteError, restoreFigure, restoreFigureVersion, retractFigure, updateFigure } from '@/db/queries/figure-writes';
 import { listFiguresForAdmin } from '@/db/queries/figure-admin';
-import { seedDatabase } from '@/lib/seed';
 import { figureFormSchema, type FigureFormInput } from '@/lib/validation/figure-form';
-import { createTestDb, dumpTables } from '../helpers/db';
+import { createSeededTestDb, dumpTables } from '../helpers/db';
 
 const editor = { userId: null, label: 'editor@example.org' };
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  seedDatabase(db);
-});
+beforeEach(() => ({ db, cleanup } = createSeededTestDb()));
 afterEach(() => cleanup());
 
 /** The 238 death toll as the form would submit it, with a new source. */

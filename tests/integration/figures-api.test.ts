@@ -3,8 +3,7 @@ import { GET } from '@/app/api/figures/route';
 import { closeDb, type Db } from '@/db/index';
 import type { FigureJson } from '@/lib/api/figure-json';
 import { importCsvText } from '@/lib/import/run';
-import { seedDatabase } from '@/lib/seed';
-import { createTestDb } from '../helpers/db';
+import { createSeededTestDb } from '../helpers/db';
 import { AWKWARD_FIGURES_CSV, figuresInDb } from '../helpers/data';
 import { restoreEnv } from '../helpers/env';
 
@@ -13,8 +12,7 @@ let db: Db;
 let cleanup: () => void;
 beforeEach(() => {
   let file: string;
-  ({ db, file, cleanup } = createTestDb());
-  seedDatabase(db);
+  ({ db, file, cleanup } = createSeededTestDb());
   process.env.DATABASE_PATH = file;
 });
 afterEach(() => {

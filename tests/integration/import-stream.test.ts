@@ -3,17 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/index';
 import { formatImportError } from '@/lib/import/errors';
 import { importCsv, type ImportProgress } from '@/lib/import/run';
-import { seedDatabase } from '@/lib/seed';
-import { createTestDb, dumpTables } from '../helpers/db';
+import { createSeededTestDb, dumpTables } from '../helpers/db';
 
 const HEADER = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body';
 const actor = { userId: null, label: 'import: stream.csv' };
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  seedDatabase(db);
-});
+beforeEach(() => ({ db, cleanup } = createSeededTestDb()));
 afterEach(() => cleanup());
 
 // A stream that hands the text over in small pieces, splitting records and multi-byte letters.

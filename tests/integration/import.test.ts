@@ -3,17 +3,14 @@ import type { Db } from '@/db/index';
 import { formatImportError } from '@/lib/import/errors';
 import { importCsvText } from '@/lib/import/run';
 import { seedDatabase } from '@/lib/seed';
-import { createTestDb, dumpTables } from '../helpers/db';
+import { createSeededTestDb, dumpTables } from '../helpers/db';
 
 const HEADER = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher,source_title,source_url,quote,note';
 const actor = { userId: null, label: 'import: test.csv' };
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  seedDatabase(db);
-});
+beforeEach(() => ({ db, cleanup } = createSeededTestDb()));
 afterEach(() => cleanup());
 
 describe('CSV import', () => {

@@ -1,16 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/index';
 import { CatalogWriteError, countFiguresCiting, createSource, removeSource } from '@/db/queries/catalog-admin';
-import { seedDatabase } from '@/lib/seed';
 import { removeSourceSchema } from '@/lib/validation/source';
-import { createTestDb, dumpTables } from '../helpers/db';
+import { createSeededTestDb, dumpTables } from '../helpers/db';
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
-  seedDatabase(db);
-});
+beforeEach(() => ({ db, cleanup } = createSeededTestDb()));
 afterEach(() => cleanup());
 const actor = { userId: null, label: 'editor@example.org' };
 
