@@ -4,6 +4,7 @@
 // CI=true it is a failure, never a silent skip.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { chromiumCheck } from './chromium-check.mjs';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -15,19 +16,10 @@ if (unit !== 0) {
   process.exit(unit);
 }
 
-if (!fs.existsSync(chromium)) {
-  const banner = [
-    '',
-    '!'.repeat(78),
-    `!! Chromium was not found at ${chromium}: the END-TO-END TESTS DID NOT RUN.`,
-    '!! Install Debian\'s Chromium and run npm test again:',
-    '!!     sudo apt-get update && sudo apt-get install -y chromium',
-    '!! (or set CHROMIUM_PATH to a Chromium binary).',
-    '!'.repeat(78),
-    '',
-  ].join('\n');
-  console.error(banner);
-  process.exit(process.env.CI === 'true' || process.env.CI === '1' ? 1 : 0);
+const check = chromiumCheck({ path: chromium, exists: fs.existsSync(chromium), ci: process.env.CI });
+if (!check.runE2e) {
+  console.error(check.banner);
+  process.exit(check.exitCode);
 }
 
 process.exit(run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test']));
