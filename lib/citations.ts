@@ -19,15 +19,25 @@ export function numberSources(
   backLinks: Map<number, { anchor: string; label: string }>,
 ): { sources: CitedSource[]; numberOf: (sourceId: number) => number } {
   const bySource = new Map<number, CitedSource>();
+  // What each source already lists, so that thousands of reports cost one lookup each.
+  const listed = new Map<number, Set<string>>();
   for (const f of ordered) {
     let cited = bySource.get(f.sourceId);
     if (!cited) {
       cited = { ...f.source, number: bySource.size + 1, quotes: [], citedBy: [] };
       bySource.set(f.sourceId, cited);
+      listed.set(f.sourceId, new Set());
     }
-    if (f.quote && !cited.quotes.includes(f.quote)) cited.quotes.push(f.quote);
+    const seen = listed.get(f.sourceId)!;
+    if (f.quote && !seen.has(`q:${f.quote}`)) {
+      seen.add(`q:${f.quote}`);
+      cited.quotes.push(f.quote);
+    }
     const back = backLinks.get(f.id);
-    if (back && !cited.citedBy.some((c) => c.anchor === back.anchor)) cited.citedBy.push(back);
+    if (back && !seen.has(`a:${back.anchor}`)) {
+      seen.add(`a:${back.anchor}`);
+      cited.citedBy.push(back);
+    }
   }
   return {
     sources: [...bySource.values()],

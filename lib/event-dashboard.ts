@@ -71,7 +71,11 @@ export function buildEventDashboard(event: Event, figures: FigureWithContext[]):
     headlines.map((c) => [c.headline.id, { anchor: c.anchor, label: `${c.series.metricLabel}, ${describeScope(c.series.group, c.series.location)}` }]),
   );
   const { sources, numberOf } = numberSources([...headlines.map((c) => c.headline), ...series.flatMap((s) => s.reports)], backLinks);
-  const lastUpdated = figures.reduce((max, f) => [max, f.updatedAt, f.source.updatedAt].sort().at(-1)!, event.updatedAt);
+  let lastUpdated = event.updatedAt;
+  for (const f of figures) {
+    if (f.updatedAt > lastUpdated) lastUpdated = f.updatedAt;
+    if (f.source.updatedAt > lastUpdated) lastUpdated = f.source.updatedAt;
+  }
   const units = [...new Set(cards.flatMap((m) => m.cards.filter((c) => c.primary).map((c) => c.headline.unit)))];
   return {
     event,

@@ -31,8 +31,8 @@ function main(): void {
     writeBuildStamp(root);
   }
 
-  // Next runs in this process group, so stopping the group (Ctrl-C, a supervisor) stops it all.
-  const server = spawn(process.execPath, [next, 'start', '-p', port], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
+  // The server runs in this process group, so stopping the group (Ctrl-C, a supervisor) stops it all.
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'serve.ts')], { stdio: 'inherit', env: { ...env, PORT: port, NODE_ENV: 'production' } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

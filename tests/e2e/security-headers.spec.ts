@@ -54,3 +54,18 @@ test.describe('injected markup', () => {
     await open.close();
   });
 });
+
+test('a page answered from the page cache carries a fresh nonce, and its scripts run under it', async ({ page, request }) => {
+  const path = '/events/kazakhstan-2022-unrest?timeline=injured';
+  await request.get(path);
+  const again = await request.get(path);
+  expect(again.headers()['x-page-cache']).toBe('hit');
+  const response = await page.goto(path);
+  expect(response?.headers()['x-page-cache']).toBe('hit');
+  const nonce = /'nonce-([^']+)'/.exec(response?.headers()['content-security-policy'] ?? '')?.[1];
+  expect(nonce).not.toBe(/'nonce-([^']+)'/.exec(again.headers()['content-security-policy'] ?? '')?.[1]);
+  expect(await page.locator(`script[nonce]`).count()).toBeGreaterThan(0);
+  // The charts draw, so the browser ran Next's scripts under the replayed page's new nonce.
+  await expect(page.locator('#timeline canvas')).toBeVisible();
+  await expect(page.locator('#timeline-title')).toContainText(/injured/i);
+});

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { captureResponse, type CapturedResponse } from './capture';
+import { PageCache, type CachedPage } from './page-cache';
+import { acceptsGzip, pageCacheKey } from './rules';
+import { fillTemplate, makeTemplate, nonceOf } from './template';
+
+const gzipAsync = promisify(gzip);
+
+type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/** Headers that belong to one connection or one response, never replayed from the cache. */
+const NOT_REPLAYED = new Set(['date', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'content-encoding', 'etag']);
+
+export type PageCacheOptions = {
+  /** The current data version; any write to public data changes it (db/queries/data-version.ts). */
+  dataVersion: () => number;
+  cache?: PageCache;
+  today?: () => string;
+};
+
+/** The same nonce shape as proxy.ts makes. */
+function newNonce(): string {
+  return Buffer.from(randomUUID()).toString('base64');
+}
+
+function cacheable(method: string | undefined, captured: CapturedResponse | null, version: number, day: string): CachedPage | null {
+  // A HEAD response has no body to keep.
+  if (method !== 'GET' || !captured || captured.status !== 200 || captured.headers['set-cookie'] !== undefined) return null;
+  if (!String(captured.headers['content-type'] ?? '').startsWith('text/html')) return null;
+  const policy = captured.headers['content-security-policy'];
+  const nonce = nonceOf(typeof policy === 'string' ? policy : undefined);
+  if (!nonce) return null;
+  const headers = Object.entries(captured.headers)
+    .filter(([name, value]) => value !== undefined && !NOT_REPLAYED.has(name))
+    .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)] as [string, string | string[]]);
+  return { version, day, status: 200, headers, nonce, body: makeTemplate(captured.body, nonce) };
+}
+
+async function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage): Promise<void> {
+  const nonce = newNonce();
+  let body = fillTemplate(page.body, nonce);
+  for (const [name, value] of page.headers) {
+    res.setHeader(name, typeof value === 'string' ? value.split(page.nonce).join(nonce) : value);
+  }
+  const vary = String(res.getHeader('vary') ?? '');
+  if (!/accept-encoding/i.test(vary)) res.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+  if (acceptsGzip(req)) {
+    body = await gzipAsync(body, { level: 1 });
+    res.setHeader('Content-Encoding', 'gzip');
+  }
+  res.setHeader('Content-Length', body.length);
+  res.setHeader('X-Page-Cache', 'hit');
+  res.statusCode = page.status;
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * Wraps Next's request handler with a cache of the public pages, valid for one data version:
+ * every write to public data bumps the version (database triggers), so the first request after
+ * an edit renders afresh and no reader ever gets a stale number, while every other request is
+ * answered from memory with a fresh CSP nonce. Concurrent requests for a page being rendered
+ * wait for that one render instead of starting their own.
+ */
+export function withPageCache(handle: Handle, options: PageCacheOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const cache = options.cache ?? new PageCache();
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const rendering = new Map<string, { version: number; done: Promise<CachedPage | null> }>();
+
+  return async (req, res) => {
+    const key = pageCacheKey(req);
+    let version: number;
+    try {
+      if (key === null) return await handle(req, res);
+      version = options.dataVersion();
+    } catch {
+      // The database cannot be read: let Next answer (the health route reports it).
+      return await handle(req, res);
+    }
+    const day = today();
+    const hit = cache.get(key, version, day);
+    if (hit) return sendCached(req, res, hit);
+
+    const pending = rendering.get(key);
+    if (pending && pending.version === version) {
+      const page = await pending.done;
+      if (page) return sendCached(req, res, page);
+      return await handle(req, res);
+    }
+
+    // Render with an identity body so it can be kept; this one response goes out uncompressed.
+    delete req.headers['accept-encoding'];
+    const captured = captureResponse(res);
+    const done = captured.then((c) => cacheable(req.method, c, version, day));
+    rendering.set(key, { version, done });
+    try {
+      await handle(req, res);
+      const page = await done;
+      if (page) cache.set(key, page);
+    } finally {
+      if (rendering.get(key)?.done === done) rendering.delete(key);
+    }
+  };
+}

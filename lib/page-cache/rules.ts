@@ -1,0 +1,39 @@
+/**
+ * Which requests the page cache may answer. Only the public pages, fetched as a document: the
+ * admin area, the API, server actions and Next's client-side navigation requests (which vary on
+ * the router headers) always go to Next.
+ */
+const PUBLIC_PAGE = /^\/(?:events\/[a-z0-9-]{1,100})?$/;
+
+/** Request headers Next's pages vary on; a request carrying any of them is not a plain document. */
+const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'next-action'];
+
+/** Longest query string worth caching: the dashboard's own links are far shorter. */
+const MAX_QUERY = 512;
+
+export type RequestLike = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
+
+/**
+ * The cache key for a request, or null when it must not be cached. The host is part of the key
+ * because the "Cite this page" block names the address the page was requested on (when SITE_URL
+ * is not set).
+ */
+export function pageCacheKey(req: RequestLike): string | null {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+  const url = req.url ?? '';
+  const q = url.indexOf('?');
+  const pathname = q === -1 ? url : url.slice(0, q);
+  const query = q === -1 ? '' : url.slice(q + 1);
+  if (!PUBLIC_PAGE.test(pathname) || query.length > MAX_QUERY) return null;
+  if (/(?:^|&)_rsc=/.test(query)) return null;
+  if (ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
+  const host = req.headers.host;
+  return `${typeof host === 'string' ? host : ''}\n${pathname}?${query}`;
+}
+
+/** Whether the client takes a gzip-encoded body. */
+export function acceptsGzip(req: RequestLike): boolean {
+  const header = req.headers['accept-encoding'];
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return /(?:^|,)\s*gzip\s*(?:;\s*q=(?:1(?:\.0*)?|0?\.\d*[1-9]\d*))?\s*(?:,|$)/i.test(value);
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { PageCache, type CachedPage } from '@/lib/page-cache/page-cache';
+import { acceptsGzip, pageCacheKey } from '@/lib/page-cache/rules';
+import { fillTemplate, makeTemplate, nonceOf } from '@/lib/page-cache/template';
+
+const get = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers: { host: 'example.org', ...headers } });
+
+describe('pageCacheKey', () => {
+  it('keys the public pages by host, path and query', () => {
+    expect(pageCacheKey(get('/'))).toBe('example.org\n/?');
+    expect(pageCacheKey(get('/events/kazakhstan-2022-unrest?timeline=injured'))).toBe('example.org\n/events/kazakhstan-2022-unrest?timeline=injured');
+    expect(pageCacheKey({ ...get('/'), method: 'HEAD' })).not.toBeNull();
+    expect(pageCacheKey(get('/', { host: 'other.org' }))).not.toBe(pageCacheKey(get('/')));
+  });
+
+  it.each([
+    ['a POST (server actions)', { ...get('/events/x'), method: 'POST' }],
+    ['the admin area', get('/admin/figures')],
+    ['the API', get('/api/figures')],
+    ['the CSV export', get('/api/figures.csv?event=x')],
+    ['a nested path', get('/events/x/y')],
+    ['a slug with capitals', get('/events/X')],
+    ['client navigation (RSC header)', get('/events/x', { rsc: '1' })],
+    ['a router prefetch', get('/events/x', { 'next-router-prefetch': '1' })],
+    ['an _rsc query', get('/events/x?_rsc=abc')],
+    ['an overlong query', get(`/events/x?q=${'a'.repeat(600)}`)],
+  ])('never caches %s', (_label, req) => {
+    expect(pageCacheKey(req)).toBeNull();
+  });
+});
+
+describe('acceptsGzip', () => {
+  it.each([
+    ['gzip, deflate, br', true],
+    ['br;q=1.0, gzip;q=0.8', true],
+    ['GZIP', true],
+    ['identity', false],
+    ['gzip;q=0', false],
+    ['x-gzip-not', false],
+    ['', false],
+  ])('%j → %s', (header, expected) => {
+    expect(acceptsGzip({ headers: { 'accept-encoding': header } })).toBe(expected);
+  });
+});
+
+describe('page templates', () => {
+  const nonce = 'ZmYyYzZkNTctZTM0ZS00NWY0LThmMzE';
+
+  it('reads the nonce of a policy', () => {
+    expect(nonceOf(`default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`)).toBe(nonce);
+    expect(nonceOf("script-src 'self'")).toBeNull();
+    expect(nonceOf(undefined)).toBeNull();
+  });
+
+  it('puts a new nonce wherever the old one stood, and changes nothing else', () => {
+    const body = Buffer.from(`<script nonce="${nonce}">a</script><p>Алматы ${nonce}</p><script nonce="${nonce}"></script>`);
+    const filled = fillTemplate(makeTemplate(body, nonce), 'NEW');
+    expect(filled.toString()).toBe('<script nonce="NEW">a</script><p>Алматы NEW</p><script nonce="NEW"></script>');
+    expect(fillTemplate(makeTemplate(Buffer.from('no nonce here'), nonce), 'NEW').toString()).toBe('no nonce here');
+  });
+});
+
+describe('PageCache', () => {
+  const page = (version: number, bytes: number, day = '2026-11-26'): CachedPage => ({
+    version,
+    day,
+    status: 200,
+    headers: [],
+    nonce: 'n',
+    body: makeTemplate(Buffer.alloc(bytes, 'x'), 'n'),
+  });
+
+  it('answers only for the data version and day a page was rendered at', () => {
+    const cache = new PageCache();
+    cache.set('a', page(3, 10));
+    expect(cache.get('a', 3, '2026-11-26')).not.toBeNull();
+    expect(cache.get('a', 3, '2026-11-27')).toBeNull();
+    cache.set('a', page(3, 10));
+    expect(cache.get('a', 4, '2026-11-26')).toBeNull();
+    // An outdated entry is dropped, not kept.
+    expect(cache.size.entries).toBe(0);
+  });
+
+  it('stays within its byte budget, evicting the least recently used page first', () => {
+    const cache = new PageCache(100);
+    cache.set('a', page(1, 20));
+    cache.set('b', page(1, 20));
+    cache.set('c', page(1, 20));
+    cache.get('a', 1, '2026-11-26');
+    cache.set('d', page(1, 25));
+    cache.set('e', page(1, 25));
+    expect(cache.size.bytes).toBeLessThanOrEqual(100);
+    expect(cache.get('b', 1, '2026-11-26')).toBeNull();
+    expect(cache.get('a', 1, '2026-11-26')).not.toBeNull();
+    expect(cache.get('e', 1, '2026-11-26')).not.toBeNull();
+  });
+
+  it('does not keep a page larger than a quarter of its budget', () => {
+    const cache = new PageCache(100);
+    cache.set('big', page(1, 26));
+    expect(cache.size.entries).toBe(0);
+  });
+});
