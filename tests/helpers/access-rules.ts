@@ -16,6 +16,16 @@ import ts from 'typescript';
  *   `f` is a module-level `const f = adminAction(...)`, which checks the session first.
  */
 
+/** Entry points that may be reached without a session, each with the reason. */
+export const OPEN_ADMIN_FILES: Record<string, string> = {
+  'app/admin/layout.tsx': 'wraps every admin page, the sign-in page included; renders only its children and reads no data',
+  'app/admin/login/page.tsx': 'the sign-in page must be reachable signed out; it reads only whether the visitor is signed in',
+};
+export const OPEN_ACTIONS: Record<string, string> = {
+  'app/admin/login/actions.ts#signIn': 'signing in is how a session is obtained; it is throttled per account and address',
+  'app/admin/login/actions.ts#signOut': 'revokes only the token the request presents and clears the cookie; reads and changes nothing else',
+};
+
 export type EntryPoint = { name: string; checked: boolean };
 
 const SESSION_CHECK = 'requireAdmin';
