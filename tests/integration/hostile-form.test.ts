@@ -47,7 +47,7 @@ let unique = 0;
 /** A valid form whose identity (group and place) no other run shares, so only `field` can be refused. */
 function formWith(field: string, value: string, extra: Record<string, string> = {}): Record<string, string> {
   unique++;
-  const identity = field === 'location' ? { group: `group ${unique}` } : { location: `place ${unique}` };
+  const identity: Record<string, string> = field === 'location' ? { group: `group ${unique}` } : { location: `place ${unique}` };
   return figureForm({ ...identity, ...extra, [field]: value });
 }
 
