@@ -11,13 +11,27 @@ export function databasePath(): string {
   return path.resolve(/* turbopackIgnore: true */ process.env.DATABASE_PATH || 'data/dashboard.db');
 }
 
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * How long a write waits for another connection's write lock before giving up with SQLITE_BUSY:
+ * `DATABASE_BUSY_TIMEOUT_MS`, or 5 s. Tests shorten it; a value that is not a whole number of
+ * milliseconds stops the process rather than silently waiting forever or not at all.
+ */
+export function busyTimeoutMs(): number {
+  const raw = process.env.DATABASE_BUSY_TIMEOUT_MS?.trim();
+  if (!raw) return DEFAULT_BUSY_TIMEOUT_MS;
+  if (!/^\d{1,7}$/.test(raw)) throw new Error(`DATABASE_BUSY_TIMEOUT_MS must be a whole number of milliseconds (0 to 9999999), not "${raw}".`);
+  return Number(raw);
+}
+
 /** Opens a connection with the pragmas every connection of this project needs. */
 export function openDatabase(file: string = databasePath()): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   // WAL with synchronous=NORMAL is durable across application crashes; only a power loss can
   // roll back the last transactions, never corrupt the file.
   sqlite.pragma('synchronous = NORMAL');
@@ -43,3 +57,14 @@ export function closeDb(): void {
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything queries can run on: the connection or a transaction inside it. */
 export type Executor = Db | Tx;
+
+/**
+ * Runs `fn` in a transaction that takes the write lock at BEGIN (BEGIN IMMEDIATE). A deferred
+ * transaction that reads first and then writes cannot wait for the lock: SQLite gives up with
+ * SQLITE_BUSY at once, without calling the busy handler, when a read transaction has to be
+ * upgraded while another connection writes. Every read-then-write transaction goes through here
+ * so that `busy_timeout` applies to it.
+ */
+export function writeTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
+  return db.transaction(fn, { behavior: 'immediate' });
+}

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { SessionUser } from '@/db/queries/sessions';
 import type { FieldChange } from './audit-diff';
 import { requireAdmin } from './auth/session';
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from './database-busy';
 
 /** What a form's action returns to it: field errors, a message, and what was typed. */
 export type FormState = {
@@ -14,7 +15,6 @@ export type FormState = {
   /** After a refused stale save: what someone else changed meanwhile. */
   changes?: FieldChange[];
 };
-
 
 /** The text fields of a submission (files and the framework's own `$ACTION_` fields left out). */
 export function formValues(formData: FormData): Record<string, string> {
@@ -39,7 +39,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
  * Wraps a form's server action so that it cannot forget either check: the session first (a
  * request without one is sent to sign-in and changes nothing, and learns nothing about the
  * rules), then the zod schema (field errors and the typed values go back to the form; nothing
- * is written). Only then does `handler` run, with the parsed input and the editor.
+ * is written). Only then does `handler` run, with the parsed input and the editor. A write
+ * that could not get the database's lock in time comes back as a form error, never a crash.
  */
 export function adminAction<S extends z.ZodType>(
   schema: S,
@@ -52,6 +53,13 @@ export function adminAction<S extends z.ZodType>(
     if (!parsed.success) {
       return { status: 'error', message: 'Nothing was saved: correct the fields marked below.', errors: fieldErrors(parsed.error), values };
     }
-    return handler(parsed.data, user, values);
+    try {
+      return await handler(parsed.data, user, values);
+    } catch (err) {
+      // Another connection kept the write lock past the busy timeout: the transaction was
+      // rolled back whole, so the editor gets the form back with what they typed, not a 500.
+      if (isDatabaseBusy(err)) return { status: 'error', message: DATABASE_BUSY_MESSAGE, values };
+      throw err;
+    }
   };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databasePath, openDatabase } from '@/db/index';
 import { assertUsableDatabase, migrateDatabase } from '@/db/migrate';
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '@/lib/database-busy';
 import { formatImportError } from '@/lib/import/errors';
 import { importCsv } from '@/lib/import/run';
 import { importProgressReporter } from './import-progress';
@@ -59,7 +60,8 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(`Import stopped, nothing was written: ${err instanceof Error ? err.message : String(err)}`);
+    const why = isDatabaseBusy(err) ? DATABASE_BUSY_MESSAGE : err instanceof Error ? err.message : String(err);
+    console.error(`Import stopped, nothing was written: ${why}`);
     process.exitCode = 1;
   },
 );

@@ -1,7 +1,7 @@
 import { asc, count, desc, eq } from 'drizzle-orm';
 import type { EventInput } from '@/lib/validation/event';
 import type { SourceInput } from '@/lib/validation/source';
-import type { Db, Executor } from '../index';
+import { writeTransaction, type Db, type Executor } from '../index';
 import { events, figures, sources, type Event, type Source } from '../schema';
 import { logAudit, type Actor } from './audit';
 import { findSource } from './catalog';
@@ -39,7 +39,7 @@ const sourceValues = (s: SourceInput) => ({ ...s, fullText: s.fullText === '' ? 
 
 /** Creates a source with its audit entry; the same source twice is refused. */
 export function createSource(db: Db, input: SourceInput, actor: Actor): Source {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = findSource(tx, input);
     if (existing) throw new CatalogWriteError(`This source already exists (source #${existing.id}).`);
     const row = tx.insert(sources).values(sourceValues(input)).returning().get();
@@ -50,7 +50,7 @@ export function createSource(db: Db, input: SourceInput, actor: Actor): Source {
 
 /** Edits a source with its audit entry; every figure citing it shows the change. */
 export function updateSource(db: Db, id: number, input: SourceInput, actor: Actor): Source {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = findSourceById(tx, id);
     if (!before) throw new CatalogWriteError(`There is no source #${id}.`);
     const clash = findSource(tx, input);
@@ -65,7 +65,7 @@ const eventValues = (e: EventInput) => ({ ...e, endDate: e.endDate ?? null });
 
 /** Creates an event with its audit entry; a slug in use is refused. */
 export function createEvent(db: Db, input: EventInput, actor: Actor): Event {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug)).get()) {
       throw new CatalogWriteError('Another event already has this slug.', 'slug');
     }
@@ -77,7 +77,7 @@ export function createEvent(db: Db, input: EventInput, actor: Actor): Event {
 
 /** Edits an event with its audit entry. */
 export function updateEvent(db: Db, id: number, input: EventInput, actor: Actor): Event {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = findEventById(tx, id);
     if (!before) throw new CatalogWriteError(`There is no event #${id}.`);
     const clash = tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug)).get();
@@ -99,17 +99,14 @@ export function countFiguresCiting(db: Executor, sourceId: number): number {
  * is refused (and the foreign key would refuse it too).
  */
 export function removeSource(db: Db, id: number, reason: string, actor: Actor): void {
-  db.transaction(
-    (tx) => {
-      const before = findSourceById(tx, id);
-      if (!before) throw new CatalogWriteError(`There is no source #${id}.`);
-      const citing = countFiguresCiting(tx, id);
-      if (citing > 0) {
-        throw new CatalogWriteError(`${citing} figure${citing === 1 ? ' cites' : 's cite'} this source, so it cannot be removed; retract the figures instead.`);
-      }
-      tx.delete(sources).where(eq(sources.id, id)).run();
-      logAudit(tx, { actor, action: 'retract', entityType: 'source', entityId: id, before, after: { removed: true, reason } });
-    },
-    { behavior: 'immediate' },
-  );
+  writeTransaction(db, (tx) => {
+    const before = findSourceById(tx, id);
+    if (!before) throw new CatalogWriteError(`There is no source #${id}.`);
+    const citing = countFiguresCiting(tx, id);
+    if (citing > 0) {
+      throw new CatalogWriteError(`${citing} figure${citing === 1 ? ' cites' : 's cite'} this source, so it cannot be removed; retract the figures instead.`);
+    }
+    tx.delete(sources).where(eq(sources.id, id)).run();
+    logAudit(tx, { actor, action: 'retract', entityType: 'source', entityId: id, before, after: { removed: true, reason } });
+  });
 }

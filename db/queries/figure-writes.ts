@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { FigureFormInput, FigureSource } from '@/lib/validation/figure-form';
-import type { Db, Tx } from '../index';
+import { writeTransaction, type Db, type Tx } from '../index';
 import { auditEntries, figures, sources, type Figure } from '../schema';
 import { logAudit, type Actor } from './audit';
 import { ensureSource } from './catalog';
@@ -61,7 +61,7 @@ function refuseDuplicate(tx: Tx, v: Editable, exceptId: number | null): void {
 
 /** Creates a figure (and its source, when new) with audit entries, all in one transaction. */
 export function createFigure(db: Db, input: FigureFormInput, actor: Actor): Figure {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const values = columnsOf(tx, input, actor);
     refuseDuplicate(tx, values, null);
     const row = tx.insert(figures).values(values).returning().get();
@@ -90,7 +90,7 @@ function guardedUpdate(
   action: 'update' | 'retract' | 'restore',
   change: (tx: Tx, current: Figure) => Partial<Figure>,
 ): SaveResult {
-  return db.transaction((tx): SaveResult => {
+  return writeTransaction(db, (tx): SaveResult => {
     const current = currentFigure(tx, id);
     if (current.revision !== expectedRevision) return { status: 'stale', current };
     const set = change(tx, current);

@@ -1,5 +1,6 @@
 import type { Db } from '@/db/index';
 import { catalogHas } from '@/db/queries/figure-export';
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '@/lib/database-busy';
 import { formatParameterError, type ParameterError } from '@/lib/validation/figure-filters';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -10,6 +11,23 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
  */
 export function errorResponse(status: number, errors: ParameterError[]): Response {
   return Response.json({ error: errors.map(formatParameterError).join(' '), errors }, { status, headers: NO_STORE });
+}
+
+/**
+ * Runs a route handler's database work; SQLite giving up on a lock another connection holds
+ * becomes 503 with Retry-After and the usual JSON error, so a client knows to come back, rather
+ * than an unexplained 500.
+ */
+export function unlessDatabaseBusy(handle: () => Response): Response {
+  try {
+    return handle();
+  } catch (err) {
+    if (!isDatabaseBusy(err)) throw err;
+    return Response.json(
+      { error: DATABASE_BUSY_MESSAGE, errors: [{ parameter: 'database', message: DATABASE_BUSY_MESSAGE }] },
+      { status: 503, headers: { ...NO_STORE, 'Retry-After': '1' } },
+    );
+  }
 }
 
 /** 404 problems for an event or metric the filters name but the database does not hold. */

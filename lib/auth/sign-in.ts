@@ -1,4 +1,4 @@
-import type { Db } from '@/db/index';
+import { writeTransaction, type Db } from '@/db/index';
 import { findAdminByEmail } from '@/db/queries/admin-users';
 import { clearLoginFailures, findLoginAttempts, recordLoginFailure } from '@/db/queries/login-attempts';
 import { insertSession, revokeSession } from '@/db/queries/sessions';
@@ -26,7 +26,7 @@ export async function signInWithPassword(db: Db, input: { email: string; passwor
   const user = findAdminByEmail(db, input.email);
   const good = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstNothing(input.password);
   if (!user || !good) {
-    db.transaction((tx) => {
+    writeTransaction(db, (tx) => {
       recordLoginFailure(tx, 'account', input.email, now, activeFailures(accountRecord, now, ACCOUNT_POLICY) === 0);
       recordLoginFailure(tx, 'address', input.address, now, activeFailures(addressRecord, now, ADDRESS_POLICY) === 0);
     });
@@ -39,7 +39,7 @@ export async function signInWithPassword(db: Db, input: { email: string; passwor
 
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     clearLoginFailures(tx, 'account', input.email);
     insertSession(tx, { tokenHash: hashSessionToken(token), userId: user.id, expiresAt: expiresAt.toISOString() });
   });

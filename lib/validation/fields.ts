@@ -10,6 +10,10 @@ import { QUALIFIERS } from '@/db/schema';
 // C0 controls except tab/newline/carriage return, DEL, and the C1 block.
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+// Half of a UTF-16 surrogate pair without its other half: not text. SQLite stores text as UTF-8,
+// where it becomes U+FFFD, so the figure read back would differ from the one accepted. Forms and
+// files arrive as UTF-8 and cannot hold one, but a JSON string ("\ud83d") or a script can.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const LIMITS = { short: 200, title: 500, url: 2000, quote: 2000, note: 2000, text: 200_000 } as const;
 
@@ -22,6 +26,8 @@ function text(max: number, multiline: boolean) {
         ctx.issues.push({ code: 'custom', input: ctx.value, message: `Use at most ${max.toLocaleString('en-US')} characters (this has ${ctx.value.length.toLocaleString('en-US')}).` });
       } else if ((multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE).test(ctx.value)) {
         ctx.issues.push({ code: 'custom', input: ctx.value, message: multiline ? 'Remove the control characters (only line breaks and tabs are allowed).' : 'Remove the control characters and line breaks.' });
+      } else if (LONE_SURROGATE.test(ctx.value)) {
+        ctx.issues.push({ code: 'custom', input: ctx.value, message: 'Remove the broken character (half of an emoji or symbol); the text is not valid Unicode.' });
       }
     });
 }

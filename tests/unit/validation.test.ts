@@ -66,6 +66,10 @@ describe('text', () => {
     expect(messages(requiredText(), 'a\nb')).toEqual(['Remove the control characters and line breaks.']);
   });
   it('keeps markup as text (escaping is the page’s job)', () => expect(value(requiredText(), '<script>x</script>')).toBe('<script>x</script>'));
+  it.each(['\ud83d', 'x\ude00', '\ude00\ud83d'])('refuses %j, half of a surrogate pair, which SQLite would store as U+FFFD', (s) => {
+    expect(messages(requiredText(), s)).toEqual(['Remove the broken character (half of an emoji or symbol); the text is not valid Unicode.']);
+  });
+  it('keeps whole emoji', () => expect(value(requiredText(), '\ud83d\ude00 👩‍👩‍👧')).toBe('😀 👩‍👩‍👧'));
 });
 
 describe('slug', () => {

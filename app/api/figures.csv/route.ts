@@ -1,6 +1,6 @@
 import { databasePath, getDb } from '@/db/index';
 import { metricHxlTag } from '@/db/queries/figure-export';
-import { errorResponse, unknownCatalogErrors } from '@/lib/api/responses';
+import { errorResponse, unknownCatalogErrors, unlessDatabaseBusy } from '@/lib/api/responses';
 import { exportFileName, figureCsvStream } from '@/lib/export/stream';
 import { parseCsvQuery } from '@/lib/validation/figure-filters';
 
@@ -14,16 +14,18 @@ export function GET(request: Request): Response {
   const query = parseCsvQuery(new URL(request.url).searchParams);
   if (!query.ok) return errorResponse(400, query.errors);
   const { hxl, ...filters } = query.value;
-  const db = getDb();
-  const unknown = unknownCatalogErrors(db, filters);
-  if (unknown.length) return errorResponse(404, unknown);
-  const metricTag = filters.metric?.length === 1 ? metricHxlTag(db, filters.metric[0]!) : undefined;
-  return new Response(figureCsvStream(databasePath(), filters, { hxl, metricTag }), {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${exportFileName(filters.event)}"`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
+  return unlessDatabaseBusy(() => {
+    const db = getDb();
+    const unknown = unknownCatalogErrors(db, filters);
+    if (unknown.length) return errorResponse(404, unknown);
+    const metricTag = filters.metric?.length === 1 ? metricHxlTag(db, filters.metric[0]!) : undefined;
+    return new Response(figureCsvStream(databasePath(), filters, { hxl, metricTag }), {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${exportFileName(filters.event)}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
   });
 }

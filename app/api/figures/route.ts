@@ -1,6 +1,6 @@
 import { getDb } from '@/db/index';
 import { listFigurePage } from '@/db/queries/figure-export';
-import { errorResponse, unknownCatalogErrors } from '@/lib/api/responses';
+import { errorResponse, unknownCatalogErrors, unlessDatabaseBusy } from '@/lib/api/responses';
 import { toFigureJson } from '@/lib/api/figure-json';
 import { encodeCursor, parseJsonQuery } from '@/lib/validation/figure-filters';
 
@@ -15,13 +15,15 @@ export function GET(request: Request): Response {
   const query = parseJsonQuery(new URL(request.url).searchParams);
   if (!query.ok) return errorResponse(400, query.errors);
   const { cursor, limit, ...filters } = query.value;
-  const db = getDb();
-  const unknown = unknownCatalogErrors(db, filters);
-  if (unknown.length) return errorResponse(404, unknown);
-  const page = listFigurePage(db, filters, cursor, limit);
-  const last = page.rows.at(-1);
-  return Response.json(
-    { data: page.rows.map(toFigureJson), nextCursor: page.hasMore && last ? encodeCursor(last.figure_id) : null, limit },
-    { headers: { 'Cache-Control': 'no-store' } },
-  );
+  return unlessDatabaseBusy(() => {
+    const db = getDb();
+    const unknown = unknownCatalogErrors(db, filters);
+    if (unknown.length) return errorResponse(404, unknown);
+    const page = listFigurePage(db, filters, cursor, limit);
+    const last = page.rows.at(-1);
+    return Response.json(
+      { data: page.rows.map(toFigureJson), nextCursor: page.hasMore && last ? encodeCursor(last.figure_id) : null, limit },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
+  });
 }

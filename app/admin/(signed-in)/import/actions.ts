@@ -2,7 +2,8 @@
 import { getDb } from '@/db/index';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatImportError } from '@/lib/import/errors';
-import { importCsv } from '@/lib/import/run';
+import { importCsv, type ImportSummary } from '@/lib/import/run';
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '@/lib/database-busy';
 import { importUploadSchema } from '@/lib/validation/import-upload';
 
 /** What the upload form shows after an import: the same summary and problems as the command line. */
@@ -27,7 +28,14 @@ export async function importFiguresAction(_previous: ImportState, formData: Form
     return { status: 'error', message: 'Nothing was imported.', fileError };
   }
   const { file, dryRun } = parsed.data;
-  const summary = await importCsv(getDb(), file.stream(), { userId: user.userId, label: `import: ${file.name} by ${user.email}` }, { dryRun });
+  let summary: ImportSummary;
+  try {
+    summary = await importCsv(getDb(), file.stream(), { userId: user.userId, label: `import: ${file.name} by ${user.email}` }, { dryRun });
+  } catch (err) {
+    // The import's one transaction could not get the write lock in time and was rolled back.
+    if (isDatabaseBusy(err)) return { status: 'error', message: `${file.name}: ${DATABASE_BUSY_MESSAGE}`, dryRun };
+    throw err;
+  }
   const counts = { rowsRead: summary.rowsRead, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected };
   if (summary.errors.length) {
     const n = summary.errors.length;

@@ -1,0 +1,17 @@
+import type { Db } from '@/db/index';
+import { readDataVersion } from '@/db/queries/data-version';
+
+/**
+ * A cheap fingerprint of everything a write could touch: the row count and largest id of each
+ * table, and the data version the triggers bump on any change. Equal before and after means
+ * nothing was written (dumpTables compares every row, for when that cost is affordable).
+ */
+export function writeState(db: Db): Record<string, unknown> {
+  const tables = db.$client
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const state: Record<string, unknown> = { dataVersion: readDataVersion(db).version };
+  for (const name of tables) state[name] = db.$client.prepare(`SELECT count(*) AS rows, max(rowid) AS last FROM "${name}"`).get();
+  return state;
+}

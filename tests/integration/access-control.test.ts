@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { closeDb, type Db } from '@/db/index';
+import { findActiveSession } from '@/db/queries/sessions';
+import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from '@/lib/auth/session-token';
+import { signInWithPassword, signOutToken } from '@/lib/auth/sign-in';
+import { listAdminEntryPoints, listServerActions, OPEN_ACTIONS, OPEN_ADMIN_FILES, type Located } from '../helpers/access-rules';
+import { createSeededTestDb, dumpTables } from '../helpers/db';
+import { EDITOR, figureForm, formDataOf, signedInEditor } from '../helpers/editor-session';
+import { restoreEnv } from '../helpers/env';
+import { expectRedirect, redirectTarget, requestCookies } from '../helpers/next-headers';
+
+vi.mock('next/headers', () => import('../helpers/next-headers'));
+
+const ROOT = process.cwd();
+const originalPath = process.env.DATABASE_PATH;
+let db: Db;
+let cleanup: () => void;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  let file: string;
+  ({ db, file, cleanup } = createSeededTestDb());
+  process.env.DATABASE_PATH = file;
+  tokens.valid = await signedInEditor(db);
+  const expired = await signInWithPassword(db, { ...EDITOR, address: '203.0.113.2' }, new Date(Date.now() - SESSION_TTL_MS - 60_000));
+  const revoked = await signInWithPassword(db, { ...EDITOR, address: '203.0.113.3' });
+  if (!expired.ok || !revoked.ok) throw new Error('sign-in failed');
+  signOutToken(db, revoked.token);
+  tokens.expired = expired.token;
+  tokens.revoked = revoked.token;
+});
+afterAll(() => {
+  closeDb();
+  restoreEnv('DATABASE_PATH', originalPath);
+  cleanup();
+});
+
+/** The cookie each kind of bad session sends (undefined: no cookie at all). */
+const BAD_SESSIONS: Array<[string, () => string | undefined]> = [
+  ['missing', () => undefined],
+  ['empty', () => ''],
+  ['expired', () => tokens.expired],
+  ['revoked (signed out)', () => tokens.revoked],
+  ['forged (random token)', () => newSessionToken()],
+  ['forged (the stored hash of a live session, as a stolen copy of the database would give)', () => hashSessionToken(tokens.valid!)],
+];
+
+function useCookie(token: string | undefined): void {
+  requestCookies.clear();
+  if (token !== undefined) requestCookies.set(SESSION_COOKIE, token);
+}
+
+/** One submission every action would accept as far as its fields go: only the session is missing. */
+function anySubmission(): FormData {
+  const form = formDataOf({
+    ...figureForm(), figureId: '1', revision: '1', reason: 'a reason', id: '1',
+    slug: 'access-test', name: 'Access test', country: 'Testland', startDate: '2022-01-01', reportingBody: 'Access test body', publishedOn: '2022-01-01',
+  });
+  form.set('file', new File(['event_slug\n'], 'access.csv', { type: 'text/csv' }));
+  return form;
+}
+
+async function exported(entry: Located): Promise<(...args: unknown[]) => Promise<unknown>> {
+  const mod = (await import(path.join(ROOT, entry.file))) as Record<string, unknown>;
+  const fn = mod[entry.name];
+  if (typeof fn !== 'function') throw new Error(`${entry.file} does not export ${entry.name} as a function; an inline action needs a test of its own`);
+  return fn as (...args: unknown[]) => Promise<unknown>;
+}
+
+const guardedActions = listServerActions(ROOT).filter((a) => !(`${a.file}#${a.name}` in OPEN_ACTIONS));
+const guardedEntryPoints = listAdminEntryPoints(ROOT).filter((e) => !(e.file in OPEN_ADMIN_FILES));
+
+describe.each(BAD_SESSIONS)('a %s session', (_kind, cookie) => {
+  it.each(guardedActions.map((a) => [`${a.file}#${a.name}`, a] as const))('%s: sent to sign-in, nothing changed', async (_name, action) => {
+    const fn = await exported(action);
+    useCookie(cookie());
+    const before = dumpTables(db);
+    expect(await expectRedirect(() => fn({ status: 'idle' }, anySubmission()))).toBe('/admin/login');
+    expect(dumpTables(db)).toEqual(before);
+  });
+
+  it.each(guardedEntryPoints.map((e) => [`${e.file} ${e.name}`, e] as const))('%s: sent to sign-in', async (_name, entry) => {
+    const fn = await exported(entry);
+    useCookie(cookie());
+    const props = { params: Promise.resolve({ id: '1' }), searchParams: Promise.resolve({}), children: null };
+    const args = entry.name === 'default' ? [props] : [new Request('http://localhost/admin'), { params: props.params }];
+    expect(await expectRedirect(() => fn(...args))).toBe('/admin/login');
+  });
+});
+
+describe('a valid session (the control: the refusals above are about the session, not the submission)', () => {
+  it.each(guardedActions.map((a) => [`${a.file}#${a.name}`, a] as const))('%s is let in', async (_name, action) => {
+    const fn = await exported(action);
+    useCookie(tokens.valid);
+    let outcome: unknown;
+    try {
+      outcome = await fn({ status: 'idle' }, anySubmission());
+    } catch (err) {
+      outcome = redirectTarget(err) ?? err;
+    }
+    expect(outcome).not.toBe('/admin/login');
+    expect(outcome).not.toBeInstanceOf(Error);
+  });
+});
+
+describe('signing out with a bad session', () => {
+  it.each(BAD_SESSIONS)('%s: signs nobody else out and changes nothing else', async (_kind, cookie) => {
+    const { signOut } = await import('@/app/admin/login/actions');
+    useCookie(cookie());
+    // Signing out revokes only the presented token's own session (an expired one gets its
+    // revoked_at too, which is harmless); nothing else may change.
+    const { sessions: _s, ...before } = dumpTables(db);
+    expect(await expectRedirect(() => signOut())).toBe('/admin/login?signed-out=1');
+    const { sessions: _t, ...after } = dumpTables(db);
+    expect(after).toEqual(before);
+    expect(findActiveSession(db, hashSessionToken(tokens.valid!))).toMatchObject({ email: EDITOR.email });
+  });
+});

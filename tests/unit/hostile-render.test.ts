@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { FigureTable } from '@/app/ui/figure-table';
+import { SourcesList } from '@/app/ui/sources-list';
+import { numberSources } from '@/lib/citations';
+import { csvCell } from '@/lib/export/csv';
+import { restoreFormula } from '@/lib/export/formula';
+import { makeFigure } from '../helpers/figures';
+import { hostileString, propertyRuns } from '../helpers/hostile';
+
+/** The public table and source list for one figure whose every text field is `s`. */
+function renderHostile(s: string): string {
+  const figure = makeFigure({
+    group: s, location: s, unit: s, quote: s, note: s, status: 'retracted', retractionReason: s,
+    source: { id: 1, reportingBody: s, publisher: s, title: s, url: s, publishedOn: '2022-01-10', createdAt: '', updatedAt: '' },
+  });
+  const { sources } = numberSources([figure], new Map([[figure.id, { anchor: 'card-1', label: s }]]));
+  return renderToStaticMarkup(createElement('div', null, createElement(FigureTable, { figures: [figure], caption: s, citationOf: { 1: 1 } }), createElement(SourcesList, { sources })));
+}
+
+const TAG = /<([a-zA-Z][a-zA-Z0-9]*)/g;
+// Every element the two components render themselves; anything else came from the data.
+const OWN_TAGS = new Set(['div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'time', 'a', 'cite', 'blockquote', 'section', 'h2', 'ol', 'li', 'sup']);
+
+describe('stored text on the public page', () => {
+  it('is shown as text: no element, attribute or link comes from the data', () => {
+    fc.assert(
+      fc.property(hostileString, (s) => {
+        const html = renderHostile(s);
+        expect(html).not.toMatch(/<script|<img|<svg|<iframe/i);
+        for (const [, tag] of html.matchAll(TAG)) expect(OWN_TAGS).toContain(tag!.toLowerCase());
+        // Attributes of the elements themselves carry no event handlers.
+        for (const [element] of html.matchAll(/<[a-zA-Z][^>]*>/g)) expect(element).not.toMatch(/\son[a-z]+=/i);
+        // The only links out are http(s) addresses; the rest point within the page.
+        for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(https?:\/\/|#)/i);
+      }),
+      propertyRuns(300),
+    );
+  });
+
+  it('markup in a note is escaped, and shown as the characters typed', () => {
+    const html = renderHostile('<script>alert(1)</script><img src=x onerror=alert(1)>');
+    expect(html).toContain('Note: &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('a text cell of the CSV export', () => {
+  it('never starts with a formula character, and the import gives back the text exactly', () => {
+    fc.assert(
+      fc.property(fc.oneof(hostileString, fc.string({ unit: 'binary' })), (s) => {
+        // Read by an independent parser, behind another cell (a BOM is only stripped at the start).
+        const [[, cell]] = Papa.parse<string[]>(`start,${csvCell('note', s)},end`).data as [[string, string, string]];
+        expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+        expect(restoreFormula(cell)).toBe(s);
+      }),
+      propertyRuns(300),
+    );
+  });
+
+  it('numbers are written as digits, never prefixed', () => {
+    fc.assert(fc.property(fc.nat(), (n) => {
+      expect(csvCell('value_best', n)).toBe(String(n));
+    }), propertyRuns(100));
+  });
+});
