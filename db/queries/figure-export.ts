@@ -63,6 +63,15 @@ function where(filters: FigureFilters, afterId: number): { clause: string; param
 }
 
 /**
+ * The export's statement for `filters`, with its named parameters: what openFigureExport runs,
+ * so that a benchmark can hand the very same query to another SQLite client.
+ */
+export function figureExportQuery(filters: FigureFilters): { sql: string; params: Record<string, string | number> } {
+  const { clause, params } = where(filters, 0);
+  return { sql: `${SELECT} ${clause} ORDER BY f.id`, params };
+}
+
+/**
  * The figures matching `filters`, in the order they were entered (figure id), read lazily from a
  * connection of their own. Ordering by the primary key lets SQLite hand over the first row
  * without sorting the rest, and the private read-only connection both sees one consistent
@@ -74,8 +83,8 @@ export function openFigureExport(file: string, filters: FigureFilters): { rows: 
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
     sqlite.pragma('busy_timeout = 5000');
-    const { clause, params } = where(filters, 0);
-    const rows = sqlite.prepare(`${SELECT} ${clause} ORDER BY f.id`).iterate(params) as IterableIterator<ExportRow>;
+    const { sql, params } = figureExportQuery(filters);
+    const rows = sqlite.prepare(sql).iterate(params) as IterableIterator<ExportRow>;
     let closed = false;
     return {
       rows,
