@@ -8,7 +8,6 @@ import { seedCatalogMetrics } from '@/lib/seed';
 import type { BudgetResult } from './result';
 import { median, round } from './stats';
 
-const TSX = path.join('node_modules', 'tsx', 'dist', 'cli.mjs');
 
 /**
  * Budget 5: the export of a synthetic database (`fromDb`, every figure) imported into an empty
@@ -18,7 +17,7 @@ const TSX = path.join('node_modules', 'tsx', 'dist', 'cli.mjs');
  */
 export function measureImport(root: string, workDir: string, fromDb: string, runs: number): BudgetResult {
   const csv = path.join(workDir, 'import.csv');
-  const exported = spawnSync(process.execPath, [TSX, 'scripts/export.ts', '--status', 'all', '--out', csv], {
+  const exported = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--status', 'all', '--out', csv], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, DATABASE_PATH: fromDb },
@@ -41,7 +40,9 @@ export function measureImport(root: string, workDir: string, fromDb: string, run
     const target = path.join(workDir, `import-${i}.db`);
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
     fs.copyFileSync(catalog, target);
-    const args = [...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []), TSX, 'scripts/bench/import-worker.ts', target, csv];
+    // tsx's CLI runs the script in a child process; loading tsx as a hook keeps it in this one, so
+    // that --cpu-prof profiles the import itself.
+    const args = [...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []), '--import', 'tsx', 'scripts/bench/import-worker.ts', target, csv];
     const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`the import failed:\n${run.stderr}`);
     const out = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { ms: number; rowsRead: number; created: number; errors: unknown[] };
@@ -55,7 +56,7 @@ export function measureImport(root: string, workDir: string, fromDb: string, run
   return {
     budget: 5,
     name: 'Import with full validation',
-    target: '≥ 100,000 rows/s for 100,000 rows',
+    target: `≥ 100,000 rows/s (${rows.toLocaleString('en-US')} rows here; the issue's are 100,000)`,
     measured: `${Math.round(rate).toLocaleString('en-US')} rows/s (${rows.toLocaleString('en-US')} rows in ${round(ms / 1000)} s)`,
     met: rate >= 100_000,
     details: { rows, csvBytes: fs.statSync(csv).size, medianMs: round(ms, 1), samplesMs: samples.map((s) => round(s, 1)), rowsPerSec: Math.round(rate) },
