@@ -63,21 +63,37 @@ function where(filters: FigureFilters, afterId: number): { clause: string; param
 }
 
 /**
- * The figures matching `filters`, in the order they were entered (figure id), read lazily from a
- * connection of their own. Ordering by the primary key lets SQLite hand over the first row
- * without sorting the rest, and the private read-only connection both sees one consistent
- * snapshot (WAL) and leaves the process's shared connection free: better-sqlite3 refuses any
- * other statement on a connection while an iterator is open on it. Call `close` when done
- * (also after an early stop); it ends the iteration and closes the connection.
+ * The export's statement for `filters`, with its named parameters: what openFigureExport runs,
+ * so that a benchmark can hand the very same query to another SQLite client.
  */
-export function openFigureExport(file: string, filters: FigureFilters): { rows: IterableIterator<ExportRow>; close: () => void } {
+export function figureExportQuery(filters: FigureFilters): { sql: string; params: Record<string, string | number> } {
+  const { clause, params } = where(filters, 0);
+  return { sql: `${SELECT} ${clause} ORDER BY f.id`, params };
+}
+
+/** One figure's cells in the order of the statement's columns (`columns`): the export's order. */
+export type ExportValues = Array<string | number | null>;
+
+/**
+ * The figures matching `filters`, in the order they were entered (figure id), read lazily from a
+ * connection of their own, each as an array of cells (better-sqlite3's raw mode: building an
+ * object per row cost as much as reading it). Ordering by the primary key lets SQLite hand over
+ * the first row without sorting the rest, and the private read-only connection both sees one
+ * consistent snapshot (WAL) and leaves the process's shared connection free: better-sqlite3
+ * refuses any other statement on a connection while an iterator is open on it. Call `close`
+ * when done (also after an early stop); it ends the iteration and closes the connection.
+ */
+export function openFigureExport(file: string, filters: FigureFilters): { columns: string[]; rows: IterableIterator<ExportValues>; close: () => void } {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
     sqlite.pragma('busy_timeout = 5000');
-    const { clause, params } = where(filters, 0);
-    const rows = sqlite.prepare(`${SELECT} ${clause} ORDER BY f.id`).iterate(params) as IterableIterator<ExportRow>;
+    const { sql, params } = figureExportQuery(filters);
+    const statement = sqlite.prepare(sql).raw(true);
+    const columns = statement.columns().map((c) => c.name);
+    const rows = statement.iterate(params) as IterableIterator<ExportValues>;
     let closed = false;
     return {
+      columns,
       rows,
       close: () => {
         if (closed) return;

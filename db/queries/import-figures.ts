@@ -73,6 +73,11 @@ export function writeImportRows(
   if (errors.length) return { ...counts, errors };
 
   const statements = prepareImportStatements(db, actor);
+  // A large import touches every page of six indexes in one transaction; with SQLite's default
+  // 2 MB page cache those pages are evicted and read again row after row. 64 MB for the
+  // duration of the import only (a profile of 100,000 rows: about a sixth of the time).
+  const previousCache = db.$client.pragma('cache_size', { simple: true }) as number;
+  db.$client.pragma('cache_size = -65536');
   try {
     // IMMEDIATE: take the write lock before the first read, so a server write in between can
     // never invalidate this transaction's snapshot half-way (SQLITE_BUSY_SNAPSHOT).
@@ -134,6 +139,8 @@ export function writeImportRows(
     }, { behavior: 'immediate' });
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;
+  } finally {
+    db.$client.pragma(`cache_size = ${previousCache}`);
   }
   return { ...counts, errors };
 }

@@ -51,3 +51,17 @@ export function synthWriter(db: Db) {
     };
   }
 }
+
+/**
+ * Copies every event of the database `fromFile` into `db` (same schema): the catalog an import
+ * of that database's export needs, without its figures and sources.
+ */
+export function copyEvents(db: Db, fromFile: string): number {
+  const sqlite = db.$client;
+  sqlite.prepare('ATTACH DATABASE ? AS copy_from').run(fromFile);
+  try {
+    return sqlite.prepare('INSERT INTO events SELECT * FROM copy_from.events').run().changes;
+  } finally {
+    sqlite.exec('DETACH DATABASE copy_from');
+  }
+}

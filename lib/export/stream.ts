@@ -1,10 +1,11 @@
 import { openFigureExport } from '@/db/queries/figure-export';
 import type { FigureFilters } from '@/lib/validation/figure-filters';
-import { csvHeader, csvRecord, hxlRow } from './csv';
+import { csvHeader, csvRecordValues, EXPORT_COLUMNS, hxlRow } from './csv';
 
-// Rows encoded per pull: large enough to keep the per-chunk overhead small, small enough that
-// memory stays flat however many figures there are.
-const ROWS_PER_CHUNK = 200;
+// Rows encoded per pull: large enough that the per-chunk costs (encoding, the stream, the HTTP
+// write) stay small next to the rows' own, small enough (about 600 KB) that memory stays flat
+// however many figures there are. 200 rows a chunk spent a third of the export's time on them.
+export const ROWS_PER_CHUNK = 2000;
 
 /**
  * The CSV of the figures matching `filters`, as a byte stream read from the database only as
@@ -19,6 +20,10 @@ export function figureCsvStream(file: string, filters: FigureFilters, opts: { hx
     {
       start(controller) {
         exportRows = openFigureExport(file, filters);
+        if (exportRows.columns.join(',') !== EXPORT_COLUMNS.join(',')) {
+          exportRows.close();
+          throw new Error(`the export query's columns (${exportRows.columns.join(', ')}) are not EXPORT_COLUMNS`);
+        }
         controller.enqueue(encoder.encode(csvHeader() + (opts.hxl ? hxlRow(opts.metricTag) : '')));
       },
       pull(controller) {
@@ -33,7 +38,7 @@ export function figureCsvStream(file: string, filters: FigureFilters, opts: { hx
               controller.close();
               return;
             }
-            chunk += csvRecord(next.value);
+            chunk += csvRecordValues(next.value);
           }
           controller.enqueue(encoder.encode(chunk));
         } catch (err) {

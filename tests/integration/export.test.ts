@@ -3,7 +3,7 @@ import { GET } from '@/app/api/figures.csv/route';
 import { closeDb, getDb, type Db } from '@/db/index';
 import { EXPORT_COLUMNS } from '@/lib/export/csv';
 import { restoreFormula } from '@/lib/export/formula';
-import { figureCsvStream } from '@/lib/export/stream';
+import { figureCsvStream, ROWS_PER_CHUNK } from '@/lib/export/stream';
 import { importCsvText } from '@/lib/import/run';
 import { seedDatabase } from '@/lib/seed';
 import { createSeededTestDb, createTestDb } from '../helpers/db';
@@ -127,20 +127,20 @@ describe('streaming', () => {
     ].join('\n');
 
   it('sends the header and the first rows before the query has ended, and lets go of the database when cancelled', async () => {
-    expect(importCsvText(db, bigImport(5000), actor).created).toBe(5000);
+    expect(importCsvText(db, bigImport(3 * ROWS_PER_CHUNK), actor).created).toBe(3 * ROWS_PER_CHUNK);
     const reader = figureCsvStream(file, { status: 'published', group: '', location: '' }).getReader();
     const decoder = new TextDecoder();
     const first = await reader.read();
     expect(decoder.decode(first.value)).toBe(`${EXPORT_COLUMNS.join(',')}\r\n`);
     const second = decoder.decode((await reader.read()).value);
-    expect(second.split('\r\n').filter(Boolean)).toHaveLength(200);
+    expect(second.split('\r\n').filter(Boolean)).toHaveLength(ROWS_PER_CHUNK);
 
     // The export holds a read snapshot of its own while it is under way: a checkpoint cannot
     // reset the log under it, and the process's shared connection stays free for other requests.
     db.$client.prepare("UPDATE events SET description = 'changed'").run();
     db.$client.pragma('busy_timeout = 0');
     expect(db.$client.pragma('wal_checkpoint(TRUNCATE)')).toEqual([expect.objectContaining({ busy: 1 })]);
-    expect(getDb().$client.prepare('SELECT count(*) AS n FROM figures').get()).toEqual({ n: 5035 });
+    expect(getDb().$client.prepare('SELECT count(*) AS n FROM figures').get()).toEqual({ n: 3 * ROWS_PER_CHUNK + 35 });
 
     await reader.cancel();
     expect(db.$client.pragma('wal_checkpoint(TRUNCATE)')).toEqual([expect.objectContaining({ busy: 0 })]);
