@@ -1,6 +1,6 @@
 import type { FigureWithContext } from '@/db/queries/figures';
 import type { BarSpec, TimelineSpec } from './chart-spec';
-import { reportStatus, primarySeries, type Series } from './dashboard';
+import { primarySummary, reportStatus, type Series, type SeriesSummary } from './dashboard';
 import { sourceName } from './citations';
 import { describeScope, formatFigure } from './wording';
 
@@ -14,8 +14,6 @@ export type ChartRow = {
 
 /** How much one chart shows before it summarises: past these, the largest or most reported. */
 export const CHART_LIMITS = { breakdownBars: 20, timelineLines: 8 } as const;
-
-const headlineSize = (s: Series) => s.headline?.valueHigh ?? s.headline?.valueBest ?? -1;
 
 /** A bar: a range from its low to its high, a single number from zero. */
 const barExtent = (f: FigureWithContext) => ({ low: f.valueLow ?? 0, high: f.valueHigh ?? f.valueBest ?? 0 });
@@ -36,18 +34,15 @@ function barSpec(id: string, title: string, unit: string, rows: ChartRow[], cita
 
 /**
  * Chart 1: each metric's headline compared with the others of the same unit, one chart per
- * unit, so that people and money never share an axis.
+ * unit, so that people and money never share an axis. `primaries`: each metric's primary
+ * headline (the first card of each metric), in metric order.
  */
-export function comparisonCharts(series: Series[], country: string, citationOf: Record<number, number>) {
+export function comparisonCharts(primaries: Array<{ metricLabel: string; headline: FigureWithContext }>, citationOf: Record<number, number>) {
   const byUnit = new Map<string, ChartRow[]>();
-  const metricKeys = [...new Set(series.map((s) => s.metricKey))];
-  for (const key of metricKeys) {
-    const s = primarySeries(series, key, country);
-    if (!s?.headline) continue;
-    const row = { label: s.metricLabel, figure: s.headline, wording: formatFigure(s.headline) };
-    const rows = byUnit.get(s.headline.unit) ?? [];
-    rows.push(row);
-    byUnit.set(s.headline.unit, rows);
+  for (const { metricLabel, headline } of primaries) {
+    const rows = byUnit.get(headline.unit) ?? [];
+    rows.push({ label: metricLabel, figure: headline, wording: formatFigure(headline) });
+    byUnit.set(headline.unit, rows);
   }
   return [...byUnit].map(([unit, rows]) => ({
     unit,
@@ -56,28 +51,42 @@ export function comparisonCharts(series: Series[], country: string, citationOf: 
   }));
 }
 
-/** Chart 2: one metric's latest figure for every group and place the reports give. */
-export function breakdownChart(series: Series[], metricKey: string, citationOf: Record<number, number>) {
-  const all = series.filter((s) => s.metricKey === metricKey && s.headline);
+/** Which series chart 2 shows for a metric: all with a headline, or past the limit the largest. */
+export function breakdownSelection(summaries: SeriesSummary[], metricKey: string): { shown: SeriesSummary[]; omitted: number } {
+  const all = summaries.filter((s) => s.metricKey === metricKey && s.headlineId !== null);
   // A chart of hundreds of bars says nothing: past the limit, show the largest.
-  const shown = all.length <= CHART_LIMITS.breakdownBars ? all : [...all].sort((a, b) => headlineSize(b) - headlineSize(a)).slice(0, CHART_LIMITS.breakdownBars);
-  const rows: ChartRow[] = shown.map((s) => ({ label: describeScope(s.group, s.location), figure: s.headline!, wording: formatFigure(s.headline!) }));
+  const shown = all.length <= CHART_LIMITS.breakdownBars ? all : [...all].sort((a, b) => b.headlineSize - a.headlineSize).slice(0, CHART_LIMITS.breakdownBars);
+  return { shown, omitted: all.length - shown.length };
+}
+
+/** Chart 2: one metric's latest figure for every group and place shown (breakdownSelection). */
+export function breakdownChart(shown: Array<{ series: SeriesSummary; headline: FigureWithContext }>, metricLabel: string, omitted: number, citationOf: Record<number, number>) {
+  const rows: ChartRow[] = shown.map(({ series, headline }) => ({ label: describeScope(series.group, series.location), figure: headline, wording: formatFigure(headline) }));
   const unit = rows[0]?.figure.unit ?? '';
-  const label = series.find((s) => s.metricKey === metricKey)?.metricLabel ?? metricKey;
-  return { unit, rows, omitted: all.length - shown.length, spec: barSpec('breakdown', `${label} by group and place`, unit, rows, citationOf) };
+  return { unit, rows, omitted, spec: barSpec('breakdown', `${metricLabel} by group and place`, unit, rows, citationOf) };
+}
+
+/**
+ * Which series chart 3 draws for a metric: all of them, or past a handful of lines the whole
+ * count first and then the most reported.
+ */
+export function timelineSelection(summaries: SeriesSummary[], metricKey: string, country = ''): { shown: SeriesSummary[]; omitted: number } {
+  const all = summaries.filter((s) => s.metricKey === metricKey);
+  const primary = primarySummary(all, metricKey, country);
+  const shown =
+    all.length <= CHART_LIMITS.timelineLines
+      ? all
+      : [...(primary ? [primary] : []), ...all.filter((s) => s !== primary).sort((a, b) => b.reportCount - a.reportCount)].slice(0, CHART_LIMITS.timelineLines);
+  return { shown, omitted: all.length - shown.length };
 }
 
 const STATUS_WORDS = { headline: 'latest', superseded: 'superseded', retracted: 'retracted' } as const;
 
-/** Chart 3: every report of one metric over time, by the date it was reported. */
-export function timelineChart(series: Series[], metricKey: string, citationOf: Record<number, number>, country = '') {
-  const all = series.filter((s) => s.metricKey === metricKey);
-  // At most a handful of lines stay readable: the whole count first, then the most reported.
-  const primary = primarySeries(all, metricKey, country);
-  const ofMetric =
-    all.length <= CHART_LIMITS.timelineLines
-      ? all
-      : [...(primary ? [primary] : []), ...all.filter((s) => s !== primary).sort((a, b) => b.reports.length - a.reports.length)].slice(0, CHART_LIMITS.timelineLines);
+/**
+ * Chart 3: every report of one metric over time, by the date it was reported: the series of
+ * timelineSelection with all their reports, in that order.
+ */
+export function timelineChart(ofMetric: Series[], metricKey: string, omitted: number, citationOf: Record<number, number>) {
   const rows: ChartRow[] = ofMetric.flatMap((s) =>
     s.reports.map((f) => ({ label: describeScope(s.group, s.location), figure: f, wording: formatFigure(f), status: STATUS_WORDS[reportStatus(f, s)] })),
   );
@@ -107,5 +116,5 @@ export function timelineChart(series: Series[], metricKey: string, citationOf: R
       }))
       .filter((s) => s.points.length > 0),
   };
-  return { unit, rows, omitted: all.length - ofMetric.length, spec };
+  return { unit, rows, omitted, spec };
 }

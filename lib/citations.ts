@@ -9,34 +9,37 @@ export type CitedSource = Omit<Source, 'fullText'> & {
   citedBy: Array<{ anchor: string; label: string }>;
 };
 
+/** One place the page cites a source: its card's way back, or a verbatim quote to show. */
+export type Citation = {
+  source: Omit<Source, 'fullText'>;
+  quote?: string | null;
+  backLink?: { anchor: string; label: string };
+};
+
 /**
- * Numbers every cited source once, in the order a reader meets them: first the figures given
- * (the headlines, in card order), then the rest of the reports. A figure's citation is its
- * source's number.
+ * Numbers every cited source once, in the order a reader meets them (the order of `citations`:
+ * the headline cards first, then the rest of the sources). A figure's citation is its source's
+ * number; each source keeps its quotes and the cards citing it, each once.
  */
-export function numberSources(
-  ordered: FigureWithContext[],
-  backLinks: Map<number, { anchor: string; label: string }>,
-): { sources: CitedSource[]; numberOf: (sourceId: number) => number } {
+export function numberSources(citations: Citation[]): { sources: CitedSource[]; numberOf: (sourceId: number) => number } {
   const bySource = new Map<number, CitedSource>();
-  // What each source already lists, so that thousands of reports cost one lookup each.
+  // What each source already lists, so that thousands of citations cost one lookup each.
   const listed = new Map<number, Set<string>>();
-  for (const f of ordered) {
-    let cited = bySource.get(f.sourceId);
+  for (const { source, quote, backLink } of citations) {
+    let cited = bySource.get(source.id);
     if (!cited) {
-      cited = { ...f.source, number: bySource.size + 1, quotes: [], citedBy: [] };
-      bySource.set(f.sourceId, cited);
-      listed.set(f.sourceId, new Set());
+      cited = { ...source, number: bySource.size + 1, quotes: [], citedBy: [] };
+      bySource.set(source.id, cited);
+      listed.set(source.id, new Set());
     }
-    const seen = listed.get(f.sourceId)!;
-    if (f.quote && !seen.has(`q:${f.quote}`)) {
-      seen.add(`q:${f.quote}`);
-      cited.quotes.push(f.quote);
+    const seen = listed.get(source.id)!;
+    if (quote && !seen.has(`q:${quote}`)) {
+      seen.add(`q:${quote}`);
+      cited.quotes.push(quote);
     }
-    const back = backLinks.get(f.id);
-    if (back && !seen.has(`a:${back.anchor}`)) {
-      seen.add(`a:${back.anchor}`);
-      cited.citedBy.push(back);
+    if (backLink && !seen.has(`a:${backLink.anchor}`)) {
+      seen.add(`a:${backLink.anchor}`);
+      cited.citedBy.push(backLink);
     }
   }
   return {

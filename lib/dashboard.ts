@@ -59,35 +59,37 @@ export function reportStatus(report: FigureWithContext, series: Pick<Series, 'he
 export function buildSeries(figures: FigureWithContext[]): Series[] {
   const byKey = new Map<string, FigureWithContext[]>();
   for (const f of figures) {
-    const key = `${f.metric.key}\u0000${f.group}\u0000${f.location}`;
+    const key = seriesKey(f.metric.key, f.group, f.location);
     const list = byKey.get(key);
     if (list) list.push(f);
     else byKey.set(key, [f]);
   }
-  return [...byKey.entries()]
-    .map(([key, list]) => {
-      const reports = [...list].sort(byReportedThenEntered);
-      const first = reports[0]!;
-      return {
-        key,
-        metricKey: first.metric.key,
-        metricLabel: first.metric.label,
-        sortOrder: first.metric.sortOrder,
-        group: first.group,
-        location: first.location,
-        reports,
-        headline: selectHeadline(reports),
-        range: reportedRange(reports),
-      };
-    })
-    .sort((a, b) => a.sortOrder - b.sortOrder || a.metricKey.localeCompare(b.metricKey) || compareScope(a, b))
-    .map(({ sortOrder: _sortOrder, ...series }) => series);
+  const sortOrder = new Map(figures.map((f) => [f.metric.key, f.metric.sortOrder]));
+  const series = [...byKey.entries()].map(([key, list]): Series => {
+    const reports = [...list].sort(byReportedThenEntered);
+    const first = reports[0]!;
+    return {
+      key,
+      metricKey: first.metric.key,
+      metricLabel: first.metric.label,
+      group: first.group,
+      location: first.location,
+      reports,
+      headline: selectHeadline(reports),
+      range: reportedRange(reports),
+    };
+  });
+  return sortSeries(series, (key) => sortOrder.get(key) ?? 0);
 }
+
+// One collator for every comparison: String#localeCompare sets one up per call, which thousands
+// of series felt. Same order as localeCompare with the default locale.
+const collator = new Intl.Collator();
 
 // "all" first, then by group and place, so the whole-count series leads each metric.
 function compareScope(a: Pick<Series, 'group' | 'location'>, b: Pick<Series, 'group' | 'location'>): number {
   const rank = (s: Pick<Series, 'group'>) => (s.group === 'all' ? 0 : 1);
-  return rank(a) - rank(b) || a.group.localeCompare(b.group) || a.location.localeCompare(b.location);
+  return rank(a) - rank(b) || collator.compare(a.group, b.group) || collator.compare(a.location, b.location);
 }
 
 /** What the choice of a metric's primary series looks at. */
@@ -116,8 +118,65 @@ export function primarySeries(series: Series[], metricKey: string, country: stri
   return pickPrimary(candidates, country)?.series;
 }
 
+/**
+ * A series without its reports: what the page needs of every series (its cards, its place in the
+ * charts), read in SQL as one row per series (db/queries/figures.ts listSeriesSummaries).
+ */
+export type SeriesSummary = {
+  key: string;
+  metricId: number;
+  metricKey: string;
+  metricLabel: string;
+  group: string;
+  location: string;
+  reportCount: number;
+  headlineId: number | null;
+  /** The headline's high end, else its number; -1 without one (the breakdown shows the largest). */
+  headlineSize: number;
+  range: ReportedRange | null;
+};
+
+/** The key of the series a figure belongs to. */
+export const seriesKey = (metricKey: string, group: string, location: string) => `${metricKey}\u0000${group}\u0000${location}`;
+
+/** The series in page order: by metric, the whole count ("all") first, then by group and place. */
+export function sortSeries<T extends { metricKey: string; group: string; location: string }>(list: T[], sortOrderOf: (metricKey: string) => number): T[] {
+  return [...list].sort((a, b) => sortOrderOf(a.metricKey) - sortOrderOf(b.metricKey) || collator.compare(a.metricKey, b.metricKey) || compareScope(a, b));
+}
+
+/** The summary of a series built from all its reports: the reference for the SQL summaries. */
+export function summarize(series: Series, metricId: number): SeriesSummary {
+  const h = series.headline;
+  return {
+    key: series.key,
+    metricId,
+    metricKey: series.metricKey,
+    metricLabel: series.metricLabel,
+    group: series.group,
+    location: series.location,
+    reportCount: series.reports.length,
+    headlineId: h?.id ?? null,
+    headlineSize: h ? (h.valueHigh ?? h.valueBest ?? -1) : -1,
+    range: series.range,
+  };
+}
+
+/** The range as reportedRange words it, from counts and extremes computed elsewhere (SQL). */
+export function rangeOf(numericReports: number, low: number | null, high: number | null, sources: number): ReportedRange | null {
+  if (numericReports < 2 || low === null || high === null || low === high) return null;
+  return { low, high, reports: numericReports, sources };
+}
+
+/** The primary series of one metric among summaries (see pickPrimary). */
+export function primarySummary(summaries: SeriesSummary[], metricKey: string, country: string): SeriesSummary | undefined {
+  const candidates = summaries
+    .filter((s) => s.metricKey === metricKey)
+    .map((s) => ({ summary: s, group: s.group, location: s.location, reportCount: s.reportCount, hasHeadline: s.headlineId !== null }));
+  return pickPrimary(candidates, country)?.summary;
+}
+
 /** The metrics present, in order, each once. */
-export function metricsOf(series: Series[]): Array<{ key: string; label: string }> {
+export function metricsOf(series: Array<Pick<Series, 'metricKey' | 'metricLabel'>>): Array<{ key: string; label: string }> {
   const seen = new Map<string, string>();
   for (const s of series) if (!seen.has(s.metricKey)) seen.set(s.metricKey, s.metricLabel);
   return [...seen].map(([key, label]) => ({ key, label }));

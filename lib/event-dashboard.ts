@@ -2,45 +2,31 @@ import 'server-only';
 import { getDb } from '@/db/index';
 import { readDataVersion } from '@/db/queries/data-version';
 import { findEventBySlug } from '@/db/queries/events';
-import { listFiguresForEvent, type FigureWithContext } from '@/db/queries/figures';
+import {
+  eventFiguresLastUpdated,
+  listEventFiguresByIds,
+  listFiguresPage,
+  listSeriesReports,
+  listEventQuotes,
+  listEventSources,
+  listSeriesSummaries,
+  type FigureWithContext,
+} from '@/db/queries/figures';
+import { listMetricsById } from '@/db/queries/metrics';
 import type { Event } from '@/db/schema';
-import { numberSources, type CitedSource } from './citations';
-import { buildSeries, metricsOf, primarySeries, type Series } from './dashboard';
+import { assembleDashboard, chartsFor, type EventCharts, type EventDashboard } from './event-dashboard-model';
+import { rangeOf, seriesKey, sortSeries, type SeriesSummary } from './dashboard';
 import { VersionedCache } from './versioned-cache';
-import { describeScope } from './wording';
 
-export type HeadlineCard = {
-  anchor: string;
-  series: Series;
-  headline: FigureWithContext;
-  /** The metric's whole count (group "all" in the event's country), shown first and larger. */
-  primary: boolean;
-};
-
-export type EventDashboard = {
-  event: Event;
-  series: Series[];
-  metrics: Array<{ key: string; label: string }>;
-  /** The units of the metrics' headline figures, in metric order. */
-  units: string[];
-  /** Per metric, its cards; `omitted` counts the groups and places not given a card. */
-  cards: Array<{ metricKey: string; metricLabel: string; omitted: number; cards: HeadlineCard[] }>;
-  sources: CitedSource[];
-  citationOf: Record<number, number>;
-  /** Every report, for the full table. */
-  figures: FigureWithContext[];
-  /** When any figure or source of the event last changed (ISO timestamp). */
-  lastUpdated: string;
-};
-
-/** At most this many cards per metric, the whole count first; the rest are in the tables. */
-export const CARDS_PER_METRIC = 12;
+export { CARDS_PER_METRIC, dashboardDefaults, type EventCharts, type EventDashboard, type HeadlineCard } from './event-dashboard-model';
 
 const cache = new VersionedCache<EventDashboard | null>(100);
 
 /**
- * Everything the event page shows, computed once per data version: any edit anywhere bumps the
- * version, so the next request recomputes and no reader sees a stale number.
+ * Everything the event page shows above its charts and table, computed once per data version:
+ * any edit anywhere bumps the version, so the next request recomputes and no reader sees a stale
+ * number. It reads one summary row per series and the few figures the cards show, never every
+ * report of the event.
  */
 export function loadEventDashboard(slug: string): EventDashboard | null {
   const db = getDb();
@@ -48,51 +34,55 @@ export function loadEventDashboard(slug: string): EventDashboard | null {
   const event = findEventBySlug(db, slug);
   if (!event) return null;
   const { version } = readDataVersion(db);
-  return cache.get(slug, version, () => buildEventDashboard(event, listFiguresForEvent(db, event.id)));
+  return cache.get(slug, version, () => readEventDashboard(event));
 }
 
-/** The page's view of an event's figures: series, headline cards, numbered sources. */
-export function buildEventDashboard(event: Event, figures: FigureWithContext[]): EventDashboard {
-  const series = buildSeries(figures);
-  const metrics = metricsOf(series);
-  const cards = metrics.map(({ key, label }) => {
-    const primary = primarySeries(series, key, event.country);
-    const withHeadline = series.filter((s) => s.metricKey === key && s.headline);
-    const ordered = (primary ? [primary, ...withHeadline.filter((s) => s !== primary)] : withHeadline).slice(0, CARDS_PER_METRIC);
-    return {
-      metricKey: key,
-      metricLabel: label,
-      omitted: withHeadline.length - ordered.length,
-      cards: ordered.map((s) => ({ anchor: `figure-${s.headline!.id}`, series: s, headline: s.headline!, primary: s === primary })),
-    };
-  });
-  const headlines = cards.flatMap((m) => m.cards);
-  const backLinks = new Map(
-    headlines.map((c) => [c.headline.id, { anchor: c.anchor, label: `${c.series.metricLabel}, ${describeScope(c.series.group, c.series.location)}` }]),
+function readEventDashboard(event: Event): EventDashboard {
+  const db = getDb();
+  const metricById = listMetricsById(db);
+  const sortOrder = new Map([...metricById.values()].map((m) => [m.key, m.sortOrder]));
+  const summaries = sortSeries(
+    listSeriesSummaries(db, event.id).map((row): SeriesSummary => {
+      const metric = metricById.get(row.metricId)!;
+      return {
+        key: seriesKey(metric.key, row.group, row.location),
+        metricId: row.metricId,
+        metricKey: metric.key,
+        metricLabel: metric.label,
+        group: row.group,
+        location: row.location,
+        reportCount: row.reportCount,
+        headlineId: row.headlineId,
+        headlineSize: row.headlineSize,
+        range: rangeOf(row.numericReports, row.low, row.high, row.numericSources),
+      };
+    }),
+    (key) => sortOrder.get(key) ?? 0,
   );
-  const { sources, numberOf } = numberSources([...headlines.map((c) => c.headline), ...series.flatMap((s) => s.reports)], backLinks);
-  let lastUpdated = event.updatedAt;
-  for (const f of figures) {
-    if (f.updatedAt > lastUpdated) lastUpdated = f.updatedAt;
-    if (f.source.updatedAt > lastUpdated) lastUpdated = f.source.updatedAt;
-  }
-  const units = [...new Set(cards.flatMap((m) => m.cards.filter((c) => c.primary).map((c) => c.headline.unit)))];
-  return {
-    event,
-    series,
-    metrics,
-    units,
-    cards,
-    sources,
-    citationOf: Object.fromEntries(sources.map((s) => [s.id, numberOf(s.id)])),
-    figures,
-    lastUpdated,
-  };
+  return assembleDashboard(event, {
+    summaries,
+    headlines: (ids) => listEventFiguresByIds(db, event.id, ids),
+    sources: listEventSources(db, event.id),
+    quotes: listEventQuotes(db, event.id),
+    lastUpdated: eventFiguresLastUpdated(db, event.id),
+  });
 }
 
-/** What the charts show before the reader picks: deaths (or the first metric) and its unit. */
-export function dashboardDefaults(d: Pick<EventDashboard, 'metrics' | 'units' | 'cards'>): { metric: string; unit: string } {
-  const metric = d.metrics.find((m) => m.key === 'deaths')?.key ?? d.metrics[0]?.key ?? '';
-  const unit = d.cards.find((m) => m.metricKey === metric)?.cards.find((c) => c.primary)?.headline.unit ?? d.units[0] ?? '';
-  return { metric, unit };
+const chartCache = new VersionedCache<EventCharts>(300);
+
+/** The page's charts for the metrics picked, computed once per data version and pick. */
+export function loadEventCharts(d: EventDashboard, pick: { breakdown: string; timeline: string }): EventCharts {
+  const db = getDb();
+  const { version } = readDataVersion(db);
+  return chartCache.get(`${d.event.slug}\u0000${pick.breakdown}\u0000${pick.timeline}`, version, () =>
+    chartsFor(d, pick, {
+      headlines: (ids) => listEventFiguresByIds(db, d.event.id, ids),
+      reports: (series) => listSeriesReports(db, d.event.id, series),
+    }),
+  );
+}
+
+/** One page of the event's reports in reading order ("All reports"). */
+export function loadReportsPage(d: EventDashboard, page: number, perPage: number): FigureWithContext[] {
+  return listFiguresPage(getDb(), d.event.id, { limit: perPage, offset: (page - 1) * perPage });
 }

@@ -1,12 +1,12 @@
-import { breakdownChart, comparisonCharts, timelineChart, type ChartRow } from '@/lib/chart-data';
+import type { ChartRow } from '@/lib/chart-data';
 import { sourceLine } from '@/lib/citations';
-import type { EventDashboard } from '@/lib/event-dashboard';
+import type { EventCharts, EventDashboard } from '@/lib/event-dashboard';
 import { dashboardHref, type DashboardState } from '@/lib/url-state';
 import { ChartPanel } from './chart-panel';
 import { ChartTable } from './chart-table';
 import { OptionPicker } from './option-picker';
 
-type Props = { dashboard: EventDashboard; state: DashboardState; defaults: { metric: string; unit: string } };
+type Props = { dashboard: EventDashboard; charts: EventCharts; state: DashboardState; defaults: { metric: string; unit: string } };
 
 const csvHref = (params: Record<string, string>) => `/api/figures.csv?${new URLSearchParams(params).toString()}`;
 
@@ -25,13 +25,11 @@ function comparisonCsvFilters(event: string, rows: ChartRow[]): Record<string, s
 }
 
 /** The three charts: headlines compared by unit, one metric broken down, one metric over time. */
-export function ChartsSection({ dashboard, state, defaults }: Props) {
-  const { event, series, citationOf, metrics } = dashboard;
+export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
+  const { event, citationOf, metrics } = dashboard;
   const href = (change: Partial<DashboardState>, hash: string) => dashboardHref(state, change, defaults, `#${hash}`);
-  const comparisons = comparisonCharts(series, event.country, citationOf);
+  const { comparisons, breakdown, timeline } = charts;
   const compare = comparisons.find((c) => c.unit === state.compare) ?? comparisons[0];
-  const breakdown = breakdownChart(series, state.breakdown, citationOf);
-  const timeline = timelineChart(series, state.timeline, citationOf, event.country);
   const slug = event.slug;
   return (
     <section aria-labelledby="charts-title">

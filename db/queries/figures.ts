@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../index';
 import { figures, metrics, sources, type Figure, type Metric, type Source } from '../schema';
 
@@ -7,75 +7,150 @@ export type FigureWithContext = Figure & {
   source: Omit<Source, 'fullText'>;
 };
 
-/**
- * Every figure of an event (published and retracted) with its metric and source, in the order a
- * reader scans them: by metric, group, location, then reported-on date. Rows come back as arrays
- * and each metric and source becomes one shared object: an event can have tens of thousands of
- * figures and few sources, and per-row object mapping was most of the page's time.
- */
-export function listFiguresForEvent(db: Executor, eventId: number): FigureWithContext[] {
-  const rows = db
-    .select({
-      id: figures.id,
-      eventId: figures.eventId,
-      metricId: figures.metricId,
-      group: figures.group,
-      location: figures.location,
-      qualifier: figures.qualifier,
-      valueLow: figures.valueLow,
-      valueBest: figures.valueBest,
-      valueHigh: figures.valueHigh,
-      unit: figures.unit,
-      reportedOn: figures.reportedOn,
-      sourceId: figures.sourceId,
-      quote: figures.quote,
-      note: figures.note,
-      status: figures.status,
-      retractionReason: figures.retractionReason,
-      revision: figures.revision,
-      createdAt: figures.createdAt,
-      updatedAt: figures.updatedAt,
-    })
-    .from(figures)
-    .where(eq(figures.eventId, eventId))
-    .orderBy(asc(figures.metricId), asc(figures.group), asc(figures.location), asc(figures.reportedOn), asc(figures.id))
-    .values() as FigureRow[];
-  if (rows.length === 0) return [];
-  const metricById = new Map(
-    db
-      .select({ id: metrics.id, key: metrics.key, label: metrics.label, unit: metrics.unit, hxlTag: metrics.hxlTag, sortOrder: metrics.sortOrder })
-      .from(metrics)
-      .all()
-      .map(({ id, ...metric }) => [id, metric]),
-  );
-  const sourceById = new Map(
-    db
-      .select({
-        id: sources.id,
-        reportingBody: sources.reportingBody,
-        publisher: sources.publisher,
-        title: sources.title,
-        url: sources.url,
-        publishedOn: sources.publishedOn,
-        createdAt: sources.createdAt,
-        updatedAt: sources.updatedAt,
-      })
-      .from(sources)
-      .where(inArray(sources.id, db.selectDistinct({ id: figures.sourceId }).from(figures).where(eq(figures.eventId, eventId))))
-      .all()
-      .map((source) => [source.id, source]),
-  );
-  const list = rows.map((r): FigureWithContext => ({
-    id: r[0], eventId: r[1], metricId: r[2], group: r[3], location: r[4], qualifier: r[5], valueLow: r[6], valueBest: r[7], valueHigh: r[8],
-    unit: r[9], reportedOn: r[10], sourceId: r[11], quote: r[12], note: r[13], status: r[14], retractionReason: r[15], revision: r[16],
-    createdAt: r[17], updatedAt: r[18], metric: metricById.get(r[2])!, source: sourceById.get(r[11])!,
-  }));
-  // Metric order is the metrics' sort order, not their ids; the sort is stable within a metric.
-  return list.sort((a, b) => a.metric.sortOrder - b.metric.sortOrder || a.metricId - b.metricId);
-}
-
 type FigureRow = [
   id: number, eventId: number, metricId: number, group: string, location: string, qualifier: Figure['qualifier'],
   valueLow: number | null, valueBest: number | null, valueHigh: number | null, unit: string, reportedOn: string, sourceId: number,
   quote: string | null, note: string, status: Figure['status'], retractionReason: string | null, revision: number, createdAt: string, updatedAt: string,
+  metricKey: string, metricLabel: string, metricUnit: string, hxlTag: string, sortOrder: number,
+  reportingBody: string, publisher: string, title: string, url: string, publishedOn: string, sourceCreatedAt: string, sourceUpdatedAt: string,
 ];
+
+/** The order a reader scans reports in: by metric, group, place, then reported-on date. */
+const READING_ORDER = [asc(metrics.sortOrder), asc(metrics.id), asc(figures.group), asc(figures.location), asc(figures.reportedOn), asc(figures.id)];
+
+/**
+ * Figures with their metric and source, read as arrays: each metric and source becomes one
+ * shared object, since drizzle's per-row object mapping was most of the event page's time.
+ */
+function selectFigures(db: Executor, where: SQL | undefined, page?: { limit: number; offset: number }): FigureWithContext[] {
+  const query = db
+    .select({
+      id: figures.id, eventId: figures.eventId, metricId: figures.metricId, group: figures.group, location: figures.location,
+      qualifier: figures.qualifier, valueLow: figures.valueLow, valueBest: figures.valueBest, valueHigh: figures.valueHigh,
+      unit: figures.unit, reportedOn: figures.reportedOn, sourceId: figures.sourceId, quote: figures.quote, note: figures.note,
+      status: figures.status, retractionReason: figures.retractionReason, revision: figures.revision, createdAt: figures.createdAt,
+      updatedAt: figures.updatedAt,
+      metricKey: metrics.key, metricLabel: metrics.label, metricUnit: metrics.unit, hxlTag: metrics.hxlTag, sortOrder: metrics.sortOrder,
+      reportingBody: sources.reportingBody, publisher: sources.publisher, title: sources.title, url: sources.url,
+      publishedOn: sources.publishedOn, sourceCreatedAt: sources.createdAt, sourceUpdatedAt: sources.updatedAt,
+    })
+    .from(figures)
+    .innerJoin(metrics, eq(metrics.id, figures.metricId))
+    .innerJoin(sources, eq(sources.id, figures.sourceId))
+    .where(where)
+    .orderBy(...READING_ORDER);
+  const rows = (page ? query.limit(page.limit).offset(page.offset) : query).values() as FigureRow[];
+  const metricById = new Map<number, FigureWithContext['metric']>();
+  const sourceById = new Map<number, FigureWithContext['source']>();
+  return rows.map((r): FigureWithContext => {
+    let metric = metricById.get(r[2]);
+    if (!metric) metricById.set(r[2], (metric = { key: r[19], label: r[20], unit: r[21], hxlTag: r[22], sortOrder: r[23] }));
+    let source = sourceById.get(r[11]);
+    if (!source) {
+      source = { id: r[11], reportingBody: r[24], publisher: r[25], title: r[26], url: r[27], publishedOn: r[28], createdAt: r[29], updatedAt: r[30] };
+      sourceById.set(r[11], source);
+    }
+    return {
+      id: r[0], eventId: r[1], metricId: r[2], group: r[3], location: r[4], qualifier: r[5], valueLow: r[6], valueBest: r[7], valueHigh: r[8],
+      unit: r[9], reportedOn: r[10], sourceId: r[11], quote: r[12], note: r[13], status: r[14], retractionReason: r[15], revision: r[16],
+      createdAt: r[17], updatedAt: r[18], metric, source,
+    };
+  });
+}
+
+/** Every figure of an event (published and retracted) with its metric and source, in reading order. */
+export function listFiguresForEvent(db: Executor, eventId: number): FigureWithContext[] {
+  return selectFigures(db, eq(figures.eventId, eventId));
+}
+
+/** One page of an event's figures in reading order (the "All reports" table). */
+export function listFiguresPage(db: Executor, eventId: number, page: { limit: number; offset: number }): FigureWithContext[] {
+  return selectFigures(db, eq(figures.eventId, eventId), page);
+}
+
+/** The figures of an event with these ids, in reading order. */
+export function listEventFiguresByIds(db: Executor, eventId: number, ids: number[]): FigureWithContext[] {
+  return ids.length ? selectFigures(db, and(eq(figures.eventId, eventId), inArray(figures.id, ids))) : [];
+}
+
+/** Every report of some series (metric × group × place) of an event, in reading order. */
+export function listSeriesReports(db: Executor, eventId: number, series: Array<{ metricId: number; group: string; location: string }>): FigureWithContext[] {
+  if (!series.length) return [];
+  const scopes = series.map((s) => and(eq(figures.metricId, s.metricId), eq(figures.group, s.group), eq(figures.location, s.location)));
+  return selectFigures(db, and(eq(figures.eventId, eventId), or(...scopes)));
+}
+
+/** One series of an event: how often it was reported, its headline, and the span of published numbers. */
+export type SeriesSummaryRow = {
+  metricId: number;
+  group: string;
+  location: string;
+  reportCount: number;
+  /** The latest published report by reported-on date (ties: the latest entered), as lib/dashboard.ts selectHeadline. */
+  headlineId: number | null;
+  /** The headline's high end, else its number; -1 when it has none. */
+  headlineSize: number;
+  /** Published reports with a number, their lowest low and highest high, and how many sources gave them. */
+  numericReports: number;
+  low: number | null;
+  high: number | null;
+  numericSources: number;
+};
+
+/**
+ * Every series of an event summarised in SQL, so the page reads one row per series instead of
+ * every report. The rules are those of lib/dashboard.ts (selectHeadline, reportedRange); a test
+ * holds the two to the same answers.
+ */
+export function listSeriesSummaries(db: Executor, eventId: number): SeriesSummaryRow[] {
+  const numeric = sql`f.status = 'published' AND f.qualifier <> 'unknown'`;
+  return db.all<SeriesSummaryRow>(sql`
+    SELECT s.metricId, s."group", s.location, s.reportCount, s.headlineId,
+      coalesce(h.value_high, h.value_best, -1) AS headlineSize, s.numericReports, s.low, s.high, s.numericSources
+    FROM (
+      SELECT f.metric_id AS metricId, f.group_name AS "group", f.location AS location, count(*) AS reportCount,
+        (SELECT g.id FROM figures g
+          WHERE g.event_id = f.event_id AND g.status = 'published' AND g.metric_id = f.metric_id
+            AND g.group_name = f.group_name AND g.location = f.location
+          ORDER BY g.reported_on DESC, g.created_at DESC, g.id DESC LIMIT 1) AS headlineId,
+        sum(CASE WHEN ${numeric} THEN 1 ELSE 0 END) AS numericReports,
+        min(CASE WHEN ${numeric} THEN coalesce(f.value_low, f.value_best, 0) END) AS low,
+        max(CASE WHEN ${numeric} THEN coalesce(f.value_high, f.value_best, 0) END) AS high,
+        count(DISTINCT CASE WHEN ${numeric} THEN f.source_id END) AS numericSources
+      FROM figures f
+      WHERE f.event_id = ${eventId}
+      GROUP BY f.metric_id, f.group_name, f.location
+    ) s
+    LEFT JOIN figures h ON h.id = s.headlineId`);
+}
+
+/** The sources an event's figures cite, each with the date of its earliest report and its first figure. */
+export type EventSourceRow = Omit<Source, 'fullText'> & { firstReportedOn: string; firstFigureId: number };
+
+// `GROUP BY +source_id`: grouped by the plain column, SQLite would walk the source index over every
+// event's figures; the unary plus keeps it on this event's rows (the time must not grow with
+// other events).
+export function listEventSources(db: Executor, eventId: number): EventSourceRow[] {
+  return db.all<EventSourceRow>(sql`
+    SELECT s.id, s.reporting_body AS reportingBody, s.publisher, s.title, s.url, s.published_on AS publishedOn,
+      s.created_at AS createdAt, s.updated_at AS updatedAt, c.firstReportedOn, c.firstFigureId
+    FROM (SELECT source_id, min(reported_on) AS firstReportedOn, min(id) AS firstFigureId FROM figures WHERE event_id = ${eventId} GROUP BY +source_id) c
+    JOIN sources s ON s.id = c.source_id`);
+}
+
+/** The distinct verbatim quotes of an event's figures, by source, earliest reported first. */
+export function listEventQuotes(db: Executor, eventId: number): Array<{ sourceId: number; quote: string }> {
+  return db.all<{ sourceId: number; quote: string }>(sql`
+    SELECT source_id AS sourceId, quote FROM figures
+    WHERE event_id = ${eventId} AND quote IS NOT NULL AND quote <> ''
+    GROUP BY source_id, quote
+    ORDER BY min(reported_on), min(id)`);
+}
+
+/** When any figure of the event, or a source it cites, last changed. */
+export function eventFiguresLastUpdated(db: Executor, eventId: number): string | null {
+  const row = db.get<{ at: string | null }>(sql`
+    SELECT max(max(f.updated_at), max(s.updated_at)) AS at
+    FROM figures f JOIN sources s ON s.id = f.source_id WHERE f.event_id = ${eventId}`);
+  return row?.at ?? null;
+}

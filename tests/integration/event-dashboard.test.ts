@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, openDatabase } from '@/db/index';
-import { loadEventDashboard } from '@/lib/event-dashboard';
+import { listFiguresForEvent } from '@/db/queries/figures';
+import { loadEventCharts, loadEventDashboard } from '@/lib/event-dashboard';
 import { loadEventList } from '@/lib/event-list';
 import { prepareDatabase } from '@/lib/prepare-database';
 import { formatFigure } from '@/lib/wording';
@@ -34,7 +35,9 @@ describe('the event dashboard', () => {
     expect(formatFigure(deaths[0]!.headline)).toBe('230');
     expect(deaths[0]!.series.range).toEqual({ low: 164, high: 230, reports: 3, sources: 3 });
     expect(d.sources.map((s) => s.number)).toEqual(d.sources.map((_, i) => i + 1));
-    expect(new Set(d.figures.map((f) => f.sourceId)).size).toBe(d.sources.length);
+    const figures = listFiguresForEvent(openDatabase(file), d.event.id);
+    expect(new Set(figures.map((f) => f.sourceId)).size).toBe(d.sources.length);
+    expect(d.reportCount).toBe(figures.length);
     expect(d.units).toEqual(['people', 'businesses', 'vehicles', 'premises', 'KZT']);
     expect(loadEventDashboard('no-such-event')).toBeNull();
   });
@@ -52,7 +55,8 @@ describe('the event dashboard', () => {
     other.$client.close();
     const card = loadEventDashboard('kazakhstan-2022-unrest')!.cards[0]!.cards[0]!;
     expect(formatFigure(card.headline)).toBe('238');
-    expect(card.series.reports.map((r) => r.valueBest)).toEqual([164, 225, 230, 238]);
+    const timeline = loadEventCharts(loadEventDashboard('kazakhstan-2022-unrest')!, { breakdown: 'deaths', timeline: 'deaths' }).timeline;
+    expect(timeline.rows.filter((r) => r.label === 'Kazakhstan').map((r) => r.figure.valueBest)).toEqual([164, 225, 230, 238]);
     expect(loadEventList()[0]!.deaths?.valueBest).toBe(238);
   });
 });

@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownChart, CHART_LIMITS, comparisonCharts, timelineChart } from '@/lib/chart-data';
-import { buildSeries } from '@/lib/dashboard';
-import { buildEventDashboard, CARDS_PER_METRIC } from '@/lib/event-dashboard';
+import { CHART_LIMITS } from '@/lib/chart-data';
+import { CARDS_PER_METRIC, chartInputFromFigures, chartsFor, dashboardFromFigures } from '@/lib/event-dashboard-model';
+import type { FigureWithContext } from '@/db/queries/figures';
 import type { Event } from '@/db/schema';
 import { makeFigure } from '../helpers/figures';
 
 const event: Event = { id: 1, slug: 'e', name: 'E', country: 'Kazakhstan', startDate: '2022-01-01', endDate: null, description: '', createdAt: '', updatedAt: '' };
 
+/** The page's charts for these figures, deaths picked for the breakdown and the timeline. */
+const chartsOf = (figures: FigureWithContext[]) => chartsFor(dashboardFromFigures(event, figures), { breakdown: 'deaths', timeline: 'deaths' }, chartInputFromFigures(figures));
+
 describe('chart data', () => {
   it('draws a single number from zero and a range from low to high, and leaves unknowns to the table', () => {
-    const series = buildSeries([
+    const b = chartsOf([
       makeFigure({ valueBest: 230 }),
       makeFigure({ group: 'civilians', valueLow: 225, valueBest: null, valueHigh: 238 }),
       makeFigure({ group: 'police', qualifier: 'unknown', valueBest: null }),
-    ]);
-    const b = breakdownChart(series, 'deaths', {});
+    ]).breakdown;
     expect(b.rows.map((r) => r.wording)).toEqual(['230', '225–238', 'being determined']);
     expect(b.spec.bars.map((x) => [x.label, x.low, x.high])).toEqual([
       ['Kazakhstan', 0, 230],
@@ -23,8 +25,8 @@ describe('chart data', () => {
   });
 
   it('never puts two units on one axis', () => {
-    const series = buildSeries([makeFigure({ valueBest: 5 }), makeFigure({ metricKey: 'damage', unit: 'KZT', valueBest: 9e9 })]);
-    expect(comparisonCharts(series, 'Kazakhstan', {}).map((c) => [c.unit, c.spec.bars.length])).toEqual([
+    const { comparisons } = chartsOf([makeFigure({ valueBest: 5 }), makeFigure({ metricKey: 'damage', unit: 'KZT', valueBest: 9e9 })]);
+    expect(comparisons.map((c) => [c.unit, c.spec.bars.length])).toEqual([
       ['people', 1],
       ['KZT', 1],
     ]);
@@ -32,7 +34,7 @@ describe('chart data', () => {
 
   it('past its limit, the breakdown shows the largest figures and counts the rest', () => {
     const many = Array.from({ length: CHART_LIMITS.breakdownBars + 5 }, (_, i) => makeFigure({ location: `Place ${i}`, valueBest: i * 10 }));
-    const b = breakdownChart(buildSeries(many), 'deaths', {});
+    const b = chartsOf(many).breakdown;
     expect(b.rows).toHaveLength(CHART_LIMITS.breakdownBars);
     expect(b.omitted).toBe(5);
     expect(b.rows[0]!.figure.valueBest).toBe((CHART_LIMITS.breakdownBars + 4) * 10);
@@ -44,7 +46,7 @@ describe('chart data', () => {
     for (let i = 0; i < CHART_LIMITS.timelineLines + 3; i++) {
       for (let r = 0; r <= i; r++) figures.push(makeFigure({ group: `g${i}`, valueBest: r + 1, reportedOn: `2022-01-${String(r + 1).padStart(2, '0')}` }));
     }
-    const t = timelineChart(buildSeries(figures), 'deaths', {}, 'Kazakhstan');
+    const t = chartsOf(figures).timeline;
     expect(t.spec.series.map((s) => s.label)[0]).toBe('Kazakhstan');
     expect(t.spec.series).toHaveLength(CHART_LIMITS.timelineLines);
     expect(t.spec.series[1]!.label).toBe(`g${CHART_LIMITS.timelineLines + 2}, Kazakhstan`);
@@ -53,7 +55,7 @@ describe('chart data', () => {
 
   it('caps the cards per metric, whole count first', () => {
     const figures = Array.from({ length: CARDS_PER_METRIC + 3 }, (_, i) => makeFigure({ group: i === 0 ? 'all' : `group ${String(i).padStart(2, '0')}` }));
-    const d = buildEventDashboard(event, figures);
+    const d = dashboardFromFigures(event, figures);
     expect(d.cards[0]!.cards).toHaveLength(CARDS_PER_METRIC);
     expect(d.cards[0]!.cards[0]!.primary).toBe(true);
     expect(d.cards[0]!.omitted).toBe(3);

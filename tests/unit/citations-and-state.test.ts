@@ -9,7 +9,13 @@ describe('numberSources', () => {
     const a = makeFigure({ sourceId: 7, quote: 'Sixteen were killed.' });
     const b = makeFigure({ sourceId: 3 });
     const c = makeFigure({ sourceId: 7, quote: 'Sixteen were killed.' });
-    const { sources, numberOf } = numberSources([a, b, c, a], new Map([[a.id, { anchor: 'figure-a', label: 'Deaths' }]]));
+    const back = { anchor: 'figure-a', label: 'Deaths' };
+    const { sources, numberOf } = numberSources([
+      { source: a.source, quote: a.quote, backLink: back },
+      { source: b.source, quote: b.quote },
+      { source: c.source, quote: c.quote },
+      { source: a.source, quote: a.quote, backLink: back },
+    ]);
     expect(sources.map((s) => [s.id, s.number, s.quotes, s.citedBy.map((x) => x.anchor)])).toEqual([
       [7, 1, ['Sixteen were killed.'], ['figure-a']],
       [3, 2, [], []],

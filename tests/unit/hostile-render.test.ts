@@ -17,7 +17,7 @@ function renderHostile(s: string): string {
     group: s, location: s, unit: s, quote: s, note: s, status: 'retracted', retractionReason: s,
     source: { id: 1, reportingBody: s, publisher: s, title: s, url: s, publishedOn: '2022-01-10', createdAt: '', updatedAt: '' },
   });
-  const { sources } = numberSources([figure], new Map([[figure.id, { anchor: 'card-1', label: s }]]));
+  const { sources } = numberSources([{ source: figure.source, quote: figure.quote, backLink: { anchor: 'card-1', label: s } }]);
   return renderToStaticMarkup(createElement('div', null, createElement(FigureTable, { figures: [figure], caption: s, citationOf: { 1: 1 } }), createElement(SourcesList, { sources })));
 }
 

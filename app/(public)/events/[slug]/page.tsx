@@ -6,7 +6,7 @@ import { FigureTable } from '@/app/ui/figure-table';
 import { HeadlineCards } from '@/app/ui/headline-cards';
 import { Pagination } from '@/app/ui/pagination';
 import { SourcesList } from '@/app/ui/sources-list';
-import { dashboardDefaults, loadEventDashboard } from '@/lib/event-dashboard';
+import { dashboardDefaults, loadEventCharts, loadEventDashboard, loadReportsPage } from '@/lib/event-dashboard';
 import { dashboardHref, readDashboardState } from '@/lib/url-state';
 import { siteUrl } from '@/lib/site-url';
 import { formatDate } from '@/lib/wording';
@@ -31,12 +31,12 @@ export default async function EventPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const dashboard = loadEventDashboard(slug);
   if (!dashboard) notFound();
-  const { event, metrics, figures, sources } = dashboard;
+  const { event, metrics, reportCount, sources } = dashboard;
   const defaults = dashboardDefaults(dashboard);
   const state = readDashboardState(await searchParams, { metrics: metrics.map((m) => m.key), units: dashboard.units }, defaults);
-  const pages = Math.max(1, Math.ceil(figures.length / REPORTS_PER_PAGE));
+  const pages = Math.max(1, Math.ceil(reportCount / REPORTS_PER_PAGE));
   const page = Math.min(state.reportsPage, pages);
-  const shown = figures.slice((page - 1) * REPORTS_PER_PAGE, page * REPORTS_PER_PAGE);
+  const shown = loadReportsPage(dashboard, page, REPORTS_PER_PAGE);
   const pageUrl = `${await siteUrl()}/events/${event.slug}`;
 
   return (
@@ -47,14 +47,14 @@ export default async function EventPage({ params, searchParams }: Props) {
         {event.endDate ? ` – ${formatDate(event.endDate)}` : ' – ongoing'}. {event.description}
       </p>
       <p className="summary">
-        {figures.length} reports from {sources.length} sources.{' '}
+        {reportCount} reports from {sources.length} sources.{' '}
         <a href={`/api/figures.csv?${new URLSearchParams({ event: event.slug, status: 'all' })}`} download>Download all figures (CSV)</a>
       </p>
       {metrics.length === 0 ? <p>No figures have been reported for this event yet.</p> : null}
       <HeadlineCards dashboard={dashboard} />
-      {metrics.length > 0 ? <ChartsSection dashboard={dashboard} state={state} defaults={defaults} /> : null}
+      {metrics.length > 0 ? <ChartsSection dashboard={dashboard} charts={loadEventCharts(dashboard, state)} state={state} defaults={defaults} /> : null}
       <section aria-labelledby="all-reports">
-        <h2 id="all-reports">All reports ({figures.length})</h2>
+        <h2 id="all-reports">All reports ({reportCount})</h2>
         <FigureTable figures={shown} citationOf={dashboard.citationOf} caption={`Every figure reported for ${event.name}, by metric and date reported`} />
         <Pagination label="All reports: pages" page={page} pages={pages} hrefFor={(p) => dashboardHref(state, { reportsPage: p }, defaults, '#all-reports')} />
       </section>

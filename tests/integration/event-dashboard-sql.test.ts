@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDb, type Db } from '@/db/index';
+import { findEventBySlug } from '@/db/queries/events';
+import { listFiguresForEvent } from '@/db/queries/figures';
+import { synthWriter } from '@/db/queries/synth';
+import { loadEventCharts, loadEventDashboard } from '@/lib/event-dashboard';
+import { chartInputFromFigures, chartsFor, dashboardFromFigures } from '@/lib/event-dashboard-model';
+import { seedCatalogMetrics } from '@/lib/seed';
+import { prng, synthEvent, synthFigures } from '@/lib/synth';
+import { createSeededTestDb, createTestDb } from '../helpers/db';
+import { restoreEnv } from '../helpers/env';
+
+/**
+ * The page reads its dashboard as SQL summaries (one row per series) and a few figures; the
+ * rules are written once in lib/dashboard.ts over every report. These tests hold the two to
+ * exactly the same page: cards, ranges, source numbers, quotes, charts.
+ */
+const original = process.env.DATABASE_PATH;
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  closeDb();
+  cleanup?.();
+  cleanup = undefined;
+  restoreEnv('DATABASE_PATH', original);
+});
+
+function serve(test: { db: Db; file: string; cleanup: () => void }): Db {
+  cleanup = test.cleanup;
+  process.env.DATABASE_PATH = test.file;
+  return test.db;
+}
+
+/** The page read through SQL equals the page worked out from every figure, for every pick of metric. */
+function expectSamePage(db: Db, slug: string): void {
+  const event = findEventBySlug(db, slug)!;
+  const figures = listFiguresForEvent(db, event.id);
+  const fromSql = loadEventDashboard(slug)!;
+  const reference = dashboardFromFigures(event, figures);
+  expect(fromSql).toEqual(reference);
+  for (const { key } of reference.metrics) {
+    const pick = { breakdown: key, timeline: key };
+    expect(loadEventCharts(fromSql, pick)).toEqual(chartsFor(reference, pick, chartInputFromFigures(figures)));
+  }
+}
+
+describe('the event page read through SQL summaries', () => {
+  it('is the page the rules give over every report, for the Kazakhstan dataset', () => {
+    const db = serve(createSeededTestDb());
+    expectSamePage(db, 'kazakhstan-2022-unrest');
+    const d = loadEventDashboard('kazakhstan-2022-unrest')!;
+    expect(d.reportCount).toBe(35);
+    expect(d.sources.some((s) => s.quotes.length > 0)).toBe(true);
+  });
+
+  it('stays so after retractions, ties on the same date (the one entered last wins, not the higher id) and shared quotes', () => {
+    const db = serve(createSeededTestDb());
+    db.$client.exec(`
+      UPDATE figures SET status = 'retracted', retraction_reason = 'test' WHERE id IN (SELECT id FROM figures ORDER BY id LIMIT 3);
+      INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id, quote, created_at)
+        SELECT event_id, metric_id, group_name, location, 'about', value_best + 1, unit, reported_on, (SELECT max(id) FROM sources), quote,
+          '2000-01-01T00:00:00.000Z'
+        FROM figures WHERE status = 'published' ORDER BY id LIMIT 5;
+      -- A later report by the same source in the same series: two reports, one source.
+      INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id)
+        SELECT event_id, metric_id, group_name, location, 'exact', value_best + 7, unit, '2022-06-01', source_id
+        FROM figures WHERE status = 'published' AND qualifier <> 'unknown' ORDER BY id DESC LIMIT 4;
+    `);
+    expectSamePage(db, 'kazakhstan-2022-unrest');
+  });
+
+  it('is the same page for large synthetic events: thousands of series, ranges, unknowns, Cyrillic places', () => {
+    const db = serve(createTestDb());
+    seedCatalogMetrics(db);
+    const writer = synthWriter(db);
+    const random = prng(11);
+    for (let i = 0; i < 2; i++) {
+      const { event, sources } = synthEvent(i, 11, random);
+      writer.writeEvent(event, sources, synthFigures(4000, event, random));
+    }
+    // Quotes, some shared by several figures of a source, and edits at different times.
+    db.$client.exec(`
+      UPDATE figures SET quote = 'Quote ' || (id % 13) WHERE id % 5 = 0;
+      UPDATE figures SET updated_at = '2030-01-0' || (1 + id % 9) || 'T00:00:00.000Z' WHERE id % 97 = 0;
+      UPDATE figures SET created_at = '2029-12-31T00:00:00.000Z' WHERE id % 11 = 0;
+    `);
+    const slugs = (db.$client.prepare('SELECT slug FROM events ORDER BY id').all() as Array<{ slug: string }>).map((e) => e.slug);
+    expect(slugs).toHaveLength(2);
+    for (const slug of slugs) expectSamePage(db, slug);
+    const d = loadEventDashboard(slugs[0]!)!;
+    expect(d.series.length).toBeGreaterThan(500);
+    expect(d.series.some((s) => s.range !== null)).toBe(true);
+    expect(d.cards.every((m) => m.omitted > 0)).toBe(true);
+  });
+});
