@@ -93,6 +93,7 @@ async function main(): Promise<number> {
   try {
     await warmUp(server.baseUrl);
     const editor = await EditorClient.signIn(server.baseUrl, EDITOR);
+    const atStart = machine();
     const stream = startSaveStream(editor, marker, opts.saveInterval);
     const started = performance.now();
     const readerFigures = await readers(server.baseUrl, opts.connections, opts.duration);
@@ -103,8 +104,9 @@ async function main(): Promise<number> {
     const check = checkSaves(databasePath, marker, saves.saved);
     const goals = judge(readerFigures, saves, check);
     console.log(`\n${table(readerFigures, saves, elapsedS, goals)}`);
+    console.log(`\n${atStart.cpus} CPUs, 1-minute load average ${atStart.loadAverage1m} at the start and ${machine().loadAverage1m} at the end.`);
     const report = {
-      date: new Date().toISOString(), machine: machine(), options: { ...opts, readerPaths: READER_PATHS },
+      date: new Date().toISOString(), machine: { ...atStart, loadAverage1mAtEnd: machine().loadAverage1m }, options: { ...opts, readerPaths: READER_PATHS },
       readers: readerFigures,
       editor: {
         attempted: saves.attempted, acknowledged: saves.saved.length, refused: saves.refused, failed: saves.failed, maxInFlight: saves.maxInFlight,
