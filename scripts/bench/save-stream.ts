@@ -9,6 +9,8 @@ export type SaveLog = {
   saved: AckedSave[];
   refused: Array<{ n: number; message: string }>;
   failed: Array<{ n: number; message: string }>;
+  /** Saves sent and not yet answered, now. */
+  inFlight: number;
   maxInFlight: number;
 };
 
@@ -34,7 +36,7 @@ export function saveFields(marker: string, n: number): FigureFields {
  * newsroom would not) until `stop` is called; `stop` resolves once every save has been answered.
  */
 export function startSaveStream(client: EditorClient, marker: string, intervalMs: number): { log: SaveLog; stop: () => Promise<SaveLog> } {
-  const log: SaveLog = { attempted: 0, saved: [], refused: [], failed: [], maxInFlight: 0 };
+  const log: SaveLog = { attempted: 0, saved: [], refused: [], failed: [], inFlight: 0, maxInFlight: 0 };
   const pending = new Set<Promise<void>>();
   const saveOne = () => {
     const n = log.attempted++;
@@ -43,8 +45,12 @@ export function startSaveStream(client: EditorClient, marker: string, intervalMs
       else log[outcome.kind].push({ n, message: outcome.message });
     });
     pending.add(save);
+    log.inFlight = pending.size;
     log.maxInFlight = Math.max(log.maxInFlight, pending.size);
-    void save.finally(() => pending.delete(save));
+    void save.finally(() => {
+      pending.delete(save);
+      log.inFlight = pending.size;
+    });
   };
   saveOne();
   const timer = setInterval(saveOne, intervalMs);
