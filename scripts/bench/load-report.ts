@@ -37,12 +37,17 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
 }
 
-/** Every goal of the issue, judged on this run's figures. */
-export function judge(readers: ReaderFigures, saves: SaveLog, check: SaveCheck): Goal[] {
+/**
+ * Every goal of the issue, judged on this run's figures. `targetSaves` is how many saves the
+ * editors would have sent at their pace had every save been answered at once; the stream counts
+ * as kept up when at least 90% of them were sent.
+ */
+export function judge(readers: ReaderFigures, saves: SaveLog, check: SaveCheck, targetSaves: number): Goal[] {
   const problems = [...saves.refused, ...saves.failed].slice(0, 3).map((p) => `#${p.n}: ${p.message}`).join('; ');
   return [
     { goal: 'readers: no errors or timeouts', met: readers.errors === 0 && readers.timeouts === 0, detail: `${readers.errors} errors, ${readers.timeouts} timeouts` },
     { goal: 'readers: no 5xx (and no other non-2xx)', met: readers.status5xx === 0 && readers.non2xx === 0, detail: `${readers.status5xx} 5xx, ${readers.non2xx} non-2xx` },
+    { goal: 'editor: kept the pace of saves', met: saves.attempted >= 0.9 * targetSaves, detail: `${saves.attempted} sent of ${Math.round(targetSaves)} at the target pace` },
     {
       goal: 'editor: every save acknowledged',
       met: saves.attempted > 0 && saves.saved.length === saves.attempted,

@@ -32,33 +32,44 @@ export function saveFields(marker: string, n: number): FigureFields {
 }
 
 /**
- * Starts a save every `intervalMs` (a new one does not wait for the previous answer, as a busy
- * newsroom would not) until `stop` is called; `stop` resolves once every save has been answered.
+ * Saves figures until `stop` is called, as `editors` editors each saving one figure every
+ * `intervalMs`. Like the form's submit button, an editor sends the next save only after the
+ * previous one was answered, so a slow server slows the stream down instead of piling saves up;
+ * the log's count against the elapsed time shows whether the pace was kept. `stop` resolves
+ * once every save sent has been answered.
  */
-export function startSaveStream(client: EditorClient, marker: string, intervalMs: number): { log: SaveLog; stop: () => Promise<SaveLog> } {
+export function startSaveStream(client: EditorClient, marker: string, opts: { intervalMs: number; editors?: number }): { log: SaveLog; stop: () => Promise<SaveLog> } {
   const log: SaveLog = { attempted: 0, saved: [], refused: [], failed: [], inFlight: 0, maxInFlight: 0 };
-  const pending = new Set<Promise<void>>();
-  const saveOne = () => {
-    const n = log.attempted++;
-    const save = client.createFigure(saveFields(marker, n)).then((outcome) => {
+  let stopped = false;
+  const sleepers = new Set<() => void>();
+  const pause = (ms: number) => new Promise<void>((resolve) => {
+    const wake = () => {
+      clearTimeout(timer);
+      sleepers.delete(wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, Math.max(0, ms));
+    sleepers.add(wake);
+  });
+  const editor = async () => {
+    while (!stopped) {
+      const n = log.attempted++;
+      const started = performance.now();
+      log.maxInFlight = Math.max(log.maxInFlight, ++log.inFlight);
+      const outcome = await client.createFigure(saveFields(marker, n));
+      log.inFlight--;
       if (outcome.kind === 'saved') log.saved.push({ n, figureId: outcome.figureId, ms: outcome.ms });
       else log[outcome.kind].push({ n, message: outcome.message });
-    });
-    pending.add(save);
-    log.inFlight = pending.size;
-    log.maxInFlight = Math.max(log.maxInFlight, pending.size);
-    void save.finally(() => {
-      pending.delete(save);
-      log.inFlight = pending.size;
-    });
+      if (!stopped) await pause(opts.intervalMs - (performance.now() - started));
+    }
   };
-  saveOne();
-  const timer = setInterval(saveOne, intervalMs);
+  const editors = Array.from({ length: opts.editors ?? 1 }, () => editor());
   return {
     log,
     stop: async () => {
-      clearInterval(timer);
-      await Promise.all(pending);
+      stopped = true;
+      for (const wake of sleepers) wake();
+      await Promise.all(editors);
       return log;
     },
   };
