@@ -70,7 +70,7 @@ export type ActionResponse = {
 };
 
 /** The action's own return value in a Flight response: the row the root's `"a":"$@N"` names. */
-function actionResult(body: string): Record<string, unknown> | null {
+export function actionResult(body: string): Record<string, unknown> | null {
   const root = /^0:(\{.*\})$/m.exec(body);
   if (!root?.[1]) return null;
   const ref = /"a":"\$@([0-9a-f]+)"/.exec(root[1])?.[1];
