@@ -9,6 +9,8 @@ export type SaveLog = {
   saved: AckedSave[];
   refused: Array<{ n: number; message: string }>;
   failed: Array<{ n: number; message: string }>;
+  /** Ticks when no save was sent because `maxInFlight` saves were still unanswered. */
+  skippedTicks: number;
   /** Saves sent and not yet answered, now. */
   inFlight: number;
   maxInFlight: number;
@@ -32,44 +34,37 @@ export function saveFields(marker: string, n: number): FigureFields {
 }
 
 /**
- * Saves figures until `stop` is called, as `editors` editors each saving one figure every
- * `intervalMs`. Like the form's submit button, an editor sends the next save only after the
- * previous one was answered, so a slow server slows the stream down instead of piling saves up;
- * the log's count against the elapsed time shows whether the pace was kept. `stop` resolves
+ * Starts a save every `intervalMs` until `stop` is called, whether or not the earlier ones have
+ * been answered (the write load does not ease off because the server is slow), but never more
+ * than `maxInFlight` at once: a tick that finds that many unanswered is skipped and counted.
+ * `maxInFlight: 1` is one editor at one form, whose button waits for the answer. `stop` resolves
  * once every save sent has been answered.
  */
-export function startSaveStream(client: EditorClient, marker: string, opts: { intervalMs: number; editors?: number }): { log: SaveLog; stop: () => Promise<SaveLog> } {
-  const log: SaveLog = { attempted: 0, saved: [], refused: [], failed: [], inFlight: 0, maxInFlight: 0 };
-  let stopped = false;
-  const sleepers = new Set<() => void>();
-  const pause = (ms: number) => new Promise<void>((resolve) => {
-    const wake = () => {
-      clearTimeout(timer);
-      sleepers.delete(wake);
-      resolve();
-    };
-    const timer = setTimeout(wake, Math.max(0, ms));
-    sleepers.add(wake);
-  });
-  const editor = async () => {
-    while (!stopped) {
-      const n = log.attempted++;
-      const started = performance.now();
-      log.maxInFlight = Math.max(log.maxInFlight, ++log.inFlight);
-      const outcome = await client.createFigure(saveFields(marker, n));
+export function startSaveStream(client: EditorClient, marker: string, opts: { intervalMs: number; maxInFlight: number }): { log: SaveLog; stop: () => Promise<SaveLog> } {
+  const log: SaveLog = { attempted: 0, saved: [], refused: [], failed: [], skippedTicks: 0, inFlight: 0, maxInFlight: 0 };
+  const pending = new Set<Promise<void>>();
+  const tick = () => {
+    if (log.inFlight >= opts.maxInFlight) {
+      log.skippedTicks++;
+      return;
+    }
+    const n = log.attempted++;
+    log.maxInFlight = Math.max(log.maxInFlight, ++log.inFlight);
+    const save = client.createFigure(saveFields(marker, n)).then((outcome) => {
       log.inFlight--;
       if (outcome.kind === 'saved') log.saved.push({ n, figureId: outcome.figureId, ms: outcome.ms });
       else log[outcome.kind].push({ n, message: outcome.message });
-      if (!stopped) await pause(opts.intervalMs - (performance.now() - started));
-    }
+    });
+    pending.add(save);
+    void save.finally(() => pending.delete(save));
   };
-  const editors = Array.from({ length: opts.editors ?? 1 }, () => editor());
+  tick();
+  const timer = setInterval(tick, opts.intervalMs);
   return {
     log,
     stop: async () => {
-      stopped = true;
-      for (const wake of sleepers) wake();
-      await Promise.all(editors);
+      clearInterval(timer);
+      await Promise.all(pending);
       return log;
     },
   };
