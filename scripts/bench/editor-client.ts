@@ -72,14 +72,25 @@ export class EditorClient {
   async createFigure(fields: FigureFields): Promise<SaveOutcome> {
     const started = performance.now();
     const ms = () => performance.now() - started;
-    try {
+    const save = async (): Promise<SaveOutcome> => {
       const answer = await this.post(new URL(NEW_FIGURE_PATH, this.baseUrl), this.createActionId, Object.entries({ ...this.defaults, ...fields }));
       const saved = answer.redirect ? /^\/admin\/figures\/(\d+)\?saved=created$/.exec(answer.redirect) : null;
       if (answer.status === 200 && saved?.[1]) return { kind: 'saved', figureId: Number(saved[1]), ms: ms() };
       if (answer.status === 200 && answer.result?.status === 'error') return { kind: 'refused', message: String(answer.result.message), ms: ms() };
       return { kind: 'failed', message: `HTTP ${answer.status}, redirect ${answer.redirect ?? 'none'}`, ms: ms() };
+    };
+    // The fetch's own abort signal should end a stuck save; this timer is the backstop that keeps
+    // one lost request from holding up a whole run (a run once waited on a save with no socket left).
+    let timer: NodeJS.Timeout | undefined;
+    const backstop = new Promise<SaveOutcome>((resolve) => {
+      timer = setTimeout(() => resolve({ kind: 'failed', message: `no answer after ${this.timeoutMs + 5000} ms`, ms: ms() }), this.timeoutMs + 5000);
+    });
+    try {
+      return await Promise.race([save(), backstop]);
     } catch (err) {
       return { kind: 'failed', message: err instanceof Error ? `${err.name}: ${err.message}` : String(err), ms: ms() };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -65,7 +65,7 @@ function createEditor(databasePath: string): void {
 /** Each reader path once, so that a broken path fails here and not as thousands of errors. */
 async function warmUp(baseUrl: string): Promise<void> {
   for (const p of READER_PATHS) {
-    const response = await fetch(baseUrl + p);
+    const response = await fetch(baseUrl + p, { signal: AbortSignal.timeout(60_000) });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`GET ${p} answered ${response.status} before the run.`);
   }
@@ -97,7 +97,9 @@ async function main(): Promise<number> {
     const atStart = machine();
     const stream = startSaveStream(editor, marker, { intervalMs: opts.saveInterval, maxInFlight: opts.maxInFlight });
     const started = performance.now();
+    console.log(`Signed in; readers and saves running for ${opts.duration} s...`);
     const readerFigures = await readers(server.baseUrl, opts.connections, opts.duration);
+    console.log(`Readers done; waiting for ${stream.log.inFlight} unanswered saves (each gives up after 30 s)...`);
     const saves = await stream.stop();
     const elapsedS = (performance.now() - started) / 1000;
     await server.stop('SIGTERM');
