@@ -15,6 +15,8 @@ export type ReaderFigures = {
   non2xx: number;
   status5xx: number;
   statusCodes: Record<string, number>;
+  /** Each path's requests sent and answered (the rest timed out or were still out at the end), and its latency. */
+  perPath: Array<{ path: string; sent: number; answered: number; p50Ms: number; p99Ms: number }>;
 };
 
 /** The machine the run was measured on: the figures mean little without it. */
@@ -74,6 +76,7 @@ export function table(readers: ReaderFigures, saves: SaveLog, durationS: number,
     ['reader errors / timeouts / 5xx / non-2xx', `${readers.errors} / ${readers.timeouts} / ${readers.status5xx} / ${readers.non2xx}`],
     ['saves sent / acknowledged', `${saves.attempted} / ${saves.saved.length} (${fmt(saves.saved.length / durationS, 1)} saves/s, ${saves.skippedTicks} ticks skipped)`],
     ['save latency p50 / p99 / max', `${fmt(percentile(saveMs, 50))} / ${fmt(percentile(saveMs, 99))} / ${fmt(percentile(saveMs, 100))} ms (at most ${saves.maxInFlight} in flight)`],
+    ...readers.perPath.map((p): [string, string] => [`  ${p.path}`, `${p.answered}/${p.sent} answered, p50 ${fmt(p.p50Ms)} ms, p99 ${fmt(p.p99Ms)} ms`]),
     ...goals.map((g): [string, string] => [`${g.met ? 'PASS' : 'FAIL'} ${g.goal}`, g.detail]),
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

@@ -12,9 +12,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { EditorClient } from './editor-client';
-import { judge, machine, table, type ReaderFigures } from './load-report';
+import { judge, machine, table } from './load-report';
+import { runReaders } from './readers';
 import { startSaveStream } from './save-stream';
 import { startServer } from './server-process';
 import { checkSaves } from './verify-saves';
@@ -71,17 +71,6 @@ async function warmUp(baseUrl: string): Promise<void> {
   }
 }
 
-async function readers(baseUrl: string, connections: number, duration: number): Promise<ReaderFigures> {
-  const result = await autocannon({ url: baseUrl, connections, duration, requests: READER_PATHS.map((p) => ({ method: 'GET', path: p })) });
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count]));
-  return {
-    requests: result.requests.total,
-    throughputRps: result.requests.average,
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
-    errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, status5xx: result['5xx'], statusCodes,
-  };
-}
-
 async function main(): Promise<number> {
   const opts = options();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-load-'));
@@ -98,7 +87,7 @@ async function main(): Promise<number> {
     const stream = startSaveStream(editor, marker, { intervalMs: opts.saveInterval, maxInFlight: opts.maxInFlight });
     const started = performance.now();
     console.log(`Signed in; readers and saves running for ${opts.duration} s...`);
-    const readerFigures = await readers(server.baseUrl, opts.connections, opts.duration);
+    const readerFigures = await runReaders(server.baseUrl, READER_PATHS, opts.connections, opts.duration);
     console.log(`Readers done; waiting for ${stream.log.inFlight} unanswered saves (each gives up after 30 s)...`);
     const saves = await stream.stop();
     const elapsedS = (performance.now() - started) / 1000;

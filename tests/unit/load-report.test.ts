@@ -4,7 +4,7 @@ import type { SaveLog } from '../../scripts/bench/save-stream';
 import type { SaveCheck } from '../../scripts/bench/verify-saves';
 
 const readers = (over: Partial<ReaderFigures> = {}): ReaderFigures => ({
-  requests: 3000, throughputRps: 100, latencyMs: { p50: 10, p90: 20, p99: 40, max: 80, mean: 12 }, errors: 0, timeouts: 0, non2xx: 0, status5xx: 0, statusCodes: { 200: 3000 }, ...over,
+  requests: 3000, throughputRps: 100, latencyMs: { p50: 10, p90: 20, p99: 40, max: 80, mean: 12 }, errors: 0, timeouts: 0, non2xx: 0, status5xx: 0, statusCodes: { 200: 3000 }, perPath: [], ...over,
 });
 const saves = (over: Partial<SaveLog> = {}): SaveLog => ({
   attempted: 2, saved: [{ n: 0, figureId: 40, ms: 5 }, { n: 1, figureId: 41, ms: 6 }], refused: [], failed: [], skippedTicks: 0, inFlight: 0, maxInFlight: 1, ...over,
