@@ -108,7 +108,8 @@ async function main(): Promise<number> {
     };
     fs.mkdirSync('bench-results', { recursive: true });
     fs.writeFileSync(path.join('bench-results', 'load.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nWrote bench-results/load.json. ${report.passed ? 'Every goal met.' : 'GOALS MISSED (see FAIL above).'}`);
+    fs.writeFileSync(path.join('bench-results', 'load-server.log'), server.output());
+    console.log(`\nWrote bench-results/load.json (and the server's output to load-server.log). ${report.passed ? 'Every goal met.' : 'GOALS MISSED (see FAIL above).'}`);
     return report.passed ? 0 : 1;
   } finally {
     await server.stop('SIGTERM');
