@@ -16,7 +16,7 @@ import { EditorClient } from './editor-client';
 import { judge, machine, table } from './load-report';
 import { runReaders } from './readers';
 import { startSaveStream } from './save-stream';
-import { startServer } from './server-process';
+import { startServer, type ServerProcess } from './server-process';
 import { checkSaves } from './verify-saves';
 
 const EVENT = 'kazakhstan-2022-unrest';
@@ -77,10 +77,11 @@ async function main(): Promise<number> {
   const databasePath = path.join(dir, 'load.db');
   const marker = `Load run ${Date.now().toString(36)}`;
   console.log(`Load test: ${opts.connections} readers for ${opts.duration} s, a save every ${opts.saveInterval} ms (at most ${opts.maxInFlight} unanswered); database ${databasePath}`);
-  createEditor(databasePath);
-  // start.ts seeds the database, which holds only the editor, and builds when the build is not current.
-  const server = await startServer({ port: opts.port, databasePath });
+  let server: ServerProcess | undefined;
   try {
+    createEditor(databasePath);
+    // start.ts seeds the database, which holds only the editor, and builds when the build is not current.
+    server = await startServer({ port: opts.port, databasePath });
     await warmUp(server.baseUrl);
     const editor = await EditorClient.signIn(server.baseUrl, EDITOR);
     const atStart = machine();
@@ -101,7 +102,7 @@ async function main(): Promise<number> {
       date: new Date().toISOString(), machine: { ...atStart, loadAverage1mAtEnd: machine().loadAverage1m }, options: { ...opts, readerPaths: READER_PATHS },
       readers: readerFigures,
       editor: {
-        attempted: saves.attempted, acknowledged: saves.saved.length, refused: saves.refused, failed: saves.failed, maxInFlight: saves.maxInFlight,
+        attempted: saves.attempted, acknowledged: saves.saved.length, refused: saves.refused, failed: saves.failed, skippedTicks: saves.skippedTicks, maxInFlight: saves.maxInFlight,
         latencyMs: saves.saved.map((s) => Math.round(s.ms)),
       },
       database: check, goals, passed: goals.every((g) => g.met),
@@ -112,7 +113,7 @@ async function main(): Promise<number> {
     console.log(`\nWrote bench-results/load.json (and the server's output to load-server.log). ${report.passed ? 'Every goal met.' : 'GOALS MISSED (see FAIL above).'}`);
     return report.passed ? 0 : 1;
   } finally {
-    await server.stop('SIGTERM');
+    await server?.stop('SIGTERM');
     if (opts.keep) console.log(`Kept ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }

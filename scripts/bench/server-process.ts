@@ -45,7 +45,10 @@ export async function startServer(opts: { port: number; databasePath: string; ro
 
   const stop = async (signal: 'SIGTERM' | 'SIGKILL') => {
     if (groupAlive(pgid)) process.kill(-pgid, signal);
+    // A server that does not finish shutting down within 15 s is killed, so no run hangs on it.
+    const timer = setTimeout(() => groupAlive(pgid) && process.kill(-pgid, 'SIGKILL'), 15_000);
     await exited;
+    clearTimeout(timer);
     for (let i = 0; i < 200 && groupAlive(pgid); i++) await sleep(50);
     if (groupAlive(pgid)) throw new Error(`Process group ${pgid} is still alive after ${signal}.`);
   };
