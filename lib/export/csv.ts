@@ -40,7 +40,7 @@ export function csvRecord(row: ExportRow): string {
 }
 
 /**
- * One figure given as its cells in EXPORT_COLUMNS order (as openFigureExport reads them), as one
+ * One figure given as its cells in EXPORT_COLUMNS order (as the export's statement reads them), as one
  * CSV record: the same cells as csvRecord, without building an object per row.
  */
 export function csvRecordValues(values: ReadonlyArray<string | number | null>): string {
@@ -53,6 +53,31 @@ export function csvRecordValues(values: ReadonlyArray<string | number | null>): 
     else line += NEEDS_WORK.test(value) ? csvField(neutraliseFormula(value)) : value;
   }
   return `${line}\r\n`;
+}
+
+/**
+ * The character the database joins a figure's cells with for the export's fast path (U+001F,
+ * the unit separator): validation refuses control characters in every text (lib/validation/
+ * fields.ts), so a figure's 23 cells give exactly 22 of them, and the count is checked anyway.
+ */
+export const CELL_SEPARATOR = '\u001f';
+const SEPARATORS = /\u001f/g;
+// NEEDS_WORK for every cell of a joined text at once: a formula start at the text's start or
+// after a separator, or a character that needs quotes anywhere.
+const JOINED_NEEDS_WORK = /[",\r\n]|(?:^|\u001f)'*[=+\-@\t\r]/;
+
+/**
+ * One figure given as its cells joined by CELL_SEPARATOR (NULL as ''), as one CSV record: the
+ * same bytes as csvRecordValues. Most figures need no quoting or neutralising, and then the
+ * record is the joined text with commas for separators; the others are split and encoded cell
+ * by cell. Null when the text does not hold exactly the export's cells (a cell with U+001F).
+ */
+export function csvRecordJoined(joined: string): string | null {
+  let separators = 0;
+  for (let i = joined.indexOf(CELL_SEPARATOR); i !== -1; i = joined.indexOf(CELL_SEPARATOR, i + 1)) separators++;
+  if (separators !== NUMERIC_AT.length - 1) return null;
+  if (!JOINED_NEEDS_WORK.test(joined)) return `${joined.replace(SEPARATORS, ',')}\r\n`;
+  return csvRecordValues(joined.split(CELL_SEPARATOR));
 }
 
 /**

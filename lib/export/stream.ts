@@ -1,6 +1,6 @@
-import { openFigureExport } from '@/db/queries/figure-export';
+import { openFigureExportLines } from '@/db/queries/figure-export';
 import type { FigureFilters } from '@/lib/validation/figure-filters';
-import { csvHeader, csvRecordValues, EXPORT_COLUMNS, hxlRow } from './csv';
+import { CELL_SEPARATOR, csvHeader, csvRecordJoined, csvRecordValues, EXPORT_COLUMNS, hxlRow } from './csv';
 
 // Rows encoded per pull: large enough that the per-chunk costs (encoding, the stream, the HTTP
 // write) stay small next to the rows' own, small enough (about 600 KB) that memory stays flat
@@ -15,11 +15,11 @@ export const ROWS_PER_CHUNK = 2000;
  */
 export function figureCsvStream(file: string, filters: FigureFilters, opts: { hxl?: boolean; metricTag?: string } = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let exportRows: ReturnType<typeof openFigureExport> | undefined;
+  let exportRows: ReturnType<typeof openFigureExportLines> | undefined;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        exportRows = openFigureExport(file, filters);
+        exportRows = openFigureExportLines(file, filters, CELL_SEPARATOR);
         if (exportRows.columns.join(',') !== EXPORT_COLUMNS.join(',')) {
           exportRows.close();
           throw new Error(`the export query's columns (${exportRows.columns.join(', ')}) are not EXPORT_COLUMNS`);
@@ -29,17 +29,14 @@ export function figureCsvStream(file: string, filters: FigureFilters, opts: { hx
       pull(controller) {
         if (!exportRows) return;
         try {
-          let chunk = '';
-          for (let i = 0; i < ROWS_PER_CHUNK; i++) {
-            const next = exportRows.rows.next();
-            if (next.done) {
-              if (chunk) controller.enqueue(encoder.encode(chunk));
-              exportRows.close();
-              controller.close();
-              return;
-            }
-            chunk += csvRecordValues(next.value);
+          const page = exportRows.nextPage(ROWS_PER_CHUNK);
+          if (!page.length) {
+            exportRows.close();
+            controller.close();
+            return;
           }
+          let chunk = '';
+          for (const [id, joined] of page) chunk += csvRecordJoined(joined) ?? csvRecordValues(exportRows.cells(id));
           controller.enqueue(encoder.encode(chunk));
         } catch (err) {
           exportRows.close();

@@ -3,6 +3,7 @@ import { importRowSchema, type ImportRow } from '@/lib/validation/import-row';
 import { IGNORED_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './columns';
 import type { ImportError } from './errors';
 import { restoreFormula } from '@/lib/export/formula';
+import { createRowValidator, type RowValidator } from './row-validator';
 
 const NUMERIC_COLUMNS = new Set(['value_low', 'value_best', 'value_high']);
 
@@ -62,30 +63,43 @@ export const CSV_PARSE_OPTIONS = { bom: true, relax_column_count: true, skip_emp
 export class RowCollector {
   private header: string[] | null = null;
   private headerOk = false;
+  private validate: RowValidator | null = null;
   readonly rows: ParsedRow[] = [];
   readonly errors: ImportError[] = [];
-  readonly references: RowReference[] = [];
+  // The references of the rows that did not validate; a valid row's are in `rows`.
+  private invalidReferences: RowReference[] = [];
   rowsRead = 0;
   // csv-parse counts a CRLF inside a quoted cell as two lines; this many lines it over-counted so far.
   private overCounted = 0;
 
   add({ record, info }: CsvRecord): void {
-    this.overCounted += record.reduce((n, cell) => n + (cell.match(/\r\n/g)?.length ?? 0), 0);
+    const { crlf, breaks } = lineBreaksIn(record);
+    this.overCounted += crlf;
     if (!this.header) {
-      this.header = record.map((h) => h.trim());
-      const headerErrors = checkHeader(this.header);
+      const header = record.map((h) => h.trim());
+      this.header = header;
+      const headerErrors = checkHeader(header);
       this.errors.push(...headerErrors);
       this.headerOk = headerErrors.length === 0;
+      this.validate = createRowValidator(header, (cells, line) => validateRecord(header, cells, line));
       return;
     }
     this.rowsRead++;
-    if (!this.headerOk) return;
-    const embeddedBreaks = record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-    const line = info.lines - this.overCounted - embeddedBreaks;
-    const result = validateRecord(this.header, record, line);
-    if (result.row) this.rows.push({ line, row: result.row });
-    this.errors.push(...result.errors);
-    this.references.push(referenceOf(this.header, record, line, result.errors));
+    if (!this.headerOk || !this.validate) return;
+    const line = info.lines - this.overCounted - breaks;
+    const result = this.validate(record, line);
+    if (result.row) {
+      this.rows.push({ line, row: result.row });
+    } else {
+      this.errors.push(...result.errors);
+      this.invalidReferences.push(referenceOf(this.header, record, line, result.errors));
+    }
+  }
+
+  /** The event and metric every row names, valid or not, in the order of the file. */
+  get references(): RowReference[] {
+    const valid = this.rows.map(({ line, row }): RowReference => ({ line, event_slug: row.event_slug, metric: row.metric }));
+    return [...valid, ...this.invalidReferences].sort((a, b) => a.line - b.line);
   }
 
   /** The problem a parser error stands for, placed at its line. */
@@ -100,6 +114,22 @@ export class RowCollector {
     }
     return { rows: this.headerOk ? this.rows : [], errors: this.errors, rowsRead: this.rowsRead, references: this.headerOk ? this.references : [], columns: this.header ?? [] };
   }
+}
+
+const CRLF = /\r\n/g;
+const BREAK = /\r\n|\r|\n/g;
+
+// The line breaks inside a record's cells (CRLF counted once), and its CRLFs. Most cells have
+// none, which one indexOf each tells without running a regex.
+function lineBreaksIn(record: string[]): { crlf: number; breaks: number } {
+  let crlf = 0;
+  let breaks = 0;
+  for (const cell of record) {
+    if (cell.indexOf('\n') === -1 && cell.indexOf('\r') === -1) continue;
+    crlf += cell.match(CRLF)?.length ?? 0;
+    breaks += cell.match(BREAK)?.length ?? 0;
+  }
+  return { crlf, breaks };
 }
 
 // A row with other problems still has its event and metric checked, unless those cells are

@@ -5,7 +5,8 @@ import { LIMITS, metricKey, optionalText, optionalUrl, requiredText, slug } from
 
 const COLUMN_OF_FIELD = { valueLow: 'value_low', valueBest: 'value_best', valueHigh: 'value_high' } as const;
 
-const shape = {
+/** The rule of each column on its own; a cell's result depends on nothing but the cell. */
+export const importRowShape = {
   event_slug: slug,
   metric: metricKey,
   group: figureValueShape.group,
@@ -31,9 +32,29 @@ const shape = {
 // The rules between columns run whenever the columns they read are valid, even if others are
 // not, so that one pass reports every problem of a row.
 const crossColumns = z.object({
-  qualifier: shape.qualifier, value_low: shape.value_low, value_best: shape.value_best, value_high: shape.value_high,
-  status: shape.status, retraction_reason: shape.retraction_reason,
+  qualifier: importRowShape.qualifier, value_low: importRowShape.value_low, value_best: importRowShape.value_best,
+  value_high: importRowShape.value_high, status: importRowShape.status, retraction_reason: importRowShape.retraction_reason,
 });
+
+type ColumnValues = z.output<z.ZodObject<typeof importRowShape>>;
+export type ImportRowIssue = { column: 'retraction_reason' | 'value_low' | 'value_best' | 'value_high'; message: string };
+
+/**
+ * The rules between columns of a row whose columns are each valid, in the order they are
+ * reported. importRowSchema runs them, and so does the importer's per-column validator.
+ */
+export function importRowIssues(row: ColumnValues): ImportRowIssue[] {
+  const issues: ImportRowIssue[] = [];
+  if (row.status === 'retracted' && !row.retraction_reason) {
+    issues.push({ column: 'retraction_reason', message: 'Give the reason a retracted figure was retracted.' });
+  }
+  if (row.status !== 'retracted' && row.retraction_reason) {
+    issues.push({ column: 'retraction_reason', message: 'Only a retracted figure has a retraction reason.' });
+  }
+  const values = { qualifier: row.qualifier, valueLow: row.value_low, valueBest: row.value_best, valueHigh: row.value_high };
+  for (const { field, message } of figureValueIssues(values)) issues.push({ column: COLUMN_OF_FIELD[field], message });
+  return issues;
+}
 
 /**
  * One CSV row of an import, named by its columns. The figure rules are the same as the admin
@@ -41,18 +62,9 @@ const crossColumns = z.object({
  * named differs: by slug, key and the source's own fields rather than by id.
  */
 export const importRowSchema = z
-  .object(shape)
+  .object(importRowShape)
   .superRefine((row, ctx) => {
-    if (row.status === 'retracted' && !row.retraction_reason) {
-      ctx.addIssue({ code: 'custom', path: ['retraction_reason'], message: 'Give the reason a retracted figure was retracted.' });
-    }
-    if (row.status !== 'retracted' && row.retraction_reason) {
-      ctx.addIssue({ code: 'custom', path: ['retraction_reason'], message: 'Only a retracted figure has a retraction reason.' });
-    }
-    const values = { qualifier: row.qualifier, valueLow: row.value_low, valueBest: row.value_best, valueHigh: row.value_high };
-    for (const { field, message } of figureValueIssues(values)) {
-      ctx.addIssue({ code: 'custom', path: [COLUMN_OF_FIELD[field]], message });
-    }
+    for (const { column, message } of importRowIssues(row)) ctx.addIssue({ code: 'custom', path: [column], message });
   }, { when: (payload) => crossColumns.safeParse(payload.value).success });
 
 export type ImportRow = z.output<typeof importRowSchema>;

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/index';
+import { auditEntries, figures } from '@/db/schema';
 import { formatImportError } from '@/lib/import/errors';
 import { importCsvText } from '@/lib/import/run';
 import { seedDatabase } from '@/lib/seed';
@@ -77,6 +79,20 @@ describe('CSV import', () => {
       { action: 'create', actor: 'import: test.csv' },
       { action: 'update', actor: 'import: test.csv' },
     ]);
+  });
+});
+
+describe('audit entries of imported figures', () => {
+  it('hold the created figure as the database holds it, the same keys in the same order as the admin form’s', () => {
+    const note = 'said "about" 3,\ttabbed\nand on — «два» lines';
+    const csv = [HEADER, `kazakhstan-2022-unrest,deaths,civilians,Taraz,about,2,3,4,people,2022-01-22,Ministry,,,,"=quoted","${note.replaceAll('"', '""')}"`].join('\n');
+    expect(importCsvText(db, csv, actor)).toMatchObject({ created: 1, errors: [] });
+    const figure = db.select().from(figures).where(eq(figures.location, 'Taraz')).get()!;
+    expect(figure).toMatchObject({ note, quote: '=quoted', valueLow: 2, valueHigh: 4 });
+    const entry = db.select().from(auditEntries).where(and(eq(auditEntries.entityType, 'figure'), eq(auditEntries.entityId, figure.id))).get()!;
+    expect(entry).toMatchObject({ action: 'create', actor: 'import: test.csv', before: null });
+    expect(entry.after).toStrictEqual(figure);
+    expect(Object.keys(entry.after as object)).toEqual(Object.keys(figure));
   });
 });
 

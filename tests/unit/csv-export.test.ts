@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportRow } from '@/db/queries/figure-export';
-import { csvCell, csvField, csvHeader, csvRecord, EXPORT_COLUMNS, hxlRow } from '@/lib/export/csv';
+import { CELL_SEPARATOR, csvCell, csvField, csvHeader, csvRecord, csvRecordJoined, csvRecordValues, EXPORT_COLUMNS, hxlRow } from '@/lib/export/csv';
 import { neutraliseFormula, restoreFormula } from '@/lib/export/formula';
 import { exportFileName } from '@/lib/export/stream';
 
@@ -85,5 +85,29 @@ describe('records', () => {
     const at = new Date('2026-11-25T23:30:00Z');
     expect(exportFileName('kazakhstan-2022-unrest', at)).toBe('kazakhstan-2022-unrest-figures-2026-11-25.csv');
     expect(exportFileName(undefined, at)).toBe('all-events-figures-2026-11-25.csv');
+  });
+});
+
+describe('records from cells the database joined', () => {
+  const plain: Array<string | number | null> = ['kz-2022', 'Беспорядки', 'deaths', 'Deaths', 'all', 'Almaty', 'about', 10, 12, 14, 'people',
+    '2022-01-20', 'Ministry', 'TASS', 'Report', 'https://example.org/a?b=1', null, '', 'published', 7, 1, '2026-11-26T09:48:05.415Z', null];
+  const withCell = (i: number, value: string | number | null) => plain.map((v, j) => (j === i ? value : v));
+  // What SQLite's concat_ws(separator, coalesce(cell, '') ...) gives for these cells.
+  const joined = (cells: ReadonlyArray<string | number | null>) => cells.map((c) => (c === null ? '' : String(c))).join(CELL_SEPARATOR);
+  const awkward = [
+    plain,
+    withCell(0, '=1+2'), withCell(5, '+7 Almaty'), withCell(12, '-Ministry'), withCell(13, '@TASS'), withCell(17, '\tnote'),
+    withCell(17, '\rnote'), withCell(16, "'=already"), withCell(16, "''+x"), withCell(17, "'Twas"), withCell(5, 'Almaty, "centre"'),
+    withCell(17, 'line one\nline two\r\nthree'), withCell(22, '=bad, wrong'), withCell(14, 'a = b'), withCell(8, null),
+    withCell(3, ''), withCell(0, "a'=b"),
+  ];
+
+  it('are the same bytes as the cells encoded one by one', () => {
+    for (const cells of awkward) expect(csvRecordJoined(joined(cells))).toBe(csvRecordValues(cells));
+  });
+
+  it('are refused when a cell holds the separator, so the cells cannot be told apart', () => {
+    expect(csvRecordJoined(joined(withCell(17, `a${CELL_SEPARATOR}b`)))).toBeNull();
+    expect(csvRecordJoined(joined(plain.slice(1)))).toBeNull();
   });
 });
