@@ -94,7 +94,7 @@ test('npm run db:backup copies the database while the server serves and saves, a
     const second = await startServer({ port: PORT, databasePath: restored, timeoutMs: 120_000 });
     servers.push(second);
     const csv = await (await fetch(`${second.baseUrl}/api/figures.csv?event=kazakhstan-2022-unrest&status=all`)).text();
-    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true, delimiter: ',' }).data;
     expect(rows.map((r) => Number(r.figure_id)).sort((a, b) => a - b)).toEqual(backedUp);
     const page = await fetch(`${second.baseUrl}${EVENT}`);
     expect(page.status).toBe(200);

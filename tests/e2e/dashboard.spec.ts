@@ -178,7 +178,7 @@ test('each chart’s CSV link downloads the rows of the figures it draws on', as
     const downloading = page.waitForEvent('download');
     await panel.getByRole('link', { name: 'Download CSV' }).click();
     const text = fs.readFileSync((await (await downloading).path())!, 'utf8');
-    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, delimiter: ',' });
     expect(parsed.errors).toEqual([]);
     expect(new Set(parsed.data.map((r) => `${r.event_slug}/${r.metric}`))).toEqual(new Set([`${KZ}/injured`]));
     const ids = parsed.data.map((r) => Number(r.figure_id));

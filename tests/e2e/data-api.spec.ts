@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { expect, test } from './fixtures';
 
 const parse = (text: string) => {
-  const result = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  const result = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, delimiter: ',' });
   expect(result.errors).toEqual([]);
   return result.data;
 };

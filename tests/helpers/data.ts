@@ -25,7 +25,7 @@ export async function exportText(file: string, query = ''): Promise<string> {
 
 /** Parses CSV with Papa Parse, a parser independent of the importer's csv-parse. */
 export function papaRows(text: string): Array<Record<string, string>> {
-  const result = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  const result = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, delimiter: ',' });
   if (result.errors.length) throw new Error(`Papa Parse: ${JSON.stringify(result.errors)}`);
   return result.data;
 }
