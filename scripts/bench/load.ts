@@ -5,7 +5,7 @@
  * exactly one audit entry. Prints a table, writes bench-results/load.json, and exits 1 when any
  * goal is missed.
  *
- *   npm run bench:load -- [--duration 30] [--connections 100] [--save-interval 100] [--max-in-flight 50] [--port 3517] [--keep]
+ *   npm run bench:load -- [--duration 30] [--connections 100] [--save-interval 100] [--max-in-flight 150] [--port 3517] [--keep]
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,7 +38,7 @@ function options() {
       duration: { type: 'string', default: '30' },
       connections: { type: 'string', default: '100' },
       'save-interval': { type: 'string', default: '100' },
-      'max-in-flight': { type: 'string', default: '50' },
+      'max-in-flight': { type: 'string', default: '150' },
       port: { type: 'string', default: '3517' },
       keep: { type: 'boolean', default: false },
     },

@@ -6,7 +6,7 @@ export type ServerProcess = {
   baseUrl: string;
   /** Everything the server printed so far. */
   output: () => string;
-  /** Signals the whole group (the tsx wrapper, `next start` and its next-server) and waits until none is left. */
+  /** Signals the whole group (the tsx wrapper and the server process, scripts/serve.ts) and waits until none is left. */
   stop: (signal: 'SIGTERM' | 'SIGKILL') => Promise<void>;
 };
 
@@ -22,7 +22,7 @@ function groupAlive(pgid: number): boolean {
 }
 
 /**
- * Runs scripts/start.ts (migrate, seed when empty, build when needed, `next start`) on `port` and
+ * Runs scripts/start.ts (migrate, seed when empty, build when needed, serve) on `port` and
  * `databasePath`, and resolves once /api/health answers 200. Spawned detached, so the server's
  * processes form one group that `stop` can signal together.
  */

@@ -14,7 +14,7 @@ const TSX = path.join('node_modules', 'tsx', 'dist', 'cli.mjs');
 
 /**
  * Serves `database` on `port` through the real start-up path (scripts/start.ts: migrate, build
- * if needed, next start) and waits until /api/health answers. Output goes to `log`.
+ * if needed, scripts/serve.ts) and waits until /api/health answers. Output goes to `log`.
  */
 export async function startServer(root: string, database: string, port: number, log: string): Promise<BenchServer> {
   const out = fs.openSync(log, 'w');

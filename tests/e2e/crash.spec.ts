@@ -35,7 +35,7 @@ test('a server killed with SIGKILL mid-stream of saves restarts with a sound dat
     await expect.poll(() => stream.log.inFlight, { timeout: 10_000, intervals: [1] }).toBeGreaterThan(0);
     const inFlightAtKill = stream.log.inFlight;
     const stopping = stream.stop(); // sends no more saves from here on
-    // The whole process group: the tsx wrapper, `next start` and the next-server doing the writes.
+    // The whole process group: the tsx wrapper and the server process (scripts/serve.ts) doing the writes.
     await first.stop('SIGKILL');
     const log = await stopping;
     expect(inFlightAtKill).toBeGreaterThan(0);
