@@ -68,3 +68,11 @@ export type Executor = Db | Tx;
 export function writeTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
   return db.transaction(fn, { behavior: 'immediate' });
 }
+
+/**
+ * Runs `fn` in one read transaction: every query in it sees the same snapshot, however many
+ * writes other connections commit meanwhile (WAL readers never block and are never blocked).
+ */
+export function readTransaction<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn).deferred();
+}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/db/index';
+import { getDb, readTransaction } from '@/db/index';
 import { readDataVersion } from '@/db/queries/data-version';
 import { findEventBySlug } from '@/db/queries/events';
 import {
@@ -30,12 +30,20 @@ const cache = new VersionedCache<EventDashboard | null>(100);
  */
 export function loadEventDashboard(slug: string): EventDashboard | null {
   const db = getDb();
-  // Only real events are cached, so made-up addresses cannot push them out of the cache.
-  const event = findEventBySlug(db, slug);
-  if (!event) return null;
-  const { version } = readDataVersion(db);
-  return cache.get(slug, version, () => readEventDashboard(event));
+  // One snapshot, the version read first: what is cached under a version is exactly that version.
+  return readTransaction(db, () => {
+    const { version } = readDataVersion(db);
+    // Only real events are cached, so made-up addresses cannot push them out of the cache.
+    const event = findEventBySlug(db, slug);
+    if (!event) return null;
+    const dashboard = cache.get(slug, version, () => readEventDashboard(event));
+    if (dashboard) versionOf.set(dashboard, version);
+    return dashboard;
+  });
 }
+
+/** The data version each cached dashboard was read at, so its charts are kept under the same one. */
+const versionOf = new WeakMap<EventDashboard, number>();
 
 function readEventDashboard(event: Event): EventDashboard {
   const db = getDb();
@@ -73,13 +81,15 @@ const chartCache = new VersionedCache<EventCharts>(300);
 /** The page's charts for the metrics picked, computed once per data version and pick. */
 export function loadEventCharts(d: EventDashboard, pick: { breakdown: string; timeline: string }): EventCharts {
   const db = getDb();
-  const { version } = readDataVersion(db);
-  return chartCache.get(`${d.event.slug}\u0000${pick.breakdown}\u0000${pick.timeline}`, version, () =>
-    chartsFor(d, pick, {
-      headlines: (ids) => listEventFiguresByIds(db, d.event.id, ids),
-      reports: (series) => listSeriesReports(db, d.event.id, series),
-    }),
-  );
+  const input = {
+    headlines: (ids: number[]) => listEventFiguresByIds(db, d.event.id, ids),
+    reports: (series: SeriesSummary[]) => listSeriesReports(db, d.event.id, series),
+  };
+  const version = versionOf.get(d);
+  // Kept under the dashboard's own version, never a newer one: charts built from an older
+  // dashboard must not outlive the write that replaced it.
+  if (version === undefined) return chartsFor(d, pick, input);
+  return chartCache.get(`${d.event.slug}\u0000${pick.breakdown}\u0000${pick.timeline}`, version, () => chartsFor(d, pick, input));
 }
 
 /** One page of the event's reports in reading order ("All reports"). */

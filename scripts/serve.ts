@@ -22,14 +22,29 @@ async function main(): Promise<void> {
     });
   });
   server.listen(port, () => console.log(`Serving on http://localhost:${port}`));
+  // Ctrl-C reaches this process twice (from the terminal's process group and from start.ts):
+  // the first signal starts one orderly stop, later ones are ignored. Requests in progress get a
+  // few seconds to finish; idle connections close at once.
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       server.close();
-      server.closeAllConnections();
-      void app.close().finally(() => {
-        closeDb();
-        process.exit(0);
+      server.closeIdleConnections();
+      const drained = new Promise<void>((resolve) => {
+        server.once('close', () => resolve());
+        setTimeout(() => {
+          server.closeAllConnections();
+          resolve();
+        }, 5_000).unref();
       });
+      void drained
+        .then(() => app.close())
+        .finally(() => {
+          closeDb();
+          process.exit(0);
+        });
     });
   }
 }

@@ -10,7 +10,7 @@ function toBuffer(chunk: Chunk, encoding?: unknown): Buffer {
 
 /**
  * Records what is written to `res` while it still goes to the client: resolves with the whole
- * response once it has been sent, or null when the client went away before the end.
+ * response once its end has been written, or null when the client went away before that.
  */
 export function captureResponse(res: ServerResponse): Promise<CapturedResponse | null> {
   const chunks: Buffer[] = [];
@@ -20,12 +20,16 @@ export function captureResponse(res: ServerResponse): Promise<CapturedResponse |
     if (chunk != null) chunks.push(toBuffer(chunk, rest[0]));
     return write(chunk, ...rest);
   }) as ServerResponse['write'];
-  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    if (chunk != null && typeof chunk !== 'function') chunks.push(toBuffer(chunk as Chunk, rest[0]));
-    return end(chunk, ...rest);
-  }) as ServerResponse['end'];
   return new Promise((resolve) => {
-    res.once('finish', () => resolve({ status: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks) }));
+    // Complete as soon as the last byte is handed over, not when the client has read it all: a
+    // slow or stalled client must not hold up the readers waiting for this render.
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (chunk != null && typeof chunk !== 'function') chunks.push(toBuffer(chunk as Chunk, rest[0]));
+      const ended = res.writableEnded;
+      const result = end(chunk, ...rest);
+      if (!ended) resolve({ status: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks) });
+      return result;
+    }) as ServerResponse['end'];
     res.once('close', () => resolve(null));
   });
 }

@@ -14,11 +14,16 @@ type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | voi
 /** Headers that belong to one connection or one response, never replayed from the cache. */
 const NOT_REPLAYED = new Set(['date', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'content-encoding', 'etag']);
 
+/** How long a request waits for another request's render of the same page before rendering itself. */
+const WAIT_FOR_RENDER_MS = 2000;
+
 export type PageCacheOptions = {
   /** The current data version; any write to public data changes it (db/queries/data-version.ts). */
   dataVersion: () => number;
   cache?: PageCache;
   today?: () => string;
+  /** How long a request waits for another request's render of the same page (default 2 s). */
+  waitForRenderMs?: number;
 };
 
 /** The same nonce shape as proxy.ts makes. */
@@ -30,6 +35,8 @@ function cacheable(method: string | undefined, captured: CapturedResponse | null
   // A HEAD response has no body to keep.
   if (method !== 'GET' || !captured || captured.status !== 200 || captured.headers['set-cookie'] !== undefined) return null;
   if (!String(captured.headers['content-type'] ?? '').startsWith('text/html')) return null;
+  // A render that failed after it started streaming still ends as a 200; React marks the failure.
+  if (captured.body.includes('data-dgst') || captured.body.includes('$RX(')) return null;
   const policy = captured.headers['content-security-policy'];
   const nonce = nonceOf(typeof policy === 'string' ? policy : undefined);
   if (!nonce) return null;
@@ -67,6 +74,7 @@ async function sendCached(req: IncomingMessage, res: ServerResponse, page: Cache
 export function withPageCache(handle: Handle, options: PageCacheOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const cache = options.cache ?? new PageCache();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const waitMs = options.waitForRenderMs ?? WAIT_FOR_RENDER_MS;
   const rendering = new Map<string, { version: number; done: Promise<CachedPage | null> }>();
 
   return async (req, res) => {
@@ -85,22 +93,30 @@ export function withPageCache(handle: Handle, options: PageCacheOptions): (req: 
 
     const pending = rendering.get(key);
     if (pending && pending.version === version) {
-      const page = await pending.done;
+      // Wait for the render in progress, but not without end: a stalled client of that render
+      // can hold its last bytes back, and then each waiter renders for itself.
+      const page = await Promise.race([pending.done, new Promise<null>((r) => setTimeout(r, waitMs, null).unref())]);
       if (page) return sendCached(req, res, page);
       return await handle(req, res);
     }
+    // A HEAD render has no body to share: it neither waits for nor stands in for a GET's render.
+    if (req.method !== 'GET') return await handle(req, res);
 
     // Render with an identity body so it can be kept; this one response goes out uncompressed.
     delete req.headers['accept-encoding'];
-    const captured = captureResponse(res);
-    const done = captured.then((c) => cacheable(req.method, c, version, day));
+    let failed = false;
+    const done = captureResponse(res).then((captured) => (failed ? null : cacheable(req.method, captured, version, day)));
     rendering.set(key, { version, done });
+    void done.then((page) => {
+      if (page) cache.set(key, page);
+      if (rendering.get(key)?.done === done) rendering.delete(key);
+    });
     try {
       await handle(req, res);
-      const page = await done;
-      if (page) cache.set(key, page);
-    } finally {
-      if (rendering.get(key)?.done === done) rendering.delete(key);
+    } catch (err) {
+      // Whatever was written before the failure is not a page to keep.
+      failed = true;
+      throw err;
     }
   };
 }

@@ -37,6 +37,9 @@ export class PageCache {
 
   set(key: string, page: CachedPage): void {
     if (page.body.length > this.maxBytes / 4) return;
+    // A render that started before a newer one finished must not replace it.
+    const current = this.entries.get(key);
+    if (current && current.version > page.version) return;
     this.delete(key);
     this.entries.set(key, page);
     this.bytes += page.body.length;

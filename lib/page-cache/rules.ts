@@ -11,6 +11,20 @@ const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch',
 /** Longest query string worth caching: the dashboard's own links are far shorter. */
 const MAX_QUERY = 512;
 
+/**
+ * The dashboard's own parameters (lib/url-state.ts), with values shaped like its metric keys,
+ * units, views and page numbers. Anything else goes to Next uncached, so made-up query strings
+ * cannot crowd the real pages out of the cache.
+ */
+const KNOWN_PARAMS = new Set(['compare', 'compare_view', 'breakdown', 'breakdown_view', 'timeline', 'timeline_view', 'reports_page']);
+const PARAM_VALUE = /^[A-Za-z0-9_-]{1,40}$/;
+
+/**
+ * Crawlers and link-preview bots, which Next may answer with a differently ordered page (its
+ * metadata in the head rather than streamed): they get cache entries of their own.
+ */
+const BOT = /bot|crawl|spider|slurp|facebookexternalhit|embedly|preview|whatsapp|telegram|discord|slack|lighthouse|headless/i;
+
 export type RequestLike = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
 
 /**
@@ -25,10 +39,20 @@ export function pageCacheKey(req: RequestLike): string | null {
   const pathname = q === -1 ? url : url.slice(0, q);
   const query = q === -1 ? '' : url.slice(q + 1);
   if (!PUBLIC_PAGE.test(pathname) || query.length > MAX_QUERY) return null;
-  if (/(?:^|&)_rsc=/.test(query)) return null;
   if (ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
-  const host = req.headers.host;
-  return `${typeof host === 'string' ? host : ''}\n${pathname}?${query}`;
+  for (const pair of query ? query.split('&') : []) {
+    const [name = '', value = ''] = pair.split('=');
+    if (!KNOWN_PARAMS.has(name) || !PARAM_VALUE.test(value)) return null;
+  }
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return typeof v === 'string' ? v : '';
+  };
+  // "Cite this page" names the address the page was asked for (Host and X-Forwarded-Proto,
+  // when SITE_URL is unset), so both are part of the key.
+  const proto = header('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  const agent = BOT.test(header('user-agent')) ? 'bot' : 'reader';
+  return `${proto}://${header('host')}\n${agent}\n${pathname}?${query}`;
 }
 
 /** Whether the client takes a gzip-encoded body. */

@@ -68,6 +68,24 @@ describe('the event page read through SQL summaries', () => {
     expectSamePage(db, 'kazakhstan-2022-unrest');
   });
 
+  it('never keeps charts built from an older dashboard under a newer data version', () => {
+    const db = serve(createSeededTestDb());
+    const pick = { breakdown: 'deaths', timeline: 'deaths' };
+    const before = loadEventDashboard('kazakhstan-2022-unrest')!;
+    // A save commits between the page reading its dashboard and its charts.
+    db.$client.exec(`
+      INSERT INTO sources (reporting_body, publisher, published_on) VALUES ('Prosecutor General''s Office', 'Race wire', '2022-12-01');
+      INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id)
+        SELECT e.id, m.id, 'all', 'Kazakhstan', 'exact', 238, 'people', '2022-12-01', (SELECT max(id) FROM sources)
+        FROM events e, metrics m WHERE e.slug = 'kazakhstan-2022-unrest' AND m.key = 'deaths';
+    `);
+    loadEventCharts(before, pick);
+    const after = loadEventDashboard('kazakhstan-2022-unrest')!;
+    const charts = loadEventCharts(after, pick);
+    expect(charts.breakdown.rows.find((r) => r.label === 'Kazakhstan')?.figure.valueBest).toBe(238);
+    expectSamePage(db, 'kazakhstan-2022-unrest');
+  });
+
   it('is the same page for large synthetic events: thousands of series, ranges, unknowns, Cyrillic places', () => {
     const db = serve(createTestDb());
     seedCatalogMetrics(db);

@@ -19,6 +19,21 @@ async function render(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const nonce = Buffer.from(`nonce-${renders}-${Math.random()}`).toString('base64');
   const seen = version;
   await new Promise((r) => setTimeout(r, renderDelay));
+  if (req.url?.startsWith('/events/broken')) {
+    // Fails after it began streaming, as a render error after the first bytes would.
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Security-Policy', `script-src 'nonce-${nonce}'`);
+    res.write(`<p>half a page`);
+    throw new Error('render failed');
+  }
+  if (req.url?.startsWith('/events/stalled')) {
+    // Writes its head and never ends, as a render held back by a client that stopped reading.
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Security-Policy', `script-src 'nonce-${nonce}'`);
+    res.write(`<p>stalled ${renders}`);
+    if (renders > 1) res.end('</p>');
+    return;
+  }
   if (req.url?.startsWith('/events/missing')) {
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -30,6 +45,7 @@ async function render(req: IncomingMessage, res: ServerResponse): Promise<void> 
   res.setHeader('X-Content-Type-Options', 'nosniff');
   if (req.url?.startsWith('/events/cookie')) res.setHeader('Set-Cookie', 'a=b');
   res.write(`<script nonce="${nonce}">1</script>`);
+  if (req.url?.startsWith('/events/errored')) res.write('<template data-dgst="123"></template>');
   res.end(`<p>version ${seen} of ${req.url}; encoding ${req.headers['accept-encoding'] ?? 'none'}</p>`);
 }
 
@@ -37,8 +53,11 @@ beforeEach(async () => {
   version = 1;
   renders = 0;
   renderDelay = 0;
-  const handle = withPageCache(render, { dataVersion: () => version });
-  server = createServer((req, res) => void handle(req, res));
+  const handle = withPageCache(render, { dataVersion: () => version, waitForRenderMs: 300 });
+  server = createServer((req, res) => {
+    // As scripts/serve.ts: a failed render ends the response.
+    handle(req, res).catch(() => res.end());
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -115,6 +134,8 @@ describe('the public page cache', () => {
     ['responses that set a cookie', '/events/cookie'],
     ['responses that are not HTML', '/events/plain'],
     ['the admin area', '/admin'],
+    ['a render that failed after it began streaming', '/events/broken'],
+    ['a page React marked as failed while streaming', '/events/errored'],
   ])('does not keep %s', async (_label, path) => {
     await fetch(`${base}${path}`);
     await fetch(`${base}${path}`);
@@ -126,6 +147,17 @@ describe('the public page cache', () => {
     const pages = await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/events/a`).then((r) => r.text())));
     expect(renders).toBe(1);
     expect(new Set(pages.map((p) => p.replace(/nonce="[^"]+"/, ''))).size).toBe(1);
+  });
+
+  it('does not hold readers behind a render that never finishes: after a wait they render for themselves', async () => {
+    const stalled = new AbortController();
+    void fetch(`${base}/events/stalled`, { signal: stalled.signal }).then((r) => r.body?.getReader().read(), () => undefined);
+    await new Promise((r) => setTimeout(r, 50));
+    const started = Date.now();
+    const res = await fetch(`${base}/events/stalled`);
+    expect(await res.text()).toBe('<p>stalled 2</p>');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    stalled.abort();
   });
 
   it('passes requests through to Next when the data version cannot be read', async () => {

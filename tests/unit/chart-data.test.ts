@@ -61,3 +61,24 @@ describe('chart data', () => {
     expect(d.cards[0]!.omitted).toBe(3);
   });
 });
+
+describe('source numbers', () => {
+  it('go first to the cards’ sources in card order, then to the other sources by their earliest report', () => {
+    const figures = [
+      // The deaths card cites source 5; source 3 is cited only by a superseded report, source 9
+      // only by an injuries report that was reported earlier than source 3's.
+      makeFigure({ sourceId: 3, valueBest: 1, reportedOn: '2022-01-05' }),
+      makeFigure({ sourceId: 5, valueBest: 2, reportedOn: '2022-01-09' }),
+      makeFigure({ metricKey: 'injured', sourceId: 9, valueBest: 4, reportedOn: '2022-01-02', status: 'retracted', retractionReason: 'typo' }),
+      makeFigure({ metricKey: 'injured', sourceId: 7, valueBest: 5, reportedOn: '2022-01-10' }),
+    ];
+    const d = dashboardFromFigures(event, figures);
+    expect(d.sources.map((s) => [s.id, s.number])).toEqual([
+      [5, 1],
+      [7, 2],
+      [9, 3],
+      [3, 4],
+    ]);
+    expect(d.citationOf).toEqual({ 5: 1, 7: 2, 9: 3, 3: 4 });
+  });
+});

@@ -7,10 +7,13 @@ const get = (url: string, headers: Record<string, string> = {}) => ({ method: 'G
 
 describe('pageCacheKey', () => {
   it('keys the public pages by host, path and query', () => {
-    expect(pageCacheKey(get('/'))).toBe('example.org\n/?');
-    expect(pageCacheKey(get('/events/kazakhstan-2022-unrest?timeline=injured'))).toBe('example.org\n/events/kazakhstan-2022-unrest?timeline=injured');
+    expect(pageCacheKey(get('/'))).toBe('http://example.org\nreader\n/?');
+    expect(pageCacheKey(get('/events/kazakhstan-2022-unrest?timeline=injured&reports_page=2'))).toBe('http://example.org\nreader\n/events/kazakhstan-2022-unrest?timeline=injured&reports_page=2');
     expect(pageCacheKey({ ...get('/'), method: 'HEAD' })).not.toBeNull();
     expect(pageCacheKey(get('/', { host: 'other.org' }))).not.toBe(pageCacheKey(get('/')));
+    // "Cite this page" names the scheme too, and bots may get a differently ordered page.
+    expect(pageCacheKey(get('/', { 'x-forwarded-proto': 'https' }))).not.toBe(pageCacheKey(get('/')));
+    expect(pageCacheKey(get('/', { 'user-agent': 'Twitterbot/1.0' }))).not.toBe(pageCacheKey(get('/', { 'user-agent': 'Mozilla/5.0 Chrome/156' })));
   });
 
   it.each([
@@ -23,7 +26,9 @@ describe('pageCacheKey', () => {
     ['client navigation (RSC header)', get('/events/x', { rsc: '1' })],
     ['a router prefetch', get('/events/x', { 'next-router-prefetch': '1' })],
     ['an _rsc query', get('/events/x?_rsc=abc')],
-    ['an overlong query', get(`/events/x?q=${'a'.repeat(600)}`)],
+    ['an overlong query', get(`/events/x?timeline=${'a'.repeat(600)}`)],
+    ['a parameter the dashboard does not have', get('/events/x?utm_source=feed')],
+    ['a value unlike any metric, unit or page', get('/events/x?timeline=%3Cscript%3E')],
   ])('never caches %s', (_label, req) => {
     expect(pageCacheKey(req)).toBeNull();
   });
@@ -93,6 +98,13 @@ describe('PageCache', () => {
     expect(cache.get('b', 1, '2026-11-26')).toBeNull();
     expect(cache.get('a', 1, '2026-11-26')).not.toBeNull();
     expect(cache.get('e', 1, '2026-11-26')).not.toBeNull();
+  });
+
+  it('never lets a render that started earlier replace a newer page', () => {
+    const cache = new PageCache();
+    cache.set('a', page(5, 10));
+    cache.set('a', page(4, 10));
+    expect(cache.get('a', 5, '2026-11-26')).not.toBeNull();
   });
 
   it('does not keep a page larger than a quarter of its budget', () => {
