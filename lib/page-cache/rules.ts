@@ -23,7 +23,7 @@ const PARAM_VALUE = /^[A-Za-z0-9_-]{1,40}$/;
  * Crawlers and link-preview bots, which Next may answer with a differently ordered page (its
  * metadata in the head rather than streamed): they get cache entries of their own.
  */
-const BOT = /bot|crawl|spider|slurp|facebookexternalhit|embedly|preview|whatsapp|telegram|discord|slack|lighthouse|headless/i;
+const BOT = /bot|crawl|spider|slurp|facebookexternalhit|embedly|preview|whatsapp|telegram|discord|slack/i;
 
 export type RequestLike = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
 
