@@ -15,14 +15,14 @@ type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | voi
 const NOT_REPLAYED = new Set(['date', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'content-encoding', 'etag']);
 
 /** How long a request waits for another request's render of the same page before rendering itself. */
-const WAIT_FOR_RENDER_MS = 2000;
+const WAIT_FOR_RENDER_MS = 8000;
 
 export type PageCacheOptions = {
   /** The current data version; any write to public data changes it (db/queries/data-version.ts). */
   dataVersion: () => number;
   cache?: PageCache;
   today?: () => string;
-  /** How long a request waits for another request's render of the same page (default 2 s). */
+  /** How long a request waits for another request's render of the same page (default 8 s). */
   waitForRenderMs?: number;
 };
 
