@@ -66,13 +66,16 @@ export function assembleDashboard(event: Event, input: DashboardInput): EventDas
     omitted: m.omitted,
     cards: m.ordered.map((s) => ({ anchor: `figure-${s.headlineId}`, series: s, headline: headlineById.get(s.headlineId!)!, primary: s === m.primary })),
   }));
-  const sourcesInOrder = [...input.sources].sort((a, b) => (a.firstReportedOn < b.firstReportedOn ? -1 : a.firstReportedOn > b.firstReportedOn ? 1 : a.firstFigureId - b.firstFigureId));
-  const sourceById = new Map(input.sources.map((s) => [s.id, s]));
+  // The sources not on a card, by their earliest report; without the fields that order them.
+  const sourcesInOrder = [...input.sources]
+    .sort((a, b) => (a.firstReportedOn < b.firstReportedOn ? -1 : a.firstReportedOn > b.firstReportedOn ? 1 : a.firstFigureId - b.firstFigureId))
+    .map(({ firstReportedOn: _f, firstFigureId: _i, ...source }) => source);
+  const sourceById = new Map(sourcesInOrder.map((s) => [s.id, s]));
   const citations: Citation[] = [
     ...cards.flatMap((m) =>
       m.cards.map((c) => ({ source: c.headline.source, quote: c.headline.quote, backLink: { anchor: c.anchor, label: `${c.series.metricLabel}, ${describeScope(c.series.group, c.series.location)}` } })),
     ),
-    ...sourcesInOrder.map(({ firstReportedOn: _f, firstFigureId: _i, ...source }) => ({ source })),
+    ...sourcesInOrder.map((source) => ({ source })),
     ...input.quotes.flatMap((q) => {
       const row = sourceById.get(q.sourceId);
       return row ? [{ source: row, quote: q.quote }] : [];
@@ -87,17 +90,11 @@ export function assembleDashboard(event: Event, input: DashboardInput): EventDas
     metrics,
     units,
     cards,
-    sources: sources.map((s) => stripOrderFields(s)),
+    sources,
     citationOf: Object.fromEntries(sources.map((s) => [s.id, numberOf(s.id)])),
     reportCount: summaries.reduce((n, s) => n + s.reportCount, 0),
     lastUpdated,
   };
-}
-
-// A source row carries its first report's date and id for ordering; the page does not need them.
-function stripOrderFields(s: CitedSource & Partial<Pick<EventSourceRow, 'firstReportedOn' | 'firstFigureId'>>): CitedSource {
-  const { firstReportedOn: _f, firstFigureId: _i, ...rest } = s;
-  return rest;
 }
 
 /**

@@ -31,9 +31,8 @@ function newNonce(): string {
   return Buffer.from(randomUUID()).toString('base64');
 }
 
-function cacheable(method: string | undefined, captured: CapturedResponse | null, version: number, day: string): CachedPage | null {
-  // A HEAD response has no body to keep.
-  if (method !== 'GET' || !captured || captured.status !== 200 || captured.headers['set-cookie'] !== undefined) return null;
+function cacheable(captured: CapturedResponse | null, version: number, day: string): CachedPage | null {
+  if (!captured || captured.status !== 200 || captured.headers['set-cookie'] !== undefined) return null;
   if (!String(captured.headers['content-type'] ?? '').startsWith('text/html')) return null;
   // A render that failed after it started streaming still ends as a 200; React marks the failure.
   if (captured.body.includes('data-dgst') || captured.body.includes('$RX(')) return null;
@@ -105,7 +104,7 @@ export function withPageCache(handle: Handle, options: PageCacheOptions): (req: 
     // Render with an identity body so it can be kept; this one response goes out uncompressed.
     delete req.headers['accept-encoding'];
     let failed = false;
-    const done = captureResponse(res).then((captured) => (failed ? null : cacheable(req.method, captured, version, day)));
+    const done = captureResponse(res).then((captured) => (failed ? null : cacheable(captured, version, day)));
     rendering.set(key, { version, done });
     void done.then((page) => {
       if (page) cache.set(key, page);

@@ -5,13 +5,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { expect, test } from '@playwright/test';
-import { openDatabase } from '@/db/index';
-import { createAdmin } from '@/lib/auth/accounts';
-import { prepareDatabase } from '@/lib/prepare-database';
 import { EditorClient } from '../../scripts/bench/editor-client';
 import { startSaveStream } from '../../scripts/bench/save-stream';
 import { startServer, type ServerProcess } from '../../scripts/bench/server-process';
 import { checkSaves } from '../../scripts/bench/verify-saves';
+import { prepareEditorDatabase } from './editor-database';
 
 // The main e2e server is on E2E_PORT; start-again, crash use the next two ports.
 const PORT = Number(process.env.E2E_PORT || 3217) + 3;
@@ -43,10 +41,7 @@ test('npm run db:backup copies the database while the server serves and saves, a
   const restored = path.join(dir, 'restored', 'dashboard.db');
   const servers: ServerProcess[] = [];
   try {
-    prepareDatabase(live);
-    const db = openDatabase(live);
-    await createAdmin(db, EDITOR.email, EDITOR.password);
-    db.$client.close();
+    await prepareEditorDatabase(live, EDITOR);
 
     const server = await startServer({ port: PORT, databasePath: live, timeoutMs: 120_000 });
     servers.push(server);

@@ -2,13 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openDatabase } from '@/db/index';
-import { createAdmin } from '@/lib/auth/accounts';
-import { prepareDatabase } from '@/lib/prepare-database';
 import { EditorClient } from '../../scripts/bench/editor-client';
 import { saveFields, startSaveStream } from '../../scripts/bench/save-stream';
 import { startServer, type ServerProcess } from '../../scripts/bench/server-process';
 import { checkSaves } from '../../scripts/bench/verify-saves';
+import { prepareEditorDatabase } from './editor-database';
 
 // The main e2e server is on E2E_PORT and start-again.spec.ts uses the next port.
 const PORT = Number(process.env.E2E_PORT || 3217) + 2;
@@ -21,10 +19,7 @@ test('a server killed with SIGKILL mid-stream of saves restarts with a sound dat
   const file = path.join(dir, 'crash.db');
   const servers: ServerProcess[] = [];
   try {
-    prepareDatabase(file);
-    const db = openDatabase(file);
-    await createAdmin(db, EDITOR.email, EDITOR.password);
-    db.$client.close();
+    await prepareEditorDatabase(file, EDITOR);
 
     const first = await startServer({ port: PORT, databasePath: file, timeoutMs: 60_000 });
     servers.push(first);

@@ -35,3 +35,18 @@ export function createSeededTestDb(): ReturnType<typeof createTestDb> {
   seedDatabase(test.db);
   return test;
 }
+
+/**
+ * Writes, as another program would (plain SQL), a later death toll: 238 for the whole of
+ * Kazakhstan on 2022-12-01, from a new source published by `publisher`. It becomes the headline.
+ */
+export function addLaterDeathToll(sqlite: Db['$client'], publisher: string): void {
+  sqlite
+    .prepare("INSERT INTO sources (reporting_body, publisher, published_on) VALUES ('Prosecutor General''s Office', ?, '2022-12-01')")
+    .run(publisher);
+  sqlite.exec(`
+    INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id)
+    SELECT e.id, m.id, 'all', 'Kazakhstan', 'exact', 238, 'people', '2022-12-01', (SELECT max(id) FROM sources)
+    FROM events e, metrics m WHERE e.slug = 'kazakhstan-2022-unrest' AND m.key = 'deaths';
+  `);
+}

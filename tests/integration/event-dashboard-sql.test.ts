@@ -7,7 +7,7 @@ import { loadEventCharts, loadEventDashboard } from '@/lib/event-dashboard';
 import { chartInputFromFigures, chartsFor, dashboardFromFigures } from '@/lib/event-dashboard-model';
 import { seedCatalogMetrics } from '@/lib/seed';
 import { prng, synthEvent, synthFigures } from '@/lib/synth';
-import { createSeededTestDb, createTestDb } from '../helpers/db';
+import { addLaterDeathToll, createSeededTestDb, createTestDb } from '../helpers/db';
 import { restoreEnv } from '../helpers/env';
 
 /**
@@ -73,12 +73,7 @@ describe('the event page read through SQL summaries', () => {
     const pick = { breakdown: 'deaths', timeline: 'deaths' };
     const before = loadEventDashboard('kazakhstan-2022-unrest')!;
     // A save commits between the page reading its dashboard and its charts.
-    db.$client.exec(`
-      INSERT INTO sources (reporting_body, publisher, published_on) VALUES ('Prosecutor General''s Office', 'Race wire', '2022-12-01');
-      INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id)
-        SELECT e.id, m.id, 'all', 'Kazakhstan', 'exact', 238, 'people', '2022-12-01', (SELECT max(id) FROM sources)
-        FROM events e, metrics m WHERE e.slug = 'kazakhstan-2022-unrest' AND m.key = 'deaths';
-    `);
+    addLaterDeathToll(db.$client, 'Race wire');
     loadEventCharts(before, pick);
     const after = loadEventDashboard('kazakhstan-2022-unrest')!;
     const charts = loadEventCharts(after, pick);

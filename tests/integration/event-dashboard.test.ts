@@ -5,7 +5,7 @@ import { loadEventCharts, loadEventDashboard } from '@/lib/event-dashboard';
 import { loadEventList } from '@/lib/event-list';
 import { prepareDatabase } from '@/lib/prepare-database';
 import { formatFigure } from '@/lib/wording';
-import { createTestDb } from '../helpers/db';
+import { addLaterDeathToll, createTestDb } from '../helpers/db';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,12 +46,7 @@ describe('the event dashboard', () => {
     expect(formatFigure(loadEventDashboard('kazakhstan-2022-unrest')!.cards[0]!.cards[0]!.headline)).toBe('230');
     expect(loadEventList()[0]!.deaths?.valueBest).toBe(230);
     const other = openDatabase(file);
-    other.$client.exec(`
-      INSERT INTO sources (reporting_body, publisher, published_on) VALUES ('Prosecutor General''s Office', 'Test wire', '2022-12-01');
-      INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id)
-      SELECT e.id, m.id, 'all', 'Kazakhstan', 'exact', 238, 'people', '2022-12-01', (SELECT max(id) FROM sources)
-      FROM events e, metrics m WHERE e.slug = 'kazakhstan-2022-unrest' AND m.key = 'deaths';
-    `);
+    addLaterDeathToll(other.$client, 'Test wire');
     other.$client.close();
     const card = loadEventDashboard('kazakhstan-2022-unrest')!.cards[0]!.cards[0]!;
     expect(formatFigure(card.headline)).toBe('238');
