@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
+import { refreshStaleSeries } from './queries/series-summaries';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -66,7 +67,12 @@ export type Executor = Db | Tx;
  * so that `busy_timeout` applies to it.
  */
 export function writeTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
-  return db.transaction(fn, { behavior: 'immediate' });
+  return db.transaction((tx) => {
+    const result = fn(tx);
+    // The series a write touched get their summaries recomputed before it commits.
+    refreshStaleSeries(tx);
+    return result;
+  }, { behavior: 'immediate' });
 }
 
 /**

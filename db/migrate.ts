@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { Db } from './index';
+import { writeTransaction, type Db } from './index';
+import { refreshStaleSeries } from './queries/series-summaries';
 
 /** The folder of committed migrations, found from the working directory (the project root). */
 export const migrationsFolder = path.resolve(process.env.MIGRATIONS_PATH || 'drizzle');
@@ -10,6 +11,8 @@ export const migrationsFolder = path.resolve(process.env.MIGRATIONS_PATH || 'dri
 /** Applies every migration not yet applied; a no-op on an up-to-date database. */
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder });
+  // A migration may mark series stale (0004 marks every existing one): compute them now, once.
+  writeTransaction(db, (tx) => refreshStaleSeries(tx));
 }
 
 /** A database this version must not touch; the message says what to do. */

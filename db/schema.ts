@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The whole domain in one schema. CHECK constraints repeat the rules of the zod schemas in
@@ -102,12 +102,16 @@ export const figures = sqliteTable(
     updatedAt: text('updated_at').notNull().default(now),
   },
   (t) => [
-    // The natural identity of a report: import uses it to stay idempotent.
+    // The natural identity of a report: import uses it to stay idempotent. Its column order also
+    // serves the event page: an event's series (headline, timeline, refreshing a summary), its
+    // reports in reading order, and its sources with their earliest report, all from the index.
     uniqueIndex('figures_identity_unique').on(
-      t.eventId, t.metricId, t.group, t.location, t.sourceId, t.reportedOn,
+      t.eventId, t.metricId, t.group, t.location, t.reportedOn, t.sourceId,
     ),
-    // Headline and timeline: latest per event × metric × group × location.
-    index('figures_event_series_idx').on(t.eventId, t.status, t.metricId, t.group, t.location, t.reportedOn),
+    // The event page's verbatim quotes; only the reports that carry one are in it.
+    index('figures_event_quotes_idx')
+      .on(t.eventId, t.sourceId, t.quote, t.reportedOn)
+      .where(sql`${t.quote} IS NOT NULL AND ${t.quote} <> ''`),
     index('figures_source_idx').on(t.sourceId),
     index('figures_reported_on_idx').on(t.reportedOn),
     check('figures_qualifier_known', sql`${t.qualifier} IN ('exact','about','at_least','more_than','at_most','unknown')`),
@@ -224,6 +228,50 @@ export const dataVersion = sqliteTable(
     updatedAt: text('updated_at').notNull().default(now),
   },
   (t) => [check('data_version_single_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * One row per series of an event (metric × group × place): what the event page shows of it,
+ * kept up to date in the same transaction as every write to figures, so the page reads a few
+ * thousand precomputed rows instead of aggregating every report. The rules are those of
+ * lib/dashboard.ts (selectHeadline, reportedRange); db/queries/series-summaries.ts computes them.
+ */
+export const seriesSummaries = sqliteTable(
+  'series_summaries',
+  {
+    eventId: integer('event_id').notNull(),
+    metricId: integer('metric_id').notNull(),
+    group: text('group_name').notNull(),
+    location: text('location').notNull(),
+    reportCount: integer('report_count').notNull(),
+    headlineId: integer('headline_id'),
+    headlineSize: integer('headline_size').notNull(),
+    numericReports: integer('numeric_reports').notNull(),
+    low: integer('low'),
+    high: integer('high'),
+    numericSources: integer('numeric_sources').notNull(),
+    lastUpdatedAt: text('last_updated_at').notNull(),
+  },
+  // By metric: the event list shows each event's primary figure of one metric.
+  (t) => [primaryKey({ columns: [t.eventId, t.metricId, t.group, t.location] }), index('series_summaries_metric_idx').on(t.metricId)],
+);
+
+/**
+ * The series whose summary a write has made stale. Triggers on figures (migration
+ * 0004_series_summaries) add them, from any process and any statement; every write path of this
+ * project refreshes them before it commits (refreshStaleSeries), and a reader that finds one
+ * left (a hand-made change with the sqlite3 shell) computes that series live. So a summary is
+ * never trusted when it may be stale.
+ */
+export const seriesStale = sqliteTable(
+  'series_stale',
+  {
+    eventId: integer('event_id').notNull(),
+    metricId: integer('metric_id').notNull(),
+    group: text('group_name').notNull(),
+    location: text('location').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.metricId, t.group, t.location] })],
 );
 
 export type Event = typeof events.$inferSelect;

@@ -120,7 +120,7 @@ export function primarySeries(series: Series[], metricKey: string, country: stri
 
 /**
  * A series without its reports: what the page needs of every series (its cards, its place in the
- * charts), read in SQL as one row per series (db/queries/figures.ts listSeriesSummaries).
+ * charts), kept in SQL as one row per series (db/queries/series-summaries.ts).
  */
 export type SeriesSummary = {
   key: string;

@@ -185,6 +185,28 @@ export function chartInputFromFigures(figures: FigureWithContext[]): ChartInput 
   };
 }
 
+/** Where one page of the "All reports" table lies: which metrics' reports, from where, how many. */
+export type ReportsSpan = { metricId: number; offset: number; limit: number };
+
+/**
+ * The reports of one page of the table, which lists an event's reports metric by metric in the
+ * page's order: each metric's part of the page as an offset into that metric's own reports, so
+ * each part is read in index order instead of sorting every report of the event.
+ */
+export function reportsPageSpans(series: Array<Pick<SeriesSummary, 'metricId' | 'reportCount'>>, offset: number, limit: number): ReportsSpan[] {
+  const perMetric = new Map<number, number>();
+  for (const s of series) perMetric.set(s.metricId, (perMetric.get(s.metricId) ?? 0) + s.reportCount);
+  const spans: ReportsSpan[] = [];
+  let start = 0;
+  for (const [metricId, count] of perMetric) {
+    const from = Math.max(offset, start);
+    const to = Math.min(offset + limit, start + count);
+    if (from < to) spans.push({ metricId, offset: from - start, limit: to - from });
+    start += count;
+  }
+  return spans;
+}
+
 /** What the charts show before the reader picks: deaths (or the first metric) and its unit. */
 export function dashboardDefaults(d: Pick<EventDashboard, 'metrics' | 'units' | 'cards'>): { metric: string; unit: string } {
   const metric = d.metrics.find((m) => m.key === 'deaths')?.key ?? d.metrics[0]?.key ?? '';

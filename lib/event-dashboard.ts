@@ -2,19 +2,11 @@ import 'server-only';
 import { getDb, readTransaction } from '@/db/index';
 import { readDataVersion } from '@/db/queries/data-version';
 import { findEventBySlug } from '@/db/queries/events';
-import {
-  eventFiguresLastUpdated,
-  listEventFiguresByIds,
-  listFiguresPage,
-  listSeriesReports,
-  listEventQuotes,
-  listEventSources,
-  listSeriesSummaries,
-  type FigureWithContext,
-} from '@/db/queries/figures';
+import { listEventFiguresByIds, listMetricFiguresPage, listSeriesReports, listEventQuotes, listEventSources, type FigureWithContext } from '@/db/queries/figures';
+import { listSeriesSummaries } from '@/db/queries/series-summaries';
 import { listMetricsById } from '@/db/queries/metrics';
 import type { Event } from '@/db/schema';
-import { assembleDashboard, chartsFor, type EventCharts, type EventDashboard } from './event-dashboard-model';
+import { assembleDashboard, chartsFor, reportsPageSpans, type EventCharts, type EventDashboard } from './event-dashboard-model';
 import { rangeOf, seriesKey, sortSeries, type SeriesSummary } from './dashboard';
 import { VersionedCache } from './versioned-cache';
 
@@ -49,8 +41,10 @@ function readEventDashboard(event: Event): EventDashboard {
   const db = getDb();
   const metricById = listMetricsById(db);
   const sortOrder = new Map([...metricById.values()].map((m) => [m.key, m.sortOrder]));
+  const rows = listSeriesSummaries(db, event.id);
+  const sources = listEventSources(db, event.id);
   const summaries = sortSeries(
-    listSeriesSummaries(db, event.id).map((row): SeriesSummary => {
+    rows.map((row): SeriesSummary => {
       const metric = metricById.get(row.metricId)!;
       return {
         key: seriesKey(metric.key, row.group, row.location),
@@ -70,10 +64,17 @@ function readEventDashboard(event: Event): EventDashboard {
   return assembleDashboard(event, {
     summaries,
     headlines: (ids) => listEventFiguresByIds(db, event.id, ids),
-    sources: listEventSources(db, event.id),
+    sources,
     quotes: listEventQuotes(db, event.id),
-    lastUpdated: eventFiguresLastUpdated(db, event.id),
+    // When any figure of the event, or a source it cites, last changed.
+    lastUpdated: latest([...rows.map((r) => r.lastUpdatedAt), ...sources.map((s) => s.updatedAt)]),
   });
+}
+
+function latest(timestamps: string[]): string | null {
+  let at: string | null = null;
+  for (const t of timestamps) if (at === null || t > at) at = t;
+  return at;
 }
 
 const chartCache = new VersionedCache<EventCharts>(300);
@@ -92,7 +93,10 @@ export function loadEventCharts(d: EventDashboard, pick: { breakdown: string; ti
   return chartCache.get(`${d.event.slug}\u0000${pick.breakdown}\u0000${pick.timeline}`, version, () => chartsFor(d, pick, input));
 }
 
-/** One page of the event's reports in reading order ("All reports"). */
+/** One page of the event's reports in reading order ("All reports"): metric by metric, in page order. */
 export function loadReportsPage(d: EventDashboard, page: number, perPage: number): FigureWithContext[] {
-  return listFiguresPage(getDb(), d.event.id, { limit: perPage, offset: (page - 1) * perPage });
+  const db = getDb();
+  return readTransaction(db, () =>
+    reportsPageSpans(d.series, (page - 1) * perPage, perPage).flatMap((span) => listMetricFiguresPage(db, d.event.id, span.metricId, span)),
+  );
 }

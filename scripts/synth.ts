@@ -4,8 +4,9 @@
  * adding the standard metrics first). For benchmarks; it writes no audit entries.
  */
 import { parseArgs } from 'node:util';
-import { databasePath, openDatabase } from '@/db/index';
+import { databasePath, openDatabase, writeTransaction } from '@/db/index';
 import { migrateDatabase } from '@/db/migrate';
+import { refreshStaleSeries } from '@/db/queries/series-summaries';
 import { synthWriter } from '@/db/queries/synth';
 import { seedCatalogMetrics } from '@/lib/seed';
 import { prng, synthEvent, synthFigures } from '@/lib/synth';
@@ -48,6 +49,8 @@ for (let i = 0; i < events; i++) {
   }
   written += writer.writeEvent(event, sources, synthFigures(share, event, random));
 }
+// Every series written is marked stale (migration 0004's triggers): summarise them all at once.
+writeTransaction(db, (tx) => refreshStaleSeries(tx));
 rebuildIndexes();
 db.$client.close();
 const seconds = (performance.now() - started) / 1000;

@@ -17,12 +17,14 @@ type FigureRow = [
 
 /** The order a reader scans reports in: by metric, group, place, then reported-on date. */
 const READING_ORDER = [asc(metrics.sortOrder), asc(metrics.id), asc(figures.group), asc(figures.location), asc(figures.reportedOn), asc(figures.id)];
+/** The same order within one metric: the identity index's, so a page is read without sorting the event. */
+const METRIC_READING_ORDER = READING_ORDER.slice(2);
 
 /**
  * Figures with their metric and source, read as arrays: each metric and source becomes one
  * shared object, since drizzle's per-row object mapping was most of the event page's time.
  */
-function selectFigures(db: Executor, where: SQL | undefined, page?: { limit: number; offset: number }): FigureWithContext[] {
+function selectFigures(db: Executor, where: SQL | undefined, page?: { limit: number; offset: number }, order = READING_ORDER): FigureWithContext[] {
   const query = db
     .select({
       id: figures.id, eventId: figures.eventId, metricId: figures.metricId, group: figures.group, location: figures.location,
@@ -38,7 +40,7 @@ function selectFigures(db: Executor, where: SQL | undefined, page?: { limit: num
     .innerJoin(metrics, eq(metrics.id, figures.metricId))
     .innerJoin(sources, eq(sources.id, figures.sourceId))
     .where(where)
-    .orderBy(...READING_ORDER);
+    .orderBy(...order);
   const rows = (page ? query.limit(page.limit).offset(page.offset) : query).values() as FigureRow[];
   const metricById = new Map<number, FigureWithContext['metric']>();
   const sourceById = new Map<number, FigureWithContext['source']>();
@@ -63,9 +65,9 @@ export function listFiguresForEvent(db: Executor, eventId: number): FigureWithCo
   return selectFigures(db, eq(figures.eventId, eventId));
 }
 
-/** One page of an event's figures in reading order (the "All reports" table). */
-export function listFiguresPage(db: Executor, eventId: number, page: { limit: number; offset: number }): FigureWithContext[] {
-  return selectFigures(db, eq(figures.eventId, eventId), page);
+/** A page of one metric's reports of an event, in reading order (the "All reports" table). */
+export function listMetricFiguresPage(db: Executor, eventId: number, metricId: number, page: { limit: number; offset: number }): FigureWithContext[] {
+  return selectFigures(db, and(eq(figures.eventId, eventId), eq(figures.metricId, metricId)), page, METRIC_READING_ORDER);
 }
 
 /** The figures of an event with these ids, in reading order. */
@@ -80,50 +82,6 @@ export function listSeriesReports(db: Executor, eventId: number, series: Array<{
   if (!series.length) return [];
   const scopes = series.map((s) => and(eq(figures.metricId, s.metricId), eq(figures.group, s.group), eq(figures.location, s.location)));
   return selectFigures(db, and(eq(figures.eventId, eventId), or(...scopes)));
-}
-
-/** One series of an event: how often it was reported, its headline, and the span of published numbers. */
-export type SeriesSummaryRow = {
-  metricId: number;
-  group: string;
-  location: string;
-  reportCount: number;
-  /** The latest published report by reported-on date (ties: the latest entered), as lib/dashboard.ts selectHeadline. */
-  headlineId: number | null;
-  /** The headline's high end, else its number; -1 when it has none. */
-  headlineSize: number;
-  /** Published reports with a number, their lowest low and highest high, and how many sources gave them. */
-  numericReports: number;
-  low: number | null;
-  high: number | null;
-  numericSources: number;
-};
-
-/**
- * Every series of an event summarised in SQL, so the page reads one row per series instead of
- * every report. The rules are those of lib/dashboard.ts (selectHeadline, reportedRange); a test
- * holds the two to the same answers.
- */
-export function listSeriesSummaries(db: Executor, eventId: number): SeriesSummaryRow[] {
-  const numeric = sql`f.status = 'published' AND f.qualifier <> 'unknown'`;
-  return db.all<SeriesSummaryRow>(sql`
-    SELECT s.metricId, s."group", s.location, s.reportCount, s.headlineId,
-      coalesce(h.value_high, h.value_best, -1) AS headlineSize, s.numericReports, s.low, s.high, s.numericSources
-    FROM (
-      SELECT f.metric_id AS metricId, f.group_name AS "group", f.location AS location, count(*) AS reportCount,
-        (SELECT g.id FROM figures g
-          WHERE g.event_id = f.event_id AND g.status = 'published' AND g.metric_id = f.metric_id
-            AND g.group_name = f.group_name AND g.location = f.location
-          ORDER BY g.reported_on DESC, g.created_at DESC, g.id DESC LIMIT 1) AS headlineId,
-        sum(CASE WHEN ${numeric} THEN 1 ELSE 0 END) AS numericReports,
-        min(CASE WHEN ${numeric} THEN coalesce(f.value_low, f.value_best, 0) END) AS low,
-        max(CASE WHEN ${numeric} THEN coalesce(f.value_high, f.value_best, 0) END) AS high,
-        count(DISTINCT CASE WHEN ${numeric} THEN f.source_id END) AS numericSources
-      FROM figures f
-      WHERE f.event_id = ${eventId}
-      GROUP BY f.metric_id, f.group_name, f.location
-    ) s
-    LEFT JOIN figures h ON h.id = s.headlineId`);
 }
 
 /** The sources an event's figures cite, each with the date of its earliest report and its first figure. */
@@ -147,12 +105,4 @@ export function listEventQuotes(db: Executor, eventId: number): Array<{ sourceId
     WHERE event_id = ${eventId} AND quote IS NOT NULL AND quote <> ''
     GROUP BY source_id, quote
     ORDER BY min(reported_on), min(id)`);
-}
-
-/** When any figure of the event, or a source it cites, last changed. */
-export function eventFiguresLastUpdated(db: Executor, eventId: number): string | null {
-  const row = db.get<{ at: string | null }>(sql`
-    SELECT max(max(f.updated_at), max(s.updated_at)) AS at
-    FROM figures f JOIN sources s ON s.id = f.source_id WHERE f.event_id = ${eventId}`);
-  return row?.at ?? null;
 }

@@ -5,6 +5,7 @@ import type { Db } from '../index';
 import { events, metrics } from '../schema';
 import type { Actor } from './audit';
 import { prepareImportStatements, type FigureValues } from './import-statements';
+import { refreshStaleSeries } from './series-summaries';
 
 export type WriteCounts = { created: number; updated: number; unchanged: number };
 export type WriteResult = WriteCounts & { errors: ImportError[] };
@@ -141,6 +142,8 @@ export function writeImportRows(
       }
       opts.onProgress?.(rows.length, rows.length);
       if (errors.length || opts.dryRun) throw new DryRunRollback();
+      // The summaries of every series the import touched, in one statement before it commits.
+      refreshStaleSeries(db);
     }, { behavior: 'immediate' });
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;

@@ -8,10 +8,10 @@ import { readDataVersion } from '@/db/queries/data-version';
  */
 export function writeState(db: Db): Record<string, unknown> {
   const tables = db.$client
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
-    .pluck()
-    .all() as string[];
+    .prepare("SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
+    .all() as Array<{ name: string; wr: number }>;
   const state: Record<string, unknown> = { dataVersion: readDataVersion(db).version };
-  for (const name of tables) state[name] = db.$client.prepare(`SELECT count(*) AS rows, max(rowid) AS last FROM "${name}"`).get();
+  // A WITHOUT ROWID table (the series summaries) has no rowid: its rows are counted.
+  for (const { name, wr } of tables) state[name] = db.$client.prepare(`SELECT count(*) AS rows${wr ? '' : ', max(rowid) AS last'} FROM "${name}"`).get();
   return state;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/index';
+import { writeTransaction, type Db } from '@/db/index';
 import { auditEntries, figures } from '@/db/schema';
 import { formatImportError } from '@/lib/import/errors';
 import { importCsvText } from '@/lib/import/run';
@@ -117,7 +117,8 @@ describe('re-importing over edited figures', () => {
 
   it('keeps what columns the file lacks: a retraction and a note survive a file without them', () => {
     importCsvText(db, [HEADER, `${base},,,,,an editor's note`].join('\n'), actor);
-    db.$client.prepare("UPDATE figures SET status = 'retracted', retraction_reason = 'wrong city' WHERE location = 'Shymkent'").run();
+    // An editor's change, committed as every write of the app is (series summaries refreshed).
+    writeTransaction(db, () => db.$client.prepare("UPDATE figures SET status = 'retracted', retraction_reason = 'wrong city' WHERE location = 'Shymkent'").run());
     const before = dumpTables(db);
     const short = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body';
     expect(importCsvText(db, [short, base].join('\n'), actor)).toMatchObject({ unchanged: 1, updated: 0 });
@@ -136,7 +137,7 @@ describe('re-importing over edited figures', () => {
   });
 
   it('seeding never undoes an editor’s change to a seeded figure', () => {
-    db.$client.prepare("UPDATE figures SET value_best = 231 WHERE value_best = 230").run();
+    writeTransaction(db, () => db.$client.prepare('UPDATE figures SET value_best = 231 WHERE value_best = 230').run());
     const before = dumpTables(db);
     expect(seedDatabase(db).imports[0]).toMatchObject({ unchanged: 35, updated: 0, created: 0 });
     expect(dumpTables(db)).toEqual(before);

@@ -44,7 +44,7 @@ describe('synthetic benchmark data', () => {
     const tables = dumpTables(db);
     expect(tables.figures).toHaveLength(3000);
     const indexes = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figures' ORDER BY name").all();
-    expect(indexes.map((i) => (i as { name: string }).name)).toEqual(['figures_event_series_idx', 'figures_identity_unique', 'figures_reported_on_idx', 'figures_source_idx']);
+    expect(indexes.map((i) => (i as { name: string }).name)).toEqual(['figures_event_quotes_idx', 'figures_identity_unique', 'figures_reported_on_idx', 'figures_source_idx']);
     expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSeries, primarySeries, reportedRange, reportStatus, selectHeadline } from '@/lib/dashboard';
 import { makeFigure } from '../helpers/figures';
+import { reportsPageSpans } from '@/lib/event-dashboard-model';
 
 describe('selectHeadline', () => {
   it('picks the latest published report by reported-on date, whatever the entry order', () => {
@@ -79,5 +80,35 @@ describe('buildSeries and statuses', () => {
     expect(primarySeries(series, 'deaths', 'Kazakhstan')?.headline?.id).toBe(102);
     expect(primarySeries(series, 'deaths', 'Elsewhere')?.location).toBe('Kazakhstan');
     expect(primarySeries(series, 'missing', 'Kazakhstan')).toBeUndefined();
+  });
+});
+
+describe('reportsPageSpans: a page of the All reports table, metric by metric', () => {
+  // Metric 3 comes first on the page (its series first), then metric 1; counts add up per metric.
+  const series = [
+    { metricId: 3, reportCount: 4 },
+    { metricId: 3, reportCount: 2 },
+    { metricId: 1, reportCount: 5 },
+  ];
+
+  it('takes a page inside one metric as an offset into that metric', () => {
+    expect(reportsPageSpans(series, 0, 4)).toEqual([{ metricId: 3, offset: 0, limit: 4 }]);
+    expect(reportsPageSpans(series, 7, 3)).toEqual([{ metricId: 1, offset: 1, limit: 3 }]);
+  });
+
+  it('splits a page that crosses metrics, in page order', () => {
+    expect(reportsPageSpans(series, 4, 4)).toEqual([
+      { metricId: 3, offset: 4, limit: 2 },
+      { metricId: 1, offset: 0, limit: 2 },
+    ]);
+    expect(reportsPageSpans(series, 0, 100)).toEqual([
+      { metricId: 3, offset: 0, limit: 6 },
+      { metricId: 1, offset: 0, limit: 5 },
+    ]);
+  });
+
+  it('is empty past the last report', () => {
+    expect(reportsPageSpans(series, 11, 5)).toEqual([]);
+    expect(reportsPageSpans([], 0, 5)).toEqual([]);
   });
 });

@@ -1,0 +1,112 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../index';
+
+/** One series of an event: how often it was reported, its headline, and the span of published numbers. */
+export type SeriesSummaryRow = {
+  eventId: number;
+  metricId: number;
+  group: string;
+  location: string;
+  reportCount: number;
+  /** The latest published report by reported-on date (ties: the latest entered), as lib/dashboard.ts selectHeadline. */
+  headlineId: number | null;
+  /** The headline's high end, else its number; -1 when it has none. */
+  headlineSize: number;
+  /** Published reports with a number, their lowest low and highest high, and how many sources gave them. */
+  numericReports: number;
+  low: number | null;
+  high: number | null;
+  numericSources: number;
+  /** When a report of the series last changed. */
+  lastUpdatedAt: string;
+};
+
+const NUMERIC = sql`f.status = 'published' AND f.qualifier <> 'unknown'`;
+
+/**
+ * The summary of every stale series that `scope` (a condition on `series_stale d`) keeps, computed
+ * from its reports: the rules of lib/dashboard.ts (selectHeadline, reportedRange), written once
+ * here for both the stored summaries and a reader's live fallback. A test holds them to the
+ * reference computed from every figure.
+ */
+function summarizeStale(scope: SQL): SQL {
+  return sql`
+    SELECT s.event_id AS event_id, s.metric_id AS metric_id, s.group_name AS group_name, s.location AS location,
+      s.report_count AS report_count, s.headline_id AS headline_id, coalesce(h.value_high, h.value_best, -1) AS headline_size,
+      s.numeric_reports AS numeric_reports, s.low AS low, s.high AS high, s.numeric_sources AS numeric_sources,
+      s.last_updated_at AS last_updated_at
+    FROM (
+      SELECT f.event_id, f.metric_id, f.group_name, f.location, count(*) AS report_count,
+        (SELECT g.id FROM figures g
+          WHERE g.event_id = f.event_id AND g.status = 'published' AND g.metric_id = f.metric_id
+            AND g.group_name = f.group_name AND g.location = f.location
+          ORDER BY g.reported_on DESC, g.created_at DESC, g.id DESC LIMIT 1) AS headline_id,
+        sum(CASE WHEN ${NUMERIC} THEN 1 ELSE 0 END) AS numeric_reports,
+        min(CASE WHEN ${NUMERIC} THEN coalesce(f.value_low, f.value_best, 0) END) AS low,
+        max(CASE WHEN ${NUMERIC} THEN coalesce(f.value_high, f.value_best, 0) END) AS high,
+        count(DISTINCT CASE WHEN ${NUMERIC} THEN f.source_id END) AS numeric_sources,
+        max(f.updated_at) AS last_updated_at
+      FROM series_stale d
+      JOIN figures f ON f.event_id = d.event_id AND f.metric_id = d.metric_id AND f.group_name = d.group_name AND f.location = d.location
+      WHERE ${scope}
+      GROUP BY f.event_id, f.metric_id, f.group_name, f.location
+    ) s
+    LEFT JOIN figures h ON h.id = s.headline_id`;
+}
+
+/**
+ * Recomputes the summaries of the series that writes in this transaction marked stale (the
+ * triggers of migration 0004), then clears the marks. Every write path calls it before it
+ * commits; one statement per step, so a large import pays once, not once per row.
+ */
+export function refreshStaleSeries(db: Executor): void {
+  const stale = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM series_stale`);
+  if (!stale?.n) return;
+  db.run(sql`
+    DELETE FROM series_summaries
+    WHERE (event_id, metric_id, group_name, location) IN (SELECT event_id, metric_id, group_name, location FROM series_stale)`);
+  db.run(sql`
+    INSERT INTO series_summaries (event_id, metric_id, group_name, location, report_count, headline_id, headline_size,
+      numeric_reports, low, high, numeric_sources, last_updated_at)
+    ${summarizeStale(sql`1`)}`);
+  db.run(sql`DELETE FROM series_stale`);
+}
+
+const COLUMNS = sql`event_id, metric_id, group_name, location, report_count, headline_id, headline_size, numeric_reports, low, high, numeric_sources, last_updated_at`;
+
+type SummaryArray = [number, number, string, string, number, number | null, number, number, number | null, number | null, number, string];
+
+/**
+ * The series that `scope` keeps (a condition on the columns event_id and metric_id), one row
+ * each, read from the stored summaries. A series still marked stale (changed outside this
+ * project's write paths, which refresh before they commit) is computed from its reports
+ * instead, so a reader never sees a stale summary.
+ */
+function readSummaries(db: Executor, scope: (table: SQL) => SQL): SeriesSummaryRow[] {
+  const [s, d] = [sql.raw('s'), sql.raw('d')];
+  const anyStale = db.get(sql`SELECT 1 FROM series_stale d WHERE ${scope(d)} LIMIT 1`);
+  // Read as arrays: thousands of rows a render, and objects cost twice the time.
+  const rows = anyStale
+    ? db.values<SummaryArray>(sql`
+        SELECT ${COLUMNS} FROM series_summaries s
+        WHERE ${scope(s)} AND NOT EXISTS (
+          SELECT 1 FROM series_stale d
+          WHERE d.event_id = s.event_id AND d.metric_id = s.metric_id AND d.group_name = s.group_name AND d.location = s.location)
+        UNION ALL
+        SELECT ${COLUMNS} FROM (${summarizeStale(scope(d))})`)
+    : db.values<SummaryArray>(sql`SELECT ${COLUMNS} FROM series_summaries s WHERE ${scope(s)}`);
+  return rows.map((r) => ({
+    eventId: r[0], metricId: r[1], group: r[2], location: r[3], reportCount: r[4], headlineId: r[5], headlineSize: r[6],
+    numericReports: r[7], low: r[8], high: r[9], numericSources: r[10], lastUpdatedAt: r[11],
+  }));
+}
+
+/** Every series of an event. */
+export function listSeriesSummaries(db: Executor, eventId: number): SeriesSummaryRow[] {
+  return readSummaries(db, (t) => sql`${t}.event_id = ${eventId}`);
+}
+
+/** Every series of one metric across events (the event list's headline deaths). */
+export function listMetricSeriesSummaries(db: Executor, metricKey: string): SeriesSummaryRow[] {
+  return readSummaries(db, (t) => sql`${t}.metric_id = (SELECT id FROM metrics WHERE key = ${metricKey})`);
+}

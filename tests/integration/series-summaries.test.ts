@@ -1,0 +1,184 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDb, writeTransaction, type Db } from '@/db/index';
+import { migrateDatabase } from '@/db/migrate';
+import { findEventBySlug } from '@/db/queries/events';
+import { createFigure, restoreFigure, restoreFigureVersion, retractFigure, updateFigure } from '@/db/queries/figure-writes';
+import { listFiguresForEvent } from '@/db/queries/figures';
+import { listSeriesSummaries, refreshStaleSeries } from '@/db/queries/series-summaries';
+import { synthWriter } from '@/db/queries/synth';
+import { buildSeries } from '@/lib/dashboard';
+import { importCsvText } from '@/lib/import/run';
+import { loadEventDashboard, loadReportsPage } from '@/lib/event-dashboard';
+import { dashboardFromFigures } from '@/lib/event-dashboard-model';
+import { seedCatalogMetrics } from '@/lib/seed';
+import { prng, synthEvent, synthFigures } from '@/lib/synth';
+import { figureFormSchema, type FigureFormInput } from '@/lib/validation/figure-form';
+import { createSeededTestDb, createTestDb } from '../helpers/db';
+import { restoreEnv } from '../helpers/env';
+
+/**
+ * The series summaries are kept in the same transaction as every write to figures. These tests
+ * hold them, after each write path, to the summaries worked out from every report (the rules in
+ * lib/dashboard.ts), and show that a series changed behind the app's back is never read stale.
+ */
+const editor = { userId: null, label: 'editor@example.org' };
+const SLUG = 'kazakhstan-2022-unrest';
+const original = process.env.DATABASE_PATH;
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  closeDb();
+  cleanup?.();
+  cleanup = undefined;
+  restoreEnv('DATABASE_PATH', original);
+});
+
+function serve(test: { db: Db; file: string; cleanup: () => void }): Db {
+  cleanup = test.cleanup;
+  process.env.DATABASE_PATH = test.file;
+  return test.db;
+}
+
+const staleCount = (db: Db) => (db.$client.prepare('SELECT count(*) AS n FROM series_stale').get() as { n: number }).n;
+const storedCount = (db: Db) => (db.$client.prepare('SELECT count(*) AS n FROM series_summaries').get() as { n: number }).n;
+
+/** What the summaries must say: worked out in memory from every report of the event. */
+function expected(db: Db, slug = SLUG) {
+  const event = findEventBySlug(db, slug)!;
+  const figures = listFiguresForEvent(db, event.id);
+  return buildSeries(figures)
+    .map((s) => {
+      const h = s.headline;
+      return {
+        eventId: event.id, metricId: s.reports[0]!.metricId, group: s.group, location: s.location, reportCount: s.reports.length,
+        headlineId: h?.id ?? null, headlineSize: h ? (h.valueHigh ?? h.valueBest ?? -1) : -1,
+        lastUpdatedAt: s.reports.map((r) => r.updatedAt).sort().at(-1),
+        range: s.range && { low: s.range.low, high: s.range.high, reports: s.range.reports, sources: s.range.sources },
+      };
+    })
+    .sort(byKey);
+}
+
+function actual(db: Db, slug = SLUG) {
+  return listSeriesSummaries(db, findEventBySlug(db, slug)!.id)
+    .map(({ numericReports, low, high, numericSources, ...rest }) => ({
+      ...rest,
+      range: numericReports < 2 || low === null || high === null || low === high ? null : { low, high, reports: numericReports, sources: numericSources },
+    }))
+    .sort(byKey);
+}
+
+function byKey(a: { metricId: number; group: string; location: string }, b: { metricId: number; group: string; location: string }): number {
+  return a.metricId - b.metricId || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0) || (a.location < b.location ? -1 : a.location > b.location ? 1 : 0);
+}
+
+/** A death toll as the admin form submits it. */
+function toll(over: Record<string, string> = {}): FigureFormInput {
+  return figureFormSchema.parse({
+    eventId: '1', metricId: '1', group: 'all', location: 'Kazakhstan', qualifier: 'exact', valueLow: '', valueBest: '238', valueHigh: '',
+    unit: 'people', reportedOn: '2022-12-01', sourceChoice: 'new', sourceId: '', newSourceReportingBody: "Prosecutor General's Office",
+    newSourcePublisher: 'Wire', newSourceTitle: 'Toll revised', newSourceUrl: 'https://example.org/238', newSourcePublishedOn: '2022-12-01',
+    quote: '', note: '', ...over,
+  });
+}
+
+/** After a write path commits: nothing left stale, and every summary as the rules give it. */
+function expectFresh(db: Db): void {
+  expect(staleCount(db)).toBe(0);
+  expect(actual(db)).toEqual(expected(db));
+}
+
+describe('series summaries', () => {
+  it('are computed for the seeded dataset, one per series', () => {
+    const db = serve(createSeededTestDb());
+    expect(storedCount(db)).toBe(17);
+    expectFresh(db);
+  });
+
+  it('follow every admin write: create, edit, moving a figure to another place, retract, restore, restore a version', () => {
+    const db = serve(createSeededTestDb());
+    const created = createFigure(db, toll(), editor);
+    expectFresh(db);
+    expect(actual(db).find((s) => s.headlineId === created.id)).toMatchObject({ group: 'all', location: 'Kazakhstan', headlineSize: 238 });
+
+    updateFigure(db, created.id, 1, toll({ valueBest: '239' }), editor);
+    expectFresh(db);
+    expect(actual(db).find((s) => s.headlineId === created.id)?.headlineSize).toBe(239);
+
+    // Moved to a new place: the old series loses a report, a new series appears.
+    const before = actual(db).length;
+    updateFigure(db, created.id, 2, toll({ valueBest: '239', location: 'Taraz' }), editor);
+    expectFresh(db);
+    expect(actual(db)).toHaveLength(before + 1);
+
+    retractFigure(db, created.id, 3, 'Double-counted', editor);
+    expectFresh(db);
+    expect(actual(db).find((s) => s.location === 'Taraz')).toMatchObject({ reportCount: 1, headlineId: null, headlineSize: -1 });
+
+    restoreFigure(db, created.id, 4, editor);
+    expectFresh(db);
+    const firstVersion = db.$client.prepare("SELECT id FROM audit_entries WHERE entity_type = 'figure' AND entity_id = ? ORDER BY id LIMIT 1").get(created.id) as { id: number };
+    restoreFigureVersion(db, created.id, 5, firstVersion.id, editor);
+    expectFresh(db);
+    expect(actual(db).find((s) => s.location === 'Taraz')).toBeUndefined();
+  });
+
+  it('follow an import, and a dry run leaves them as they were', () => {
+    const db = serve(createSeededTestDb());
+    const header = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body';
+    const rows = [`${SLUG},deaths,all,Shymkent,exact,,12,,people,2022-01-20,Akimat`, `${SLUG},deaths,all,Kazakhstan,exact,,240,,people,2023-01-01,Akimat`];
+    const before = actual(db);
+    expect(importCsvText(db, [header, ...rows].join('\n'), editor, { dryRun: true })).toMatchObject({ created: 2 });
+    expect(actual(db)).toEqual(before);
+    expect(staleCount(db)).toBe(0);
+    expect(importCsvText(db, [header, ...rows].join('\n'), editor)).toMatchObject({ created: 2 });
+    expectFresh(db);
+    expect(actual(db).find((s) => s.group === 'all' && s.location === 'Kazakhstan' && s.metricId === 1)?.headlineSize).toBe(240);
+  });
+
+  it('are never read stale: a change made outside the app (the sqlite3 shell) is read from the reports until refreshed', () => {
+    const db = serve(createSeededTestDb());
+    db.$client.exec("UPDATE figures SET value_best = 999 WHERE id = (SELECT headline_id FROM series_summaries WHERE group_name = 'all' AND location = 'Kazakhstan' AND metric_id = 1)");
+    expect(staleCount(db)).toBe(1);
+    expect(actual(db)).toEqual(expected(db));
+    expect(actual(db).find((s) => s.group === 'all' && s.location === 'Kazakhstan' && s.metricId === 1)?.headlineSize).toBe(999);
+    // The next write through the app refreshes what was left stale, whatever it touched.
+    createFigure(db, toll({ location: 'Taraz' }), editor);
+    expectFresh(db);
+  });
+
+  it('are computed for every existing series when the database is migrated', () => {
+    const db = serve(createSeededTestDb());
+    db.$client.exec('DELETE FROM series_summaries; INSERT INTO series_stale SELECT DISTINCT event_id, metric_id, group_name, location FROM figures');
+    migrateDatabase(db);
+    expect(storedCount(db)).toBe(17);
+    expectFresh(db);
+  });
+
+  it('are computed for synthetic data written in bulk, as npm run synth does', () => {
+    const db = serve(createTestDb());
+    seedCatalogMetrics(db);
+    const random = prng(5);
+    const { event, sources } = synthEvent(0, 5, random);
+    synthWriter(db).writeEvent(event, sources, synthFigures(3000, event, random));
+    expect(staleCount(db)).toBeGreaterThan(100);
+    writeTransaction(db, (tx) => refreshStaleSeries(tx));
+    expect(staleCount(db)).toBe(0);
+    expect(actual(db, event.slug)).toEqual(expected(db, event.slug));
+  });
+
+  it('give the All reports table its pages in reading order, across metrics', () => {
+    const db = serve(createSeededTestDb());
+    const d = loadEventDashboard(SLUG)!;
+    const event = findEventBySlug(db, SLUG)!;
+    const reference = dashboardFromFigures(event, listFiguresForEvent(db, event.id));
+    const ids = listFiguresForEvent(db, event.id).map((f) => f.id);
+    expect(reference.reportCount).toBe(35);
+    for (const perPage of [1, 4, 10, 35, 50]) {
+      const pages = Math.ceil(35 / perPage);
+      const read = Array.from({ length: pages }, (_, p) => loadReportsPage(d, p + 1, perPage).map((f) => f.id));
+      expect(read.flat()).toEqual(ids);
+      expect(read.every((page, i) => page.length === (i < pages - 1 ? perPage : 35 - perPage * (pages - 1)))).toBe(true);
+    }
+    expect(loadReportsPage(d, 99, 10)).toEqual([]);
+  });
+});
