@@ -139,14 +139,13 @@ export const figures = sqliteTable(
   ],
 );
 
+/** Editors' accounts. Failed sign-ins and lock-outs are counted in login_attempts, not here. */
 export const adminUsers = sqliteTable(
   'admin_users',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: text('locked_until'),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
