@@ -1,7 +1,8 @@
 import type { Db } from '@/db/index';
 import { recordLoginFailure } from '@/db/queries/login-attempts';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address';
-import { e2eDb, newEditor } from './admin-support';
+import { SIGN_OUT_BUSY_MESSAGE } from '@/lib/database-busy';
+import { e2eDb, newEditor, signIn } from './admin-support';
 import { expect, test } from './fixtures';
 
 let db: Db;
@@ -56,4 +57,25 @@ test('after 10 failed sign-ins the account is locked with a message saying so; t
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/admin\/figures$/);
   expect(accountFailures()).toBeUndefined();
+});
+
+test('signing out while another process holds the write lock says so and keeps the editor signed in; trying again signs out', async ({ page }) => {
+  const editor = await newEditor(db, 'sign-out-busy');
+  await signIn(page, editor);
+  // This connection takes the write lock, as an import on the command line would; the server
+  // waits its busy timeout (5 s by default) for it before giving up.
+  db.$client.exec('BEGIN IMMEDIATE');
+  try {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByTestId('sign-out-status')).toHaveText(SIGN_OUT_BUSY_MESSAGE, { timeout: 20_000 });
+  } finally {
+    db.$client.exec('ROLLBACK');
+  }
+  await expect(page).toHaveURL(/\/admin\/figures$/);
+  await page.getByRole('link', { name: 'Sources' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sources' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/admin\/login\?signed-out=1$/);
+  await expect(page.getByText('You are signed out.')).toBeVisible();
 });
