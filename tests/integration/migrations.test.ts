@@ -48,6 +48,37 @@ describe('the committed migrations', () => {
     }
   });
 
+  it('0005 lets audit_entries record `remove`, keeping every entry as it was written, ids included', () => {
+    const db = databaseAsOf('0003_login_attempts');
+    const sqlite = db.$client;
+    sqlite.exec(`
+      INSERT INTO audit_entries (actor, action, entity_type, entity_id, before, after) VALUES
+        ('seed', 'create', 'figure', 1, NULL, '{"valueBest":5}'),
+        ('editor@example.org', 'retract', 'source', 7, '{"id":7,"reportingBody":"Typo Ministry"}', '{"removed":true,"reason":"typo"}'),
+        ('editor@example.org', 'update', 'event', 1, '{"name":"A"}', '{"name":"B"}');
+      DELETE FROM audit_entries WHERE id = 3;
+    `);
+    expect(() => sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'remove', 'source', 1)").run()).toThrow(/audit_action_known/);
+    const entries = sqlite.prepare('SELECT * FROM audit_entries ORDER BY id').all();
+    migrateDatabase(db);
+    expect(sqlite.prepare('SELECT * FROM audit_entries ORDER BY id').all()).toEqual(entries);
+    // A new entry never takes the id of one deleted before the rebuild (AUTOINCREMENT's promise).
+    const added = sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'remove', 'source', 1)").run();
+    expect(added.lastInsertRowid).toBe(4);
+    expect(() => sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'delete', 'source', 1)").run()).toThrow(/CHECK constraint failed: audit_action_known/);
+    expect(() => sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'remove', 'user', 1)").run()).toThrow(/CHECK constraint failed: audit_entity_known/);
+    expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'audit_entries' AND type = 'index' ORDER BY name").pluck().all()).toEqual(['audit_at_idx', 'audit_entity_idx']);
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE sql LIKE '%__new_audit_entries%'").pluck().get()).toBe(0);
+    // The foreign key to admin_users still holds: removing an account keeps its entries, unnamed.
+    sqlite.exec("INSERT INTO admin_users (email, password_hash) VALUES ('gone@example.org', 'x')");
+    sqlite.prepare("INSERT INTO audit_entries (user_id, actor, action, entity_type, entity_id) VALUES (1, 'gone@example.org', 'create', 'event', 1)").run();
+    sqlite.exec('DELETE FROM admin_users WHERE id = 1');
+    expect(sqlite.prepare("SELECT user_id FROM audit_entries WHERE actor = 'gone@example.org'").pluck().get()).toBeNull();
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    sqlite.close();
+  });
+
   it('0005 drops the unused lock-out columns of admin_users, keeping every account', () => {
     const db = databaseAsOf('0003_login_attempts');
     db.$client.prepare("INSERT INTO admin_users (email, password_hash, failed_attempts, locked_until) VALUES ('old@example.org', 'scrypt$x', 4, '2030-01-01T00:00:00.000Z')").run();
