@@ -15,7 +15,12 @@ export const QUALIFIERS = ['exact', 'about', 'at_least', 'more_than', 'at_most',
 export type Qualifier = (typeof QUALIFIERS)[number];
 export const FIGURE_STATUSES = ['published', 'retracted'] as const;
 export type FigureStatus = (typeof FIGURE_STATUSES)[number];
-export const AUDIT_ACTIONS = ['create', 'update', 'retract', 'restore'] as const;
+/**
+ * `remove`: a record deleted for good (only a source nothing cites can be), its last state in
+ * `before`. Before migration 0005 a source's removal was recorded as `retract`; those entries are
+ * kept as written (lib/audit-action.ts reads them as removals).
+ */
+export const AUDIT_ACTIONS = ['create', 'update', 'retract', 'restore', 'remove'] as const;
 export const AUDIT_ENTITIES = ['figure', 'source', 'event', 'metric'] as const;
 
 export const events = sqliteTable(
@@ -143,14 +148,13 @@ export const figures = sqliteTable(
   ],
 );
 
+/** Editors' accounts. Failed sign-ins and lock-outs are counted in login_attempts, not here. */
 export const adminUsers = sqliteTable(
   'admin_users',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: text('locked_until'),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -209,7 +213,7 @@ export const auditEntries = sqliteTable(
   (t) => [
     index('audit_entity_idx').on(t.entityType, t.entityId, t.id),
     index('audit_at_idx').on(t.at),
-    check('audit_action_known', sql`${t.action} IN ('create','update','retract','restore')`),
+    check('audit_action_known', sql`${t.action} IN ('create','update','retract','restore','remove')`),
     check('audit_entity_known', sql`${t.entityType} IN ('figure','source','event','metric')`),
   ],
 );

@@ -10,10 +10,12 @@ export const FIELD_LABELS: Record<string, string> = {
   slug: 'Slug', name: 'Name', country: 'Country', startDate: 'Start date', endDate: 'End date', description: 'Description',
   reportingBody: 'Reported by', publisher: 'Publisher', title: 'Title', url: 'Web address', publishedOn: 'Published on',
   fullText: 'Full text', key: 'Key', label: 'Label', hxlTag: 'HXL tag', sortOrder: 'Order',
+  reason: 'Reason',
 };
 
-// Bookkeeping that changes with every write and says nothing about the content.
-const IGNORED = new Set(['id', 'revision', 'createdAt', 'updatedAt']);
+// Bookkeeping that changes with every write and says nothing about the content; `removed` marks
+// a removal's entry, which the entry's action already says.
+const IGNORED = new Set(['id', 'revision', 'createdAt', 'updatedAt', 'removed']);
 
 const MAX_SHOWN = 300;
 
@@ -41,8 +43,9 @@ export function diffSnapshots(
   const changes: FieldChange[] = [];
   for (const field of ordered) {
     if (IGNORED.has(field)) continue;
-    const a = before?.[field] ?? null;
-    const b = after?.[field] ?? null;
+    // Empty text and no value read the same ("(empty)"): a removal's empty fields are no change.
+    const a = before?.[field] === '' ? null : before?.[field] ?? null;
+    const b = after?.[field] === '' ? null : after?.[field] ?? null;
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
     changes.push({ field, label: FIELD_LABELS[field] ?? field, before: showValue(field, a, names), after: showValue(field, b, names) });
   }

@@ -2,6 +2,12 @@
 export const DATABASE_BUSY_MESSAGE =
   'The database is busy with another change (an import or another editor’s save), so nothing was saved. Try again in a moment.';
 
+/** Sign-in could not record the session; nothing was changed. */
+export const SIGN_IN_BUSY_MESSAGE = 'The database is busy with another change, so you are not signed in yet. Try again in a moment.';
+
+/** Sign-out could not revoke the session, which is still live: the editor must try again. */
+export const SIGN_OUT_BUSY_MESSAGE = 'The database is busy with another change, so you are not signed out yet. Try again in a moment.';
+
 /**
  * Whether `err` is SQLite giving up on a lock another connection holds: SQLITE_BUSY (and its
  * extended codes such as SQLITE_BUSY_SNAPSHOT) or SQLITE_LOCKED, as better-sqlite3 reports them

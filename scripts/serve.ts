@@ -1,20 +1,26 @@
 /**
  * The production server (started by scripts/start.ts with NODE_ENV=production): Next's request
- * handler behind the public page cache of lib/page-cache, on PORT.
+ * handler behind the public page cache of lib/page-cache, on PORT. Every request first gets the
+ * client's address written into a header of its own (lib/auth/client-address.ts), replacing
+ * whatever the client sent under that name, for the sign-in throttle.
  */
 import { createServer } from 'node:http';
 import next from 'next';
 import { closeDb, getDb } from '@/db/index';
 import { readDataVersion } from '@/db/queries/data-version';
+import { clientAddressStamper } from '@/lib/auth/client-address';
 import { withPageCache } from '@/lib/page-cache/handler';
 
 const port = Number(process.env.PORT || 3000);
 
 async function main(): Promise<void> {
+  // Before Next starts: a bad TRUST_PROXY stops the server with its message.
+  const stampClientAddress = clientAddressStamper();
   const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
   const handle = withPageCache(app.getRequestHandler(), { dataVersion: () => readDataVersion(getDb()).version });
   const server = createServer((req, res) => {
+    stampClientAddress(req);
     handle(req, res).catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) res.statusCode = 500;

@@ -95,7 +95,7 @@ export function countFiguresCiting(db: Executor, sourceId: number): number {
 
 /**
  * Removes a source that no figure cites. The whole source and the reason stay in the audit
- * trail (as a retraction), written in the same transaction, so nothing is lost; a source in use
+ * trail (action `remove`), written in the same transaction, so nothing is lost; a source in use
  * is refused (and the foreign key would refuse it too).
  */
 export function removeSource(db: Db, id: number, reason: string, actor: Actor): void {
@@ -107,6 +107,6 @@ export function removeSource(db: Db, id: number, reason: string, actor: Actor): 
       throw new CatalogWriteError(`${citing} figure${citing === 1 ? ' cites' : 's cite'} this source, so it cannot be removed; retract the figures instead.`);
     }
     tx.delete(sources).where(eq(sources.id, id)).run();
-    logAudit(tx, { actor, action: 'retract', entityType: 'source', entityId: id, before, after: { removed: true, reason } });
+    logAudit(tx, { actor, action: 'remove', entityType: 'source', entityId: id, before, after: { removed: true, reason } });
   });
 }

@@ -82,8 +82,11 @@ export function writeImportRows(
   // Each insert into figures fires the data_version trigger, which makes SQLite keep a statement
   // journal per insert; in a temporary file (temp_store's default) that journal cost about 15 µs
   // per row, more than the insert itself. In memory it holds one row's pages at a time.
-  const previousTempStore = db.$client.pragma('temp_store', { simple: true }) as number;
-  db.$client.pragma('temp_store = MEMORY');
+  // SQLite refuses to change temp_store inside a transaction once the connection has opened its
+  // temporary database (an ALTER TABLE in a migration does); the seed imports inside its own
+  // transaction, right after migrating, and its few rows do not need the speed-up.
+  const previousTempStore = db.$client.inTransaction ? null : (db.$client.pragma('temp_store', { simple: true }) as number);
+  if (previousTempStore !== null) db.$client.pragma('temp_store = MEMORY');
   try {
     // IMMEDIATE: take the write lock before the first read, so a server write in between can
     // never invalidate this transaction's snapshot half-way (SQLITE_BUSY_SNAPSHOT).
@@ -149,7 +152,7 @@ export function writeImportRows(
     if (!(err instanceof DryRunRollback)) throw err;
   } finally {
     db.$client.pragma(`cache_size = ${previousCache}`);
-    db.$client.pragma(`temp_store = ${previousTempStore}`);
+    if (previousTempStore !== null) db.$client.pragma(`temp_store = ${previousTempStore}`);
   }
   return { ...counts, errors };
 }

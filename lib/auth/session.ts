@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
 import { findActiveSession, type SessionUser } from '@/db/queries/sessions';
 import type { Actor } from '@/db/queries/audit';
+import { clientAddressFromHeaders } from './client-address';
 import { hashSessionToken, isHttpsRequest, SESSION_COOKIE } from './session-token';
 
 /** The signed-in editor for this request, or null (no cookie, unknown, expired or revoked). */
@@ -25,10 +26,13 @@ export function actorOf(user: SessionUser): Actor {
   return { userId: user.userId, label: user.email };
 }
 
-/** The client's address as the nearest proxy reports it, for throttling failed sign-ins. */
+/**
+ * The client's address, for throttling failed sign-ins: the connection's own address as the
+ * production server recorded it, or the trusted proxy's (see lib/auth/client-address.ts). Never
+ * an address the client wrote into a header.
+ */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip')?.trim() || 'unknown';
+  return clientAddressFromHeaders(await headers());
 }
 
 /** Sets the session cookie: http-only, SameSite=Lax, Secure over HTTPS, scoped to /admin. */

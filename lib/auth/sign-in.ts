@@ -4,7 +4,7 @@ import { clearLoginFailures, findLoginAttempts, recordLoginFailure } from '@/db/
 import { insertSession, revokeSession } from '@/db/queries/sessions';
 import { verifyAgainstNothing, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token';
-import { ACCOUNT_POLICY, activeFailures, ADDRESS_POLICY, msUntilAllowed, tooManyAttemptsMessage } from './throttle';
+import { ACCOUNT_POLICY, activeFailures, ADDRESS_POLICY, signInWait, signInWaitMessage } from './throttle';
 
 export const WRONG_CREDENTIALS = 'The e-mail address or password is wrong.';
 
@@ -14,14 +14,15 @@ export type SignInResult =
 
 /**
  * Checks an e-mail and password and opens a session. Refused without even checking the password
- * while the account or the client address must wait after earlier failures; each failure is
- * counted for both. The message never says whether the account exists.
+ * while the account or the client address must wait after earlier failures (lib/auth/throttle.ts:
+ * slowed down after a few, locked for a while after many); each failure is counted for both, and
+ * a success clears the account's count. The message never says whether the account exists.
  */
 export async function signInWithPassword(db: Db, input: { email: string; password: string; address: string }, now: Date = new Date()): Promise<SignInResult> {
   const accountRecord = findLoginAttempts(db, 'account', input.email);
   const addressRecord = findLoginAttempts(db, 'address', input.address);
-  const wait = Math.max(msUntilAllowed(accountRecord, now, ACCOUNT_POLICY), msUntilAllowed(addressRecord, now, ADDRESS_POLICY));
-  if (wait > 0) return { ok: false, message: tooManyAttemptsMessage(wait) };
+  const wait = signInWait({ account: accountRecord, address: addressRecord }, now);
+  if (wait) return { ok: false, message: signInWaitMessage(wait) };
 
   const user = findAdminByEmail(db, input.email);
   const good = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstNothing(input.password);
@@ -30,11 +31,8 @@ export async function signInWithPassword(db: Db, input: { email: string; passwor
       recordLoginFailure(tx, 'account', input.email, now, activeFailures(accountRecord, now, ACCOUNT_POLICY) === 0);
       recordLoginFailure(tx, 'address', input.address, now, activeFailures(addressRecord, now, ADDRESS_POLICY) === 0);
     });
-    const after = Math.max(
-      msUntilAllowed(findLoginAttempts(db, 'account', input.email), now, ACCOUNT_POLICY),
-      msUntilAllowed(findLoginAttempts(db, 'address', input.address), now, ADDRESS_POLICY),
-    );
-    return { ok: false, message: after > 0 ? `${WRONG_CREDENTIALS} ${tooManyAttemptsMessage(after)}` : WRONG_CREDENTIALS };
+    const after = signInWait({ account: findLoginAttempts(db, 'account', input.email), address: findLoginAttempts(db, 'address', input.address) }, now);
+    return { ok: false, message: after ? `${WRONG_CREDENTIALS} ${signInWaitMessage(after)}` : WRONG_CREDENTIALS };
   }
 
   const token = newSessionToken();

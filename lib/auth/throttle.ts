@@ -1,6 +1,9 @@
 /**
- * How repeated failed sign-ins are slowed down and then locked out. Pure functions of the
- * failure count and the time of the last failure, so the rules can be tested without a clock.
+ * How repeated failed sign-ins are slowed down and then locked out: the one rule, over the two
+ * counts kept in the login_attempts table (per e-mail address and per client address). Pure
+ * functions of the failure count and the time of the last failure, so the rules can be tested
+ * without a clock. A lock ends by itself when its time is up; a successful sign-in clears the
+ * account's count (lib/auth/sign-in.ts), never the address's.
  */
 export type ThrottlePolicy = {
   /** Failures allowed before any waiting. */
@@ -41,9 +44,47 @@ export function msUntilAllowed(record: { failures: number; lastFailedAt: string 
   return Math.max(0, until - now.getTime());
 }
 
-/** "Too many failed sign-ins. Try again in 15 minutes." */
-export function tooManyAttemptsMessage(ms: number): string {
+type FailureRecord = { failures: number; lastFailedAt: string } | undefined;
+
+/** How long the next sign-in must wait, and whether that is because a count reached its lock. */
+export type SignInWait = { ms: number; locked: 'account' | 'address' | null };
+
+const isLocked = (record: FailureRecord, now: Date, policy: ThrottlePolicy) =>
+  msUntilAllowed(record, now, policy) > 0 && activeFailures(record, now, policy) >= policy.lockAfter;
+
+/**
+ * Whether a sign-in for an account from an address must wait at `now`: the longer of the two
+ * counts' waits, or null when it may go ahead. An account's lock is named before an address's.
+ */
+export function signInWait(counts: { account: FailureRecord; address: FailureRecord }, now: Date): SignInWait | null {
+  const ms = Math.max(msUntilAllowed(counts.account, now, ACCOUNT_POLICY), msUntilAllowed(counts.address, now, ADDRESS_POLICY));
+  if (ms === 0) return null;
+  const locked = isLocked(counts.account, now, ACCOUNT_POLICY) ? 'account' : isLocked(counts.address, now, ADDRESS_POLICY) ? 'address' : null;
+  return { ms, locked };
+}
+
+function inWords(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
-  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? '' : 's'}`;
-  return `Too many failed sign-ins. Try again in ${wait}.`;
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** "Too many failed sign-ins. Try again in 4 seconds." */
+export function tooManyAttemptsMessage(ms: number): string {
+  return `Too many failed sign-ins. Try again in ${inWords(ms)}.`;
+}
+
+/**
+ * What the sign-in form says while it must wait. A lock says so and why; it never says whether
+ * the account exists (unknown e-mail addresses are counted and locked alike).
+ */
+export function signInWaitMessage(wait: SignInWait): string {
+  if (wait.locked === 'account') {
+    return `Sign-in for this e-mail address is locked after ${ACCOUNT_POLICY.lockAfter} failed attempts. Try again in ${inWords(wait.ms)}.`;
+  }
+  if (wait.locked === 'address') {
+    return `Sign-in from your network address is locked after ${ADDRESS_POLICY.lockAfter} failed attempts. Try again in ${inWords(wait.ms)}.`;
+  }
+  return tooManyAttemptsMessage(wait.ms);
 }

@@ -27,8 +27,15 @@ test('an unused source can be removed with a reason, kept in the history; a cite
   await expect(page.getByRole('status')).toContainText('Source removed');
   expect(db.$client.prepare('SELECT count(*) AS n FROM sources WHERE id = ?').get(unused.id)).toEqual({ n: 0 });
   await page.getByRole('link', { name: 'History', exact: true }).click();
-  await expect(page.locator('.history-entry').first()).toContainText(`Source #${unused.id}`);
-  await expect(page.locator('.history-entry').first()).toContainText('entered twice by mistake');
+  const entry = page.locator('.history-entry').first();
+  await expect(entry.getByRole('heading')).toContainText(`Source #${unused.id} removed by ${editor.email}`);
+  await expect(entry.getByRole('row', { name: /Reason/ })).toContainText('entered twice by mistake');
+  await expect(entry.getByRole('row', { name: /Reported by/ })).toContainText(`Mistyped body ${stamp}`);
+  // The source has no page any more, so the entry does not link to one.
+  await expect(entry.getByRole('link', { name: `Source #${unused.id}` })).toHaveCount(0);
+  expect(db.$client.prepare("SELECT action FROM audit_entries WHERE entity_type = 'source' AND entity_id = ? ORDER BY id DESC").pluck().get(unused.id)).toBe('remove');
+  await page.getByRole('link', { name: 'sources', exact: true }).click();
+  await expect(page.locator('.history-entry').first().getByRole('heading')).toContainText(`Source #${unused.id} removed by`);
 
   const cited = (db.$client.prepare('SELECT source_id AS id, count(*) AS n FROM figures GROUP BY source_id ORDER BY n DESC LIMIT 1').get() as { id: number; n: number });
   await page.goto(`/admin/sources/${cited.id}`);

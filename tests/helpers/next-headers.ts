@@ -2,8 +2,10 @@
  * Stands in for `next/headers` in vitest, where server actions and pages run outside a Next
  * request: `vi.mock('next/headers', () => import('../helpers/next-headers'))`, then set
  * `requestCookies` to what the browser would send. Cookies an action sets land in the same map.
+ * `requestHeaders` are the request's other headers (none unless a test sets some).
  */
 export const requestCookies = new Map<string, string>();
+export const requestHeaders = new Map<string, string>();
 
 type Cookie = { name: string; value: string };
 
@@ -22,9 +24,9 @@ export async function cookies() {
   };
 }
 
-/** The request's headers: a plain local request. */
+/** The request's headers, as `headers()` gives them to server code. */
 export async function headers(): Promise<Headers> {
-  return new Headers({ 'x-forwarded-for': '203.0.113.50' });
+  return new Headers([...requestHeaders]);
 }
 
 /** Where a thrown Next redirect sends the browser, or null if `err` is not a redirect. */

@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importFiguresAction } from '@/app/admin/(signed-in)/import/actions';
 import { createFigureAction, retractFigureAction, updateFigureAction } from '@/app/admin/(signed-in)/figures/actions';
-import { signIn } from '@/app/admin/login/actions';
+import { signIn, signOut } from '@/app/admin/login/actions';
 import { GET as getJson } from '@/app/api/figures/route';
 import { GET as getCsv } from '@/app/api/figures.csv/route';
 import Database from 'better-sqlite3';
 import { closeDb, type Db } from '@/db/index';
 import { unlessDatabaseBusy } from '@/lib/api/responses';
-import { SESSION_COOKIE } from '@/lib/auth/session-token';
-import { DATABASE_BUSY_MESSAGE } from '@/lib/database-busy';
+import { findActiveSession } from '@/db/queries/sessions';
+import { hashSessionToken, SESSION_COOKIE } from '@/lib/auth/session-token';
+import { DATABASE_BUSY_MESSAGE, SIGN_OUT_BUSY_MESSAGE } from '@/lib/database-busy';
 import { createSeededTestDb, dumpTables } from '../helpers/db';
 import { EDITOR, figureForm, formDataOf, signedInEditor } from '../helpers/editor-session';
 import { restoreEnv } from '../helpers/env';
@@ -79,6 +80,21 @@ describe('another process holds the write lock past the busy timeout', () => {
     expect(state).toMatchObject({ status: 'error', values: { email: EDITOR.email } });
     expect(state.message).toMatch(/database is busy.*not signed in.*try again/i);
     expect(requestCookies.has(SESSION_COOKIE)).toBe(false);
+  });
+
+  it('signing out says the database is busy and that the editor is still signed in; the cookie and the session stay, and trying again signs out', async () => {
+    const token = requestCookies.get(SESSION_COOKIE)!;
+    lock = await holdWriteLock(file);
+    const state = await signOut();
+    expect(state).toEqual({ status: 'error', message: SIGN_OUT_BUSY_MESSAGE });
+    expect(state.message).toMatch(/database is busy.*not signed out.*try again/i);
+    await lock.release();
+    // Not signed out behind the editor's back: the session still works, the browser keeps it.
+    expect(requestCookies.get(SESSION_COOKIE)).toBe(token);
+    expect(findActiveSession(db, hashSessionToken(token))).toBeDefined();
+    expect(await expectRedirect(() => signOut())).toBe('/admin/login?signed-out=1');
+    expect(findActiveSession(db, hashSessionToken(token))).toBeUndefined();
+    expect(requestCookies.get(SESSION_COOKIE)).toBe('');
   });
 
   it('readers are not held up: the JSON API and the CSV export answer while the lock is held', async () => {

@@ -18,7 +18,7 @@ describe('removing a source', () => {
     const entry = db.$client.prepare("SELECT action, before, after FROM audit_entries WHERE entity_type = 'source' AND entity_id = ? ORDER BY id DESC").get(source.id) as {
       action: string; before: string; after: string;
     };
-    expect(entry.action).toBe('retract');
+    expect(entry.action).toBe('remove');
     expect(JSON.parse(entry.before)).toMatchObject({ id: source.id, reportingBody: 'Typo Ministry' });
     expect(JSON.parse(entry.after)).toEqual({ removed: true, reason: 'entered by mistake' });
   });

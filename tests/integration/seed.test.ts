@@ -23,6 +23,13 @@ describe('seeding the Kazakhstan dataset', () => {
     expect(sqlite.prepare("SELECT count(*) AS n FROM audit_entries WHERE entity_type = 'figure' AND action = 'create'").get()).toEqual({ n: 35 });
   });
 
+  it('seeds on a connection that has opened SQLite\'s temporary database (as a migration\'s ALTER TABLE does)', () => {
+    // SQLite refuses to change temp_store inside a transaction once that database is open; the
+    // import the seed runs inside its own transaction must not try.
+    db.$client.exec('CREATE TEMP TABLE scratch (x)');
+    expect(seedDatabase(db).imports[0]).toMatchObject({ created: 35, errors: [] });
+  });
+
   it('is idempotent: a second run changes nothing at all', () => {
     seedDatabase(db);
     const before = dumpTables(db);

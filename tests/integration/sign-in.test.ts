@@ -68,19 +68,23 @@ describe('repeated failures', () => {
     // From another address the account still waits: the count is per account too.
     expect(await attempt(PASSWORD, later(500), '198.51.100.7')).toMatchObject({ ok: false });
     let now = 1002;
+    let last;
     for (let failures = 3; failures < 10; failures++) {
       now += 60_000;
-      await attempt('wrong', later(now));
+      last = await attempt('wrong', later(now));
     }
-    expect(await attempt(PASSWORD, later(now + 60_000))).toEqual({ ok: false, message: 'Too many failed sign-ins. Try again in 14 minutes.' });
+    // The failure that locks says so.
+    expect(last).toEqual({ ok: false, message: `${WRONG_CREDENTIALS} Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes.` });
+    expect(await attempt(PASSWORD, later(now + 60_000))).toEqual({ ok: false, message: 'Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 14 minutes.' });
     expect(await attempt(PASSWORD, later(now + 15 * 60_000))).toMatchObject({ ok: true });
+    expect(db.$client.prepare("SELECT count(*) FROM login_attempts WHERE scope = 'account'").pluck().get()).toBe(0);
     // A success clears the account's count (the address, with 11 failures, still counts its own).
     expect(await attempt('wrong', later(now + 15 * 60_000 + 1), '198.51.100.8')).toEqual({ ok: false, message: WRONG_CREDENTIALS });
   });
 
   it('lock a client address that guesses across many accounts', async () => {
     for (let i = 0; i < 30; i++) await attempt('wrong', later(i * 31_000), '192.0.2.66', `guess${i}@example.org`);
-    expect(await attempt(PASSWORD, later(30 * 31_000), '192.0.2.66')).toEqual({ ok: false, message: 'Too many failed sign-ins. Try again in 15 minutes.' });
+    expect(await attempt(PASSWORD, later(30 * 31_000), '192.0.2.66')).toEqual({ ok: false, message: 'Sign-in from your network address is locked after 30 failed attempts. Try again in 15 minutes.' });
     expect(await attempt(PASSWORD, later(30 * 31_000), '192.0.2.67')).toMatchObject({ ok: true });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, SCRYPT_PARAMS, verifyPassword } from '@/lib/auth/password';
 import { hashSessionToken, isHttpsRequest, newSessionToken, sessionIsActive, SESSION_TTL_MS } from '@/lib/auth/session-token';
-import { ACCOUNT_POLICY, activeFailures, ADDRESS_POLICY, msUntilAllowed, tooManyAttemptsMessage, waitAfterFailures } from '@/lib/auth/throttle';
+import { ACCOUNT_POLICY, activeFailures, ADDRESS_POLICY, msUntilAllowed, signInWait, signInWaitMessage, tooManyAttemptsMessage, waitAfterFailures } from '@/lib/auth/throttle';
 
 describe('password hashing (scrypt)', () => {
   it('stores the parameters, a random salt and the hash, and verifies only the right password', async () => {
@@ -99,5 +99,36 @@ describe('failed sign-ins: slowed down, then locked out', () => {
     expect(tooManyAttemptsMessage(2500)).toBe('Too many failed sign-ins. Try again in 3 seconds.');
     expect(tooManyAttemptsMessage(15 * 60_000)).toBe('Too many failed sign-ins. Try again in 15 minutes.');
     expect(tooManyAttemptsMessage(61_000)).toBe('Too many failed sign-ins. Try again in 2 minutes.');
+  });
+});
+
+describe('failed sign-ins: one rule over the account and the address', () => {
+  const last = '2024-05-01T12:00:00.000Z';
+  const at = (iso: string) => new Date(iso);
+  const failures = (n: number, lastFailedAt = last) => ({ failures: n, lastFailedAt });
+
+  it('lets an attempt go ahead when neither count makes it wait', () => {
+    expect(signInWait({ account: undefined, address: undefined }, at(last))).toBeNull();
+    expect(signInWait({ account: failures(2), address: failures(9) }, at(last))).toBeNull();
+    expect(signInWait({ account: failures(10), address: undefined }, at('2024-05-01T12:15:00.000Z'))).toBeNull();
+  });
+
+  it('waits for the longer of the two counts', () => {
+    expect(signInWait({ account: failures(4), address: failures(11) }, at(last))).toEqual({ ms: 2000, locked: null });
+    expect(signInWait({ account: failures(3), address: failures(13) }, at(last))).toEqual({ ms: 8000, locked: null });
+  });
+
+  it('names a lock: the account\'s before the address\'s, and only while it lasts', () => {
+    expect(signInWait({ account: failures(10), address: failures(30) }, at('2024-05-01T12:01:00.000Z'))).toEqual({ ms: 14 * 60_000, locked: 'account' });
+    expect(signInWait({ account: failures(5), address: failures(30) }, at(last))).toEqual({ ms: 15 * 60_000, locked: 'address' });
+    // A slowed-down account behind a locked address: still the address's lock that is named.
+    expect(signInWait({ account: failures(9), address: failures(31) }, at(last))?.locked).toBe('address');
+  });
+
+  it('words a lock so that the editor knows it is a lock, when it ends, and not whether the account exists', () => {
+    expect(signInWaitMessage({ ms: 15 * 60_000, locked: 'account' })).toBe('Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes.');
+    expect(signInWaitMessage({ ms: 59_000, locked: 'account' })).toBe('Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 59 seconds.');
+    expect(signInWaitMessage({ ms: 14 * 60_000, locked: 'address' })).toBe('Sign-in from your network address is locked after 30 failed attempts. Try again in 14 minutes.');
+    expect(signInWaitMessage({ ms: 4000, locked: null })).toBe('Too many failed sign-ins. Try again in 4 seconds.');
   });
 });

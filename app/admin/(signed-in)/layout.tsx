@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { signOut } from '../login/actions';
+import { SignOutForm } from '../ui/sign-out-form';
 
 /** Navigation for signed-in editors. Each page checks the session itself as well. */
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
@@ -14,9 +14,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         <Link href="/admin/import">Import</Link>
         <Link href="/admin/history">History</Link>
         <span className="who">Signed in as {user.email}</span>
-        <form action={signOut}>
-          <button type="submit">Sign out</button>
-        </form>
+        <SignOutForm />
       </nav>
       {children}
     </>

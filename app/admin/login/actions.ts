@@ -4,10 +4,8 @@ import { getDb } from '@/db/index';
 import { fieldErrors, formValues, type FormState } from '@/lib/admin-action';
 import { clearSessionCookie, clientAddress, sessionToken, setSessionCookie } from '@/lib/auth/session';
 import { signInWithPassword, signOutToken, type SignInResult } from '@/lib/auth/sign-in';
-import { isDatabaseBusy } from '@/lib/database-busy';
+import { isDatabaseBusy, SIGN_IN_BUSY_MESSAGE, SIGN_OUT_BUSY_MESSAGE } from '@/lib/database-busy';
 import { signInSchema } from '@/lib/validation/admin-user';
-
-const SIGN_IN_BUSY = 'The database is busy with another change, so you are not signed in yet. Try again in a moment.';
 
 /** Signs an editor in: a new session in the database, its token in an http-only cookie. */
 export async function signIn(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -20,7 +18,7 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
   try {
     result = await signInWithPassword(getDb(), { ...parsed.data, address: await clientAddress() });
   } catch (err) {
-    if (isDatabaseBusy(err)) return { status: 'error', message: SIGN_IN_BUSY, values: kept };
+    if (isDatabaseBusy(err)) return { status: 'error', message: SIGN_IN_BUSY_MESSAGE, values: kept };
     throw err;
   }
   if (!result.ok) return { status: 'error', message: result.message, values: kept };
@@ -28,10 +26,19 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
   redirect('/admin/figures');
 }
 
-/** Signs out: the session is revoked in the database, not just forgotten by the browser. */
-export async function signOut(): Promise<void> {
+/**
+ * Signs out: the session is revoked in the database, not just forgotten by the browser. When the
+ * database is too busy to revoke it, the session is still live, so the cookie is kept and the
+ * editor is told to try again (never told they are signed out when they are not).
+ */
+export async function signOut(): Promise<FormState> {
   const token = await sessionToken();
-  if (token) signOutToken(getDb(), token);
+  try {
+    if (token) signOutToken(getDb(), token);
+  } catch (err) {
+    if (isDatabaseBusy(err)) return { status: 'error', message: SIGN_OUT_BUSY_MESSAGE };
+    throw err;
+  }
   await clearSessionCookie();
   redirect('/admin/login?signed-out=1');
 }

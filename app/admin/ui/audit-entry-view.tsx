@@ -1,7 +1,6 @@
 import type { AuditEntry } from '@/db/schema';
+import { auditActionWord } from '@/lib/audit-action';
 import { diffSnapshots } from '@/lib/audit-diff';
-
-const ACTION_WORDS: Record<AuditEntry['action'], string> = { create: 'created', update: 'edited', retract: 'retracted', restore: 'restored' };
 
 const asRecord = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' ? (v as Record<string, unknown>) : null);
 
@@ -19,7 +18,7 @@ export function AuditEntryView({ entry, names, title, children }: {
       <h3>
         {title}
         {title ? ' ' : null}
-        {ACTION_WORDS[entry.action]} by {entry.actor}{' '}
+        {auditActionWord(entry)} by {entry.actor}{' '}
         <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)} UTC</time>
         {typeof revision === 'number' ? <span className="muted"> · revision {revision}</span> : null}
       </h3>

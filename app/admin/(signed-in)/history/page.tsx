@@ -5,6 +5,7 @@ import { getDb } from '@/db/index';
 import { listAuditEntries } from '@/db/queries/audit-read';
 import { figureFieldNames } from '@/db/queries/figure-admin';
 import { AUDIT_ENTITIES, type AuditEntry } from '@/db/schema';
+import { isRemoval } from '@/lib/audit-action';
 import { requireAdmin } from '@/lib/auth/session';
 import { AuditEntryView } from '../../ui/audit-entry-view';
 
@@ -41,7 +42,8 @@ export default async function HistoryPage({ searchParams }: Props) {
       </nav>
       <p role="status">{total.toLocaleString('en-US')} change{total === 1 ? '' : 's'}{pages > 1 ? `, page ${f.page} of ${pages}` : ''}</p>
       {rows.map((entry) => {
-        const base = HREF[entry.entityType];
+        // A removed record has no page any more: its last state is in the entry itself.
+        const base = isRemoval(entry) ? undefined : HREF[entry.entityType];
         const label = `${entry.entityType[0]?.toUpperCase()}${entry.entityType.slice(1)} #${entry.entityId}`;
         return (
           <AuditEntryView key={entry.id} entry={entry} names={names} title={base ? <Link href={`${base}${entry.entityId}`}>{label}</Link> : label} />

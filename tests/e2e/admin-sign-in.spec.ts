@@ -1,0 +1,81 @@
+import type { Db } from '@/db/index';
+import { recordLoginFailure } from '@/db/queries/login-attempts';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address';
+import { SIGN_OUT_BUSY_MESSAGE } from '@/lib/database-busy';
+import { e2eDb, newEditor, signIn } from './admin-support';
+import { expect, test } from './fixtures';
+
+let db: Db;
+
+test.beforeAll(() => {
+  db = e2eDb();
+});
+test.afterAll(() => db.$client.close());
+
+const addressFailures = (key: string) =>
+  (db.$client.prepare("SELECT failures FROM login_attempts WHERE scope = 'address' AND key = ?").pluck().get(key) as number | undefined) ?? 0;
+
+test('a failed sign-in is counted under the connection\'s address, not one the browser claims in a header', async ({ page }) => {
+  // The server under test trusts no proxy (TRUST_PROXY is not set); the browser connects from 127.0.0.1.
+  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': '192.0.2.77', 'X-Real-IP': '192.0.2.78', [CLIENT_ADDRESS_HEADER]: '192.0.2.79' });
+  const before = addressFailures('127.0.0.1');
+  await page.goto('/admin/login');
+  await page.getByLabel('E-mail address').fill(`nobody-${Date.now()}@example.org`);
+  await page.getByLabel('Password').fill('not the password at all');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('form-status')).toHaveText('The e-mail address or password is wrong.');
+  expect(addressFailures('127.0.0.1')).toBe(before + 1);
+  for (const spoofed of ['192.0.2.77', '192.0.2.78', '192.0.2.79']) expect(addressFailures(spoofed)).toBe(0);
+});
+
+test('after 10 failed sign-ins the account is locked with a message saying so; the lock ends by itself and a success clears the count', async ({ page }) => {
+  const editor = await newEditor(db, 'locked');
+  // Nine earlier failures, the last five minutes ago (its 30 s wait is over): the form is
+  // allowed one more try. Typing them all would take a minute and a half of mandated waits.
+  const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000);
+  for (let i = 0; i < 9; i++) recordLoginFailure(db, 'account', editor.email, fiveMinutesAgo, i === 0);
+  const accountFailures = () => db.$client.prepare("SELECT failures FROM login_attempts WHERE scope = 'account' AND key = ?").pluck().get(editor.email);
+
+  await page.goto('/admin/login');
+  const status = page.getByTestId('form-status');
+  await page.getByLabel('E-mail address').fill(editor.email);
+  await page.getByLabel('Password').fill('the tenth wrong guess');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(status).toHaveText('The e-mail address or password is wrong. Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes.');
+  expect(accountFailures()).toBe(10);
+
+  // The right password is refused too while the lock lasts, without counting another failure.
+  await page.getByLabel('Password').fill(editor.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(status).toHaveText('Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes.');
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  expect(accountFailures()).toBe(10);
+
+  // Sixteen minutes later (the clock moved by moving the last failure back): the lock is over.
+  db.$client.prepare("UPDATE login_attempts SET last_failed_at = ? WHERE scope = 'account' AND key = ?").run(new Date(Date.now() - 16 * 60_000).toISOString(), editor.email);
+  await page.getByLabel('Password').fill(editor.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/admin\/figures$/);
+  expect(accountFailures()).toBeUndefined();
+});
+
+test('signing out while another process holds the write lock says so and keeps the editor signed in; trying again signs out', async ({ page }) => {
+  const editor = await newEditor(db, 'sign-out-busy');
+  await signIn(page, editor);
+  // This connection takes the write lock, as an import on the command line would; the server
+  // waits its busy timeout (5 s by default) for it before giving up.
+  db.$client.exec('BEGIN IMMEDIATE');
+  try {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByTestId('sign-out-status')).toHaveText(SIGN_OUT_BUSY_MESSAGE, { timeout: 20_000 });
+  } finally {
+    db.$client.exec('ROLLBACK');
+  }
+  await expect(page).toHaveURL(/\/admin\/figures$/);
+  await page.getByRole('link', { name: 'Sources' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sources' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/admin\/login\?signed-out=1$/);
+  await expect(page.getByText('You are signed out.')).toBeVisible();
+});

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '@/db/index';
+import { migrateDatabase, migrationsFolder } from '@/db/migrate';
+
+type Journal = { entries: Array<{ idx: number; when: number; tag: string }> };
+const journal = (): Journal => JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-migrations-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** A database migrated only up to (and including) the migration tagged `lastTag`, as an older version left it. */
+function databaseAsOf(lastTag: string): Db {
+  const folder = tempDir();
+  const entries = journal().entries;
+  const upTo = entries.slice(0, entries.findIndex((e) => e.tag === lastTag) + 1);
+  fs.mkdirSync(path.join(folder, 'meta'));
+  fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal(), entries: upTo }));
+  for (const e of upTo) fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
+  const db = openDatabase(path.join(tempDir(), 'old.db'));
+  migrate(db, { migrationsFolder: folder });
+  return db;
+}
+
+const columns = (db: Db, table: string) => (db.$client.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as Array<{ name: string }>).map((c) => c.name);
+
+describe('the committed migrations', () => {
+  it('are applied in the order they were made: drizzle applies only those newer than the last one applied', () => {
+    // A migration whose `when` is older than one already applied is silently skipped, so after a
+    // merge every entry must be newer than the one before it, and named by its position.
+    const entries = journal().entries;
+    for (const [i, e] of entries.entries()) {
+      expect(e.tag.slice(0, 4), e.tag).toBe(String(e.idx).padStart(4, '0'));
+      expect(fs.existsSync(path.join(migrationsFolder, `${e.tag}.sql`)), `${e.tag}.sql`).toBe(true);
+      expect(fs.existsSync(path.join(migrationsFolder, 'meta', `${e.tag.slice(0, 4)}_snapshot.json`)), `${e.tag} snapshot`).toBe(true);
+      if (i > 0) {
+        expect(e.idx, e.tag).toBeGreaterThan(entries[i - 1]!.idx);
+        expect(e.when, `${e.tag} must be newer than ${entries[i - 1]!.tag}`).toBeGreaterThan(entries[i - 1]!.when);
+      }
+    }
+  });
+
+  it('0005 lets audit_entries record `remove`, keeping every entry as it was written, ids included', () => {
+    const db = databaseAsOf('0003_login_attempts');
+    const sqlite = db.$client;
+    sqlite.exec(`
+      INSERT INTO audit_entries (actor, action, entity_type, entity_id, before, after) VALUES
+        ('seed', 'create', 'figure', 1, NULL, '{"valueBest":5}'),
+        ('editor@example.org', 'retract', 'source', 7, '{"id":7,"reportingBody":"Typo Ministry"}', '{"removed":true,"reason":"typo"}'),
+        ('editor@example.org', 'update', 'event', 1, '{"name":"A"}', '{"name":"B"}');
+      DELETE FROM audit_entries WHERE id = 3;
+    `);
+    expect(() => sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'remove', 'source', 1)").run()).toThrow(/audit_action_known/);
+    const entries = sqlite.prepare('SELECT * FROM audit_entries ORDER BY id').all();
+    migrateDatabase(db);
+    expect(sqlite.prepare('SELECT * FROM audit_entries ORDER BY id').all()).toEqual(entries);
+    // A new entry never takes the id of one deleted before the rebuild (AUTOINCREMENT's promise).
+    const added = sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'remove', 'source', 1)").run();
+    expect(added.lastInsertRowid).toBe(4);
+    expect(() => sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'delete', 'source', 1)").run()).toThrow(/CHECK constraint failed: audit_action_known/);
+    expect(() => sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'remove', 'user', 1)").run()).toThrow(/CHECK constraint failed: audit_entity_known/);
+    expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'audit_entries' AND type = 'index' ORDER BY name").pluck().all()).toEqual(['audit_at_idx', 'audit_entity_idx']);
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE sql LIKE '%__new_audit_entries%'").pluck().get()).toBe(0);
+    // The foreign key to admin_users still holds: removing an account keeps its entries, unnamed.
+    sqlite.exec("INSERT INTO admin_users (email, password_hash) VALUES ('gone@example.org', 'x')");
+    sqlite.prepare("INSERT INTO audit_entries (user_id, actor, action, entity_type, entity_id) VALUES (1, 'gone@example.org', 'create', 'event', 1)").run();
+    sqlite.exec('DELETE FROM admin_users WHERE id = 1');
+    expect(sqlite.prepare("SELECT user_id FROM audit_entries WHERE actor = 'gone@example.org'").pluck().get()).toBeNull();
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    sqlite.close();
+  });
+
+  it('0005 drops the unused lock-out columns of admin_users, keeping every account', () => {
+    const db = databaseAsOf('0003_login_attempts');
+    db.$client.prepare("INSERT INTO admin_users (email, password_hash, failed_attempts, locked_until) VALUES ('old@example.org', 'scrypt$x', 4, '2030-01-01T00:00:00.000Z')").run();
+    expect(columns(db, 'admin_users')).toContain('locked_until');
+    migrateDatabase(db);
+    expect(columns(db, 'admin_users')).toEqual(['id', 'email', 'password_hash', 'created_at', 'updated_at']);
+    expect(db.$client.prepare('SELECT email, password_hash AS hash FROM admin_users').all()).toEqual([{ email: 'old@example.org', hash: 'scrypt$x' }]);
+    expect(db.$client.pragma('foreign_key_check')).toEqual([]);
+    db.$client.close();
+  });
+});
