@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChart } from '@/lib/chart-description';
+import { DESCRIBED_POINTS, describeChart } from '@/lib/chart-description';
 import { numberSources, sourceLine } from '@/lib/citations';
 import { dashboardHref, readDashboardState } from '@/lib/url-state';
 import { makeFigure } from '../helpers/figures';
@@ -63,5 +63,22 @@ describe('describeChart', () => {
         ] }],
       }),
     ).toBe('Timeline, Deaths as reported over time (people), by date reported. Kazakhstan: 164 on 2022-01-09 (superseded), then 230 on 2022-03-14.');
+  });
+});
+
+describe('describeChart for a long timeline', () => {
+  const point = (i: number, status: 'headline' | 'superseded') => ({ date: `2022-01-${String(i + 1).padStart(2, '0')}`, value: i, low: null, high: null, status, wording: `${i * 10}`, citation: '' });
+  const line = (label: string, n: number) => ({ label, points: Array.from({ length: n }, (_, i) => point(i, i === n - 1 ? 'headline' : 'superseded')) });
+
+  it('reads out every report up to DESCRIBED_POINTS', () => {
+    const text = describeChart({ kind: 'timeline', id: 'timeline', title: 'Deaths', unit: 'people', series: [line('A', DESCRIBED_POINTS - 1), line('B', 1)] });
+    expect(text.match(/ on 2022-/g)).toHaveLength(DESCRIBED_POINTS);
+  });
+
+  it('past that, words each line by its first and latest report and points to the table', () => {
+    expect(describeChart({ kind: 'timeline', id: 'timeline', title: 'Deaths', unit: 'people', series: [line('A', 20), line('B', 1), line('C', 10)] })).toBe(
+      'Timeline, Deaths (people), by date reported. A: 20 reports, from 0 on 2022-01-01 to 190 on 2022-01-20. B: 0 on 2022-01-01. ' +
+        'C: 10 reports, from 0 on 2022-01-01 to 90 on 2022-01-10. The table lists every report.',
+    );
   });
 });
