@@ -261,6 +261,23 @@ export const seriesSummaries = sqliteTable(
 );
 
 /**
+ * The sources each event's figures cite, with the date of the earliest report and its first
+ * figure (the page numbers its sources by them): recomputed with the series summaries for every
+ * event a write touched (db/queries/series-summaries.ts), read instead of grouping the event's
+ * reports on every render.
+ */
+export const eventSources = sqliteTable(
+  'event_sources',
+  {
+    eventId: integer('event_id').notNull(),
+    sourceId: integer('source_id').notNull(),
+    firstReportedOn: text('first_reported_on').notNull(),
+    firstFigureId: integer('first_figure_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.sourceId] })],
+);
+
+/**
  * The series whose summary a write has made stale. Triggers on figures (migration
  * 0004_series_summaries) add them, from any process and any statement; every write path of this
  * project refreshes them before it commits (refreshStaleSeries), and a reader that finds one

@@ -1,5 +1,13 @@
--- Series summaries for the event page (see db/schema.ts seriesSummaries and seriesStale), and the
--- figures' indexes reordered for the page.
+-- Series summaries and event sources for the event page (see db/schema.ts seriesSummaries,
+-- eventSources and seriesStale), and the figures' indexes reordered for the page.
+CREATE TABLE `event_sources` (
+	`event_id` integer NOT NULL,
+	`source_id` integer NOT NULL,
+	`first_reported_on` text NOT NULL,
+	`first_figure_id` integer NOT NULL,
+	PRIMARY KEY(`event_id`, `source_id`)
+) WITHOUT ROWID;
+--> statement-breakpoint
 CREATE TABLE `series_stale` (
 	`event_id` integer NOT NULL,
 	`metric_id` integer NOT NULL,

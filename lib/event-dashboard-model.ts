@@ -1,4 +1,5 @@
-import type { EventSourceRow, FigureWithContext } from '@/db/queries/figures';
+import type { FigureWithContext } from '@/db/queries/figures';
+import type { EventSourceRow } from '@/db/queries/series-summaries';
 import type { Event } from '@/db/schema';
 import { numberSources, type Citation, type CitedSource } from './citations';
 import { breakdownChart, breakdownSelection, comparisonCharts, timelineChart, timelineSelection } from './chart-data';

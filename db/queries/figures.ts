@@ -84,20 +84,6 @@ export function listSeriesReports(db: Executor, eventId: number, series: Array<{
   return selectFigures(db, and(eq(figures.eventId, eventId), or(...scopes)));
 }
 
-/** The sources an event's figures cite, each with the date of its earliest report and its first figure. */
-export type EventSourceRow = Omit<Source, 'fullText'> & { firstReportedOn: string; firstFigureId: number };
-
-// `GROUP BY +source_id`: grouped by the plain column, SQLite would walk the source index over every
-// event's figures; the unary plus keeps it on this event's rows (the time must not grow with
-// other events).
-export function listEventSources(db: Executor, eventId: number): EventSourceRow[] {
-  return db.all<EventSourceRow>(sql`
-    SELECT s.id, s.reporting_body AS reportingBody, s.publisher, s.title, s.url, s.published_on AS publishedOn,
-      s.created_at AS createdAt, s.updated_at AS updatedAt, c.firstReportedOn, c.firstFigureId
-    FROM (SELECT source_id, min(reported_on) AS firstReportedOn, min(id) AS firstFigureId FROM figures WHERE event_id = ${eventId} GROUP BY +source_id) c
-    JOIN sources s ON s.id = c.source_id`);
-}
-
 /** The distinct verbatim quotes of an event's figures, by source, earliest reported first. */
 export function listEventQuotes(db: Executor, eventId: number): Array<{ sourceId: number; quote: string }> {
   return db.all<{ sourceId: number; quote: string }>(sql`

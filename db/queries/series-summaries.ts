@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../index';
+import type { Source } from '../schema';
 
 /** One series of an event: how often it was reported, its headline, and the span of published numbers. */
 export type SeriesSummaryRow = {
@@ -69,6 +70,14 @@ export function refreshStaleSeries(db: Executor): void {
     INSERT INTO series_summaries (event_id, metric_id, group_name, location, report_count, headline_id, headline_size,
       numeric_reports, low, high, numeric_sources, last_updated_at)
     ${summarizeStale(sql`1`)}`);
+  // Each event a stale series belongs to gets its sources counted again: a few milliseconds a
+  // write, instead of on every render of the page.
+  db.run(sql`DELETE FROM event_sources WHERE event_id IN (SELECT DISTINCT event_id FROM series_stale)`);
+  db.run(sql`
+    INSERT INTO event_sources (event_id, source_id, first_reported_on, first_figure_id)
+    SELECT event_id, source_id, min(reported_on), min(id) FROM figures
+    WHERE event_id IN (SELECT DISTINCT event_id FROM series_stale)
+    GROUP BY event_id, +source_id`);
   db.run(sql`DELETE FROM series_stale`);
 }
 
@@ -109,4 +118,24 @@ export function listSeriesSummaries(db: Executor, eventId: number): SeriesSummar
 /** Every series of one metric across events (the event list's headline deaths). */
 export function listMetricSeriesSummaries(db: Executor, metricKey: string): SeriesSummaryRow[] {
   return readSummaries(db, (t) => sql`${t}.metric_id = (SELECT id FROM metrics WHERE key = ${metricKey})`);
+}
+
+/** The sources an event's figures cite, each with the date of its earliest report and its first figure. */
+export type EventSourceRow = Omit<Source, 'fullText'> & { firstReportedOn: string; firstFigureId: number };
+
+/**
+ * The sources of an event, from the stored counts; while a series of the event is still stale,
+ * counted from its reports. `GROUP BY +source_id`: grouped by the plain column, SQLite would walk
+ * the source index over every event's figures; the unary plus keeps it on this event's rows.
+ */
+export function listEventSources(db: Executor, eventId: number): EventSourceRow[] {
+  const stale = db.get(sql`SELECT 1 FROM series_stale WHERE event_id = ${eventId} LIMIT 1`);
+  const counts = stale
+    ? sql`SELECT source_id, min(reported_on) AS first_reported_on, min(id) AS first_figure_id FROM figures WHERE event_id = ${eventId} GROUP BY +source_id`
+    : sql`SELECT source_id, first_reported_on, first_figure_id FROM event_sources WHERE event_id = ${eventId}`;
+  return db.all<EventSourceRow>(sql`
+    SELECT s.id, s.reporting_body AS reportingBody, s.publisher, s.title, s.url, s.published_on AS publishedOn,
+      s.created_at AS createdAt, s.updated_at AS updatedAt, c.first_reported_on AS firstReportedOn, c.first_figure_id AS firstFigureId
+    FROM (${counts}) c
+    JOIN sources s ON s.id = c.source_id`);
 }

@@ -81,10 +81,22 @@ function toll(over: Record<string, string> = {}): FigureFormInput {
   });
 }
 
+/** The sources of each event as stored, and as counted from every report. */
+function eventSources(db: Db) {
+  return {
+    stored: db.$client.prepare('SELECT * FROM event_sources ORDER BY event_id, source_id').all(),
+    counted: db.$client
+      .prepare('SELECT event_id, source_id, min(reported_on) AS first_reported_on, min(id) AS first_figure_id FROM figures GROUP BY event_id, source_id ORDER BY event_id, source_id')
+      .all(),
+  };
+}
+
 /** After a write path commits: nothing left stale, and every summary as the rules give it. */
 function expectFresh(db: Db): void {
   expect(staleCount(db)).toBe(0);
   expect(actual(db)).toEqual(expected(db));
+  const { stored, counted } = eventSources(db);
+  expect(stored).toEqual(counted);
 }
 
 describe('series summaries', () => {
@@ -92,6 +104,7 @@ describe('series summaries', () => {
     const db = serve(createSeededTestDb());
     expect(storedCount(db)).toBe(17);
     expectFresh(db);
+    expect(eventSources(db).stored.length).toBeGreaterThan(3);
   });
 
   it('follow every admin write: create, edit, moving a figure to another place, retract, restore, restore a version', () => {
@@ -148,7 +161,7 @@ describe('series summaries', () => {
 
   it('are computed for every existing series when the database is migrated', () => {
     const db = serve(createSeededTestDb());
-    db.$client.exec('DELETE FROM series_summaries; INSERT INTO series_stale SELECT DISTINCT event_id, metric_id, group_name, location FROM figures');
+    db.$client.exec('DELETE FROM series_summaries; DELETE FROM event_sources; INSERT INTO series_stale SELECT DISTINCT event_id, metric_id, group_name, location FROM figures');
     migrateDatabase(db);
     expect(storedCount(db)).toBe(17);
     expectFresh(db);
