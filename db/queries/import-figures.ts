@@ -130,6 +130,9 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
       for (let from = 1; from <= stage.size; from += PROGRESS_EVERY) {
         const to = Math.min(from + PROGRESS_EVERY - 1, stage.size);
         const { created, existing } = stage.createNew(from, to);
+        // Every staged row is either new or names a figure that existed before the import (the
+        // file's own repeats were refused above); anything else would miscount, so it stops here.
+        if (created + existing.length !== to - from + 1) throw new Error(`import: ${to - from + 1} staged rows gave ${created} new and ${existing.length} existing figures.`);
         counts.created += created;
         for (const match of existing) {
           const change = changeOf(match, opts);
