@@ -79,4 +79,15 @@ describe('an import that spans several slices', () => {
     expect(importCsvText(db, [HEADER, row(1, 1)].join('\n'), actor)).toMatchObject({ created: 1 });
     expect(db.$client.prepare("SELECT count(*) FROM temp.sqlite_master WHERE name = 'import_stage'").pluck().get()).toBe(0);
   });
+
+  it('works inside a caller’s transaction too (the seed), a refused file included', () => {
+    const summaries = db.$client.transaction(() => [
+      importCsvText(db, [HEADER, row(1, 1), row(1, 2)].join('\n'), actor),
+      importCsvText(db, [HEADER, row(2, 2)].join('\n'), actor, { dryRun: true }),
+      importCsvText(db, [HEADER, row(3, 3)].join('\n'), actor),
+    ]).immediate();
+    expect(summaries.map((s) => [s.created, s.errors.length])).toEqual([[0, 1], [1, 0], [1, 0]]);
+    expect(db.$client.prepare("SELECT location FROM figures WHERE location LIKE 'Slice %'").pluck().all()).toEqual(['Slice 3']);
+    expect(db.$client.prepare("SELECT count(*) FROM temp.sqlite_master WHERE name = 'import_stage'").pluck().get()).toBe(0);
+  });
 });
