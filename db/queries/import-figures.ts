@@ -4,6 +4,7 @@ import type { ParsedRow, RowReference } from '@/lib/import/parse';
 import type { Db } from '../index';
 import { events, metrics } from '../schema';
 import type { Actor } from './audit';
+import { createImportStage, type ExistingMatch } from './import-stage';
 import { prepareImportStatements, type FigureValues } from './import-statements';
 import { refreshStaleSeries } from './series-summaries';
 
@@ -49,21 +50,21 @@ function auditAction(before: string, after: string): 'update' | 'retract' | 'res
 /** The columns a re-import may change on an existing figure (its identity aside). */
 const COMPARED = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit', 'quote', 'note', 'status', 'retractionReason'] as const;
 
+type WriteOptions = { dryRun?: boolean; onProgress?: (done: number, total: number) => void; columns?: ReadonlySet<string>; keepExisting?: boolean };
+
 /**
  * Writes validated import rows in one transaction: every row or none. Events and metrics must
  * exist (an unknown one is an error at its line and column, and nothing is written); sources
  * are created when new. A figure is identified by event, metric, group, location, source and
  * reported-on date, so importing the same file twice changes nothing. With `dryRun` the same
  * work runs and is rolled back, so the counts are what a real import would do.
+ *
+ * The rows go into a temporary stage first; then, a thousand rows at a time, the new figures
+ * and their audit entries are written by one statement each (import-stage.ts), and the rows
+ * whose figure exists already are compared and updated one by one. Audit entries therefore come
+ * sources first, then per thousand rows the created figures and then the updated ones.
  */
-export function writeImportRows(
-  db: Db,
-  rows: ParsedRow[],
-  actor: Actor,
-  opts: { dryRun?: boolean; onProgress?: (done: number, total: number) => void; columns?: ReadonlySet<string>; keepExisting?: boolean } = {},
-): WriteResult {
-  // A column the file does not have says nothing about a figure: its value in the database stays.
-  const has = (column: string) => !opts.columns || opts.columns.has(column);
+export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: WriteOptions = {}): WriteResult {
   const { eventIds, metricIds } = catalogIds(db);
   const errors = unknownReferences(
     rows.map(({ line, row }) => ({ line, event_slug: row.event_slug, metric: row.metric })),
@@ -80,22 +81,21 @@ export function writeImportRows(
   const previousCache = db.$client.pragma('cache_size', { simple: true }) as number;
   db.$client.pragma('cache_size = -65536');
   // Each insert into figures fires the data_version trigger, which makes SQLite keep a statement
-  // journal per insert; in a temporary file (temp_store's default) that journal cost about 15 µs
-  // per row, more than the insert itself. In memory it holds one row's pages at a time.
-  // SQLite refuses to change temp_store inside a transaction once the connection has opened its
-  // temporary database (an ALTER TABLE in a migration does); the seed imports inside its own
-  // transaction, right after migrating, and its few rows do not need the speed-up.
-  const previousTempStore = db.$client.inTransaction ? null : (db.$client.pragma('temp_store', { simple: true }) as number);
-  if (previousTempStore !== null) db.$client.pragma('temp_store = MEMORY');
+  // journal; in a temporary file (temp_store's default here) that journal cost about 15 µs per
+  // row, more than the insert itself, and the stage (import-stage.ts) is a temporary table too.
+  // In memory for the import only. SQLite refuses to switch once the connection's temporary
+  // database is open inside a transaction, so an import nested in a caller's transaction (the
+  // seed: a few dozen rows) leaves the setting as it is.
+  const previousTempStore = db.$client.inTransaction ? undefined : (db.$client.pragma('temp_store', { simple: true }) as number);
+  if (previousTempStore !== undefined) db.$client.pragma('temp_store = MEMORY');
   try {
     // IMMEDIATE: take the write lock before the first read, so a server write in between can
     // never invalidate this transaction's snapshot half-way (SQLITE_BUSY_SNAPSHOT).
     db.transaction(() => {
+      opts.onProgress?.(0, rows.length);
+      const stage = createImportStage(db, actor);
       const seenKeys = new Map<string, number>();
-      let done = 0;
       for (const { line, row } of rows) {
-        if (opts.onProgress && done % PROGRESS_EVERY === 0) opts.onProgress(done, rows.length);
-        done++;
         const sourceId = statements.ensureSource({
           reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.reported_on,
         });
@@ -116,43 +116,64 @@ export function writeImportRows(
           status: row.status ?? 'published',
           retractionReason: row.status === 'retracted' ? row.retraction_reason : null,
         };
-        const key = [values.eventId, values.metricId, values.group, values.location, values.sourceId, values.reportedOn].join('\u0000');
+        const key = `${values.eventId}\u0000${values.metricId}\u0000${values.group}\u0000${values.location}\u0000${sourceId}\u0000${values.reportedOn}`;
         const earlier = seenKeys.get(key);
         if (earlier !== undefined) {
           errors.push({ line, column: null, message: `the same figure (event, metric, group, location, source and date) is already on line ${earlier}.` });
           continue;
         }
         seenKeys.set(key, line);
-        const written = statements.createFigureUnlessExists(values);
-        if (written.created) {
-          counts.created++;
-        } else {
-          const { existing } = written;
-          const merged: FigureValues = {
-            ...values,
-            quote: has('quote') ? values.quote : existing.quote,
-            note: has('note') ? values.note : existing.note,
-            status: has('status') ? values.status : existing.status,
-            retractionReason: has('status') ? values.retractionReason : existing.retractionReason,
-          };
-          if (opts.keepExisting || COMPARED.every((c) => existing[c] === merged[c])) {
-            counts.unchanged++;
-          } else {
-            statements.updateFigure(existing, merged, auditAction(existing.status, merged.status));
+        stage.add(line, values);
+      }
+      // A file that names one figure twice is refused whole: nothing more to write or count.
+      if (errors.length) throw new DryRunRollback();
+      // A slice at a time, so that a long import reports its progress while it writes.
+      for (let from = 1; from <= stage.size; from += PROGRESS_EVERY) {
+        const to = Math.min(from + PROGRESS_EVERY - 1, stage.size);
+        const { created, existing } = stage.createNew(from, to);
+        // Every staged row is either new or names a figure that existed before the import (the
+        // file's own repeats were refused above); anything else would miscount, so it stops here.
+        if (created + existing.length !== to - from + 1) throw new Error(`import: ${to - from + 1} staged rows gave ${created} new and ${existing.length} existing figures.`);
+        counts.created += created;
+        for (const match of existing) {
+          const change = changeOf(match, opts);
+          if (change) {
+            statements.updateFigure(match.existing, change.merged, change.action);
             counts.updated++;
+          } else {
+            counts.unchanged++;
           }
         }
+        opts.onProgress?.(to, rows.length);
       }
-      opts.onProgress?.(rows.length, rows.length);
-      if (errors.length || opts.dryRun) throw new DryRunRollback();
-      // The summaries of every series the import touched, in one statement before it commits.
+      stage.drop();
+      if (opts.dryRun) throw new DryRunRollback();
+      // The summaries of every series the import touched, in one pass before it commits.
       refreshStaleSeries(db);
     }, { behavior: 'immediate' });
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;
   } finally {
     db.$client.pragma(`cache_size = ${previousCache}`);
-    if (previousTempStore !== null) db.$client.pragma(`temp_store = ${previousTempStore}`);
+    if (previousTempStore !== undefined) db.$client.pragma(`temp_store = ${previousTempStore}`);
   }
   return { ...counts, errors };
+}
+
+/**
+ * What a row of the file changes on the figure that exists with its identity: nothing (same
+ * values, or `keepExisting`), or the merged values and how the change is audited.
+ */
+function changeOf({ values, existing }: ExistingMatch, opts: WriteOptions): { merged: FigureValues; action: 'update' | 'retract' | 'restore' } | null {
+  // A column the file does not have says nothing about a figure: its value in the database stays.
+  const has = (column: string) => !opts.columns || opts.columns.has(column);
+  const merged: FigureValues = {
+    ...values,
+    quote: has('quote') ? values.quote : existing.quote,
+    note: has('note') ? values.note : existing.note,
+    status: has('status') ? values.status : existing.status,
+    retractionReason: has('status') ? values.retractionReason : existing.retractionReason,
+  };
+  if (opts.keepExisting || COMPARED.every((c) => existing[c] === merged[c])) return null;
+  return { merged, action: auditAction(existing.status, merged.status) };
 }

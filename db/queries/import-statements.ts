@@ -2,7 +2,8 @@ import type { Db } from '../index';
 import type { Figure, Source } from '../schema';
 import type { Actor } from './audit';
 
-type FigureRow = {
+/** A row of figures as SQLite returns it. */
+export type FigureRow = {
   id: number; event_id: number; metric_id: number; group_name: string; location: string; qualifier: Figure['qualifier'];
   value_low: number | null; value_best: number | null; value_high: number | null; unit: string; reported_on: string;
   source_id: number; quote: string | null; note: string; status: Figure['status']; retraction_reason: string | null;
@@ -16,7 +17,8 @@ type SourceRow = {
 /** A figure's values as the import writes them (its id, revision and timestamps aside). */
 export type FigureValues = Omit<Figure, 'id' | 'revision' | 'createdAt' | 'updatedAt'>;
 
-const toFigure = (r: FigureRow): Figure => ({
+/** A figures row as the Figure the rest of the code uses. */
+export const toFigure = (r: FigureRow): Figure => ({
   id: r.id, eventId: r.event_id, metricId: r.metric_id, group: r.group_name, location: r.location, qualifier: r.qualifier,
   valueLow: r.value_low, valueBest: r.value_best, valueHigh: r.value_high, unit: r.unit, reportedOn: r.reported_on,
   sourceId: r.source_id, quote: r.quote, note: r.note, status: r.status, retractionReason: r.retraction_reason,
@@ -29,19 +31,17 @@ const toSource = (r: SourceRow): Source => ({
 
 // A figure as its audit entry holds it: the same keys, in the same order, as the Figure row the
 // admin form audits (typeof figures.$inferSelect), built by SQLite from the row just written.
-const FIGURE_JSON = `json_object('id', id, 'eventId', event_id, 'metricId', metric_id, 'group', group_name,
+export const FIGURE_JSON = `json_object('id', id, 'eventId', event_id, 'metricId', metric_id, 'group', group_name,
   'location', location, 'qualifier', qualifier, 'valueLow', value_low, 'valueBest', value_best, 'valueHigh', value_high,
   'unit', unit, 'reportedOn', reported_on, 'sourceId', source_id, 'quote', quote, 'note', note, 'status', status,
   'retractionReason', retraction_reason, 'revision', revision, 'createdAt', created_at, 'updatedAt', updated_at)`;
 
 /**
- * The statements a large import runs for every row, prepared once. Drizzle's query builder costs
- * about a millisecond a row here, which made a 200,000-row import take minutes; prepared
- * statements on the same connection take part in the caller's transaction all the same. Audit
- * entries hold the same camelCase rows as those the admin form writes through Drizzle. A new
- * figure is inserted first and looked up only when its identity exists already, and its audit
- * entry is built by SQLite (no row read back into JavaScript and serialised again): a profile of
- * 100,000 new figures spent most of the write on those reads, lookups and JSON.stringify.
+ * The statements an import runs per source identity and per changed figure, prepared once.
+ * Drizzle's query builder costs about a millisecond a row here, which made a 200,000-row import
+ * take minutes; prepared statements on the same connection take part in the caller's
+ * transaction all the same. Audit entries hold the same camelCase rows as those the admin form
+ * writes through Drizzle. New figures are written set-based (import-stage.ts).
  */
 export function prepareImportStatements(db: Db, actor: Actor) {
   const c = db.$client;
@@ -51,16 +51,6 @@ export function prepareImportStatements(db: Db, actor: Actor) {
   const insertSource = c.prepare(
     'INSERT INTO sources (reporting_body, publisher, title, url, published_on) VALUES (?, ?, ?, ?, ?) RETURNING *',
   );
-  const findFigure = c.prepare(
-    'SELECT * FROM figures WHERE event_id = ? AND metric_id = ? AND group_name = ? AND location = ? AND source_id = ? AND reported_on = ?',
-  );
-  // Only the identity's conflict is let through (then the existing figure is compared); any
-  // other constraint still fails the import.
-  const insertFigure = c.prepare(`INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_low, value_best,
-    value_high, unit, reported_on, source_id, quote, note, status, retraction_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (event_id, metric_id, group_name, location, source_id, reported_on) DO NOTHING`);
-  const auditCreatedFigure = c.prepare(`INSERT INTO audit_entries (user_id, actor, action, entity_type, entity_id, before, after)
-    SELECT ?, ?, 'create', 'figure', id, NULL, ${FIGURE_JSON} FROM figures WHERE id = ?`);
   const updateFigure = c.prepare(`UPDATE figures SET qualifier = @qualifier, value_low = @valueLow, value_best = @valueBest,
     value_high = @valueHigh, unit = @unit, quote = @quote, note = @note, status = @status, retraction_reason = @retractionReason,
     revision = revision + 1, updated_at = @updatedAt WHERE id = @id RETURNING *`);
@@ -89,20 +79,6 @@ export function prepareImportStatements(db: Db, actor: Actor) {
       }
       sourceIds.set(key, id);
       return id;
-    },
-    /**
-     * Creates the figure and its audit entry, unless a figure with its identity exists: then
-     * nothing is written and that figure is returned, for the caller to compare.
-     */
-    createFigureUnlessExists(v: FigureValues): { created: true } | { created: false; existing: Figure } {
-      const inserted = insertFigure.run(v.eventId, v.metricId, v.group, v.location, v.qualifier, v.valueLow, v.valueBest, v.valueHigh,
-        v.unit, v.reportedOn, v.sourceId, v.quote, v.note, v.status, v.retractionReason);
-      if (inserted.changes === 0) {
-        const row = findFigure.get(v.eventId, v.metricId, v.group, v.location, v.sourceId, v.reportedOn) as FigureRow;
-        return { created: false, existing: toFigure(row) };
-      }
-      auditCreatedFigure.run(actor.userId, actor.label, inserted.lastInsertRowid);
-      return { created: true };
     },
     updateFigure(existing: Figure, v: FigureValues, action: 'update' | 'retract' | 'restore' = 'update'): Figure {
       const updated = toFigure(updateFigure.get({ ...v, id: existing.id, updatedAt: new Date().toISOString() }) as FigureRow);

@@ -1,9 +1,9 @@
-import { parse } from 'csv-parse/sync';
 import { importRowSchema, type ImportRow } from '@/lib/validation/import-row';
 import { IGNORED_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './columns';
 import type { ImportError } from './errors';
 import { restoreFormula } from '@/lib/export/formula';
 import { createRowValidator, type RowValidator } from './row-validator';
+import { CsvSyntaxError, readCsvText } from './csv-reader';
 
 const NUMERIC_COLUMNS = new Set(['value_low', 'value_best', 'value_high']);
 
@@ -49,14 +49,8 @@ export function validateRecord(header: string[], cells: string[], line: number):
   };
 }
 
-/** One record as csv-parse yields it with `info`: its cells, and where it ends in the file. */
-export type CsvRecord = { record: string[]; info: { lines: number; bytes: number } };
-
-/** csv-parse's options for every import: a BOM is dropped, blank lines skipped, line numbers kept. */
-export const CSV_PARSE_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, info: true } as const;
-
 /**
- * Takes the records of one CSV file as the parser yields them, header first, and keeps the valid
+ * Takes the records of one CSV file as the reader yields them, header first, and keeps the valid
  * rows and every problem with its line (the line the record starts on) and column, so that a
  * person can fix them all at once. The same collector serves a whole text and a stream.
  */
@@ -69,12 +63,9 @@ export class RowCollector {
   // The references of the rows that did not validate; a valid row's are in `rows`.
   private invalidReferences: RowReference[] = [];
   rowsRead = 0;
-  // csv-parse counts a CRLF inside a quoted cell as two lines; this many lines it over-counted so far.
-  private overCounted = 0;
 
-  add({ record, info }: CsvRecord): void {
-    const { crlf, breaks } = lineBreaksIn(record);
-    this.overCounted += crlf;
+  /** Takes one record of the file (the CSV reader's): its cells and the line it starts on. */
+  add(record: string[], line: number): void {
     if (!this.header) {
       const header = record.map((h) => h.trim());
       this.header = header;
@@ -86,7 +77,6 @@ export class RowCollector {
     }
     this.rowsRead++;
     if (!this.headerOk || !this.validate) return;
-    const line = info.lines - this.overCounted - breaks;
     const result = this.validate(record, line);
     if (result.row) {
       this.rows.push({ line, row: result.row });
@@ -102,10 +92,19 @@ export class RowCollector {
     return [...valid, ...this.invalidReferences].sort((a, b) => a.line - b.line);
   }
 
-  /** The problem a parser error stands for, placed at its line. */
+  /**
+   * The problem that stopped the reading of the file, placed at its line; for a CSV syntax error
+   * the message names the character in that line and the column of the cell.
+   */
   addParseError(err: unknown): void {
-    const e = err as { lines?: number; message?: string };
-    this.errors.push({ line: Math.max(1, (e.lines ?? 1) - this.overCounted), column: null, message: `the file is not valid CSV: ${e.message ?? String(err)}` });
+    if (err instanceof CsvSyntaxError) {
+      // The header is known once its record is complete: a problem in the header itself has none.
+      const named = this.header?.[err.cell];
+      const cell = named ? `column "${named}"` : `cell ${err.cell + 1}`;
+      this.errors.push({ line: err.line, column: null, message: `the file is not valid CSV: ${err.problem} at character ${err.character} (${cell}): ${err.detail}` });
+    } else {
+      this.errors.push({ line: 1, column: null, message: `the file is not valid CSV: ${err instanceof Error ? err.message : String(err)}` });
+    }
   }
 
   result(): ParseResult {
@@ -114,22 +113,6 @@ export class RowCollector {
     }
     return { rows: this.headerOk ? this.rows : [], errors: this.errors, rowsRead: this.rowsRead, references: this.headerOk ? this.references : [], columns: this.header ?? [] };
   }
-}
-
-const CRLF = /\r\n/g;
-const BREAK = /\r\n|\r|\n/g;
-
-// The line breaks inside a record's cells (CRLF counted once), and its CRLFs. Most cells have
-// none, which one indexOf each tells without running a regex.
-function lineBreaksIn(record: string[]): { crlf: number; breaks: number } {
-  let crlf = 0;
-  let breaks = 0;
-  for (const cell of record) {
-    if (cell.indexOf('\n') === -1 && cell.indexOf('\r') === -1) continue;
-    crlf += cell.match(CRLF)?.length ?? 0;
-    breaks += cell.match(BREAK)?.length ?? 0;
-  }
-  return { crlf, breaks };
 }
 
 // A row with other problems still has its event and metric checked, unless those cells are
@@ -144,16 +127,16 @@ function referenceOf(header: string[], record: string[], line: number, errors: I
   return ref;
 }
 
-/** Reads a whole CSV text: header first, then every record, collecting every problem. */
+/**
+ * Reads a whole CSV text: header first, then every record, collecting every problem. A file that
+ * stops being CSV is reported there, with the problems of the records before it (as a stream is).
+ */
 export function parseImportCsv(text: string): ParseResult {
   const collector = new RowCollector();
-  let records: CsvRecord[];
   try {
-    records = parse(text, CSV_PARSE_OPTIONS) as unknown as CsvRecord[];
+    readCsvText(text, (record, line) => collector.add(record, line));
   } catch (err) {
     collector.addParseError(err);
-    return { rows: [], rowsRead: 0, references: [], columns: [], errors: collector.errors };
   }
-  for (const record of records) collector.add(record);
   return collector.result();
 }

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import type { Db } from '@/db/index';
 import type { Actor } from '@/db/queries/audit';
 import { findUnknownReferences, writeImportRows } from '@/db/queries/import-figures';
 import type { ImportError } from './errors';
-import { CSV_PARSE_OPTIONS, parseImportCsv, RowCollector, type CsvRecord, type ParseResult } from './parse';
+import { readCsvStream } from './csv-reader';
+import { parseImportCsv, RowCollector, type ParseResult } from './parse';
 
 export type ImportSummary = {
   rowsRead: number;
@@ -52,16 +52,17 @@ export async function importCsv(
   if (typeof input === 'string') return importCsvText(db, input, actor, opts);
   const source = input instanceof ReadableStream ? Readable.fromWeb(input as import('node:stream/web').ReadableStream<Uint8Array>) : input;
   const collector = new RowCollector();
-  const parser = parse(CSV_PARSE_OPTIONS);
-  source.on('error', (err) => parser.destroy(err));
-  source.pipe(parser);
   let bytes = 0;
+  const onProgress = opts.onProgress;
   try {
-    for await (const record of parser as AsyncIterable<CsvRecord>) {
-      collector.add(record);
-      bytes = record.info.bytes;
-      if (opts.onProgress && collector.rowsRead > 0 && collector.rowsRead % READ_PROGRESS_EVERY === 0) opts.onProgress({ phase: 'reading', rows: collector.rowsRead, bytes });
-    }
+    await readCsvStream(
+      source as AsyncIterable<Uint8Array | string>,
+      (record, line) => {
+        collector.add(record, line);
+        if (onProgress && collector.rowsRead > 0 && collector.rowsRead % READ_PROGRESS_EVERY === 0) onProgress({ phase: 'reading', rows: collector.rowsRead, bytes });
+      },
+      (read) => (bytes = read),
+    );
   } catch (err) {
     collector.addParseError(err);
   }

@@ -23,7 +23,7 @@ export async function exportText(file: string, query = ''): Promise<string> {
   return new Response(figureCsvStream(file, filters, { hxl })).text();
 }
 
-/** Parses CSV with Papa Parse, a parser independent of the importer's csv-parse. */
+/** Parses CSV with Papa Parse, a parser independent of the importer's own CSV reader. */
 export function papaRows(text: string): Array<Record<string, string>> {
   const result = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, delimiter: ',' });
   if (result.errors.length) throw new Error(`Papa Parse: ${JSON.stringify(result.errors)}`);

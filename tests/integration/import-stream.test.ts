@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/index';
 import { formatImportError } from '@/lib/import/errors';
-import { importCsv, type ImportProgress } from '@/lib/import/run';
+import { importCsv, importCsvText, type ImportProgress } from '@/lib/import/run';
 import { createSeededTestDb, dumpTables } from '../helpers/db';
 
 const HEADER = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body';
@@ -40,6 +40,23 @@ describe('importing a stream', () => {
     const summary = await importCsv(db, chunked(text), actor);
     expect(summary.errors.map(formatImportError)).toEqual([expect.stringMatching(/^line 3: the file is not valid CSV: Quote Not Closed/)]);
     expect(summary.created).toBe(0);
+    expect(dumpTables(db)).toEqual(before);
+  });
+
+  it('names the line, character and column where a file stops being CSV, after the problems before it, from a text or a stream', async () => {
+    const before = dumpTables(db);
+    const text = [
+      HEADER,
+      'kazakhstan-2022-unrest,detained,all,Taraz,exact,,12abc,,people,2022-02-01,Police',
+      'kazakhstan-2022-unrest,detained,all,Ta"raz,exact,,4,,people,2022-02-01,Police',
+      'kazakhstan-2022-unrest,detained,all,Oral,exact,,4,,people,2022-02-01,Police',
+    ].join('\r\n');
+    const expected = [
+      'line 2, column value_best: Enter a whole number of 0 or more, like 1300.',
+      'line 3: the file is not valid CSV: Invalid Opening Quote at character 39 (column "location"): a quote inside a cell that does not start with one; put the whole cell in quotes and write the quote twice ("").',
+    ];
+    expect((await importCsv(db, chunked(text), actor)).errors.map(formatImportError)).toEqual(expected);
+    expect(importCsvText(db, text, actor).errors.map(formatImportError)).toEqual(expected);
     expect(dumpTables(db)).toEqual(before);
   });
 
