@@ -86,12 +86,6 @@ export function buildSeries(figures: FigureWithContext[]): Series[] {
 // of series felt. Same order as localeCompare with the default locale.
 const collator = new Intl.Collator();
 
-// "all" first, then by group and place, so the whole-count series leads each metric.
-function compareScope(a: Pick<Series, 'group' | 'location'>, b: Pick<Series, 'group' | 'location'>): number {
-  const rank = (s: Pick<Series, 'group'>) => (s.group === 'all' ? 0 : 1);
-  return rank(a) - rank(b) || collator.compare(a.group, b.group) || collator.compare(a.location, b.location);
-}
-
 /** What the choice of a metric's primary series looks at. */
 export type SeriesCandidate = { group: string; location: string; reportCount: number; hasHeadline: boolean };
 
@@ -141,7 +135,27 @@ export const seriesKey = (metricKey: string, group: string, location: string) =>
 
 /** The series in page order: by metric, the whole count ("all") first, then by group and place. */
 export function sortSeries<T extends { metricKey: string; group: string; location: string }>(list: T[], sortOrderOf: (metricKey: string) => number): T[] {
-  return [...list].sort((a, b) => sortOrderOf(a.metricKey) - sortOrderOf(b.metricKey) || collator.compare(a.metricKey, b.metricKey) || compareScope(a, b));
+  // "all" first, then by group and place, so the whole-count series leads each metric. Each
+  // distinct name is collated once and the series sorted by those ranks: thousands of series
+  // share a few hundred names, and collating in every comparison was most of the sort.
+  const rankOf = collationRanks(list.flatMap((s) => [s.metricKey, s.group, s.location]));
+  const rank = (s: T) => (s.group === 'all' ? 0 : 1);
+  return [...list].sort(
+    (a, b) =>
+      sortOrderOf(a.metricKey) - sortOrderOf(b.metricKey) ||
+      rankOf.get(a.metricKey)! - rankOf.get(b.metricKey)! ||
+      rank(a) - rank(b) ||
+      rankOf.get(a.group)! - rankOf.get(b.group)! ||
+      rankOf.get(a.location)! - rankOf.get(b.location)!,
+  );
+}
+
+/** Each distinct string's place in collation order; strings the collator deems equal share one. */
+function collationRanks(strings: string[]): Map<string, number> {
+  const distinct = [...new Set(strings)].sort(collator.compare);
+  const ranks = new Map<string, number>();
+  distinct.forEach((s, i) => ranks.set(s, i > 0 && collator.compare(distinct[i - 1]!, s) === 0 ? ranks.get(distinct[i - 1]!)! : i));
+  return ranks;
 }
 
 /** The summary of a series built from all its reports: the reference for the SQL summaries. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSeries, primarySeries, reportedRange, reportStatus, selectHeadline } from '@/lib/dashboard';
+import fc from 'fast-check';
+import { buildSeries, primarySeries, reportedRange, reportStatus, selectHeadline, sortSeries } from '@/lib/dashboard';
 import { makeFigure } from '../helpers/figures';
 import { reportsPageSpans } from '@/lib/event-dashboard-model';
 
@@ -110,5 +111,44 @@ describe('reportsPageSpans: a page of the All reports table, metric by metric', 
   it('is empty past the last report', () => {
     expect(reportsPageSpans(series, 11, 5)).toEqual([]);
     expect(reportsPageSpans([], 0, 5)).toEqual([]);
+  });
+});
+
+describe('sortSeries', () => {
+  const collator = new Intl.Collator();
+  // The order written out comparison by comparison, as sortSeries defines it.
+  const reference = (list: Array<{ metricKey: string; group: string; location: string }>, order: Map<string, number>) =>
+    [...list].sort(
+      (a, b) =>
+        (order.get(a.metricKey) ?? 0) - (order.get(b.metricKey) ?? 0) ||
+        collator.compare(a.metricKey, b.metricKey) ||
+        (a.group === 'all' ? 0 : 1) - (b.group === 'all' ? 0 : 1) ||
+        collator.compare(a.group, b.group) ||
+        collator.compare(a.location, b.location),
+    );
+
+  it('puts the whole count first, then groups and places in collation order (Cyrillic, case, accents)', () => {
+    const list = [
+      { metricKey: 'deaths', group: 'police', location: 'Алматы' },
+      { metricKey: 'deaths', group: 'all', location: 'Шымкент' },
+      { metricKey: 'deaths', group: 'all', location: 'almaty' },
+      { metricKey: 'deaths', group: 'all', location: 'Almaty' },
+      { metricKey: 'deaths', group: 'civilians', location: 'Ålesund' },
+      { metricKey: 'injured', group: 'all', location: 'Kazakhstan' },
+    ];
+    const order = new Map([['deaths', 1], ['injured', 0]]);
+    expect(sortSeries(list, (k) => order.get(k) ?? 0)).toEqual(reference(list, order));
+    expect(sortSeries(list, (k) => order.get(k) ?? 0)[0]!.metricKey).toBe('injured');
+  });
+
+  it('gives the same order as collating in every comparison, for any names', () => {
+    const name = fc.oneof(fc.constant('all'), fc.constantFrom('Алматы', 'алматы', 'Ålesund', 'a', 'A', 'b', 'ё', 'е'), fc.string({ maxLength: 4 }));
+    const series = fc.record({ metricKey: fc.constantFrom('deaths', 'injured', 'detained'), group: name, location: name });
+    fc.assert(
+      fc.property(fc.array(series, { maxLength: 40 }), fc.boolean(), (list, sameOrder) => {
+        const order = new Map([['deaths', sameOrder ? 0 : 2], ['injured', 0], ['detained', 1]]);
+        expect(sortSeries(list, (k) => order.get(k) ?? 0)).toEqual(reference(list, order));
+      }),
+    );
   });
 });
