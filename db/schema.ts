@@ -255,9 +255,16 @@ export const seriesSummaries = sqliteTable(
     high: integer('high'),
     numericSources: integer('numeric_sources').notNull(),
     lastUpdatedAt: text('last_updated_at').notNull(),
+    /** The data version of the write that last recomputed it: a reader holding the summaries of
+     * an earlier version reads only the rows changed since (lib/event-dashboard.ts). */
+    rev: integer('rev').notNull(),
   },
-  // By metric: the event list shows each event's primary figure of one metric.
-  (t) => [primaryKey({ columns: [t.eventId, t.metricId, t.group, t.location] }), index('series_summaries_metric_idx').on(t.metricId)],
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.metricId, t.group, t.location] }),
+    // By metric: the event list shows each event's primary figure of one metric.
+    index('series_summaries_metric_idx').on(t.metricId),
+    index('series_summaries_event_rev_idx').on(t.eventId, t.rev),
+  ],
 );
 
 /**

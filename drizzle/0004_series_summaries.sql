@@ -29,10 +29,12 @@ CREATE TABLE `series_summaries` (
 	`high` integer,
 	`numeric_sources` integer NOT NULL,
 	`last_updated_at` text NOT NULL,
+	`rev` integer NOT NULL,
 	PRIMARY KEY(`event_id`, `metric_id`, `group_name`, `location`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE INDEX `series_summaries_metric_idx` ON `series_summaries` (`metric_id`);--> statement-breakpoint
+CREATE INDEX `series_summaries_event_rev_idx` ON `series_summaries` (`event_id`,`rev`);--> statement-breakpoint
 DROP INDEX `figures_event_series_idx`;--> statement-breakpoint
 DROP INDEX `figures_identity_unique`;--> statement-breakpoint
 CREATE INDEX `figures_event_quotes_idx` ON `figures` (`event_id`,`source_id`,`quote`,`reported_on`) WHERE "figures"."quote" IS NOT NULL AND "figures"."quote" <> '';--> statement-breakpoint

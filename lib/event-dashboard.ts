@@ -3,7 +3,7 @@ import { getDb, readTransaction } from '@/db/index';
 import { readDataVersion } from '@/db/queries/data-version';
 import { findEventBySlug } from '@/db/queries/events';
 import { listEventFiguresByIds, listMetricFiguresPage, listSeriesReports, listEventQuotes, type FigureWithContext } from '@/db/queries/figures';
-import { listEventSources, listSeriesSummaries } from '@/db/queries/series-summaries';
+import { listEventSources, listSeriesSummaries, seriesSummariesChangedSince, type SeriesSummaryRow } from '@/db/queries/series-summaries';
 import { listMetricsById } from '@/db/queries/metrics';
 import type { Event } from '@/db/schema';
 import { assembleDashboard, chartsFor, reportsPageSpans, type EventCharts, type EventDashboard } from './event-dashboard-model';
@@ -28,7 +28,7 @@ export function loadEventDashboard(slug: string): EventDashboard | null {
     // Only real events are cached, so made-up addresses cannot push them out of the cache.
     const event = findEventBySlug(db, slug);
     if (!event) return null;
-    const dashboard = cache.get(slug, version, () => readEventDashboard(event));
+    const dashboard = cache.get(slug, version, (previous) => readEventDashboard(event, version, previous?.value ?? null));
     if (dashboard) versionOf.set(dashboard, version);
     return dashboard;
   });
@@ -37,38 +37,78 @@ export function loadEventDashboard(slug: string): EventDashboard | null {
 /** The data version each cached dashboard was read at, so its charts are kept under the same one. */
 const versionOf = new WeakMap<EventDashboard, number>();
 
-function readEventDashboard(event: Event): EventDashboard {
+function readEventDashboard(event: Event, version: number, previous: EventDashboard | null): EventDashboard {
   const db = getDb();
   const metricById = listMetricsById(db);
-  const sortOrder = new Map([...metricById.values()].map((m) => [m.key, m.sortOrder]));
-  const rows = listSeriesSummaries(db, event.id);
   const sources = listEventSources(db, event.id);
-  const summaries = sortSeries(
-    rows.map((row): SeriesSummary => {
-      const metric = metricById.get(row.metricId)!;
-      return {
-        key: seriesKey(metric.key, row.group, row.location),
-        metricId: row.metricId,
-        metricKey: metric.key,
-        metricLabel: metric.label,
-        group: row.group,
-        location: row.location,
-        reportCount: row.reportCount,
-        headlineId: row.headlineId,
-        headlineSize: row.headlineSize,
-        range: rangeOf(row.numericReports, row.low, row.high, row.numericSources),
-      };
-    }),
-    (key) => sortOrder.get(key) ?? 0,
-  );
-  return assembleDashboard(event, {
+  const { summaries, lastUpdatedAt, state } = readSeries(event, version, metricById, previous);
+  const dashboard = assembleDashboard(event, {
     summaries,
     headlines: (ids) => listEventFiguresByIds(db, event.id, ids),
     sources,
     quotes: listEventQuotes(db, event.id),
     // When any figure of the event, or a source it cites, last changed.
-    lastUpdated: latest([...rows.map((r) => r.lastUpdatedAt), ...sources.map((s) => s.updatedAt)]),
+    lastUpdated: latest([lastUpdatedAt ?? '', ...sources.map((s) => s.updatedAt)]) || null,
   });
+  seriesStateOf.set(dashboard, state);
+  return dashboard;
+}
+
+/** The series a dashboard was built from, the version they were read at, and the metrics they name. */
+type SeriesState = { version: number; metrics: string; summaries: SeriesSummary[] };
+const seriesStateOf = new WeakMap<EventDashboard, SeriesState>();
+
+/**
+ * The event's series in page order. After a write the previous dashboard's series are reused
+ * and only the summaries recomputed since its version are read (a write touches a few series of
+ * thousands); a full read when there is no earlier state, the metrics changed, a series is still
+ * stale, or a series went away.
+ */
+function readSeries(event: Event, version: number, metricById: ReturnType<typeof listMetricsById>, previous: EventDashboard | null) {
+  const db = getDb();
+  const metrics = JSON.stringify([...metricById]);
+  const sortOrder = new Map([...metricById.values()].map((m) => [m.key, m.sortOrder]));
+  const toSummary = (row: SeriesSummaryRow): SeriesSummary => {
+    const metric = metricById.get(row.metricId)!;
+    return {
+      key: seriesKey(metric.key, row.group, row.location),
+      metricId: row.metricId,
+      metricKey: metric.key,
+      metricLabel: metric.label,
+      group: row.group,
+      location: row.location,
+      reportCount: row.reportCount,
+      headlineId: row.headlineId,
+      headlineSize: row.headlineSize,
+      range: rangeOf(row.numericReports, row.low, row.high, row.numericSources),
+    };
+  };
+  const keep = (summaries: SeriesSummary[], lastUpdatedAt: string | null) => ({ summaries, lastUpdatedAt, state: { version, metrics, summaries } });
+  // The same event (a slug can be given to a new event), and its dashboard's own series.
+  const state = previous && previous.event.id === event.id ? seriesStateOf.get(previous) : undefined;
+  // Only from an older version: a reader on an older snapshot must not apply newer rows backwards.
+  if (state && state.version < version && state.metrics === metrics) {
+    const delta = seriesSummariesChangedSince(db, event.id, state.version);
+    if (delta) {
+      const byKey = new Map(state.summaries.map((s) => [s.key, s]));
+      let added = false;
+      for (const row of delta.changed) {
+        const summary = toSummary(row);
+        if (!byKey.has(summary.key)) added = true;
+        byKey.set(summary.key, summary);
+      }
+      // Every current series is in byKey (a new one was changed); more means one went away.
+      if (byKey.size === delta.count) {
+        const summaries = added ? sortSeries([...byKey.values()], (key) => sortOrder.get(key) ?? 0) : state.summaries.map((s) => byKey.get(s.key)!);
+        return keep(summaries, delta.lastUpdatedAt);
+      }
+    }
+  }
+  const rows = listSeriesSummaries(db, event.id);
+  return keep(
+    sortSeries(rows.map(toSummary), (key) => sortOrder.get(key) ?? 0),
+    latest(rows.map((r) => r.lastUpdatedAt)),
+  );
 }
 
 function latest(timestamps: string[]): string | null {

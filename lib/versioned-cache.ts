@@ -8,8 +8,11 @@ export class VersionedCache<V> {
 
   constructor(private readonly maxEntries = 200) {}
 
-  /** The value for `key` at `version`, computing and keeping it when missing or outdated. */
-  get(key: string, version: number, compute: () => V): V {
+  /**
+   * The value for `key` at `version`, computing and keeping it when missing or outdated.
+   * `compute` is given the entry it replaces (of another version, older or newer), if any.
+   */
+  get(key: string, version: number, compute: (previous?: { version: number; value: V }) => V): V {
     const hit = this.entries.get(key);
     if (hit && hit.version === version) {
       // Refresh the entry's place so the least recently used one is evicted first.
@@ -17,7 +20,7 @@ export class VersionedCache<V> {
       this.entries.set(key, hit);
       return hit.value;
     }
-    const value = compute();
+    const value = compute(hit);
     this.entries.delete(key);
     this.entries.set(key, { version, value });
     while (this.entries.size > this.maxEntries) {

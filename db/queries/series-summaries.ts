@@ -68,8 +68,8 @@ export function refreshStaleSeries(db: Executor): void {
     WHERE (event_id, metric_id, group_name, location) IN (SELECT event_id, metric_id, group_name, location FROM series_stale)`);
   db.run(sql`
     INSERT INTO series_summaries (event_id, metric_id, group_name, location, report_count, headline_id, headline_size,
-      numeric_reports, low, high, numeric_sources, last_updated_at)
-    ${summarizeStale(sql`1`)}`);
+      numeric_reports, low, high, numeric_sources, last_updated_at, rev)
+    SELECT *, (SELECT version FROM data_version WHERE id = 1) FROM (${summarizeStale(sql`1`)})`);
   // Each event a stale series belongs to gets its sources counted again: a few milliseconds a
   // write, instead of on every render of the page.
   db.run(sql`DELETE FROM event_sources WHERE event_id IN (SELECT DISTINCT event_id FROM series_stale)`);
@@ -104,15 +104,36 @@ function readSummaries(db: Executor, scope: (table: SQL) => SQL): SeriesSummaryR
         UNION ALL
         SELECT ${COLUMNS} FROM (${summarizeStale(scope(d))})`)
     : db.values<SummaryArray>(sql`SELECT ${COLUMNS} FROM series_summaries s WHERE ${scope(s)}`);
-  return rows.map((r) => ({
+  return rows.map(toRow);
+}
+
+function toRow(r: SummaryArray): SeriesSummaryRow {
+  return {
     eventId: r[0], metricId: r[1], group: r[2], location: r[3], reportCount: r[4], headlineId: r[5], headlineSize: r[6],
     numericReports: r[7], low: r[8], high: r[9], numericSources: r[10], lastUpdatedAt: r[11],
-  }));
+  };
 }
 
 /** Every series of an event. */
 export function listSeriesSummaries(db: Executor, eventId: number): SeriesSummaryRow[] {
   return readSummaries(db, (t) => sql`${t}.event_id = ${eventId}`);
+}
+
+/**
+ * What changed in an event's series since a reader's data version: the summaries recomputed by
+ * later writes, how many series there are now (fewer when a series lost its last report), and
+ * when a report of the event last changed.
+ * Null while a series of the event is still stale: then only a full read is right.
+ */
+export function seriesSummariesChangedSince(
+  db: Executor,
+  eventId: number,
+  version: number,
+): { changed: SeriesSummaryRow[]; count: number; lastUpdatedAt: string | null } | null {
+  if (db.get(sql`SELECT 1 FROM series_stale WHERE event_id = ${eventId} LIMIT 1`)) return null;
+  const rows = db.values<SummaryArray>(sql`SELECT ${COLUMNS} FROM series_summaries WHERE event_id = ${eventId} AND rev > ${version}`);
+  const all = db.get<{ n: number; at: string | null }>(sql`SELECT count(*) AS n, max(last_updated_at) AS at FROM series_summaries WHERE event_id = ${eventId}`)!;
+  return { changed: rows.map(toRow), count: all.n, lastUpdatedAt: all.at };
 }
 
 /** Every series of one metric across events (the event list's headline deaths). */

@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb, writeTransaction, type Db } from '@/db/index';
+import { closeDb, getDb, writeTransaction, type Db } from '@/db/index';
+import { updateSource } from '@/db/queries/catalog-admin';
+import { createFigure, retractFigure, updateFigure } from '@/db/queries/figure-writes';
 import { findEventBySlug } from '@/db/queries/events';
 import { listFiguresForEvent } from '@/db/queries/figures';
 import { refreshStaleSeries } from '@/db/queries/series-summaries';
 import { synthWriter } from '@/db/queries/synth';
 import { loadEventCharts, loadEventDashboard } from '@/lib/event-dashboard';
 import { chartInputFromFigures, chartsFor, dashboardFromFigures } from '@/lib/event-dashboard-model';
+import { importCsvText } from '@/lib/import/run';
 import { seedCatalogMetrics } from '@/lib/seed';
+import { figureFormSchema } from '@/lib/validation/figure-form';
 import { prng, synthEvent, synthFigures } from '@/lib/synth';
 import { addLaterDeathToll, createSeededTestDb, createTestDb } from '../helpers/db';
 import { restoreEnv } from '../helpers/env';
@@ -116,5 +120,49 @@ describe('the event page read through SQL summaries', () => {
     expect(d.series.length).toBeGreaterThan(500);
     expect(d.series.some((s) => s.range !== null)).toBe(true);
     expect(d.cards.every((m) => m.omitted > 0)).toBe(true);
+  });
+
+  it('after a write reads only the series changed since the cached version, and stays the page the rules give through every kind of write', () => {
+    const db = serve(createSeededTestDb());
+    const slug = 'kazakhstan-2022-unrest';
+    // Which reads of the series the page makes: a full one, or only what changed since.
+    const statements: string[] = [];
+    const client = getDb().$client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((source: string) => (statements.push(source), prepare(source))) as typeof client.prepare;
+    const reads = () => ({
+      delta: statements.filter((q) => q.includes('rev >')).length,
+      full: statements.filter((q) => /FROM series_summaries s\s+WHERE s\.event_id/.test(q)).length,
+    });
+    const step = (write: () => void, expected: 'delta' | 'full') => {
+      const before = reads();
+      write();
+      expectSamePageNow(db, slug);
+      const after = reads();
+      // A full read may follow a look at what changed (a series that went away is found there).
+      if (expected === 'delta') expect({ delta: after.delta - before.delta, full: after.full - before.full }).toEqual({ delta: 1, full: 0 });
+      else expect(after.full - before.full).toBe(1);
+    };
+    const actor = { userId: null, label: 'editor@example.org' };
+    const form = (over: Record<string, string>) =>
+      figureFormSchema.parse({
+        eventId: '1', metricId: '1', group: 'all', location: 'Kazakhstan', qualifier: 'exact', valueLow: '', valueBest: '238', valueHigh: '',
+        unit: 'people', reportedOn: '2022-12-01', sourceChoice: 'existing', sourceId: '1', quote: '', note: '', ...over,
+      });
+    expectSamePageNow(db, slug);
+
+    step(() => createFigure(db, form({}), actor), 'delta'); // a new headline in an existing series
+    const taraz = createFigure(db, form({ location: 'Taraz', valueBest: '3' }), actor);
+    step(() => undefined, 'delta'); // a new series: sorted into place
+    step(() => updateFigure(db, taraz.id, 1, form({ location: 'Kyzylorda', valueBest: '3' }), actor), 'full'); // Taraz's series went away
+    step(() => retractFigure(db, taraz.id, 2, 'duplicate', actor), 'delta');
+    const header = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body';
+    step(() => expect(importCsvText(db, `${header}\n${slug},injured,all,Kazakhstan,exact,,5000,,people,2022-12-02,Ministry`, actor).errors).toEqual([]), 'delta');
+    step(() => db.$client.exec("UPDATE figures SET value_best = 7 WHERE id = " + taraz.id), 'full'); // the sqlite3 shell: stale, read from the reports
+    step(() => createFigure(db, form({ location: 'Shymkent', valueBest: '9' }), actor), 'delta'); // the next app write refreshes it
+    step(() => db.$client.exec("UPDATE metrics SET label = 'People killed' WHERE key = 'deaths'"), 'full'); // the metrics changed
+    step(() => updateSource(db, 1, { reportingBody: 'Renamed body', publisher: '', title: '', url: '', publishedOn: '2022-01-11' }, actor), 'delta');
+    expect(loadEventDashboard(slug)!.cards[0]!.metricLabel).toBe('People killed');
+    expect(loadEventDashboard(slug)!.sources.some((source) => source.reportingBody === 'Renamed body')).toBe(true);
   });
 });

@@ -21,4 +21,14 @@ describe('VersionedCache', () => {
     expect(cache.get('a', 1, () => `a${++calls}`)).toBe('a1');
     expect(cache.get('b', 1, () => `b${++calls}`)).toBe('b4');
   });
+  it('gives the computation the entry it replaces, of whichever version', () => {
+    const cache = new VersionedCache<string>();
+    const seen: Array<{ version: number; value: string } | undefined> = [];
+    const compute = (v: string) => (previous?: { version: number; value: string }) => (seen.push(previous), v);
+    cache.get('a', 1, compute('one'));
+    cache.get('a', 3, compute('three'));
+    cache.get('a', 2, compute('two'));
+    expect(seen).toEqual([undefined, { version: 1, value: 'one' }, { version: 3, value: 'three' }]);
+  });
 });
+
