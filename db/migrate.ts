@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { writeTransaction, type Db } from './index';
-import { refreshStaleSeries } from './queries/series-summaries';
+import { hasStaleSeries, refreshStaleSeries } from './queries/series-summaries';
 
 /** The folder of committed migrations, found from the working directory (the project root). */
 export const migrationsFolder = path.resolve(process.env.MIGRATIONS_PATH || 'drizzle');
@@ -12,7 +12,8 @@ export const migrationsFolder = path.resolve(process.env.MIGRATIONS_PATH || 'dri
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder });
   // A migration may mark series stale (0004 marks every existing one): compute them now, once.
-  writeTransaction(db, (tx) => refreshStaleSeries(tx));
+  // Only then: an up-to-date database is opened without waiting for the write lock.
+  if (hasStaleSeries(db)) writeTransaction(db, (tx) => refreshStaleSeries(tx));
 }
 
 /** A database this version must not touch; the message says what to do. */

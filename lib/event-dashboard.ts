@@ -140,3 +140,27 @@ export function loadReportsPage(d: EventDashboard, page: number, perPage: number
     reportsPageSpans(d.series, (page - 1) * perPage, perPage).flatMap((span) => listMetricFiguresPage(db, d.event.id, span.metricId, span)),
   );
 }
+
+/** What the event page shows for a request: picked from the dashboard it is read with. */
+export type PageChoice = { pick: { breakdown: string; timeline: string }; reportsPage: number; perPage: number };
+
+/**
+ * Everything one event page shows, read in one snapshot: the dashboard, the charts and the page
+ * of reports the request picks (`choose` sees the dashboard first: the picks depend on its
+ * metrics and the page count on its reports). Read separately, a write committed in between
+ * could give a table page whose rows and citations belong to another version than the cards.
+ */
+export function loadEventPage<C extends PageChoice>(slug: string, choose: (d: EventDashboard) => C) {
+  return readTransaction(getDb(), () => {
+    const dashboard = loadEventDashboard(slug);
+    if (!dashboard) return null;
+    const choice = choose(dashboard);
+    return {
+      dashboard,
+      choice,
+      charts: dashboard.metrics.length > 0 ? loadEventCharts(dashboard, choice.pick) : null,
+      reports: loadReportsPage(dashboard, choice.reportsPage, choice.perPage),
+    };
+  });
+}
+

@@ -15,8 +15,8 @@ type FigureRow = [
   reportingBody: string, publisher: string, title: string, url: string, publishedOn: string, sourceCreatedAt: string, sourceUpdatedAt: string,
 ];
 
-/** The order a reader scans reports in: by metric, group, place, then reported-on date. */
-const READING_ORDER = [asc(metrics.sortOrder), asc(metrics.id), asc(figures.group), asc(figures.location), asc(figures.reportedOn), asc(figures.id)];
+/** The order a reader scans reports in: by metric (as the page orders them), group, place, then reported-on date. */
+const READING_ORDER = [asc(metrics.sortOrder), asc(metrics.key), asc(figures.group), asc(figures.location), asc(figures.reportedOn), asc(figures.id)];
 /** The same order within one metric: the identity index's, so a page is read without sorting the event. */
 const METRIC_READING_ORDER = READING_ORDER.slice(2);
 

@@ -37,22 +37,30 @@ function summarizeStale(scope: SQL): SQL {
       s.numeric_reports AS numeric_reports, s.low AS low, s.high AS high, s.numeric_sources AS numeric_sources,
       s.last_updated_at AS last_updated_at
     FROM (
-      SELECT f.event_id, f.metric_id, f.group_name, f.location, count(*) AS report_count,
+      SELECT d.event_id, d.metric_id, d.group_name, d.location, count(*) AS report_count,
         (SELECT g.id FROM figures g
-          WHERE g.event_id = f.event_id AND g.status = 'published' AND g.metric_id = f.metric_id
-            AND g.group_name = f.group_name AND g.location = f.location
+          WHERE g.event_id = d.event_id AND g.metric_id = d.metric_id AND g.group_name = d.group_name
+            AND g.location = d.location AND g.status = 'published'
           ORDER BY g.reported_on DESC, g.created_at DESC, g.id DESC LIMIT 1) AS headline_id,
         sum(CASE WHEN ${NUMERIC} THEN 1 ELSE 0 END) AS numeric_reports,
         min(CASE WHEN ${NUMERIC} THEN coalesce(f.value_low, f.value_best, 0) END) AS low,
         max(CASE WHEN ${NUMERIC} THEN coalesce(f.value_high, f.value_best, 0) END) AS high,
         count(DISTINCT CASE WHEN ${NUMERIC} THEN f.source_id END) AS numeric_sources,
         max(f.updated_at) AS last_updated_at
+      -- CROSS JOIN: the stale series drive the loop, each reading its own reports through the
+      -- identity index. A plain JOIN let SQLite scan every figure of every event in index order
+      -- to avoid sorting for the GROUP BY (118 ms a save at a million figures).
       FROM series_stale d
-      JOIN figures f ON f.event_id = d.event_id AND f.metric_id = d.metric_id AND f.group_name = d.group_name AND f.location = d.location
+      CROSS JOIN figures f ON f.event_id = d.event_id AND f.metric_id = d.metric_id AND f.group_name = d.group_name AND f.location = d.location
       WHERE ${scope}
-      GROUP BY f.event_id, f.metric_id, f.group_name, f.location
+      GROUP BY d.event_id, d.metric_id, d.group_name, d.location
     ) s
     LEFT JOIN figures h ON h.id = s.headline_id`;
+}
+
+/** Whether any series waits for its summary to be recomputed. */
+export function hasStaleSeries(db: Executor): boolean {
+  return db.get(sql`SELECT 1 FROM series_stale LIMIT 1`) !== undefined;
 }
 
 /**
@@ -61,8 +69,7 @@ function summarizeStale(scope: SQL): SQL {
  * commits; one statement per step, so a large import pays once, not once per row.
  */
 export function refreshStaleSeries(db: Executor): void {
-  const stale = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM series_stale`);
-  if (!stale?.n) return;
+  if (!hasStaleSeries(db)) return;
   db.run(sql`
     DELETE FROM series_summaries
     WHERE (event_id, metric_id, group_name, location) IN (SELECT event_id, metric_id, group_name, location FROM series_stale)`);

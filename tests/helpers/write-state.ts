@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '@/db/index';
 import { readDataVersion } from '@/db/queries/data-version';
 
@@ -11,7 +12,11 @@ export function writeState(db: Db): Record<string, unknown> {
     .prepare("SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
     .all() as Array<{ name: string; wr: number }>;
   const state: Record<string, unknown> = { dataVersion: readDataVersion(db).version };
-  // A WITHOUT ROWID table (the series summaries) has no rowid: its rows are counted.
-  for (const { name, wr } of tables) state[name] = db.$client.prepare(`SELECT count(*) AS rows${wr ? '' : ', max(rowid) AS last'} FROM "${name}"`).get();
+  for (const { name, wr } of tables) {
+    // A WITHOUT ROWID table (the series summaries) has no rowid: its rows are compared whole.
+    state[name] = wr
+      ? createHash('sha256').update(JSON.stringify(db.$client.prepare(`SELECT * FROM "${name}"`).raw().all())).digest('hex')
+      : db.$client.prepare(`SELECT count(*) AS rows, max(rowid) AS last FROM "${name}"`).get();
+  }
   return state;
 }

@@ -6,7 +6,7 @@ import { findEventBySlug } from '@/db/queries/events';
 import { listFiguresForEvent } from '@/db/queries/figures';
 import { refreshStaleSeries } from '@/db/queries/series-summaries';
 import { synthWriter } from '@/db/queries/synth';
-import { loadEventCharts, loadEventDashboard } from '@/lib/event-dashboard';
+import { loadEventCharts, loadEventDashboard, loadEventPage } from '@/lib/event-dashboard';
 import { chartInputFromFigures, chartsFor, dashboardFromFigures } from '@/lib/event-dashboard-model';
 import { importCsvText } from '@/lib/import/run';
 import { seedCatalogMetrics } from '@/lib/seed';
@@ -161,8 +161,27 @@ describe('the event page read through SQL summaries', () => {
     step(() => db.$client.exec("UPDATE figures SET value_best = 7 WHERE id = " + taraz.id), 'full'); // the sqlite3 shell: stale, read from the reports
     step(() => createFigure(db, form({ location: 'Shymkent', valueBest: '9' }), actor), 'delta'); // the next app write refreshes it
     step(() => db.$client.exec("UPDATE metrics SET label = 'People killed' WHERE key = 'deaths'"), 'full'); // the metrics changed
-    step(() => updateSource(db, 1, { reportingBody: 'Renamed body', publisher: '', title: '', url: '', publishedOn: '2022-01-11' }, actor), 'delta');
+    step(() => updateSource(db, 1, { reportingBody: 'Renamed body', publisher: '', title: '', url: '', publishedOn: '2022-01-11', fullText: '' }, actor), 'delta');
     expect(loadEventDashboard(slug)!.cards[0]!.metricLabel).toBe('People killed');
     expect(loadEventDashboard(slug)!.sources.some((source) => source.reportingBody === 'Renamed body')).toBe(true);
   });
+
+  it('reads the whole page in one snapshot: a save committed while it is read shows on the next page, not half of it on this one', () => {
+    const db = serve(createSeededTestDb());
+    const pick = { breakdown: 'deaths', timeline: 'deaths' };
+    const view = loadEventPage('kazakhstan-2022-unrest', (d) => {
+      // Another connection saves between reading the dashboard and its charts and table page.
+      addLaterDeathToll(db.$client, 'Mid-page wire');
+      return { pick, reportsPage: 1, perPage: 50 };
+    })!;
+    expect(view.dashboard.reportCount).toBe(35);
+    expect(view.reports).toHaveLength(35);
+    expect(view.reports.filter((f) => f.source.publisher === 'Mid-page wire')).toEqual([]);
+    expect(view.charts!.breakdown.rows.find((r) => r.label === 'Kazakhstan')?.figure.valueBest).toBe(230);
+    const next = loadEventPage('kazakhstan-2022-unrest', () => ({ pick, reportsPage: 1, perPage: 50 }))!;
+    expect(next.reports).toHaveLength(36);
+    expect(next.reports.filter((f) => f.source.publisher === 'Mid-page wire')).toHaveLength(1);
+    expect(next.charts!.breakdown.rows.find((r) => r.label === 'Kazakhstan')?.figure.valueBest).toBe(238);
+  });
 });
+

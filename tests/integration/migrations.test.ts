@@ -89,4 +89,40 @@ describe('the committed migrations', () => {
     expect(db.$client.pragma('foreign_key_check')).toEqual([]);
     db.$client.close();
   });
+
+  it('0004 gives a database of figures its series summaries and event sources when it is upgraded', () => {
+    const db = databaseAsOf('0003_login_attempts');
+    db.$client.exec(`
+      INSERT INTO events (slug, name, country, start_date) VALUES ('e', 'E', 'Testland', '2022-01-01');
+      INSERT INTO metrics (key, label, unit, hxl_tag, sort_order) VALUES ('deaths', 'Deaths', 'people', '#affected+killed', 1);
+      INSERT INTO sources (reporting_body, published_on) VALUES ('Ministry', '2022-01-02'), ('Agency', '2022-01-03');
+      INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id) VALUES
+        (1, 1, 'all', 'Testland', 'exact', 10, 'people', '2022-01-02', 1),
+        (1, 1, 'all', 'Testland', 'exact', 12, 'people', '2022-01-03', 2),
+        (1, 1, 'all', 'North', 'about', 3, 'people', '2022-01-03', 2);
+    `);
+    migrateDatabase(db);
+    expect(db.$client.prepare('SELECT count(*) AS n FROM series_stale').get()).toEqual({ n: 0 });
+    expect(db.$client.prepare('SELECT location, report_count, headline_id, headline_size FROM series_summaries ORDER BY location').all()).toEqual([
+      { location: 'North', report_count: 1, headline_id: 3, headline_size: 3 },
+      { location: 'Testland', report_count: 2, headline_id: 2, headline_size: 12 },
+    ]);
+    expect(db.$client.prepare('SELECT source_id, first_reported_on, first_figure_id FROM event_sources ORDER BY source_id').all()).toEqual([
+      { source_id: 1, first_reported_on: '2022-01-02', first_figure_id: 1 },
+      { source_id: 2, first_reported_on: '2022-01-03', first_figure_id: 2 },
+    ]);
+    db.$client.close();
+  });
+
+  it('leave every trigger the app relies on in place (a generated migration that rebuilds a table would drop them)', () => {
+    const db = openDatabase(path.join(tempDir(), 'new.db'));
+    migrateDatabase(db);
+    const triggers = (db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
+    for (const table of ['events', 'metrics', 'sources', 'figures']) {
+      for (const op of ['insert', 'update', 'delete']) expect(triggers, `${table} ${op}`).toContain(`${table}_${op}_bumps_data_version`);
+    }
+    for (const op of ['insert', 'update', 'delete']) expect(triggers).toContain(`figures_${op}_marks_series`);
+    db.$client.close();
+  });
 });
+

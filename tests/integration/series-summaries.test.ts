@@ -194,4 +194,22 @@ describe('series summaries', () => {
     }
     expect(loadReportsPage(d, 99, 10)).toEqual([]);
   });
+
+  it('are refreshed from the stale series alone: no statement of the refresh walks every figure', () => {
+    const db = serve(createSeededTestDb());
+    const statements: string[] = [];
+    const prepare = db.$client.prepare.bind(db.$client);
+    db.$client.prepare = ((source: string) => (statements.push(source), prepare(source))) as typeof db.$client.prepare;
+    db.$client.exec("UPDATE figures SET value_best = value_best + 1 WHERE id = 1");
+    writeTransaction(db, (tx) => refreshStaleSeries(tx));
+    db.$client.prepare = prepare;
+    const refresh = statements.filter((q) => /series_summaries|event_sources/.test(q) && !/^\s*(SELECT 1|DELETE FROM series_stale)/.test(q));
+    expect(refresh.length).toBeGreaterThanOrEqual(3);
+    db.$client.exec("INSERT INTO series_stale SELECT event_id, metric_id, group_name, location FROM figures WHERE id = 1");
+    for (const q of refresh) {
+      const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as Array<{ detail: string }>).map((r) => r.detail);
+      expect(plan.filter((step) => /^SCAN (f|figures)\b/.test(step)), q).toEqual([]);
+    }
+  });
 });
+

@@ -6,7 +6,7 @@ import { FigureTable } from '@/app/ui/figure-table';
 import { HeadlineCards } from '@/app/ui/headline-cards';
 import { Pagination } from '@/app/ui/pagination';
 import { SourcesList } from '@/app/ui/sources-list';
-import { dashboardDefaults, loadEventCharts, loadEventDashboard, loadReportsPage } from '@/lib/event-dashboard';
+import { dashboardDefaults, loadEventDashboard, loadEventPage } from '@/lib/event-dashboard';
 import { dashboardHref, readDashboardState } from '@/lib/url-state';
 import { siteUrl } from '@/lib/site-url';
 import { formatDate } from '@/lib/wording';
@@ -31,15 +31,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The dashboard of one event: headlines, charts, every report, sources and a citation. */
 export default async function EventPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const dashboard = loadEventDashboard(slug);
-  if (!dashboard) notFound();
+  const query = await searchParams;
+  const pageUrl = `${await siteUrl()}/events/${slug}`;
+  // One snapshot for everything below: cards, charts and the table page of the same version.
+  const view = loadEventPage(slug, (d) => {
+    const defaults = dashboardDefaults(d);
+    const state = readDashboardState(query, { metrics: d.metrics.map((m) => m.key), units: d.units }, defaults);
+    const pages = Math.max(1, Math.ceil(d.reportCount / REPORTS_PER_PAGE));
+    return { pick: state, reportsPage: Math.min(state.reportsPage, pages), perPage: REPORTS_PER_PAGE, pages, state, defaults };
+  });
+  if (!view) notFound();
+  const { dashboard, charts, reports: shown } = view;
+  const { state, defaults, pages, reportsPage: page } = view.choice;
   const { event, metrics, reportCount, sources } = dashboard;
-  const defaults = dashboardDefaults(dashboard);
-  const state = readDashboardState(await searchParams, { metrics: metrics.map((m) => m.key), units: dashboard.units }, defaults);
-  const pages = Math.max(1, Math.ceil(reportCount / REPORTS_PER_PAGE));
-  const page = Math.min(state.reportsPage, pages);
-  const shown = loadReportsPage(dashboard, page, REPORTS_PER_PAGE);
-  const pageUrl = `${await siteUrl()}/events/${event.slug}`;
 
   return (
     <>
@@ -54,7 +58,7 @@ export default async function EventPage({ params, searchParams }: Props) {
       </p>
       {metrics.length === 0 ? <p>No figures have been reported for this event yet.</p> : null}
       <HeadlineCards dashboard={dashboard} />
-      {metrics.length > 0 ? <ChartsSection dashboard={dashboard} charts={loadEventCharts(dashboard, state)} state={state} defaults={defaults} /> : null}
+      {charts ? <ChartsSection dashboard={dashboard} charts={charts} state={state} defaults={defaults} /> : null}
       <section aria-labelledby="all-reports">
         <h2 id="all-reports">All reports ({reportCount})</h2>
         <FigureTable figures={shown} citationOf={dashboard.citationOf} caption={`Every figure reported for ${event.name}, by metric and date reported`} />
