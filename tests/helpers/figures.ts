@@ -1,3 +1,4 @@
+import { figureFormSchema, type FigureFormInput } from '@/lib/validation/figure-form';
 import type { FigureWithContext } from '@/db/queries/figures';
 
 let nextId = 1;
@@ -42,3 +43,14 @@ export function makeFigure(over: Partial<FigureWithContext> & { metricKey?: stri
     ...rest,
   };
 }
+
+/** The 238 death toll in Kazakhstan as the admin form submits it, with a new source. */
+export function deathTollForm(over: Record<string, string> = {}): FigureFormInput {
+  return figureFormSchema.parse({
+    eventId: '1', metricId: '1', group: 'all', location: 'Kazakhstan', qualifier: 'exact', valueLow: '', valueBest: '238', valueHigh: '',
+    unit: 'people', reportedOn: '2022-12-01', sourceChoice: 'new', sourceId: '', newSourceReportingBody: "Prosecutor General's Office",
+    newSourcePublisher: 'Wire', newSourceTitle: 'Toll revised', newSourceUrl: 'https://example.org/238', newSourcePublishedOn: '2022-12-01',
+    quote: '', note: '', ...over,
+  });
+}
+

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb, getDb, writeTransaction, type Db } from '@/db/index';
+import { describe, expect, it } from 'vitest';
+import { getDb, writeTransaction, type Db } from '@/db/index';
 import { updateSource } from '@/db/queries/catalog-admin';
 import { createFigure, retractFigure, updateFigure } from '@/db/queries/figure-writes';
 import { findEventBySlug } from '@/db/queries/events';
@@ -13,27 +13,14 @@ import { seedCatalogMetrics } from '@/lib/seed';
 import { figureFormSchema } from '@/lib/validation/figure-form';
 import { prng, synthEvent, synthFigures } from '@/lib/synth';
 import { addLaterDeathToll, createSeededTestDb, createTestDb } from '../helpers/db';
-import { restoreEnv } from '../helpers/env';
+import { serveTestDatabases } from '../helpers/served-db';
 
 /**
  * The page reads its dashboard as SQL summaries (one row per series) and a few figures; the
  * rules are written once in lib/dashboard.ts over every report. These tests hold the two to
  * exactly the same page: cards, ranges, source numbers, quotes, charts.
  */
-const original = process.env.DATABASE_PATH;
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  closeDb();
-  cleanup?.();
-  cleanup = undefined;
-  restoreEnv('DATABASE_PATH', original);
-});
-
-function serve(test: { db: Db; file: string; cleanup: () => void }): Db {
-  cleanup = test.cleanup;
-  process.env.DATABASE_PATH = test.file;
-  return test.db;
-}
+const serve = serveTestDatabases();
 
 /**
  * The page read through SQL equals the page worked out from every figure, for every pick of

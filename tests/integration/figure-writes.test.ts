@@ -5,8 +5,8 @@ import { createEvent, createSource, updateEvent, updateSource } from '@/db/queri
 import { findFigure } from '@/db/queries/figure-admin';
 import { createFigure, figureAtRevision, FigureWriteError, restoreFigure, restoreFigureVersion, retractFigure, updateFigure } from '@/db/queries/figure-writes';
 import { listFiguresForAdmin } from '@/db/queries/figure-admin';
-import { figureFormSchema, type FigureFormInput } from '@/lib/validation/figure-form';
 import { createSeededTestDb, dumpTables } from '../helpers/db';
+import { deathTollForm } from '../helpers/figures';
 
 const editor = { userId: null, label: 'editor@example.org' };
 let db: Db;
@@ -14,15 +14,7 @@ let cleanup: () => void;
 beforeEach(() => ({ db, cleanup } = createSeededTestDb()));
 afterEach(() => cleanup());
 
-/** The 238 death toll as the form would submit it, with a new source. */
-function toll(over: Record<string, string> = {}): FigureFormInput {
-  return figureFormSchema.parse({
-    eventId: '1', metricId: '1', group: 'all', location: 'Kazakhstan', qualifier: 'exact', valueLow: '', valueBest: '238', valueHigh: '',
-    unit: 'people', reportedOn: '2022-12-01', sourceChoice: 'new', sourceId: '', newSourceReportingBody: "Prosecutor General's Office",
-    newSourcePublisher: 'Wire', newSourceTitle: 'Toll revised', newSourceUrl: 'https://example.org/238', newSourcePublishedOn: '2022-12-01',
-    quote: '', note: '', ...over,
-  });
-}
+const toll = deathTollForm;
 
 /** Makes every audit write fail from inside the transaction, as a full disk or a bug would. */
 function breakAuditTrail(): void {

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb, writeTransaction, type Db } from '@/db/index';
+import { describe, expect, it } from 'vitest';
+import { writeTransaction, type Db } from '@/db/index';
 import { migrateDatabase } from '@/db/migrate';
 import { findEventBySlug } from '@/db/queries/events';
 import { createFigure, restoreFigure, restoreFigureVersion, retractFigure, updateFigure } from '@/db/queries/figure-writes';
@@ -12,9 +12,9 @@ import { loadEventDashboard, loadReportsPage } from '@/lib/event-dashboard';
 import { dashboardFromFigures } from '@/lib/event-dashboard-model';
 import { seedCatalogMetrics } from '@/lib/seed';
 import { prng, synthEvent, synthFigures } from '@/lib/synth';
-import { figureFormSchema, type FigureFormInput } from '@/lib/validation/figure-form';
 import { createSeededTestDb, createTestDb } from '../helpers/db';
-import { restoreEnv } from '../helpers/env';
+import { serveTestDatabases } from '../helpers/served-db';
+import { deathTollForm } from '../helpers/figures';
 
 /**
  * The series summaries are kept in the same transaction as every write to figures. These tests
@@ -23,20 +23,7 @@ import { restoreEnv } from '../helpers/env';
  */
 const editor = { userId: null, label: 'editor@example.org' };
 const SLUG = 'kazakhstan-2022-unrest';
-const original = process.env.DATABASE_PATH;
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  closeDb();
-  cleanup?.();
-  cleanup = undefined;
-  restoreEnv('DATABASE_PATH', original);
-});
-
-function serve(test: { db: Db; file: string; cleanup: () => void }): Db {
-  cleanup = test.cleanup;
-  process.env.DATABASE_PATH = test.file;
-  return test.db;
-}
+const serve = serveTestDatabases();
 
 const staleCount = (db: Db) => (db.$client.prepare('SELECT count(*) AS n FROM series_stale').get() as { n: number }).n;
 const storedCount = (db: Db) => (db.$client.prepare('SELECT count(*) AS n FROM series_summaries').get() as { n: number }).n;
@@ -71,15 +58,7 @@ function byKey(a: { metricId: number; group: string; location: string }, b: { me
   return a.metricId - b.metricId || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0) || (a.location < b.location ? -1 : a.location > b.location ? 1 : 0);
 }
 
-/** A death toll as the admin form submits it. */
-function toll(over: Record<string, string> = {}): FigureFormInput {
-  return figureFormSchema.parse({
-    eventId: '1', metricId: '1', group: 'all', location: 'Kazakhstan', qualifier: 'exact', valueLow: '', valueBest: '238', valueHigh: '',
-    unit: 'people', reportedOn: '2022-12-01', sourceChoice: 'new', sourceId: '', newSourceReportingBody: "Prosecutor General's Office",
-    newSourcePublisher: 'Wire', newSourceTitle: 'Toll revised', newSourceUrl: 'https://example.org/238', newSourcePublishedOn: '2022-12-01',
-    quote: '', note: '', ...over,
-  });
-}
+const toll = deathTollForm;
 
 /** The sources of each event as stored, and as counted from every report. */
 function eventSources(db: Db) {
