@@ -17,8 +17,8 @@ const cache = new VersionedCache<EventDashboard | null>(100);
 /**
  * Everything the event page shows above its charts and table, computed once per data version:
  * any edit anywhere bumps the version, so the next request recomputes and no reader sees a stale
- * number. It reads one summary row per series and the few figures the cards show, never every
- * report of the event.
+ * number. It reads the stored summary of each series (after a write, only those recomputed
+ * since the previous version) and the few figures the cards show, never every report.
  */
 export function loadEventDashboard(slug: string): EventDashboard | null {
   const db = getDb();
