@@ -156,7 +156,7 @@ describe('the event page read through SQL summaries', () => {
   it('reads the whole page in one snapshot: a save committed while it is read shows on the next page, not half of it on this one', () => {
     const db = serve(createSeededTestDb());
     const pick = { breakdown: 'deaths', timeline: 'deaths' };
-    const view = loadEventPage('kazakhstan-2022-unrest', (d) => {
+    const view = loadEventPage('kazakhstan-2022-unrest', () => {
       // Another connection saves between reading the dashboard and its charts and table page.
       addLaterDeathToll(db.$client, 'Mid-page wire');
       return { pick, reportsPage: 1, perPage: 50 };
