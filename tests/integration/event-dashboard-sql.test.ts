@@ -6,7 +6,7 @@ import { findEventBySlug } from '@/db/queries/events';
 import { listFiguresForEvent } from '@/db/queries/figures';
 import { refreshStaleSeries } from '@/db/queries/series-summaries';
 import { synthWriter } from '@/db/queries/synth';
-import { loadEventCharts, loadEventDashboard, loadEventPage } from '@/lib/event-dashboard';
+import { loadEventCharts, loadEventDashboard, loadEventPage, loadReportsPage } from '@/lib/event-dashboard';
 import { chartInputFromFigures, chartsFor, dashboardFromFigures } from '@/lib/event-dashboard-model';
 import { importCsvText } from '@/lib/import/run';
 import { seedCatalogMetrics } from '@/lib/seed';
@@ -151,6 +151,20 @@ describe('the event page read through SQL summaries', () => {
     step(() => updateSource(db, 1, { reportingBody: 'Renamed body', publisher: '', title: '', url: '', publishedOn: '2022-01-11', fullText: '' }, actor), 'delta');
     expect(loadEventDashboard(slug)!.cards[0]!.metricLabel).toBe('People killed');
     expect(loadEventDashboard(slug)!.sources.some((source) => source.reportingBody === 'Renamed body')).toBe(true);
+  });
+
+  it('orders metrics of the same sort order by key, the same in the cards, the charts and every page of reports', () => {
+    const db = serve(createSeededTestDb());
+    const slug = 'kazakhstan-2022-unrest';
+    // detained and injured share a place in the order: their keys decide (detained first), not their ids.
+    db.$client.exec("UPDATE metrics SET sort_order = 2 WHERE key IN ('injured', 'detained')");
+    expectSamePage(db, slug);
+    const d = loadEventDashboard(slug)!;
+    expect(d.metrics.map((m) => m.key).slice(0, 3)).toEqual(['deaths', 'detained', 'injured']);
+    const all = listFiguresForEvent(db, d.event.id);
+    const paged = [1, 2, 3, 4].flatMap((page) => loadReportsPage(d, page, 10));
+    expect(paged.map((f) => f.id)).toEqual(all.map((f) => f.id));
+    expect([...new Set(all.map((f) => f.metric.key))].slice(0, 3)).toEqual(['deaths', 'detained', 'injured']);
   });
 
   it('reads the whole page in one snapshot: a save committed while it is read shows on the next page, not half of it on this one', () => {

@@ -124,5 +124,45 @@ describe('the committed migrations', () => {
     for (const op of ['insert', 'update', 'delete']) expect(triggers).toContain(`figures_${op}_marks_series`);
     db.$client.close();
   });
+
+  it('leave those triggers doing what the app relies on: one data version per row written, and every series a figure leaves or joins marked stale', () => {
+    const db = openDatabase(path.join(tempDir(), 'new.db'));
+    migrateDatabase(db);
+    const sqlite = db.$client;
+    const version = () => sqlite.prepare('SELECT version FROM data_version WHERE id = 1').pluck().get() as number;
+    const stale = () => sqlite.prepare("SELECT event_id || '/' || metric_id || '/' || group_name || '/' || location FROM series_stale ORDER BY 1").pluck().all();
+    const writes: Record<string, string[]> = {
+      events: [
+        "INSERT INTO events (slug, name, country, start_date) VALUES ('e', 'E', 'Testland', '2022-01-01'), ('f', 'F', 'Testland', '2022-01-01')",
+        "UPDATE events SET name = 'E2' WHERE slug = 'e'",
+      ],
+      metrics: ["INSERT INTO metrics (key, label, unit, hxl_tag, sort_order) VALUES ('deaths', 'Deaths', 'people', '#affected+killed', 1), ('unused', 'Unused', 'people', '#affected', 2)", "UPDATE metrics SET label = 'Killed'"],
+      sources: ["INSERT INTO sources (reporting_body, published_on) VALUES ('Ministry', '2022-01-02'), ('Agency', '2022-01-03')", "UPDATE sources SET publisher = 'Wire' WHERE id = 2"],
+    };
+    for (const [table, statements] of Object.entries(writes)) {
+      for (const statement of statements) {
+        const before = version();
+        const { changes } = sqlite.prepare(statement).run();
+        expect(version() - before, `${table}: ${statement}`).toBe(changes);
+      }
+    }
+    const figure = (location: string, source: number) =>
+      `INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id) VALUES (1, 1, 'all', '${location}', 'exact', 10, 'people', '2022-01-02', ${source})`;
+    const step = (statement: string, versions: number, marked: string[]) => {
+      sqlite.exec('DELETE FROM series_stale');
+      const before = version();
+      sqlite.exec(statement);
+      expect(version() - before, statement).toBe(versions);
+      expect(stale(), statement).toEqual(marked);
+    };
+    step(`${figure('North', 1)}; ${figure('North', 2)}`, 2, ['1/1/all/North']);
+    step("UPDATE figures SET location = 'South' WHERE id = 2", 1, ['1/1/all/North', '1/1/all/South']);
+    step("UPDATE figures SET event_id = 2, group_name = 'women' WHERE id = 1", 1, ['1/1/all/North', '2/1/women/North']);
+    step('DELETE FROM figures WHERE id = 2', 1, ['1/1/all/South']);
+    step('DELETE FROM sources WHERE id = 2', 1, []);
+    step("DELETE FROM metrics WHERE key = 'unused'", 1, []);
+    step('DELETE FROM events WHERE id = 1', 1, []);
+    sqlite.close();
+  });
 });
 
