@@ -75,89 +75,99 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
   if (errors.length) return { ...counts, errors };
 
   const statements = prepareImportStatements(db, actor);
-  // A large import touches every page of six indexes in one transaction; with SQLite's default
-  // 2 MB page cache those pages are evicted and read again row after row. 64 MB for the
-  // duration of the import only (a profile of 100,000 rows: about a sixth of the time).
-  const previousCache = db.$client.pragma('cache_size', { simple: true }) as number;
-  db.$client.pragma('cache_size = -65536');
-  // Each insert into figures fires the data_version trigger, which makes SQLite keep a statement
-  // journal; in a temporary file (temp_store's default here) that journal cost about 15 µs per
-  // row, more than the insert itself, and the stage (import-stage.ts) is a temporary table too.
-  // In memory for the import only. SQLite refuses to switch once the connection's temporary
-  // database is open inside a transaction, so an import nested in a caller's transaction (the
-  // seed: a few dozen rows) leaves the setting as it is.
-  const previousTempStore = db.$client.inTransaction ? undefined : (db.$client.pragma('temp_store', { simple: true }) as number);
-  if (previousTempStore !== undefined) db.$client.pragma('temp_store = MEMORY');
+  const write = () => {
+    opts.onProgress?.(0, rows.length);
+    const stage = createImportStage(db, actor);
+    const seenKeys = new Map<string, number>();
+    for (const { line, row } of rows) {
+      const sourceId = statements.ensureSource({
+        reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.reported_on,
+      });
+      const values: FigureValues = {
+        eventId: eventIds.get(row.event_slug)!,
+        metricId: metricIds.get(row.metric)!,
+        group: row.group,
+        location: row.location,
+        sourceId,
+        reportedOn: row.reported_on,
+        qualifier: row.qualifier,
+        valueLow: row.value_low,
+        valueBest: row.value_best,
+        valueHigh: row.value_high,
+        unit: row.unit,
+        quote: row.quote === '' ? null : row.quote,
+        note: row.note,
+        status: row.status ?? 'published',
+        retractionReason: row.status === 'retracted' ? row.retraction_reason : null,
+      };
+      const key = `${values.eventId}\u0000${values.metricId}\u0000${values.group}\u0000${values.location}\u0000${sourceId}\u0000${values.reportedOn}`;
+      const earlier = seenKeys.get(key);
+      if (earlier !== undefined) {
+        errors.push({ line, column: null, message: `the same figure (event, metric, group, location, source and date) is already on line ${earlier}.` });
+        continue;
+      }
+      seenKeys.set(key, line);
+      stage.add(line, values);
+    }
+    // A file that names one figure twice is refused whole: nothing more to write or count.
+    if (errors.length) throw new DryRunRollback();
+    // A slice at a time, so that a long import reports its progress while it writes.
+    for (let from = 1; from <= stage.size; from += PROGRESS_EVERY) {
+      const to = Math.min(from + PROGRESS_EVERY - 1, stage.size);
+      const { created, existing } = stage.createNew(from, to);
+      // Every staged row is either new or names a figure that existed before the import (the
+      // file's own repeats were refused above); anything else would miscount, so it stops here.
+      if (created + existing.length !== to - from + 1) throw new Error(`import: ${to - from + 1} staged rows gave ${created} new and ${existing.length} existing figures.`);
+      counts.created += created;
+      for (const match of existing) {
+        const change = changeOf(match, opts);
+        if (change) {
+          statements.updateFigure(match.existing, change.merged, change.action);
+          counts.updated++;
+        } else {
+          counts.unchanged++;
+        }
+      }
+      opts.onProgress?.(to, rows.length);
+    }
+    stage.drop();
+    if (opts.dryRun) throw new DryRunRollback();
+    // The summaries of every series the import touched, in one pass before it commits.
+    refreshStaleSeries(db);
+  };
   try {
     // IMMEDIATE: take the write lock before the first read, so a server write in between can
     // never invalidate this transaction's snapshot half-way (SQLITE_BUSY_SNAPSHOT).
-    db.transaction(() => {
-      opts.onProgress?.(0, rows.length);
-      const stage = createImportStage(db, actor);
-      const seenKeys = new Map<string, number>();
-      for (const { line, row } of rows) {
-        const sourceId = statements.ensureSource({
-          reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.reported_on,
-        });
-        const values: FigureValues = {
-          eventId: eventIds.get(row.event_slug)!,
-          metricId: metricIds.get(row.metric)!,
-          group: row.group,
-          location: row.location,
-          sourceId,
-          reportedOn: row.reported_on,
-          qualifier: row.qualifier,
-          valueLow: row.value_low,
-          valueBest: row.value_best,
-          valueHigh: row.value_high,
-          unit: row.unit,
-          quote: row.quote === '' ? null : row.quote,
-          note: row.note,
-          status: row.status ?? 'published',
-          retractionReason: row.status === 'retracted' ? row.retraction_reason : null,
-        };
-        const key = `${values.eventId}\u0000${values.metricId}\u0000${values.group}\u0000${values.location}\u0000${sourceId}\u0000${values.reportedOn}`;
-        const earlier = seenKeys.get(key);
-        if (earlier !== undefined) {
-          errors.push({ line, column: null, message: `the same figure (event, metric, group, location, source and date) is already on line ${earlier}.` });
-          continue;
-        }
-        seenKeys.set(key, line);
-        stage.add(line, values);
-      }
-      // A file that names one figure twice is refused whole: nothing more to write or count.
-      if (errors.length) throw new DryRunRollback();
-      // A slice at a time, so that a long import reports its progress while it writes.
-      for (let from = 1; from <= stage.size; from += PROGRESS_EVERY) {
-        const to = Math.min(from + PROGRESS_EVERY - 1, stage.size);
-        const { created, existing } = stage.createNew(from, to);
-        // Every staged row is either new or names a figure that existed before the import (the
-        // file's own repeats were refused above); anything else would miscount, so it stops here.
-        if (created + existing.length !== to - from + 1) throw new Error(`import: ${to - from + 1} staged rows gave ${created} new and ${existing.length} existing figures.`);
-        counts.created += created;
-        for (const match of existing) {
-          const change = changeOf(match, opts);
-          if (change) {
-            statements.updateFigure(match.existing, change.merged, change.action);
-            counts.updated++;
-          } else {
-            counts.unchanged++;
-          }
-        }
-        opts.onProgress?.(to, rows.length);
-      }
-      stage.drop();
-      if (opts.dryRun) throw new DryRunRollback();
-      // The summaries of every series the import touched, in one pass before it commits.
-      refreshStaleSeries(db);
-    }, { behavior: 'immediate' });
+    withBulkWriteSettings(db, () => db.transaction(write, { behavior: 'immediate' }));
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;
+  }
+  return { ...counts, errors };
+}
+
+/**
+ * Runs a bulk write `fn` with the connection set for it, then sets the connection back.
+ * A large import touches every page of six indexes in one transaction; with SQLite's default
+ * 2 MB page cache those pages are evicted and read again row after row: 64 MB for the duration
+ * of the write only (a profile of 100,000 rows: about a sixth of the time).
+ * Each insert into figures fires the data_version trigger, which makes SQLite keep a statement
+ * journal; in a temporary file (temp_store's default here) that journal cost about 15 µs per
+ * row, more than the insert itself, and the import's stage (import-stage.ts) is a temporary
+ * table too: in memory for the write only. SQLite refuses to switch once the connection's
+ * temporary database is open inside a transaction, so a write nested in a caller's transaction
+ * (the seed: a few dozen rows) leaves that setting as it is.
+ */
+export function withBulkWriteSettings<T>(db: Db, fn: () => T): T {
+  const previousCache = db.$client.pragma('cache_size', { simple: true }) as number;
+  db.$client.pragma('cache_size = -65536');
+  const previousTempStore = db.$client.inTransaction ? undefined : (db.$client.pragma('temp_store', { simple: true }) as number);
+  if (previousTempStore !== undefined) db.$client.pragma('temp_store = MEMORY');
+  try {
+    return fn();
   } finally {
     db.$client.pragma(`cache_size = ${previousCache}`);
     if (previousTempStore !== undefined) db.$client.pragma(`temp_store = ${previousTempStore}`);
   }
-  return { ...counts, errors };
 }
 
 /**

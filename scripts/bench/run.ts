@@ -70,6 +70,8 @@ async function main(): Promise<number> {
   const largest = o.sizes.at(-1)!;
   try {
     for (const figures of o.sizes) {
+      // The import needs only its own database: nothing larger is made for it alone.
+      if (!serving && figures > o.importRows) break;
       const label = sizeLabel(figures);
       log(`Making the ${label}-figure database (npm run synth)...`);
       const { file, seconds } = makeSynthDatabase(root, dataDir, figures);
