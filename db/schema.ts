@@ -235,6 +235,32 @@ export const dataVersion = sqliteTable(
 );
 
 /**
+ * One row counting every change to the catalog: events, metrics and sources, which any event
+ * page may show. Triggers (migration 0006_page_versions) bump it on any write to them from any
+ * process, except a new event or source: no figure cites those yet, so no event page shows them. With an event's revision (eventRevisions) it says when that event's page changed, so
+ * a save to one event leaves the cached pages of the others as they are (lib/page-cache).
+ */
+export const catalogVersion = sqliteTable(
+  'catalog_version',
+  {
+    id: integer('id').primaryKey(),
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [check('catalog_version_single_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * Per event, the data version of the last write to its figures: set for every event a write
+ * touched when its series summaries are recomputed (db/queries/series-summaries.ts), in the
+ * same transaction. While a series of the event is still stale (a write outside this project's
+ * write paths), its page goes by the data version instead.
+ */
+export const eventRevisions = sqliteTable('event_revisions', {
+  eventId: integer('event_id').primaryKey(),
+  rev: integer('rev').notNull(),
+});
+
+/**
  * One row per series of an event (metric × group × place): what the event page shows of it,
  * kept up to date in the same transaction as every write to figures, so the page reads a few
  * thousand precomputed rows instead of aggregating every report. The rules are those of

@@ -7,9 +7,9 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { closeDb, getDb } from '@/db/index';
-import { readDataVersion } from '@/db/queries/data-version';
 import { clientAddressStamper } from '@/lib/auth/client-address';
 import { withPageCache } from '@/lib/page-cache/handler';
+import { publicPageVersion } from '@/lib/page-cache/versions';
 
 const port = Number(process.env.PORT || 3000);
 
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const stampClientAddress = clientAddressStamper();
   const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
-  const handle = withPageCache(app.getRequestHandler(), { dataVersion: () => readDataVersion(getDb()).version });
+  const handle = withPageCache(app.getRequestHandler(), { pageVersion: (pathname) => publicPageVersion(getDb(), pathname) });
   const server = createServer((req, res) => {
     stampClientAddress(req);
     handle(req, res).catch((err: unknown) => {

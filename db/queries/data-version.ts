@@ -1,8 +1,55 @@
+import type { Database, Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../index';
+import type { Db, Executor } from '../index';
 import { dataVersion } from '../schema';
 
 /** The counter of changes to public data; one indexed single-row read. */
 export function readDataVersion(db: Executor): { version: number; updatedAt: string } {
   return db.select({ version: dataVersion.version, updatedAt: dataVersion.updatedAt }).from(dataVersion).where(eq(dataVersion.id, 1)).get() ?? { version: 0, updatedAt: '' };
+}
+
+/**
+ * What a rendered public page is valid for: `tag` names the data it shows (a page is kept while
+ * its tag holds), `order` is the data version it was read at (a render never replaces a later one).
+ */
+export type PageVersion = { tag: string; order: number };
+
+type EventVersionRow = { data: number; catalog: number; event: number | null; rev: number | null; stale: number };
+
+// Read on every request for a cached page, so prepared once per connection.
+const statements = new WeakMap<Database, Statement<[string], EventVersionRow | undefined>>();
+
+function eventVersionStatement(client: Database) {
+  let statement = statements.get(client);
+  if (!statement) {
+    statement = client.prepare<[string], EventVersionRow>(`
+      SELECT d.version AS data, c.version AS catalog, e.id AS event, r.rev AS rev,
+        EXISTS (SELECT 1 FROM series_stale s WHERE s.event_id = e.id) AS stale
+      FROM data_version d
+      CROSS JOIN catalog_version c
+      LEFT JOIN events e ON e.slug = ?
+      LEFT JOIN event_revisions r ON r.event_id = e.id
+      WHERE d.id = 1 AND c.id = 1`);
+    statements.set(client, statement);
+  }
+  return statement;
+}
+
+/** The version of a page that may show any public data (the event list): every write counts. */
+export function readDataPageVersion(db: Db): PageVersion {
+  const { version } = readDataVersion(db);
+  return { tag: `data ${version}`, order: version };
+}
+
+/**
+ * The version of an event's page: the catalog's (events, metrics, sources: any of them may show
+ * on it) and the event's own revision, so a write to another event's figures leaves it valid.
+ * While a series of the event is still stale (written outside this project's write paths, before
+ * any refresh), and for an unknown event, every write counts instead.
+ */
+export function readEventPageVersion(db: Db, slug: string): PageVersion {
+  const row = eventVersionStatement(db.$client).get(slug);
+  if (!row) return { tag: 'data 0', order: 0 };
+  const perEvent = row.event !== null && row.stale === 0;
+  return { tag: perEvent ? `catalog ${row.catalog} event ${row.rev ?? 'none'}` : `data ${row.data}`, order: row.data };
 }

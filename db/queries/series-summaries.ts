@@ -85,6 +85,11 @@ export function refreshStaleSeries(db: Executor): void {
     SELECT event_id, source_id, min(reported_on), min(id) FROM figures
     WHERE event_id IN (SELECT DISTINCT event_id FROM series_stale)
     GROUP BY event_id, +source_id`);
+  // Each of those events' pages changed: the page cache goes by this (db/queries/data-version.ts).
+  db.run(sql`
+    INSERT INTO event_revisions (event_id, rev)
+    SELECT DISTINCT event_id, (SELECT version FROM data_version WHERE id = 1) FROM series_stale WHERE true
+    ON CONFLICT (event_id) DO UPDATE SET rev = excluded.rev`);
   db.run(sql`DELETE FROM series_stale`);
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import type { PageVersion } from '@/db/queries/data-version';
 import { captureResponse, type CapturedResponse } from './capture';
 import { PageCache, type CachedPage } from './page-cache';
 import { acceptsGzip, pageCacheKey } from './rules';
@@ -18,8 +19,11 @@ const NOT_REPLAYED = new Set(['date', 'content-length', 'transfer-encoding', 'co
 const WAIT_FOR_RENDER_MS = 8000;
 
 export type PageCacheOptions = {
-  /** The current data version; any write to public data changes it (db/queries/data-version.ts). */
-  dataVersion: () => number;
+  /**
+   * The current version of the page at `pathname`: its tag changes with every write to the data
+   * that page shows (db/queries/data-version.ts; lib/page-cache/versions.ts).
+   */
+  pageVersion: (pathname: string) => PageVersion;
   cache?: PageCache;
   today?: () => string;
   /** How long a request waits for another request's render of the same page (default 8 s). */
@@ -31,7 +35,7 @@ function newNonce(): string {
   return Buffer.from(randomUUID()).toString('base64');
 }
 
-function cacheable(captured: CapturedResponse | null, version: number, day: string): CachedPage | null {
+function cacheable(captured: CapturedResponse | null, version: PageVersion, day: string): CachedPage | null {
   if (!captured || captured.status !== 200 || captured.headers['set-cookie'] !== undefined) return null;
   if (!String(captured.headers['content-type'] ?? '').startsWith('text/html')) return null;
   // A render that failed after it started streaming still ends as a 200; React marks the failure.
@@ -64,24 +68,25 @@ async function sendCached(req: IncomingMessage, res: ServerResponse, page: Cache
 }
 
 /**
- * Wraps Next's request handler with a cache of the public pages, valid for one data version:
- * every write to public data bumps the version (database triggers), so the first request after
- * an edit renders afresh and no reader ever gets a stale number, while every other request is
- * answered from memory with a fresh CSP nonce. Concurrent requests for a page being rendered
+ * Wraps Next's request handler with a cache of the public pages, each valid for one version of
+ * the data it shows: every write to that data changes the version (database triggers; an event's
+ * page changes with its own figures and the catalog, not with other events' figures), so the
+ * first request after an edit renders afresh and no reader ever gets a stale number, while every
+ * other request is answered from memory with a fresh CSP nonce. Concurrent requests for a page being rendered
  * wait for that one render instead of starting their own.
  */
 export function withPageCache(handle: Handle, options: PageCacheOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const cache = options.cache ?? new PageCache();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const waitMs = options.waitForRenderMs ?? WAIT_FOR_RENDER_MS;
-  const rendering = new Map<string, { version: number; done: Promise<CachedPage | null> }>();
+  const rendering = new Map<string, { version: PageVersion; done: Promise<CachedPage | null> }>();
 
   return async (req, res) => {
     const key = pageCacheKey(req);
-    let version: number;
+    let version: PageVersion;
     try {
       if (key === null) return await handle(req, res);
-      version = options.dataVersion();
+      version = options.pageVersion((req.url ?? '').split('?', 1)[0]!);
     } catch {
       // The database cannot be read: let Next answer (the health route reports it).
       return await handle(req, res);
@@ -91,7 +96,7 @@ export function withPageCache(handle: Handle, options: PageCacheOptions): (req: 
     if (hit) return sendCached(req, res, hit);
 
     const pending = rendering.get(key);
-    if (pending && pending.version === version) {
+    if (pending && pending.version.tag === version.tag) {
       // Wait for the render in progress, but not without end: a stalled client of that render
       // can hold its last bytes back, and then each waiter renders for itself.
       const page = await Promise.race([pending.done, new Promise<null>((r) => setTimeout(r, waitMs, null).unref())]);

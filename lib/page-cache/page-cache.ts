@@ -1,8 +1,9 @@
+import type { PageVersion } from '@/db/queries/data-version';
 import type { PageTemplate } from './template';
 
-/** One rendered page, valid while the data version and the day (pages show today's date) hold. */
+/** One rendered page, valid while its version's tag and the day (pages show today's date) hold. */
 export type CachedPage = {
-  version: number;
+  version: PageVersion;
   day: string;
   status: number;
   /** Response headers as Next sent them, minus the per-connection ones. */
@@ -22,11 +23,11 @@ export class PageCache {
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
-  /** The page for `key` when it was rendered at this data version on this day. */
-  get(key: string, version: number, day: string): CachedPage | null {
+  /** The page for `key` when it was rendered at this version (its tag) on this day. */
+  get(key: string, version: PageVersion, day: string): CachedPage | null {
     const hit = this.entries.get(key);
     if (!hit) return null;
-    if (hit.version !== version || hit.day !== day) {
+    if (hit.version.tag !== version.tag || hit.day !== day) {
       this.delete(key);
       return null;
     }
@@ -39,7 +40,7 @@ export class PageCache {
     if (page.body.length > this.maxBytes / 4) return;
     // A render that started before a newer one finished must not replace it.
     const current = this.entries.get(key);
-    if (current && current.version > page.version) return;
+    if (current && current.version.order > page.version.order) return;
     this.delete(key);
     this.entries.set(key, page);
     this.bytes += page.body.length;

@@ -4,6 +4,7 @@
  * the router headers) always go to Next.
  */
 const PUBLIC_PAGE = /^\/(?:events\/[a-z0-9-]{1,100})?$/;
+const EVENT_PAGE = /^\/events\/([a-z0-9-]{1,100})$/;
 
 /** Request headers Next's pages vary on; a request carrying any of them is not a plain document. */
 const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'next-action'];
@@ -53,6 +54,11 @@ export function pageCacheKey(req: RequestLike): string | null {
   const proto = header('x-forwarded-proto') === 'https' ? 'https' : 'http';
   const agent = BOT.test(header('user-agent')) ? 'bot' : 'reader';
   return `${proto}://${header('host')}\n${agent}\n${pathname}?${query}`;
+}
+
+/** The event a public page's path shows, or null for any other page. */
+export function eventSlugOf(pathname: string): string | null {
+  return EVENT_PAGE.exec(pathname)?.[1] ?? null;
 }
 
 /** Whether the client takes a gzip-encoded body. */

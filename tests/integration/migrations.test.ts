@@ -114,6 +114,21 @@ describe('the committed migrations', () => {
     db.$client.close();
   });
 
+  it('0006 gives every event of an upgraded database its revision, at the data version it was upgraded at', () => {
+    const db = databaseAsOf('0005_audit_remove_drop_lockout_columns');
+    db.$client.exec(`
+      INSERT INTO events (slug, name, country, start_date) VALUES ('e', 'E', 'Testland', '2022-01-01'), ('f', 'F', 'Testland', '2022-01-01');
+    `);
+    const version = db.$client.prepare('SELECT version FROM data_version WHERE id = 1').pluck().get();
+    migrateDatabase(db);
+    expect(db.$client.prepare('SELECT event_id, rev FROM event_revisions ORDER BY event_id').all()).toEqual([
+      { event_id: 1, rev: version },
+      { event_id: 2, rev: version },
+    ]);
+    expect(db.$client.prepare('SELECT id, version FROM catalog_version').all()).toEqual([{ id: 1, version: 0 }]);
+    db.$client.close();
+  });
+
   it('leave every trigger the app relies on in place (a generated migration that rebuilds a table would drop them)', () => {
     const db = openDatabase(path.join(tempDir(), 'new.db'));
     migrateDatabase(db);
@@ -122,14 +137,18 @@ describe('the committed migrations', () => {
       for (const op of ['insert', 'update', 'delete']) expect(triggers, `${table} ${op}`).toContain(`${table}_${op}_bumps_data_version`);
     }
     for (const op of ['insert', 'update', 'delete']) expect(triggers).toContain(`figures_${op}_marks_series`);
+    for (const table of ['events', 'metrics', 'sources']) {
+      for (const op of table === 'metrics' ? ['insert', 'update', 'delete'] : ['update', 'delete']) expect(triggers, `${table} ${op}`).toContain(`${table}_${op}_bumps_catalog_version`);
+    }
     db.$client.close();
   });
 
-  it('leave those triggers doing what the app relies on: one data version per row written, and every series a figure leaves or joins marked stale', () => {
+  it('leave those triggers doing what the app relies on: one data version per row written, the catalog version per catalog row, and every series a figure leaves or joins marked stale', () => {
     const db = openDatabase(path.join(tempDir(), 'new.db'));
     migrateDatabase(db);
     const sqlite = db.$client;
     const version = () => sqlite.prepare('SELECT version FROM data_version WHERE id = 1').pluck().get() as number;
+    const catalog = () => sqlite.prepare('SELECT version FROM catalog_version WHERE id = 1').pluck().get() as number;
     const stale = () => sqlite.prepare("SELECT event_id || '/' || metric_id || '/' || group_name || '/' || location FROM series_stale ORDER BY 1").pluck().all();
     const writes: Record<string, string[]> = {
       events: [
@@ -141,18 +160,22 @@ describe('the committed migrations', () => {
     };
     for (const [table, statements] of Object.entries(writes)) {
       for (const statement of statements) {
-        const before = version();
+        const [before, catalogBefore] = [version(), catalog()];
         const { changes } = sqlite.prepare(statement).run();
         expect(version() - before, `${table}: ${statement}`).toBe(changes);
+        // A new event or source is on no page yet: only the catalog's other writes count.
+        expect(catalog() - catalogBefore, `${table}: ${statement}`).toBe(/^INSERT INTO (events|sources)/.test(statement) ? 0 : changes);
       }
     }
     const figure = (location: string, source: number) =>
       `INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id) VALUES (1, 1, 'all', '${location}', 'exact', 10, 'people', '2022-01-02', ${source})`;
     const step = (statement: string, versions: number, marked: string[]) => {
       sqlite.exec('DELETE FROM series_stale');
-      const before = version();
+      const [before, catalogBefore] = [version(), catalog()];
       sqlite.exec(statement);
       expect(version() - before, statement).toBe(versions);
+      // The catalog's version counts events, metrics and sources, not figures.
+      expect(catalog() - catalogBefore, statement).toBe(statement.includes('figures') ? 0 : versions);
       expect(stale(), statement).toEqual(marked);
     };
     step(`${figure('North', 1)}; ${figure('North', 2)}`, 2, ['1/1/all/North']);

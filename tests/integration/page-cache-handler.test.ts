@@ -9,6 +9,7 @@ import { withPageCache } from '@/lib/page-cache/handler';
  * its scripts, and writes the data version it saw into the page; it counts its renders.
  */
 let version = 1;
+let ownVersion = 1;
 let renders = 0;
 let renderDelay = 0;
 let server: Server;
@@ -51,9 +52,12 @@ async function render(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
 beforeEach(async () => {
   version = 1;
+  ownVersion = 1;
   renders = 0;
   renderDelay = 0;
-  const handle = withPageCache(render, { dataVersion: () => version, waitForRenderMs: 300 });
+  // Every page goes by the one version, except /events/own, which has a version of its own.
+  const pageVersion = (pathname: string) => (pathname === '/events/own' ? { tag: `own ${ownVersion}`, order: version } : { tag: `data ${version}`, order: version });
+  const handle = withPageCache(render, { pageVersion, waitForRenderMs: 300 });
   server = createServer((req, res) => {
     // As scripts/serve.ts: a failed render ends the response.
     handle(req, res).catch(() => res.end());
@@ -88,6 +92,21 @@ describe('the public page cache', () => {
     expect(renders).toBe(2);
     expect(await (await fetch(`${base}/events/a`)).text()).toContain('version 2');
     expect(renders).toBe(2);
+  });
+
+  it("keeps a page whose own version holds while others' change, and renders it again when its own changes", async () => {
+    await fetch(`${base}/events/own`);
+    await fetch(`${base}/events/a`);
+    version = 2;
+    expect((await fetch(`${base}/events/own`)).headers.get('x-page-cache')).toBe('hit');
+    expect((await fetch(`${base}/events/a`)).headers.get('x-page-cache')).toBeNull();
+    expect(renders).toBe(3);
+    ownVersion = 2;
+    const own = await fetch(`${base}/events/own`);
+    expect(own.headers.get('x-page-cache')).toBeNull();
+    expect(await own.text()).toContain('version 2 of /events/own');
+    expect((await fetch(`${base}/events/own`)).headers.get('x-page-cache')).toBe('hit');
+    expect(renders).toBe(4);
   });
 
   it('gives every response its own nonce, the same in the policy and on the scripts', async () => {
@@ -161,7 +180,7 @@ describe('the public page cache', () => {
   });
 
   it('passes requests through to Next when the data version cannot be read', async () => {
-    const handle = withPageCache(render, { dataVersion: () => { throw new Error('database gone'); } });
+    const handle = withPageCache(render, { pageVersion: () => { throw new Error('database gone'); } });
     const broken = createServer((req, res) => void handle(req, res));
     await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));
     try {

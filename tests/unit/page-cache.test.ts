@@ -66,8 +66,9 @@ describe('page templates', () => {
 });
 
 describe('PageCache', () => {
-  const page = (version: number, bytes: number, day = '2026-11-26'): CachedPage => ({
-    version,
+  const v = (order: number, tag = `data ${order}`) => ({ tag, order });
+  const page = (version: number, bytes: number, day = '2026-11-26', tag?: string): CachedPage => ({
+    version: v(version, tag),
     day,
     status: 200,
     headers: [],
@@ -78,10 +79,10 @@ describe('PageCache', () => {
   it('answers only for the data version and day a page was rendered at', () => {
     const cache = new PageCache();
     cache.set('a', page(3, 10));
-    expect(cache.get('a', 3, '2026-11-26')).not.toBeNull();
-    expect(cache.get('a', 3, '2026-11-27')).toBeNull();
+    expect(cache.get('a', v(3), '2026-11-26')).not.toBeNull();
+    expect(cache.get('a', v(3), '2026-11-27')).toBeNull();
     cache.set('a', page(3, 10));
-    expect(cache.get('a', 4, '2026-11-26')).toBeNull();
+    expect(cache.get('a', v(4), '2026-11-26')).toBeNull();
     // An outdated entry is dropped, not kept.
     expect(cache.size.entries).toBe(0);
   });
@@ -91,20 +92,32 @@ describe('PageCache', () => {
     cache.set('a', page(1, 20));
     cache.set('b', page(1, 20));
     cache.set('c', page(1, 20));
-    cache.get('a', 1, '2026-11-26');
+    cache.get('a', v(1), '2026-11-26');
     cache.set('d', page(1, 25));
     cache.set('e', page(1, 25));
     expect(cache.size.bytes).toBeLessThanOrEqual(100);
-    expect(cache.get('b', 1, '2026-11-26')).toBeNull();
-    expect(cache.get('a', 1, '2026-11-26')).not.toBeNull();
-    expect(cache.get('e', 1, '2026-11-26')).not.toBeNull();
+    expect(cache.get('b', v(1), '2026-11-26')).toBeNull();
+    expect(cache.get('a', v(1), '2026-11-26')).not.toBeNull();
+    expect(cache.get('e', v(1), '2026-11-26')).not.toBeNull();
   });
 
   it('never lets a render that started earlier replace a newer page', () => {
     const cache = new PageCache();
     cache.set('a', page(5, 10));
     cache.set('a', page(4, 10));
-    expect(cache.get('a', 5, '2026-11-26')).not.toBeNull();
+    expect(cache.get('a', v(5), '2026-11-26')).not.toBeNull();
+  });
+
+  it('goes by the tag of the data a page shows, whatever else was written since', () => {
+    const cache = new PageCache();
+    cache.set('a', page(3, 10, '2026-11-26', 'catalog 1 event 3'));
+    // Writes to other events moved the data version on; this page's data did not change.
+    expect(cache.get('a', v(9, 'catalog 1 event 3'), '2026-11-26')).not.toBeNull();
+    expect(cache.get('a', v(10, 'catalog 1 event 10'), '2026-11-26')).toBeNull();
+    // A render read at an earlier data version never replaces a later one, whatever their tags.
+    cache.set('a', page(12, 10, '2026-11-26', 'catalog 1 event 12'));
+    cache.set('a', page(11, 10, '2026-11-26', 'data 11'));
+    expect(cache.get('a', v(12, 'catalog 1 event 12'), '2026-11-26')).not.toBeNull();
   });
 
   it('does not keep a page larger than a quarter of its budget', () => {

@@ -1,0 +1,53 @@
+import { openDatabase } from '@/db/index';
+import { ensureEvent } from '@/db/queries/catalog';
+import { importCsvText } from '@/lib/import/run';
+import { EventPage } from './event-page';
+import { expect, test } from './fixtures';
+
+const SLUG = 'page-cache-test-event';
+const KZ = '/events/kazakhstan-2022-unrest';
+const HEADER = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher';
+const actor = { userId: null, label: 'e2e: page cache' };
+
+/** Writes as another process would (an import on the command line): the server sees only the database. */
+function write(run: (db: ReturnType<typeof openDatabase>) => void): void {
+  const db = openDatabase(process.env.E2E_DATABASE_PATH);
+  try {
+    run(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
+test.beforeAll(() =>
+  write((db) => {
+    ensureEvent(db, { slug: SLUG, name: 'Page cache test event', country: 'Testland', startDate: '2024-03-01', endDate: null, description: 'A test event.' }, actor);
+    expect(importCsvText(db, `${HEADER}\n${SLUG},deaths,all,Testland,exact,,12,,people,2024-03-02,Ministry of Health,Wire`, actor).errors).toEqual([]);
+  }),
+);
+
+test("a save to one event shows on its page at once, while the other events' pages are still answered from the cache", async ({ page, request }) => {
+  const cached = async (path: string) => (await request.get(path)).headers()['x-page-cache'] === 'hit';
+  for (const path of [KZ, `/events/${SLUG}`]) {
+    await request.get(path);
+    expect(await cached(path), path).toBe(true);
+  }
+
+  // A later death toll for the test event, from the same source.
+  write((db) => expect(importCsvText(db, `${HEADER}\n${SLUG},deaths,all,Testland,exact,,15,,people,2024-03-05,Ministry of Health,Wire`, actor).errors).toEqual([]));
+
+  const event = new EventPage(page);
+  const response = await page.goto(`/events/${SLUG}`);
+  expect(response?.headers()['x-page-cache']).toBeUndefined();
+  await expect(event.card('Deaths', 'Testland').locator('.card-value')).toHaveText('15');
+  await expect(page.getByRole('heading', { name: 'All reports (2)' })).toBeVisible();
+  // Kazakhstan's page shows nothing of that event: it is still the page rendered before.
+  expect(await cached(KZ)).toBe(true);
+
+  // A change to the catalog (here the test event's description) may show on any event's page: all render again.
+  write((db) => db.$client.prepare('UPDATE events SET description = ? WHERE slug = ?').run('A test event, described again.', SLUG));
+  expect(await cached(KZ)).toBe(false);
+  expect(await cached(KZ)).toBe(true);
+  await page.goto(`/events/${SLUG}`);
+  await expect(page.locator('.lede')).toContainText('A test event, described again.');
+});
