@@ -3,6 +3,11 @@
 -- event's, set when its series summaries are recomputed. A new event or source changes no
 -- existing page (no figure cites them yet; the event list goes by data_version), so only their
 -- updates and deletes count; every write to metrics does.
+-- A REPLACE (INSERT OR REPLACE, REPLACE, UPDATE OR REPLACE) deletes the row it conflicts with
+-- without firing its DELETE triggers (recursive_triggers is off by default), so the BEFORE
+-- triggers at the end count an insert that takes the place of a row, or that figures already
+-- cite (a row deleted and inserted again with foreign keys off). In a BEFORE INSERT trigger
+-- NEW.id is -1 when SQLite is about to assign the id: a new row, never a replacement.
 CREATE TABLE `catalog_version` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`version` integer DEFAULT 0 NOT NULL,
@@ -44,4 +49,29 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `sources_delete_bumps_catalog_version` AFTER DELETE ON `sources` BEGIN
   UPDATE `catalog_version` SET `version` = `version` + 1 WHERE `id` = 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `events_replace_bumps_catalog_version` BEFORE INSERT ON `events`
+WHEN EXISTS (SELECT 1 FROM `events` WHERE `slug` = NEW.`slug`)
+  OR (NEW.`id` IS NOT -1 AND (EXISTS (SELECT 1 FROM `events` WHERE `id` = NEW.`id`) OR EXISTS (SELECT 1 FROM `figures` WHERE `event_id` = NEW.`id`)))
+BEGIN
+  UPDATE `catalog_version` SET `version` = `version` + 1 WHERE `id` = 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `sources_replace_bumps_catalog_version` BEFORE INSERT ON `sources`
+WHEN EXISTS (SELECT 1 FROM `sources` WHERE `reporting_body` = NEW.`reporting_body` AND `publisher` = NEW.`publisher` AND `title` = NEW.`title`
+    AND `url` = NEW.`url` AND `published_on` = NEW.`published_on`)
+  OR (NEW.`id` IS NOT -1 AND (EXISTS (SELECT 1 FROM `sources` WHERE `id` = NEW.`id`) OR EXISTS (SELECT 1 FROM `figures` WHERE `source_id` = NEW.`id`)))
+BEGIN
+  UPDATE `catalog_version` SET `version` = `version` + 1 WHERE `id` = 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `figures_replace_marks_series` BEFORE INSERT ON `figures` WHEN NEW.`id` IS NOT -1 BEGIN
+  INSERT OR IGNORE INTO `series_stale` (`event_id`, `metric_id`, `group_name`, `location`)
+    SELECT `event_id`, `metric_id`, `group_name`, `location` FROM `figures` WHERE `id` = NEW.`id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `figures_replace_id_marks_series` BEFORE UPDATE OF `id` ON `figures` WHEN NEW.`id` IS NOT OLD.`id` BEGIN
+  INSERT OR IGNORE INTO `series_stale` (`event_id`, `metric_id`, `group_name`, `location`)
+    SELECT `event_id`, `metric_id`, `group_name`, `location` FROM `figures` WHERE `id` = NEW.`id`;
 END;

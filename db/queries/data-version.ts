@@ -3,9 +3,16 @@ import { eq } from 'drizzle-orm';
 import type { Db, Executor } from '../index';
 import { dataVersion } from '../schema';
 
-/** The counter of changes to public data; one indexed single-row read. */
+const MISSING_ROW = 'the database has lost a version row (data_version or catalog_version, id 1), so no cached page could be trusted';
+
+/**
+ * The counter of changes to public data; one indexed single-row read. Throws when its row is
+ * gone (a damaged database): a cache keyed by a counter that never moves would never refresh.
+ */
 export function readDataVersion(db: Executor): { version: number; updatedAt: string } {
-  return db.select({ version: dataVersion.version, updatedAt: dataVersion.updatedAt }).from(dataVersion).where(eq(dataVersion.id, 1)).get() ?? { version: 0, updatedAt: '' };
+  const row = db.select({ version: dataVersion.version, updatedAt: dataVersion.updatedAt }).from(dataVersion).where(eq(dataVersion.id, 1)).get();
+  if (!row) throw new Error(MISSING_ROW);
+  return row;
 }
 
 /**
@@ -49,7 +56,7 @@ export function readDataPageVersion(db: Db): PageVersion {
  */
 export function readEventPageVersion(db: Db, slug: string): PageVersion {
   const row = eventVersionStatement(db.$client).get(slug);
-  if (!row) return { tag: 'data 0', order: 0 };
+  if (!row) throw new Error(MISSING_ROW);
   const perEvent = row.event !== null && row.stale === 0;
   return { tag: perEvent ? `catalog ${row.catalog} event ${row.rev ?? 'none'}` : `data ${row.data}`, order: row.data };
 }

@@ -12,23 +12,29 @@ type SourceIdentity = { reportingBody: string; publisher: string; title: string;
 export type ReplayRows = { sources: SourceIdentity[]; figures: Array<{ source: number; values: FigureValues }> };
 
 /**
- * Every figure of the database `file` (in id order) with the identity of its source, read into
- * memory: the rows `replayImportWrites` writes again.
+ * Every figure of the database `file` (in id order) with its source's identity as an import of
+ * its export gives it (the export's reported_on is the import's published_on), read into memory:
+ * the rows `replayImportWrites` writes again, the same figures and sources as that import.
  */
 export function readReplayRows(file: string): ReplayRows {
   const from = new Database(file, { readonly: true });
   try {
-    const sourceRows = from.prepare('SELECT id, reporting_body, publisher, title, url, published_on FROM sources ORDER BY id').raw().all() as Array<[number, ...string[]]>;
-    const sourceIndex = new Map(sourceRows.map(([id], i) => [id, i]));
-    const sources = sourceRows.map(([, reportingBody, publisher, title, url, publishedOn]) => ({ reportingBody, publisher, title, url, publishedOn }) as SourceIdentity);
-    const figures = (from.prepare(`SELECT source_id, event_id, metric_id, group_name, location, reported_on, qualifier, value_low, value_best,
-        value_high, unit, quote, note, status, retraction_reason FROM figures ORDER BY id`).raw().all() as unknown[][]).map((r) => ({
-      source: sourceIndex.get(r[0] as number)!,
-      values: {
-        eventId: r[1], metricId: r[2], group: r[3], location: r[4], sourceId: 0, reportedOn: r[5], qualifier: r[6], valueLow: r[7],
-        valueBest: r[8], valueHigh: r[9], unit: r[10], quote: r[11], note: r[12], status: r[13], retractionReason: r[14],
-      } as FigureValues,
-    }));
+    const rows = from.prepare(`SELECT s.reporting_body, s.publisher, s.title, s.url, f.event_id, f.metric_id, f.group_name, f.location,
+        f.reported_on, f.qualifier, f.value_low, f.value_best, f.value_high, f.unit, f.quote, f.note, f.status, f.retraction_reason
+      FROM figures f JOIN sources s ON s.id = f.source_id ORDER BY f.id`).raw().all() as unknown[][];
+    const sources: SourceIdentity[] = [];
+    const sourceIndex = new Map<string, number>();
+    const figures = rows.map((r) => {
+      const identity = { reportingBody: r[0], publisher: r[1], title: r[2], url: r[3], publishedOn: r[8] } as SourceIdentity;
+      const key = JSON.stringify(identity);
+      let source = sourceIndex.get(key);
+      if (source === undefined) sourceIndex.set(key, (source = sources.push(identity) - 1));
+      const values = {
+        eventId: r[4], metricId: r[5], group: r[6], location: r[7], sourceId: 0, reportedOn: r[8], qualifier: r[9], valueLow: r[10],
+        valueBest: r[11], valueHigh: r[12], unit: r[13], quote: r[14], note: r[15], status: r[16], retractionReason: r[17],
+      } as FigureValues;
+      return { source, values };
+    });
     return { sources, figures };
   } finally {
     from.close();

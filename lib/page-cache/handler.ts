@@ -72,8 +72,8 @@ async function sendCached(req: IncomingMessage, res: ServerResponse, page: Cache
  * the data it shows: every write to that data changes the version (database triggers; an event's
  * page changes with its own figures and the catalog, not with other events' figures), so the
  * first request after an edit renders afresh and no reader ever gets a stale number, while every
- * other request is answered from memory with a fresh CSP nonce. Concurrent requests for a page being rendered
- * wait for that one render instead of starting their own.
+ * other request is answered from memory with a fresh CSP nonce. Concurrent requests for a page
+ * being rendered wait for that one render instead of starting their own.
  */
 export function withPageCache(handle: Handle, options: PageCacheOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const cache = options.cache ?? new PageCache();

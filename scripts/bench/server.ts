@@ -17,6 +17,10 @@ const TSX = path.join('node_modules', 'tsx', 'dist', 'cli.mjs');
  * if needed, scripts/serve.ts) and waits until /api/health answers. Output goes to `log`.
  */
 export async function startServer(root: string, database: string, port: number, log: string): Promise<BenchServer> {
+  // A server left on the port (say, by a bench that was killed) would answer in this one's place,
+  // from its own database.
+  const holder = listeningPid(port);
+  if (holder !== undefined) throw new Error(`port ${port} is in use (process ${holder}); stop it, or choose other ports with --port`);
   const out = fs.openSync(log, 'w');
   // A process group of its own, so that stopping it stops Next's processes too.
   const child = spawn(process.execPath, [TSX, 'scripts/start.ts'], {

@@ -140,6 +140,10 @@ describe('the committed migrations', () => {
     for (const table of ['events', 'metrics', 'sources']) {
       for (const op of table === 'metrics' ? ['insert', 'update', 'delete'] : ['update', 'delete']) expect(triggers, `${table} ${op}`).toContain(`${table}_${op}_bumps_catalog_version`);
     }
+    // What REPLACE deletes without firing DELETE triggers (tests/integration/page-versions.test.ts).
+    for (const name of ['events_replace_bumps_catalog_version', 'sources_replace_bumps_catalog_version', 'figures_replace_marks_series', 'figures_replace_id_marks_series']) {
+      expect(triggers).toContain(name);
+    }
     db.$client.close();
   });
 

@@ -1,11 +1,15 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeTransaction } from '@/db/index';
+import { getDb, writeTransaction } from '@/db/index';
 import { updateSource } from '@/db/queries/catalog-admin';
+import { refreshStaleSeries } from '@/db/queries/series-summaries';
 import { createFigure, retractFigure } from '@/db/queries/figure-writes';
+import { loadEventPage } from '@/lib/event-dashboard';
 import { importCsvText } from '@/lib/import/run';
 import { publicPageVersion } from '@/lib/page-cache/versions';
 import { createSeededTestDb } from '../helpers/db';
 import { deathTollForm } from '../helpers/figures';
+import { serveTestDatabases } from '../helpers/served-db';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -78,5 +82,76 @@ describe('the versions of the public pages', () => {
     const after = publicPageVersion(db, OTHER);
     expect(after.tag).toBe(before.tag);
     expect(after.order).toBeGreaterThan(before.order);
+  });
+});
+
+/**
+ * The rule the page cache stands on, held against writes of every kind, as another process makes
+ * them (the sqlite3 shell: its own connection, foreign keys off unless asked, recursive triggers
+ * off): whenever an event page's tag is the same after a write, what the page shows is the same.
+ */
+describe('no write changes what an event page shows without changing its tag', () => {
+  const serve = serveTestDatabases();
+  const KZ_SLUG = 'kazakhstan-2022-unrest';
+
+  /**
+   * What the page shows (its data, standing in for the HTML; a page that cannot be read, as when
+   * figures cite a row that is gone, is an error page, which is never cached) and its tag.
+   */
+  function render(slug: string) {
+    const tag = publicPageVersion(getDb(), `/events/${slug}`).tag;
+    try {
+      const view = loadEventPage(slug, () => ({ pick: { breakdown: 'deaths', timeline: 'deaths' }, reportsPage: 1, perPage: 1000 }));
+      return { tag, shown: view && JSON.stringify({ dashboard: view.dashboard, charts: view.charts, reports: view.reports }) };
+    } catch (err) {
+      return { tag, shown: `error: ${String(err)}` };
+    }
+  }
+
+  // Each case: statements run one after the other, a reader between each (its render is cached).
+  const cases: Array<[string, string[], string?]> = [
+    ['an event replaced by id and slug (INSERT OR REPLACE)', [`INSERT OR REPLACE INTO events (id, slug, name, country, start_date, end_date, description, created_at, updated_at)
+      SELECT id, slug, 'Renamed event', country, start_date, end_date, description, created_at, updated_at FROM events WHERE slug = '${KZ_SLUG}'`]],
+    ['an event replaced by slug, under a new id', [`INSERT OR REPLACE INTO events (slug, name, country, start_date) VALUES ('${KZ_SLUG}', 'Brand new', 'Elsewhere', '2024-01-01')`]],
+    ['a source replaced by id (REPLACE)', [`REPLACE INTO sources (id, reporting_body, publisher, title, url, published_on, full_text, created_at, updated_at)
+      SELECT id, 'Renamed body', publisher, title, url, published_on, full_text, created_at, updated_at FROM sources WHERE id = 1`]],
+    ['a source replaced by its identity, under a new id', [`INSERT OR REPLACE INTO sources (reporting_body, publisher, title, url, published_on)
+      SELECT reporting_body, publisher, title, url, published_on FROM sources WHERE id = 2`]],
+    ["a figure replaced by another event's, same id", [`INSERT OR REPLACE INTO figures (id, event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id)
+      SELECT id, (SELECT id FROM events WHERE slug = 'other'), metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id FROM figures WHERE id = 3`]],
+    ["another event's figure moved onto a figure's id (UPDATE OR REPLACE)", [`UPDATE OR REPLACE figures SET id = 4 WHERE event_id = (SELECT id FROM events WHERE slug = 'other')`]],
+    ['a source deleted, then inserted again with its id', ['DELETE FROM sources WHERE id = 5', "INSERT INTO sources (id, reporting_body, published_on) VALUES (5, 'Back again', '2022-01-05')"]],
+    ['the event deleted, then inserted again with its id', [`DELETE FROM events WHERE slug = '${KZ_SLUG}'`, `INSERT INTO events (id, slug, name, country, start_date) VALUES (1, '${KZ_SLUG}', 'Again', 'Kazakhstan', '2022-01-02')`]],
+    ['a figure edited, then deleted', ['UPDATE figures SET value_best = value_best + 1 WHERE id = 6', 'DELETE FROM figures WHERE id = 6']],
+    ['a metric renamed, then a new one', ["UPDATE metrics SET label = 'Killed' WHERE key = 'deaths'", "INSERT INTO metrics (key, label, unit, hxl_tag, sort_order) VALUES ('new_metric', 'New', 'people', '#affected', 0)"]],
+    ['a new source cited by nothing, then an upsert of a cited one', ["INSERT INTO sources (reporting_body, published_on) VALUES ('Nobody cites me', '2022-01-01')",
+      `INSERT INTO sources (reporting_body, publisher, title, url, published_on) SELECT reporting_body, publisher, title, url, published_on FROM sources WHERE id = 8
+        ON CONFLICT DO UPDATE SET title = 'Upserted'`]],
+    ["the other event's figures: edited, moved into this event", ["UPDATE figures SET value_best = 9 WHERE event_id = 2", 'UPDATE figures SET event_id = 1 WHERE event_id = 2']],
+    ['an event with no figures replaced by slug, under a new id', ["INSERT OR REPLACE INTO events (slug, name, country, start_date) VALUES ('empty', 'Brand new', 'Elsewhere', '2024-01-01')"], 'empty'],
+  ];
+
+  it.each(cases)('%s', (_, statements, slug = KZ_SLUG) => {
+    const db = serve(createSeededTestDb());
+    db.$client.exec("INSERT INTO events (slug, name, country, start_date) VALUES ('other', 'Other', 'Testland', '2023-01-01'), ('empty', 'Empty', 'Testland', '2023-01-01')");
+    createFigure(db, deathTollForm({ eventId: '2', location: 'Testland', valueBest: '4', sourceChoice: 'existing', sourceId: '1' }), actor);
+    const shell = new Database(db.$client.name);
+    shell.pragma('foreign_keys = OFF');
+    try {
+      let before = render(slug);
+      const step = (write: () => void) => {
+        write();
+        const after = render(slug);
+        if (after.tag === before.tag) expect(after.shown).toBe(before.shown);
+        before = after;
+      };
+      for (const statement of statements) {
+        step(() => shell.exec(statement));
+        // The app's next write brings the summaries up to date: the page must say so again.
+        step(() => writeTransaction(db, (tx) => refreshStaleSeries(tx)));
+      }
+    } finally {
+      shell.close();
+    }
   });
 });

@@ -1,8 +1,13 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { staticHtml } from '@/scripts/bench/build';
 import { exportBudget, type ExportPoint } from '@/scripts/bench/export-budget';
 import { parseBenchOptions } from '@/scripts/bench/options';
 import { uncachedBudget } from '@/scripts/bench/page-uncached';
+import { startServer } from '@/scripts/bench/server';
 import { median } from '@/scripts/bench/stats';
 
 const label = (n: number) => `${n / 1000}k`;
@@ -18,6 +23,18 @@ describe('bench helpers', () => {
 
   it('makes a static baseline of exactly the page size asked for', () => {
     for (const bytes of [200, 4096, 491_123]) expect(Buffer.byteLength(staticHtml(bytes))).toBe(bytes);
+  });
+
+  it('refuses to start a server on a port another process holds, whose answers would not be its own', async () => {
+    const holder = createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = holder.address() as AddressInfo;
+      const log = path.join(os.tmpdir(), `bench-port-${process.pid}.log`);
+      await expect(startServer(process.cwd(), path.join(os.tmpdir(), 'never-made.db'), port, log)).rejects.toThrow(`port ${port} is in use (process ${process.pid})`);
+    } finally {
+      holder.close();
+    }
   });
 
   it('runs everything by default, and refuses an unknown measurement', () => {
