@@ -6,6 +6,8 @@ const TSX = path.join('node_modules', 'tsx', 'dist', 'cli.mjs');
 
 /** The slug npm run synth gives its first event (seed 1): an event of 10,000 figures. */
 export const BIG_EVENT_SLUG = 'synth-1-event-00001';
+/** Another event of every synthetic database: its page must stay cached while BIG_EVENT_SLUG's figures change. */
+export const OTHER_EVENT_SLUG = 'synth-1-event-00002';
 
 /** "10k", "100k", "1M": the label of a database size in the table. */
 export function sizeLabel(figures: number): string {

@@ -11,7 +11,7 @@ import { adminWriter } from './admin-write';
 import { ensureProductionBuild, placeStaticBaseline } from './build';
 import { httpExportWithMemory, medianRun, sqliteExport } from './csv-export';
 import { measureImport } from './csv-import';
-import { BIG_EVENT_SLUG, makeSynthDatabase, sizeLabel } from './databases';
+import { BIG_EVENT_SLUG, makeSynthDatabase, OTHER_EVENT_SLUG, sizeLabel } from './databases';
 import { exportBudget, type ExportPoint } from './export-budget';
 import { measureFreshness } from './freshness';
 import { describeMachine } from './machine';
@@ -116,7 +116,7 @@ async function main(): Promise<number> {
           }
           if (o.only.has('freshness') && staticRate !== undefined) {
             log(`Freshness: ${o.loadSeconds * 2} s of load, a write every ${o.writeEveryMs} ms...`);
-            results.push(await measureFreshness(server.url + PAGE, write, staticRate, o));
+            results.push(await measureFreshness(server.url + PAGE, `${server.url}/events/${OTHER_EVENT_SLUG}`, write, staticRate, o));
           }
           if (o.only.has('js')) {
             log('Page JavaScript and LCP in Chromium...');
