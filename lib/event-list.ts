@@ -1,6 +1,6 @@
 import 'server-only';
-import { getDb, readTransaction } from '@/db/index';
-import { readDataVersion } from '@/db/queries/data-version';
+import { getDb, readTransaction, type Db } from '@/db/index';
+import { eventsChangedSince, readCatalogVersion, readDataVersion } from '@/db/queries/data-version';
 import { listEvents, listFiguresByIds } from '@/db/queries/events';
 import { listMetricSeriesSummaries } from '@/db/queries/series-summaries';
 import type { Event, Figure } from '@/db/schema';
@@ -9,25 +9,61 @@ import { VersionedCache } from './versioned-cache';
 
 export type EventWithHeadlineDeaths = Event & { deaths: Figure | null };
 
-const cache = new VersionedCache<EventWithHeadlineDeaths[]>(1);
+/** The list as the home page shows it, with what a later version needs to read only what changed. */
+type EventList = { events: EventWithHeadlineDeaths[]; catalog: number; deathsByEvent: Map<number, Figure | null> };
 
-/** The events for the home page, each with its headline deaths, computed once per data version. */
+const cache = new VersionedCache<EventList>(1);
+
+/**
+ * The events for the home page, each with its headline deaths, computed once per data version.
+ * After a write, only the events whose figures changed since the previous version are read again
+ * (a million figures hold tens of thousands of death series; a save touches one event's); a change
+ * to the catalog (events, metrics, sources) reads them all.
+ */
 export function loadEventList(): EventWithHeadlineDeaths[] {
   const db = getDb();
   // One snapshot, the version read first: what is cached under a version is exactly that version.
-  return readTransaction(db, () =>
-    cache.get('events', readDataVersion(db).version, () => {
-      const events = listEvents(db);
-      const byEvent = new Map<number, Array<SeriesCandidate & { headlineId: number | null }>>();
-      for (const s of listMetricSeriesSummaries(db, 'deaths')) {
-        const list = byEvent.get(s.eventId) ?? [];
-        list.push({ ...s, hasHeadline: s.headlineId !== null });
-        byEvent.set(s.eventId, list);
-      }
-      // The same rule as the event page's primary card (pickPrimary), so the two always agree.
-      const chosen = new Map(events.map((e) => [e.id, pickPrimary(byEvent.get(e.id) ?? [], e.country)?.headlineId ?? null]));
-      const figures = new Map(listFiguresByIds(db, [...chosen.values()].filter((id): id is number => id !== null)).map((f) => [f.id, f]));
-      return events.map((e) => ({ ...e, deaths: figures.get(chosen.get(e.id) ?? -1) ?? null }));
-    }),
-  );
+  return readTransaction(db, () => {
+    const { version } = readDataVersion(db);
+    return cache.get('events', version, (previous) => readEventList(db, version, previous)).events;
+  });
 }
+
+/** The whole list read afresh: what loadEventList must always equal (the tests compare the two). */
+export function readWholeEventList(db: Db): EventWithHeadlineDeaths[] {
+  return readTransaction(db, () => readEventList(db, readDataVersion(db).version).events);
+}
+
+/**
+ * The list at `version`; given the list of an earlier version (same catalog), only the events
+ * changed since, or new, are read again, and every other event keeps its headline deaths.
+ */
+function readEventList(db: Db, version: number, previous?: { version: number; value: EventList }): EventList {
+  const catalog = readCatalogVersion(db);
+  const events = listEvents(db);
+  const earlier = previous && previous.value.catalog === catalog && previous.version < version ? previous : undefined;
+  const changed = new Set(earlier ? eventsChangedSince(db, earlier.version) : []);
+  const toRead = earlier ? events.filter((e) => changed.has(e.id) || !earlier.value.deathsByEvent.has(e.id)).map((e) => e.id) : undefined;
+
+  const candidates = new Map<number, Array<SeriesCandidate & { headlineId: number | null }>>();
+  for (const s of listMetricSeriesSummaries(db, 'deaths', toRead)) {
+    const list = candidates.get(s.eventId) ?? [];
+    list.push({ ...s, hasHeadline: s.headlineId !== null });
+    candidates.set(s.eventId, list);
+  }
+  // pickPrimary keeps the first of equally reported series: the order must not depend on the query plan.
+  const byPlace = (a: SeriesCandidate, b: SeriesCandidate) => compare(a.group, b.group) || compare(a.location, b.location);
+  for (const list of candidates.values()) list.sort(byPlace);
+  const reading = new Set(toRead ?? events.map((e) => e.id));
+  const read = events.filter((e) => reading.has(e.id));
+  // The same rule as the event page's primary card (pickPrimary), so the two always agree.
+  const chosen = new Map(read.map((e) => [e.id, pickPrimary(candidates.get(e.id) ?? [], e.country)?.headlineId ?? null]));
+  const figures = new Map(listFiguresByIds(db, [...chosen.values()].filter((id): id is number => id !== null)).map((f) => [f.id, f]));
+  const deathsByEvent = new Map<number, Figure | null>();
+  for (const e of events) {
+    deathsByEvent.set(e.id, chosen.has(e.id) ? (figures.get(chosen.get(e.id) ?? -1) ?? null) : (earlier?.value.deathsByEvent.get(e.id) ?? null));
+  }
+  return { events: events.map((e) => ({ ...e, deaths: deathsByEvent.get(e.id) ?? null })), catalog, deathsByEvent };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../index';
-import { dataVersion } from '../schema';
+import { catalogVersion, dataVersion } from '../schema';
 
 const MISSING_ROW = 'the database has lost a version row (data_version or catalog_version, id 1), so no cached page could be trusted';
 
@@ -13,6 +13,23 @@ export function readDataVersion(db: Executor): { version: number; updatedAt: str
   const row = db.select({ version: dataVersion.version, updatedAt: dataVersion.updatedAt }).from(dataVersion).where(eq(dataVersion.id, 1)).get();
   if (!row) throw new Error(MISSING_ROW);
   return row;
+}
+
+/** The counter of changes to the catalog (events, metrics, sources; see db/schema.ts catalogVersion). */
+export function readCatalogVersion(db: Executor): number {
+  const row = db.select({ version: catalogVersion.version }).from(catalogVersion).where(eq(catalogVersion.id, 1)).get();
+  if (!row) throw new Error(MISSING_ROW);
+  return row.version;
+}
+
+/**
+ * The events whose figures changed after data version `version` (their revision is newer), and
+ * those with a series still stale (written outside the app's write paths, not yet refreshed).
+ */
+export function eventsChangedSince(db: Executor, version: number): number[] {
+  return db
+    .values<[number]>(sql`SELECT event_id FROM event_revisions WHERE rev > ${version} UNION SELECT event_id FROM series_stale`)
+    .map(([id]) => id);
 }
 
 /**

@@ -148,9 +148,14 @@ export function seriesSummariesChangedSince(
   return { changed: rows.map(toRow), count: all.n, lastUpdatedAt: all.at };
 }
 
-/** Every series of one metric across events (the event list's headline deaths). */
-export function listMetricSeriesSummaries(db: Executor, metricKey: string): SeriesSummaryRow[] {
-  return readSummaries(db, (t) => sql`${t}.metric_id = (SELECT id FROM metrics WHERE key = ${metricKey})`);
+/**
+ * Every series of one metric across events (the event list's headline deaths), or across the
+ * events `eventIds` only.
+ */
+export function listMetricSeriesSummaries(db: Executor, metricKey: string, eventIds?: number[]): SeriesSummaryRow[] {
+  if (eventIds?.length === 0) return [];
+  const events = (t: SQL) => (eventIds ? sql` AND ${t}.event_id IN (${sql.join(eventIds.map((id) => sql`${id}`), sql`, `)})` : sql``);
+  return readSummaries(db, (t) => sql`${t}.metric_id = (SELECT id FROM metrics WHERE key = ${metricKey})${events(t)}`);
 }
 
 /** The sources an event's figures cite, each with the date of its earliest report and its first figure. */
