@@ -8,6 +8,7 @@
 -- triggers at the end count an insert that takes the place of a row, or that figures already
 -- cite (a row deleted and inserted again with foreign keys off). In a BEFORE INSERT trigger
 -- NEW.id is -1 when SQLite is about to assign the id: a new row, never a replacement.
+-- The id's trigger has no column list: `UPDATE OF id` would not fire for SET rowid (or oid).
 CREATE TABLE `catalog_version` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`version` integer DEFAULT 0 NOT NULL,
@@ -71,7 +72,7 @@ CREATE TRIGGER `figures_replace_marks_series` BEFORE INSERT ON `figures` WHEN NE
     SELECT `event_id`, `metric_id`, `group_name`, `location` FROM `figures` WHERE `id` = NEW.`id`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `figures_replace_id_marks_series` BEFORE UPDATE OF `id` ON `figures` WHEN NEW.`id` IS NOT OLD.`id` BEGIN
+CREATE TRIGGER `figures_replace_id_marks_series` BEFORE UPDATE ON `figures` WHEN NEW.`id` IS NOT OLD.`id` BEGIN
   INSERT OR IGNORE INTO `series_stale` (`event_id`, `metric_id`, `group_name`, `location`)
     SELECT `event_id`, `metric_id`, `group_name`, `location` FROM `figures` WHERE `id` = NEW.`id`;
 END;

@@ -91,18 +91,38 @@ export type SeriesCandidate = { group: string; location: string; reportCount: nu
 
 /**
  * The series that speaks for a metric as a whole: group "all" in the event's country, else group
- * "all" anywhere with the most reports, else the series with the most reports. The dashboard and
- * the event list both choose with this rule, so they never show different headlines.
+ * "all" anywhere with the most reports, else the series with the most reports; between series as
+ * often reported, the first in page order (sortSeries). The dashboard and the event list both
+ * choose with this rule, whatever order they hold the series in, so they never show different
+ * headlines.
  */
 export function pickPrimary<T extends SeriesCandidate>(candidates: T[], country: string): T | undefined {
   const eligible = candidates.filter((c) => c.hasHeadline);
-  const most = (list: T[]) => [...list].sort((a, b) => b.reportCount - a.reportCount)[0];
+  // One pass: the page order is only consulted between series as often reported.
+  const better = (c: T, best: T) => (c.reportCount !== best.reportCount ? c.reportCount > best.reportCount : inPageOrder(c, best) < 0);
+  const most = (list: T[]) => list.reduce<T | undefined>((best, c) => (!best || better(c, best) ? c : best), undefined);
   return (
     eligible.find((c) => c.group === 'all' && c.location === country) ??
     most(eligible.filter((c) => c.group === 'all')) ??
     most(eligible)
   );
 }
+
+/**
+ * Two series of one metric in page order (as sortSeries puts them): "all" first, then by group and
+ * place in collation order; names the collator deems equal by their code units, so no two differ.
+ */
+function inPageOrder(a: SeriesCandidate, b: SeriesCandidate): number {
+  return (
+    (a.group === 'all' ? 0 : 1) - (b.group === 'all' ? 0 : 1) ||
+    collator.compare(a.group, b.group) ||
+    collator.compare(a.location, b.location) ||
+    codeUnits(a.group, b.group) ||
+    codeUnits(a.location, b.location)
+  );
+}
+
+const codeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The primary series of one metric among an event's series (see pickPrimary). */
 export function primarySeries(series: Series[], metricKey: string, country: string): Series | undefined {

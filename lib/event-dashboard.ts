@@ -8,11 +8,11 @@ import { listMetricsById } from '@/db/queries/metrics';
 import type { Event } from '@/db/schema';
 import { assembleDashboard, chartsFor, reportsPageSpans, type EventCharts, type EventDashboard } from './event-dashboard-model';
 import { rangeOf, seriesKey, sortSeries, type SeriesSummary } from './dashboard';
-import { VersionedCache } from './versioned-cache';
+import { cachePerDatabase } from './versioned-cache';
 
 export { CARDS_PER_METRIC, dashboardDefaults, type EventCharts, type EventDashboard, type HeadlineCard } from './event-dashboard-model';
 
-const cache = new VersionedCache<EventDashboard | null>(100);
+const cacheOf = cachePerDatabase<EventDashboard | null>(100);
 
 /**
  * Everything the event page shows above its charts and table, computed once per data version:
@@ -28,7 +28,7 @@ export function loadEventDashboard(slug: string): EventDashboard | null {
     // Only real events are cached, so made-up addresses cannot push them out of the cache.
     const event = findEventBySlug(db, slug);
     if (!event) return null;
-    const dashboard = cache.get(slug, version, (previous) => readEventDashboard(event, version, previous?.value ?? null));
+    const dashboard = cacheOf(db).get(slug, version, (previous) => readEventDashboard(event, version, previous?.value ?? null));
     if (dashboard) versionOf.set(dashboard, version);
     return dashboard;
   });
@@ -117,7 +117,7 @@ function latest(timestamps: string[]): string | null {
   return at;
 }
 
-const chartCache = new VersionedCache<EventCharts>(300);
+const chartCacheOf = cachePerDatabase<EventCharts>(300);
 
 /** The page's charts for the metrics picked, computed once per data version and pick. */
 export function loadEventCharts(d: EventDashboard, pick: { breakdown: string; timeline: string }): EventCharts {
@@ -130,7 +130,7 @@ export function loadEventCharts(d: EventDashboard, pick: { breakdown: string; ti
   // Kept under the dashboard's own version, never a newer one: charts built from an older
   // dashboard must not outlive the write that replaced it.
   if (version === undefined) return chartsFor(d, pick, input);
-  return chartCache.get(`${d.event.slug}\u0000${pick.breakdown}\u0000${pick.timeline}`, version, () => chartsFor(d, pick, input));
+  return chartCacheOf(db).get(`${d.event.slug}\u0000${pick.breakdown}\u0000${pick.timeline}`, version, () => chartsFor(d, pick, input));
 }
 
 /** One page of the event's reports in reading order ("All reports"): metric by metric, in page order. */

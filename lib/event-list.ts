@@ -5,14 +5,16 @@ import { listEvents, listFiguresByIds } from '@/db/queries/events';
 import { listMetricSeriesSummaries } from '@/db/queries/series-summaries';
 import type { Event, Figure } from '@/db/schema';
 import { pickPrimary, type SeriesCandidate } from './dashboard';
-import { VersionedCache } from './versioned-cache';
+import { cachePerDatabase } from './versioned-cache';
 
 export type EventWithHeadlineDeaths = Event & { deaths: Figure | null };
+
+const MAX_EVENTS_READ_BY_ID = 1000;
 
 /** The list as the home page shows it, with what a later version needs to read only what changed. */
 type EventList = { events: EventWithHeadlineDeaths[]; catalog: number; deathsByEvent: Map<number, Figure | null> };
 
-const cache = new VersionedCache<EventList>(1);
+const cacheOf = cachePerDatabase<EventList>(1);
 
 /**
  * The events for the home page, each with its headline deaths, computed once per data version.
@@ -25,7 +27,7 @@ export function loadEventList(): EventWithHeadlineDeaths[] {
   // One snapshot, the version read first: what is cached under a version is exactly that version.
   return readTransaction(db, () => {
     const { version } = readDataVersion(db);
-    return cache.get('events', version, (previous) => readEventList(db, version, previous)).events;
+    return cacheOf(db).get('events', version, (previous) => readEventList(db, version, previous)).events;
   });
 }
 
@@ -43,7 +45,9 @@ function readEventList(db: Db, version: number, previous?: { version: number; va
   const events = listEvents(db);
   const earlier = previous && previous.value.catalog === catalog && previous.version < version ? previous : undefined;
   const changed = new Set(earlier ? eventsChangedSince(db, earlier.version) : []);
-  const toRead = earlier ? events.filter((e) => changed.has(e.id) || !earlier.value.deathsByEvent.has(e.id)).map((e) => e.id) : undefined;
+  const changedEvents = earlier ? events.filter((e) => changed.has(e.id) || !earlier.value.deathsByEvent.has(e.id)).map((e) => e.id) : undefined;
+  // Each id is a bound value (SQLite allows 32,766 a statement): past a thousand, read them all.
+  const toRead = changedEvents && changedEvents.length <= MAX_EVENTS_READ_BY_ID ? changedEvents : undefined;
 
   const candidates = new Map<number, Array<SeriesCandidate & { headlineId: number | null }>>();
   for (const s of listMetricSeriesSummaries(db, 'deaths', toRead)) {
@@ -51,9 +55,6 @@ function readEventList(db: Db, version: number, previous?: { version: number; va
     list.push({ ...s, hasHeadline: s.headlineId !== null });
     candidates.set(s.eventId, list);
   }
-  // pickPrimary keeps the first of equally reported series: the order must not depend on the query plan.
-  const byPlace = (a: SeriesCandidate, b: SeriesCandidate) => compare(a.group, b.group) || compare(a.location, b.location);
-  for (const list of candidates.values()) list.sort(byPlace);
   const reading = new Set(toRead ?? events.map((e) => e.id));
   const read = events.filter((e) => reading.has(e.id));
   // The same rule as the event page's primary card (pickPrimary), so the two always agree.
@@ -65,5 +66,3 @@ function readEventList(db: Db, version: number, previous?: { version: number; va
   }
   return { events: events.map((e) => ({ ...e, deaths: deathsByEvent.get(e.id) ?? null })), catalog, deathsByEvent };
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

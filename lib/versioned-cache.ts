@@ -31,3 +31,17 @@ export class VersionedCache<V> {
     return value;
   }
 }
+
+/**
+ * A VersionedCache per database connection. Versions count the changes of one database: the
+ * entries kept for another one (in tests, the previous test's database, opened by the same
+ * process) must never be taken for this one's, nor serve as the earlier version it reads on from.
+ */
+export function cachePerDatabase<V>(maxEntries: number): (db: object) => VersionedCache<V> {
+  const caches = new WeakMap<object, VersionedCache<V>>();
+  return (db) => {
+    let cache = caches.get(db);
+    if (!cache) caches.set(db, (cache = new VersionedCache<V>(maxEntries)));
+    return cache;
+  };
+}

@@ -120,6 +120,7 @@ describe('no write changes what an event page shows without changing its tag', (
     ["a figure replaced by another event's, same id", [`INSERT OR REPLACE INTO figures (id, event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id)
       SELECT id, (SELECT id FROM events WHERE slug = 'other'), metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id FROM figures WHERE id = 3`]],
     ["another event's figure moved onto a figure's id (UPDATE OR REPLACE)", [`UPDATE OR REPLACE figures SET id = 4 WHERE event_id = (SELECT id FROM events WHERE slug = 'other')`]],
+    ["a figure moved onto the other event's figure by rowid (UPDATE OR REPLACE … SET rowid)", [`UPDATE OR REPLACE figures SET rowid = (SELECT max(id) FROM figures WHERE event_id = 2) WHERE id = 3`], 'other'],
     ['a source deleted, then inserted again with its id', ['DELETE FROM sources WHERE id = 5', "INSERT INTO sources (id, reporting_body, published_on) VALUES (5, 'Back again', '2022-01-05')"]],
     ['the event deleted, then inserted again with its id', [`DELETE FROM events WHERE slug = '${KZ_SLUG}'`, `INSERT INTO events (id, slug, name, country, start_date) VALUES (1, '${KZ_SLUG}', 'Again', 'Kazakhstan', '2022-01-02')`]],
     ['a figure edited, then deleted', ['UPDATE figures SET value_best = value_best + 1 WHERE id = 6', 'DELETE FROM figures WHERE id = 6']],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildSeries, primarySeries, reportedRange, reportStatus, selectHeadline, sortSeries } from '@/lib/dashboard';
+import { buildSeries, pickPrimary, primarySeries, reportedRange, reportStatus, selectHeadline, sortSeries } from '@/lib/dashboard';
 import { makeFigure } from '../helpers/figures';
 import { reportsPageSpans } from '@/lib/event-dashboard-model';
 
@@ -150,5 +150,42 @@ describe('sortSeries', () => {
         expect(sortSeries(list, (k) => order.get(k) ?? 0)).toEqual(reference(list, order));
       }),
     );
+  });
+});
+
+describe('pickPrimary', () => {
+  const name = fc.oneof(fc.constant('all'), fc.constantFrom('Kazakhstan', 'Алматы', 'алматы', 'Zhanaozen', 'almaty', 'a', 'A', 'ё', 'е'), fc.string({ maxLength: 3 }));
+  const candidate = fc.record({ group: name, location: name, reportCount: fc.integer({ min: 1, max: 3 }), hasHeadline: fc.boolean() });
+  // Distinct places, as the series of one metric are.
+  const candidates = fc.uniqueArray(candidate, { maxLength: 30, selector: (c) => `${c.group}\u0000${c.location}` });
+
+  it('picks the same series whatever order the candidates come in (the event list reads them in SQL order, the page in page order)', () => {
+    fc.assert(
+      fc.property(candidates, fc.constantFrom('Kazakhstan', 'Алматы', 'a'), fc.infiniteStream(fc.double()), (list, country, randoms) => {
+        const shuffled = list.map((c) => ({ c, k: randoms.next().value as number })).sort((a, b) => a.k - b.k).map(({ c }) => c);
+        expect(pickPrimary(shuffled, country)).toBe(pickPrimary(list, country));
+      }),
+    );
+  });
+
+  it('is, among equally reported series, the first in page order', () => {
+    fc.assert(
+      fc.property(candidates, (list) => {
+        const eligible = list.filter((c) => c.hasHeadline && c.group !== 'all');
+        const most = Math.max(...eligible.map((c) => c.reportCount));
+        const pageFirst = sortSeries(eligible.filter((c) => c.reportCount === most).map((c) => ({ ...c, metricKey: 'deaths' })), () => 0)[0];
+        // No series of group "all": the rule falls to the most reported series of any group.
+        const picked = pickPrimary(eligible, 'nowhere');
+        expect(picked && { group: picked.group, location: picked.location }).toEqual(pageFirst && { group: pageFirst.group, location: pageFirst.location });
+      }),
+    );
+  });
+
+  it("chooses the country's whole count, else the most reported whole count, else the most reported series", () => {
+    const c = (group: string, location: string, reportCount: number, hasHeadline = true) => ({ group, location, reportCount, hasHeadline });
+    expect(pickPrimary([c('all', 'Almaty', 5), c('all', 'Kazakhstan', 1)], 'Kazakhstan')?.location).toBe('Kazakhstan');
+    expect(pickPrimary([c('all', 'Zhanaozen', 1), c('all', 'almaty', 1), c('police', 'Kazakhstan', 9)], 'Kazakhstan')?.location).toBe('almaty');
+    expect(pickPrimary([c('police', 'Zhanaozen', 2), c('army', 'Almaty', 2), c('all', 'Taraz', 1, false)], 'Kazakhstan')?.group).toBe('army');
+    expect(pickPrimary([c('all', 'Kazakhstan', 3, false)], 'Kazakhstan')).toBeUndefined();
   });
 });

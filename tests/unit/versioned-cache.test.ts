@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VersionedCache } from '@/lib/versioned-cache';
+import { cachePerDatabase, VersionedCache } from '@/lib/versioned-cache';
 
 describe('VersionedCache', () => {
   it('computes once per key and version, and again when the version moves', () => {
@@ -32,3 +32,17 @@ describe('VersionedCache', () => {
   });
 });
 
+
+describe('cachePerDatabase', () => {
+  it('keeps one cache per database: the same key and version of another database is neither a hit nor an earlier version', () => {
+    const cacheOf = cachePerDatabase<string>(10);
+    const [a, b] = [{}, {}];
+    expect(cacheOf(a).get('events', 5, () => 'a at 5')).toBe('a at 5');
+    const seen: Array<number | undefined> = [];
+    expect(cacheOf(b).get('events', 5, (previous) => (seen.push(previous?.version), 'b at 5'))).toBe('b at 5');
+    expect(cacheOf(b).get('events', 6, (previous) => (seen.push(previous?.version), 'b at 6'))).toBe('b at 6');
+    expect(seen).toEqual([undefined, 5]);
+    expect(cacheOf(a).get('events', 5, () => 'recomputed')).toBe('a at 5');
+    expect(cacheOf(a)).toBe(cacheOf(a));
+  });
+});
