@@ -4,13 +4,6 @@ import type { BenchOptions } from './options';
 import type { BudgetResult } from './result';
 import { round } from './stats';
 
-/** Whether the page cache answered a request for `url` (X-Page-Cache: hit), its body read whole. */
-async function answeredFromCache(url: string): Promise<boolean> {
-  const res = await fetch(url);
-  await res.arrayBuffer();
-  return res.headers.get('x-page-cache') === 'hit';
-}
-
 /**
  * Budget 3: while autocannon loads the cached page, an admin-like write every
  * `o.writeEveryMs`; right after each write commits, one request checks that the page shows
@@ -32,7 +25,7 @@ export async function measureFreshness(
   let stale = 0;
   const checkMs: number[] = [];
   let otherRendered = 0;
-  await answeredFromCache(otherUrl);
+  await timedGet(otherUrl);
   while (running) {
     await sleep(o.writeEveryMs);
     if (!running) break;
@@ -41,7 +34,7 @@ export async function measureFreshness(
     const check = await timedGet(url);
     checkMs.push(check.ms);
     if (check.status !== 200 || !check.body.includes(`>${expectedText}<`)) stale++;
-    if (!(await answeredFromCache(otherUrl))) otherRendered++;
+    if (!(await timedGet(otherUrl)).cached) otherRendered++;
   }
   const loaded = await load;
   const ratio = loaded.reqPerSec / staticReqPerSec;

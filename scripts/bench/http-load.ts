@@ -19,10 +19,13 @@ export async function loadTest(url: string, seconds: number, connections: number
   };
 }
 
-/** One GET, its body read whole; the milliseconds it took at the client (on this machine). */
-export async function timedGet(url: string): Promise<{ ms: number; status: number; body: string }> {
+/**
+ * One GET, its body read whole; the milliseconds it took at the client (on this machine), and
+ * whether the page cache answered it (X-Page-Cache: hit).
+ */
+export async function timedGet(url: string): Promise<{ ms: number; status: number; body: string; cached: boolean }> {
   const started = performance.now();
   const res = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
   const body = await res.text();
-  return { ms: performance.now() - started, status: res.status, body };
+  return { ms: performance.now() - started, status: res.status, body, cached: res.headers.get('x-page-cache') === 'hit' };
 }

@@ -43,6 +43,10 @@ test("a save to one event shows on its page at once, while the other events' pag
   await expect(page.getByRole('heading', { name: 'All reports (2)' })).toBeVisible();
   // Kazakhstan's page shows nothing of that event: it is still the page rendered before.
   expect(await cached(KZ)).toBe(true);
+  // The event list shows every event's headline deaths: the new one at once, Kazakhstan's as it was.
+  await page.goto('/');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Page cache test event' })).toContainText('Deaths: 15');
+  await expect(page.getByRole('listitem').filter({ hasText: 'January 2022 unrest in Kazakhstan' })).toContainText('Deaths: 230');
 
   // A change to the catalog (here the test event's description) may show on any event's page: all render again.
   write((db) => db.$client.prepare('UPDATE events SET description = ? WHERE slug = ?').run('A test event, described again.', SLUG));

@@ -1,3 +1,6 @@
+import type { Db } from '@/db/index';
+import { createFigure } from '@/db/queries/figure-writes';
+import type { Figure } from '@/db/schema';
 import { figureFormSchema, type FigureFormInput } from '@/lib/validation/figure-form';
 import type { FigureWithContext } from '@/db/queries/figures';
 
@@ -54,3 +57,12 @@ export function deathTollForm(over: Record<string, string> = {}): FigureFormInpu
   });
 }
 
+
+/**
+ * A second event beside the seeded one (it gets id 2): `slug`, in Testland, with one death toll
+ * of 4 for the whole country from the first source, saved through the admin form's path.
+ */
+export function addOtherEvent(db: Db, slug = 'other'): Figure {
+  db.$client.prepare("INSERT INTO events (slug, name, country, start_date) VALUES (?, 'Other event', 'Testland', '2023-01-01')").run(slug);
+  return createFigure(db, deathTollForm({ eventId: '2', location: 'Testland', valueBest: '4', sourceChoice: 'existing', sourceId: '1' }), { userId: null, label: 'editor@example.org' });
+}

@@ -14,6 +14,7 @@ import { figureFormSchema } from '@/lib/validation/figure-form';
 import { prng, synthEvent, synthFigures } from '@/lib/synth';
 import { addLaterDeathToll, createSeededTestDb, createTestDb } from '../helpers/db';
 import { serveTestDatabases } from '../helpers/served-db';
+import { recordStatements } from '../helpers/statements';
 
 /**
  * The page reads its dashboard as SQL summaries (one row per series) and a few figures; the
@@ -113,10 +114,7 @@ describe('the event page read through SQL summaries', () => {
     const db = serve(createSeededTestDb());
     const slug = 'kazakhstan-2022-unrest';
     // Which reads of the series the page makes: a full one, or only what changed since.
-    const statements: string[] = [];
-    const client = getDb().$client;
-    const prepare = client.prepare.bind(client);
-    client.prepare = ((source: string) => (statements.push(source), prepare(source))) as typeof client.prepare;
+    const { statements } = recordStatements(getDb().$client);
     const reads = () => ({
       delta: statements.filter((q) => q.includes('rev >')).length,
       full: statements.filter((q) => /FROM series_summaries s\s+WHERE s\.event_id/.test(q)).length,

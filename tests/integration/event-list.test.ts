@@ -4,8 +4,9 @@ import { getDb } from '@/db/index';
 import { createFigure, retractFigure } from '@/db/queries/figure-writes';
 import { loadEventList, readWholeEventList } from '@/lib/event-list';
 import { createSeededTestDb } from '../helpers/db';
-import { deathTollForm } from '../helpers/figures';
+import { addOtherEvent, deathTollForm } from '../helpers/figures';
 import { serveTestDatabases } from '../helpers/served-db';
+import { recordStatements } from '../helpers/statements';
 
 const serve = serveTestDatabases();
 const actor = { userId: null, label: 'editor@example.org' };
@@ -13,14 +14,10 @@ const actor = { userId: null, label: 'editor@example.org' };
 describe('the event list after writes', () => {
   it('reads again only the events whose figures changed, and stays the list read whole, through every kind of write', () => {
     const db = serve(createSeededTestDb());
-    db.$client.exec("INSERT INTO events (slug, name, country, start_date) VALUES ('other', 'Other event', 'Testland', '2023-01-01')");
-    createFigure(db, deathTollForm({ eventId: '2', location: 'Testland', valueBest: '4', sourceChoice: 'existing', sourceId: '1' }), actor);
+    addOtherEvent(db);
 
     // Which deaths series the list reads: all of them, or those of the events named.
-    const statements: string[] = [];
-    const client = getDb().$client;
-    const prepare = client.prepare.bind(client);
-    client.prepare = ((source: string) => (statements.push(source), prepare(source))) as typeof client.prepare;
+    const { statements } = recordStatements(getDb().$client);
     const reads = () => statements.filter((q) => q.includes('SELECT id FROM metrics WHERE key')).map((q) => (q.includes('event_id IN') ? 'some' : 'all'));
     const step = (write: () => void, expected: 'some' | 'all' | 'none') => {
       write();

@@ -8,7 +8,7 @@ import { loadEventPage } from '@/lib/event-dashboard';
 import { importCsvText } from '@/lib/import/run';
 import { publicPageVersion } from '@/lib/page-cache/versions';
 import { createSeededTestDb } from '../helpers/db';
-import { deathTollForm } from '../helpers/figures';
+import { addOtherEvent, deathTollForm } from '../helpers/figures';
 import { serveTestDatabases } from '../helpers/served-db';
 
 const cleanups: Array<() => void> = [];
@@ -27,10 +27,7 @@ function setUp() {
   const test = createSeededTestDb();
   cleanups.push(test.cleanup);
   const { db } = test;
-  db.$client.exec(`
-    INSERT INTO events (slug, name, country, start_date) VALUES ('other-event', 'Other event', 'Testland', '2023-01-01');
-  `);
-  const other = createFigure(db, deathTollForm({ eventId: '2', location: 'Testland', valueBest: '4' }), actor);
+  const other = addOtherEvent(db, 'other-event');
   const tags = () => ({ kz: publicPageVersion(db, KZ).tag, other: publicPageVersion(db, OTHER).tag, list: publicPageVersion(db, '/').tag });
   /** Runs `write` and says which pages' tags changed. */
   const changed = (write: () => void) => {
@@ -134,8 +131,8 @@ describe('no write changes what an event page shows without changing its tag', (
 
   it.each(cases)('%s', (_, statements, slug = KZ_SLUG) => {
     const db = serve(createSeededTestDb());
-    db.$client.exec("INSERT INTO events (slug, name, country, start_date) VALUES ('other', 'Other', 'Testland', '2023-01-01'), ('empty', 'Empty', 'Testland', '2023-01-01')");
-    createFigure(db, deathTollForm({ eventId: '2', location: 'Testland', valueBest: '4', sourceChoice: 'existing', sourceId: '1' }), actor);
+    addOtherEvent(db);
+    db.$client.exec("INSERT INTO events (slug, name, country, start_date) VALUES ('empty', 'Empty', 'Testland', '2023-01-01')");
     const shell = new Database(db.$client.name);
     shell.pragma('foreign_keys = OFF');
     try {

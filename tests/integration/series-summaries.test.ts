@@ -15,6 +15,7 @@ import { prng, synthEvent, synthFigures } from '@/lib/synth';
 import { createSeededTestDb, createTestDb } from '../helpers/db';
 import { serveTestDatabases } from '../helpers/served-db';
 import { deathTollForm } from '../helpers/figures';
+import { recordStatements } from '../helpers/statements';
 
 /**
  * The series summaries are kept in the same transaction as every write to figures. These tests
@@ -176,12 +177,10 @@ describe('series summaries', () => {
 
   it('are refreshed from the stale series alone: no statement of the refresh walks every figure', () => {
     const db = serve(createSeededTestDb());
-    const statements: string[] = [];
-    const prepare = db.$client.prepare.bind(db.$client);
-    db.$client.prepare = ((source: string) => (statements.push(source), prepare(source))) as typeof db.$client.prepare;
+    const { statements, stop } = recordStatements(db.$client);
     db.$client.exec("UPDATE figures SET value_best = value_best + 1 WHERE id = 1");
     writeTransaction(db, (tx) => refreshStaleSeries(tx));
-    db.$client.prepare = prepare;
+    stop();
     const refresh = statements.filter((q) => /series_summaries|event_sources/.test(q) && !/^\s*(SELECT 1|DELETE FROM series_stale)/.test(q));
     expect(refresh.length).toBeGreaterThanOrEqual(3);
     db.$client.exec("INSERT INTO series_stale SELECT event_id, metric_id, group_name, location FROM figures WHERE id = 1");
