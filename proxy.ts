@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/session-token';
-import { contentSecurityPolicy } from '@/lib/security-headers';
+import { contentSecurityPolicy, newNonce } from '@/lib/security-headers';
 
 /**
  * Runs before every page and route: gives the response a Content-Security-Policy with a fresh
@@ -14,7 +14,7 @@ export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   const admin = pathname === '/admin' || pathname.startsWith('/admin/');
   const isPage = request.method === 'GET' || request.method === 'HEAD';
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
 
   let response: NextResponse;

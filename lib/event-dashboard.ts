@@ -4,6 +4,7 @@ import { readDataVersion } from '@/db/queries/data-version';
 import { findEventBySlug } from '@/db/queries/events';
 import { listEventFiguresByIds, listMetricFiguresPage, listSeriesReports, listEventQuotes, type FigureWithContext } from '@/db/queries/figures';
 import { listEventSources, listSeriesSummaries, seriesSummariesChangedSince, type SeriesSummaryRow } from '@/db/queries/series-summaries';
+import { sourcesWithFullText } from '@/db/queries/source-page';
 import { listMetricsById } from '@/db/queries/metrics';
 import type { Event } from '@/db/schema';
 import { assembleDashboard, chartsFor, reportsPageSpans, type EventCharts, type EventDashboard } from './event-dashboard-model';
@@ -160,6 +161,8 @@ export function loadEventPage<C extends PageChoice>(slug: string, choose: (d: Ev
       choice,
       charts: dashboard.metrics.length > 0 ? loadEventCharts(dashboard, choice.pick) : null,
       reports: loadReportsPage(dashboard, choice.reportsPage, choice.perPage),
+      // The sources whose full text the site holds: the list links to it.
+      fullTexts: sourcesWithFullText(getDb(), dashboard.sources.map((s) => s.id)),
     };
   });
 }

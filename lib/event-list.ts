@@ -1,18 +1,20 @@
 import 'server-only';
 import { getDb, readTransaction, type Db } from '@/db/index';
 import { eventsChangedSince, readCatalogVersion, readDataVersion } from '@/db/queries/data-version';
-import { listEvents, listFiguresByIds } from '@/db/queries/events';
+import { listEvents, listFiguresByIds, type FigureSource } from '@/db/queries/events';
 import { listMetricSeriesSummaries } from '@/db/queries/series-summaries';
 import type { Event, Figure } from '@/db/schema';
 import { pickPrimary, type SeriesCandidate } from './dashboard';
 import { cachePerDatabase } from './versioned-cache';
 
-export type EventWithHeadlineDeaths = Event & { deaths: Figure | null };
+/** An event's headline deaths, with the source that reported them (the home page cites it). */
+export type HeadlineDeaths = Figure & { source: FigureSource };
+export type EventWithHeadlineDeaths = Event & { deaths: HeadlineDeaths | null };
 
 const MAX_EVENTS_READ_BY_ID = 1000;
 
 /** The list as the home page shows it, with what a later version needs to read only what changed. */
-type EventList = { events: EventWithHeadlineDeaths[]; catalog: number; deathsByEvent: Map<number, Figure | null> };
+type EventList = { events: EventWithHeadlineDeaths[]; catalog: number; deathsByEvent: Map<number, HeadlineDeaths | null> };
 
 const cacheOf = cachePerDatabase<EventList>(1);
 
@@ -60,7 +62,7 @@ function readEventList(db: Db, version: number, previous?: { version: number; va
   // The same rule as the event page's primary card (pickPrimary), so the two always agree.
   const chosen = new Map(read.map((e) => [e.id, pickPrimary(candidates.get(e.id) ?? [], e.country)?.headlineId ?? null]));
   const figures = new Map(listFiguresByIds(db, [...chosen.values()].filter((id): id is number => id !== null)).map((f) => [f.id, f]));
-  const deathsByEvent = new Map<number, Figure | null>();
+  const deathsByEvent = new Map<number, HeadlineDeaths | null>();
   for (const e of events) {
     deathsByEvent.set(e.id, chosen.has(e.id) ? (figures.get(chosen.get(e.id) ?? -1) ?? null) : (earlier?.value.deathsByEvent.get(e.id) ?? null));
   }

@@ -28,3 +28,8 @@ export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean } = {
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/** A fresh nonce for one response's scripts (proxy.ts, the page cache, the server's 404 page). */
+export function newNonce(): string {
+  return Buffer.from(crypto.randomUUID()).toString('base64');
+}

@@ -71,3 +71,27 @@ export function formatDate(isoDate: string): string {
 export function describeScope(group: string, location: string): string {
   return group === 'all' ? location : `${group}, ${location}`;
 }
+
+const count = (n: number, one: string, many: string) => `${grouped.format(n)} ${n === 1 ? one : many}`;
+
+/**
+ * The spread of a series' reports under its headline: "3 reports from 3 sources, from 164 to 230;
+ * the figure above is the latest." It says that the headline is the latest report, not an average
+ * or a pick among disagreeing sources (a revised toll's earlier counts are in the spread).
+ */
+export function describeReportSpread(r: { low: number; high: number; reports: number; sources: number }, unit: string): string {
+  const low = formatNumber(r.low, unit, 'down');
+  // The currency is named once, before the first number.
+  const high = formatNumber(r.high, unit, 'up').replace(/^[A-Z]{3} /, '');
+  return `${count(r.reports, 'report', 'reports')} from ${count(r.sources, 'source', 'sources')}, from ${low} to ${high}; the figure above is the latest.`;
+}
+
+/**
+ * A figure edited after it was first entered, said where its number is shown: "updated here
+ * 26 November 2026 (revision 2)", or null for a figure as first entered. "Here" is this
+ * dashboard: the date the source reported it is shown beside it.
+ */
+export function describeRevision(f: { revision: number; updatedAt: string }): string | null {
+  if (f.revision <= 1) return null;
+  return `updated here ${formatDate(f.updatedAt.slice(0, 10))} (revision ${f.revision})`;
+}

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { loadEventList } from '@/lib/event-list';
+import { SourceLink } from '@/app/ui/source-link';
 import { formatDate, formatFigure } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
 
-/** The list of events, each with its period and headline death toll. */
+/** The list of events, each with its period and headline death toll, cited to its source. */
 export default function HomePage() {
   const events = loadEventList();
   return (
@@ -33,12 +34,17 @@ export default function HomePage() {
                 {e.deaths ? (
                   <>
                     <strong>{formatFigure(e.deaths)}</strong>{' '}
-                    <span className="muted">(reported {formatDate(e.deaths.reportedOn)})</span>
+                    <span className="muted">(reported <time dateTime={e.deaths.reportedOn}>{formatDate(e.deaths.reportedOn)}</time>)</span>
                   </>
                 ) : (
                   <span className="muted">no figure yet</span>
                 )}
               </p>
+              {e.deaths ? (
+                <p className="event-source">
+                  Source: {e.deaths.source.reportingBody}; <SourceLink source={e.deaths.source} />
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

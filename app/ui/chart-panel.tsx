@@ -35,6 +35,9 @@ export function ChartPanel({ spec, subtitle, sourceLine, view, chartHref, tableH
       <div className="chart-body">
         {view === 'chart' ? (
           <ChartFigure spec={spec} description={describeChart(spec)} fileName={fileName}>
+            {/* Shown, with the table, until the chart is drawn (never, without JavaScript): the
+                "Chart" marked current is not to be taken for a chart that failed to load. */}
+            <p className="chart-note">The chart needs JavaScript; until it runs, this table shows the same numbers.</p>
             {table}
           </ChartFigure>
         ) : (

@@ -1,35 +1,37 @@
 import type { FigureWithContext } from '@/db/queries/figures';
-import { describeScope, formatDate, formatFigure, isCurrency } from '@/lib/wording';
+import { describeRevision, describeScope, formatDate, formatFigure, isCurrency } from '@/lib/wording';
 import { CitationLink } from './citation-link';
 import { SourceLink } from './source-link';
+
+const COLUMNS = ['Metric', 'Group and place', 'Figure', 'Reported on', 'Reported by and source'] as const;
 
 /** Every report of an event as a table: what was counted, the figure as worded, when and who. */
 export function FigureTable({ figures, caption, citationOf }: { figures: FigureWithContext[]; caption: string; citationOf: Record<number, number> }) {
   return (
+    // On a narrow screen each row is laid out as a block, its cells labelled by their column
+    // (globals.css, .reflow), so the source is on screen rather than past a sideways scroll. CSS
+    // display changes can take a table's meaning away from screen readers; the roles keep it.
     <div className="table-wrap">
-      <table>
+      <table className="reflow" role="table">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Metric</th>
-            <th scope="col">Group and place</th>
-            <th scope="col" className="num">Figure</th>
-            <th scope="col">Reported on</th>
-            <th scope="col">Reported by and source</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            {COLUMNS.map((c) => <th key={c} scope="col" role="columnheader" className={c === 'Figure' ? 'num' : undefined}>{c}</th>)}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {figures.map((f) => (
-            <tr key={f.id} data-figure-id={f.id} className={f.status === 'retracted' ? 'retracted-row' : undefined}>
-              <td>{f.metric.label}</td>
-              <td>{describeScope(f.group, f.location)}</td>
-              <td className="num">
+            <tr key={f.id} role="row" data-figure-id={f.id} className={f.status === 'retracted' ? 'retracted-row' : undefined}>
+              <td role="cell" data-label="Metric">{f.metric.label}</td>
+              <td role="cell" data-label="Group and place">{describeScope(f.group, f.location)}</td>
+              <td role="cell" data-label="Figure" className="num">
                 <span className={f.status === 'retracted' ? 'retracted' : undefined}>{formatFigure(f)}</span>
                 {!isCurrency(f.unit) && f.qualifier !== 'unknown' ? <span className="muted"> {f.unit}</span> : null}
                 {f.status === 'retracted' ? <div className="muted">retracted: {f.retractionReason}</div> : null}
+                {describeRevision(f) ? <div className="muted revision">{describeRevision(f)}</div> : null}
               </td>
-              <td><time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time></td>
-              <td>
+              <td role="cell" data-label="Reported on"><time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time></td>
+              <td role="cell" data-label="Reported by and source">
                 <div>{f.source.reportingBody}</div>
                 <div>
                   <SourceLink source={f.source} /> <CitationLink number={citationOf[f.sourceId] ?? 0} />

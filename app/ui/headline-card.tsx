@@ -1,5 +1,5 @@
 import type { HeadlineCard as Card } from '@/lib/event-dashboard';
-import { describeScope, formatDate, formatFigure, formatNumber, isCurrency } from '@/lib/wording';
+import { describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, isCurrency } from '@/lib/wording';
 import { CitationLink } from './citation-link';
 
 /** One headline: the latest figure of a series, who reported it and when, and the spread of reports. */
@@ -7,6 +7,7 @@ export function HeadlineCard({ card, citation }: { card: Card; citation: number 
   const { headline, series } = card;
   const unit = isCurrency(headline.unit) || headline.qualifier === 'unknown' ? null : headline.unit;
   const range = series.range;
+  const revision = describeRevision(headline);
   return (
     <article className={card.primary ? 'card card-primary' : 'card'} id={card.anchor} aria-labelledby={`${card.anchor}-label`}>
       <h4 id={`${card.anchor}-label`} className="card-label">
@@ -20,12 +21,10 @@ export function HeadlineCard({ card, citation }: { card: Card; citation: number 
       <p className="card-meta">
         Reported <time dateTime={headline.reportedOn}>{formatDate(headline.reportedOn)}</time> by {headline.source.reportingBody}{' '}
         <CitationLink number={citation} id={`cite-${card.anchor}`} />
+        {revision ? <span className="revision">; {revision}</span> : null}
       </p>
       {range ? (
-        <p className="card-range">
-          Reported range: {formatNumber(range.low, headline.unit, 'down')}–{formatNumber(range.high, headline.unit, 'up').replace(/^[A-Z]{3} /, '')} across{' '}
-          {range.sources === 1 ? '1 source' : `${range.sources} sources`} ({range.reports} reports)
-        </p>
+        <p className="card-range">{describeReportSpread(range, headline.unit)}</p>
       ) : null}
     </article>
   );

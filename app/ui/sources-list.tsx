@@ -2,8 +2,8 @@ import type { CitedSource } from '@/lib/citations';
 import { formatDate } from '@/lib/wording';
 import { SourceLink } from './source-link';
 
-/** Every cited source once, numbered, with the quotes the page relies on and links back. */
-export function SourcesList({ sources }: { sources: CitedSource[] }) {
+/** Every cited source once, numbered, with the quotes the page relies on, links back, and its full text when held. */
+export function SourcesList({ sources, fullTexts }: { sources: CitedSource[]; fullTexts: ReadonlySet<number> }) {
   return (
     <section aria-labelledby="sources-title">
       <h2 id="sources-title">Sources</h2>
@@ -16,6 +16,11 @@ export function SourcesList({ sources }: { sources: CitedSource[] }) {
             <div className="muted">
               {s.reportingBody}, <time dateTime={s.publishedOn}>{formatDate(s.publishedOn)}</time>
             </div>
+            {fullTexts.has(s.id) ? (
+              <div>
+                <a href={`/sources/${s.id}#full-text`}>Full text of this source</a>
+              </div>
+            ) : null}
             {s.quotes.map((q) => (
               <blockquote key={q}>“{q}”</blockquote>
             ))}

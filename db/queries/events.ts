@@ -1,6 +1,7 @@
+import type { Database, Statement } from 'better-sqlite3';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../index';
-import { events, figures, type Event, type Figure } from '../schema';
+import type { Db, Executor } from '../index';
+import { events, figures, sources, type Event, type Figure, type Source } from '../schema';
 
 /** Whether the database holds no events yet (a new file, or one only migrated). */
 export function isEmpty(db: Executor): boolean {
@@ -17,7 +18,33 @@ export function findEventBySlug(db: Executor, slug: string): Event | undefined {
   return db.select().from(events).where(eq(events.slug, slug)).get();
 }
 
-/** The figures with these ids. */
-export function listFiguresByIds(db: Executor, ids: number[]): Figure[] {
-  return ids.length ? db.select().from(figures).where(inArray(figures.id, ids)).all() : [];
+// Asked before every event page is served (scripts/serve.ts), so prepared once per connection.
+const slugStatements = new WeakMap<Database, Statement<[string], 1>>();
+
+/** Whether an event has this slug: one indexed look-up by a statement prepared once. */
+export function eventSlugExists(db: Db, slug: string): boolean {
+  let statement = slugStatements.get(db.$client);
+  if (!statement) {
+    statement = db.$client.prepare<[string], 1>('SELECT 1 FROM events WHERE slug = ?').pluck();
+    slugStatements.set(db.$client, statement);
+  }
+  return statement.get(slug) !== undefined;
+}
+
+/** The source a figure is cited to, as a citation names it. */
+export type FigureSource = Pick<Source, 'id' | 'reportingBody' | 'publisher' | 'title' | 'url' | 'publishedOn'>;
+
+/** The figures with these ids, each with its source. */
+export function listFiguresByIds(db: Executor, ids: number[]): Array<Figure & { source: FigureSource }> {
+  if (!ids.length) return [];
+  return db
+    .select({
+      figure: figures,
+      source: { id: sources.id, reportingBody: sources.reportingBody, publisher: sources.publisher, title: sources.title, url: sources.url, publishedOn: sources.publishedOn },
+    })
+    .from(figures)
+    .innerJoin(sources, eq(sources.id, figures.sourceId))
+    .where(inArray(figures.id, ids))
+    .all()
+    .map((r) => ({ ...r.figure, source: r.source }));
 }

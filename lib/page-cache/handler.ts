@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
@@ -7,6 +6,7 @@ import { captureResponse, type CapturedResponse } from './capture';
 import { PageCache, type CachedPage } from './page-cache';
 import { acceptsGzip, pageCacheKey } from './rules';
 import { fillTemplate, makeTemplate, nonceOf } from './template';
+import { newNonce } from '@/lib/security-headers';
 
 const gzipAsync = promisify(gzip);
 
@@ -29,11 +29,6 @@ export type PageCacheOptions = {
   /** How long a request waits for another request's render of the same page (default 8 s). */
   waitForRenderMs?: number;
 };
-
-/** The same nonce shape as proxy.ts makes. */
-function newNonce(): string {
-  return Buffer.from(randomUUID()).toString('base64');
-}
 
 function cacheable(captured: CapturedResponse | null, version: PageVersion, day: string): CachedPage | null {
   if (!captured || captured.status !== 200 || captured.headers['set-cookie'] !== undefined) return null;

@@ -1,5 +1,6 @@
 import type { Db } from '@/db/index';
 import { findFigure } from '@/db/queries/figure-admin';
+import { formatDate } from '@/lib/wording';
 import { E2E_MARKER, counts, e2eDb, e2eEventId, newEditor, seedTestFigure, signIn, signedInPage } from './admin-support';
 import { expect, test } from './fixtures';
 
@@ -57,7 +58,7 @@ test('an editor adds a later death toll with a new source, sees it on the public
   const headline = page.getByRole('article').filter({ has: page.getByRole('heading', { level: 4, name: 'Deaths Kazakhstan', exact: true }) });
   await expect(headline.locator('.card-value')).toHaveText('238');
   await expect(headline).toContainText("Reported 1 December 2022 by Prosecutor General's Office");
-  await expect(headline).toContainText('Reported range: 164–238 across 4 sources (4 reports)');
+  await expect(headline).toContainText('4 reports from 4 sources, from 164 to 238; the figure above is the latest.');
   await page.getByRole('region', { name: 'Deaths as reported over time' }).getByRole('link', { name: 'Table' }).click();
   const timeline = page.getByRole('region', { name: 'Deaths as reported over time' });
   const kazakhstan = timeline.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'Kazakhstan', exact: true }) });
@@ -90,6 +91,14 @@ test('an editor adds a later death toll with a new source, sees it on the public
   await expect(page.getByRole('heading', { name: 'History (3)' })).toBeVisible();
   await expect(page.locator('.history-entry').first()).toContainText(`restored by ${editor.email}`);
   expect(findFigure(db, id)).toMatchObject({ valueBest: 238, revision: 3 });
+
+  // Readers see that the figure was changed here after it was first published, and when.
+  const updated = `updated here ${formatDate(findFigure(db, id)!.updatedAt.slice(0, 10))} (revision 3)`;
+  await page.goto('/events/kazakhstan-2022-unrest');
+  await expect(row).toContainText(updated);
+  await expect(headline.locator('.card-meta')).toContainText(updated);
+  // A figure never edited says nothing of the kind.
+  await expect(page.getByRole('table', { name: /Every figure reported/ }).getByRole('row').filter({ hasText: '164' }).first()).not.toContainText('updated here');
 });
 
 test('bad values are marked beside their fields, what was typed is kept, and nothing is saved', async ({ page }) => {

@@ -30,7 +30,7 @@ test('headline cards show law-enforcement deaths and injuries with citations tha
     await expect(card).toBeInViewport();
   }
   await expect(event.card('Deaths', 'Kazakhstan').locator('.card-value')).toHaveText('230');
-  await expect(event.card('Deaths', 'Kazakhstan')).toContainText('Reported range: 164–230 across 3 sources (3 reports)');
+  await expect(event.card('Deaths', 'Kazakhstan')).toContainText('3 reports from 3 sources, from 164 to 230; the figure above is the latest.');
   await expect(event.card('Deaths', 'civilians, Kazakhstan').locator('.card-value')).toHaveText('20');
   await expect(event.card('Economic damage', 'businesses, Kazakhstan').locator('.card-value')).toHaveText('about KZT 93.7 billion');
 });
@@ -131,6 +131,8 @@ test('the page reads fully without JavaScript: cards, tables and sources are in 
   const timeline = event.panel('Deaths as reported over time');
   await expect(timeline.getByRole('table')).toBeVisible();
   await expect(timeline.locator('canvas')).toHaveCount(0);
+  // "Chart" is the view picked, and the reader is told why a table stands in for it.
+  await expect(timeline.getByText('The chart needs JavaScript; until it runs, this table shows the same numbers.')).toBeVisible();
   expect((await event.tableRows(timeline)).length).toBeGreaterThanOrEqual(9);
   await expect(event.sources().locator('li')).toHaveCount(17);
   await timeline.getByRole('link', { name: 'Injured' }).click();
@@ -145,6 +147,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const page = await context.newPage();
     await new EventPage(page).goto(KZ);
     await expect(page.locator('canvas').first()).toBeVisible();
+    // Drawn: the note that stands in for a chart without JavaScript is gone.
+    await expect(page.getByText('The chart needs JavaScript')).toHaveCount(0);
     const results = await new AxeBuilder(page).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`)).toEqual([]);
     await page.goto('/');
@@ -156,9 +160,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test('works at 360 px wide: nothing but tables scrolls sideways', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await new EventPage(page).goto(KZ);
+  const event = new EventPage(page);
+  await event.goto(KZ);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // "All reports" is laid out a row a block, each cell named by its column, so who reported a
+  // figure and where is on screen, not past a sideways scroll.
+  const reports = page.getByRole('table', { name: /Every figure reported/ });
+  const first = reports.getByRole('row').nth(1);
+  const source = first.getByRole('cell').nth(4);
+  await expect(source).toContainText('Prosecutor General');
+  const box = (await source.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(360);
+  expect(await source.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Reported by and source: "');
+  const wrap = reports.locator('xpath=..');
+  expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   await context.close();
 });
 
@@ -167,6 +183,9 @@ test('the home page lists events with their headline deaths and period', async (
   const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'January 2022 unrest in Kazakhstan' }) });
   await expect(item).toContainText('Kazakhstan, 2 January 2022 – 11 January 2022');
   await expect(item).toContainText('Deaths: 230 (reported 14 March 2022)');
+  // The number is cited: who said it, and the report it was published in.
+  await expect(item).toContainText('Source: Prosecutor General Berik Asylov (Mazhilis plenary); Interfax: Total of 230 people die in Jan unrest in Kazakhstan');
+  await expect(item.getByRole('link', { name: /Total of 230 people die/ })).toHaveAttribute('href', 'https://interfax.com/newsroom/top-stories/76630/');
 });
 
 test('each chart’s CSV link downloads the rows of the figures it draws on', async ({ page }) => {

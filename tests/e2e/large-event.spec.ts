@@ -70,10 +70,16 @@ for (const javaScriptEnabled of [true, false]) {
       const first = await tableRows(event);
       expect(first).toEqual(expected.slice(0, 50));
 
+      const table = page.getByRole('table', { name: /Every figure reported/ });
+      await expect(table.locator('caption')).toHaveText('Every figure reported for Large test event, by metric, then group and place, then date reported: reports 1–50 of 66');
+
       await nav.getByRole('link', { name: 'Next' }).click();
       await expect(nav).toContainText('Page 2 of 2');
       await expect(page).toHaveURL(/reports_page=2/);
       expect(await tableRows(event)).toEqual(expected.slice(50));
+      await expect(table.locator('caption')).toContainText('reports 51–66 of 66');
+      // The new page opens at the table's heading, not at the links below the old page's rows.
+      await expect(page.getByRole('heading', { name: 'All reports (66)' })).toBeInViewport();
 
       // Six cards for deaths: the whole count first, then the districts in page order.
       const deaths = page.getByRole('region', { name: 'Deaths', exact: true });

@@ -48,6 +48,12 @@ describe('the event list after writes', () => {
     list = step(() => shell.exec("INSERT INTO events (slug, name, country, start_date) VALUES ('third', 'Third', 'Testland', '2024-01-01')"), 'some');
     expect(list.map((e) => e.slug)).toContain('third');
     step(() => shell.exec("UPDATE events SET name = 'Renamed' WHERE slug = 'other'"), 'all');
+    // The headline is cited to its source, which a source edit (the catalog) changes.
+    list = step(() => undefined, 'none');
+    const kz = list.find((e) => e.slug === 'kazakhstan-2022-unrest')!.deaths!;
+    expect(kz.source).toMatchObject({ id: kz.sourceId, publisher: 'Interfax', url: 'https://interfax.com/newsroom/top-stories/76630/' });
+    list = step(() => shell.prepare('UPDATE sources SET title = ? WHERE id = ?').run('Retitled report', kz.sourceId), 'all');
+    expect(list.find((e) => e.slug === 'kazakhstan-2022-unrest')!.deaths!.source.title).toBe('Retitled report');
     // Nothing changed since: the list is the one cached.
     step(() => undefined, 'none');
     shell.close();

@@ -18,7 +18,7 @@ function renderHostile(s: string): string {
     source: { id: 1, reportingBody: s, publisher: s, title: s, url: s, publishedOn: '2022-01-10', createdAt: '', updatedAt: '' },
   });
   const { sources } = numberSources([{ source: figure.source, quote: figure.quote, backLink: { anchor: 'card-1', label: s } }]);
-  return renderToStaticMarkup(createElement('div', null, createElement(FigureTable, { figures: [figure], caption: s, citationOf: { 1: 1 } }), createElement(SourcesList, { sources })));
+  return renderToStaticMarkup(createElement('div', null, createElement(FigureTable, { figures: [figure], caption: s, citationOf: { 1: 1 } }), createElement(SourcesList, { sources, fullTexts: new Set([1]) })));
 }
 
 const TAG = /<([a-zA-Z][a-zA-Z0-9]*)/g;
@@ -34,8 +34,9 @@ describe('stored text on the public page', () => {
         for (const [, tag] of html.matchAll(TAG)) expect(OWN_TAGS).toContain(tag!.toLowerCase());
         // Attributes of the elements themselves carry no event handlers.
         for (const [element] of html.matchAll(/<[a-zA-Z][^>]*>/g)) expect(element).not.toMatch(/\son[a-z]+=/i);
-        // The only links out are http(s) addresses; the rest point within the page.
-        for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(https?:\/\/|#)/i);
+        // The only links out are http(s) addresses; the rest point within the page, or to a
+        // source's full text by its numeric id.
+        for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(https?:\/\/|#|\/sources\/\d+#full-text$)/i);
       }),
       propertyRuns(300),
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Qualifier } from '@/db/schema';
-import { describeScope, formatDate, formatFigure, formatNumber, isCurrency } from '@/lib/wording';
+import { describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, formatNumber, isCurrency } from '@/lib/wording';
 
 const fig = (qualifier: Qualifier, best: number | null, unit = 'people', low: number | null = null, high: number | null = null) => ({
   qualifier, valueBest: best, valueLow: low, valueHigh: high, unit,
@@ -66,5 +66,28 @@ describe('formatDate and describeScope', () => {
   it('omits the group "all"', () => {
     expect(describeScope('all', 'Almaty')).toBe('Almaty');
     expect(describeScope('law enforcement', 'Kazakhstan')).toBe('law enforcement, Kazakhstan');
+  });
+});
+
+describe('describeReportSpread', () => {
+  it('says how many reports from how many sources, their extent, and that the headline is the latest', () => {
+    expect(describeReportSpread({ low: 164, high: 230, reports: 3, sources: 3 }, 'people')).toBe('3 reports from 3 sources, from 164 to 230; the figure above is the latest.');
+    expect(describeReportSpread({ low: 3811, high: 9900, reports: 12, sources: 1 }, 'people')).toBe('12 reports from 1 source, from 3,811 to 9,900; the figure above is the latest.');
+    expect(describeReportSpread({ low: 1200, high: 1300, reports: 1234, sources: 2 }, 'people')).toBe('1,234 reports from 2 sources, from 1,200 to 1,300; the figure above is the latest.');
+  });
+
+  it('names a currency once and rounds outwards, never narrowing what was reported', () => {
+    expect(describeReportSpread({ low: 87_460_000_000, high: 93_740_000_000, reports: 2, sources: 2 }, 'KZT')).toBe('2 reports from 2 sources, from KZT 87.4 billion to 93.8 billion; the figure above is the latest.');
+  });
+});
+
+describe('describeRevision', () => {
+  it('says nothing of a figure as first entered', () => {
+    expect(describeRevision({ revision: 1, updatedAt: '2026-11-26T10:00:00.000Z' })).toBeNull();
+  });
+
+  it('dates an edited figure by the day it was last changed here, with its revision', () => {
+    expect(describeRevision({ revision: 2, updatedAt: '2026-11-26T23:59:59.000Z' })).toBe('updated here 26 November 2026 (revision 2)');
+    expect(describeRevision({ revision: 7, updatedAt: '2022-01-15T00:00:00.000Z' })).toBe('updated here 15 January 2022 (revision 7)');
   });
 });

@@ -9,13 +9,22 @@ import { SourcesList } from '@/app/ui/sources-list';
 import { dashboardDefaults, loadEventDashboard, loadEventPage } from '@/lib/event-dashboard';
 import { dashboardHref, readDashboardState } from '@/lib/url-state';
 import { siteUrl } from '@/lib/site-url';
-import { formatDate } from '@/lib/wording';
+import { formatDate, formatNumber } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
 
 // Fifty rows a page: the page stays light (every row is rendered twice, as HTML and in the
 // payload React hydrates from); the CSV download has every report.
 const REPORTS_PER_PAGE = 50;
+
+/** The table's caption: what it lists, in which order, and which rows this page shows. */
+function reportsCaption(eventName: string, page: number, reportCount: number): string {
+  const caption = `Every figure reported for ${eventName}, by metric, then group and place, then date reported`;
+  if (reportCount <= REPORTS_PER_PAGE) return caption;
+  const first = (page - 1) * REPORTS_PER_PAGE + 1;
+  const last = Math.min(page * REPORTS_PER_PAGE, reportCount);
+  return `${caption}: reports ${formatNumber(first, '')}–${formatNumber(last, '')} of ${formatNumber(reportCount, '')}`;
+}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -53,18 +62,18 @@ export default async function EventPage({ params, searchParams }: Props) {
         {event.endDate ? ` – ${formatDate(event.endDate)}` : ' – ongoing'}. {event.description}
       </p>
       <p className="summary">
-        {reportCount} reports from {sources.length} sources.{' '}
+        {formatNumber(reportCount, "")} reports from {formatNumber(sources.length, "")} sources.{' '}
         <a href={`/api/figures.csv?${new URLSearchParams({ event: event.slug, status: 'all' })}`} download>Download all figures (CSV)</a>
       </p>
       {metrics.length === 0 ? <p>No figures have been reported for this event yet.</p> : null}
       <HeadlineCards dashboard={dashboard} />
       {charts ? <ChartsSection dashboard={dashboard} charts={charts} state={state} defaults={defaults} /> : null}
       <section aria-labelledby="all-reports">
-        <h2 id="all-reports">All reports ({reportCount})</h2>
-        <FigureTable figures={shown} citationOf={dashboard.citationOf} caption={`Every figure reported for ${event.name}, by metric and date reported`} />
+        <h2 id="all-reports">All reports ({formatNumber(reportCount, "")})</h2>
+        <FigureTable figures={shown} citationOf={dashboard.citationOf} caption={reportsCaption(event.name, page, reportCount)} />
         <Pagination label="All reports: pages" page={page} pages={pages} hrefFor={(p) => dashboardHref(state, { reportsPage: p }, defaults, '#all-reports')} />
       </section>
-      <SourcesList sources={sources} />
+      <SourcesList sources={sources} fullTexts={view.fullTexts} />
       <CiteThisPage title={event.name} url={pageUrl} accessed={new Date().toISOString().slice(0, 10)} lastUpdated={dashboard.lastUpdated} />
     </>
   );

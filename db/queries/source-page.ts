@@ -1,0 +1,45 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import type { Db, Executor } from '../index';
+import type { Source } from '../schema';
+
+/** A source as its public page shows it: the source, its full text, and the events that cite it. */
+export type SourcePage = { source: Source; citedIn: Array<{ slug: string; name: string; figures: number }> };
+
+type SourceRow = [number, string, string, string, string, string, string | null, string, string];
+
+/** The source with this id and where it is cited, or undefined. */
+export function findSourcePage(db: Executor, id: number): SourcePage | undefined {
+  const row = db.values<SourceRow>(sql`
+    SELECT id, reporting_body, publisher, title, url, published_on, full_text, created_at, updated_at FROM sources WHERE id = ${id}`)[0];
+  if (!row) return undefined;
+  const [, reportingBody, publisher, title, url, publishedOn, fullText, createdAt, updatedAt] = row;
+  // By the figures' source index: the events this source's figures belong to.
+  const citedIn = db
+    .values<[string, string, number]>(sql`
+      SELECT e.slug, e.name, count(*) FROM figures f JOIN events e ON e.id = f.event_id
+      WHERE f.source_id = ${id} GROUP BY e.id ORDER BY e.start_date DESC, e.name`)
+    .map(([slug, name, figures]) => ({ slug, name, figures }));
+  return { source: { id, reportingBody, publisher, title, url, publishedOn, fullText, createdAt, updatedAt }, citedIn };
+}
+
+/** Which of these sources have a full text (their page shows it), one statement for any number of ids. */
+export function sourcesWithFullText(db: Executor, ids: number[]): Set<number> {
+  if (!ids.length) return new Set();
+  const rows = db.values<[number]>(sql`
+    SELECT id FROM sources WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND full_text IS NOT NULL AND full_text <> ''`);
+  return new Set(rows.map(([id]) => id));
+}
+
+// Asked before a source page is served (scripts/serve.ts), so prepared once per connection.
+const idStatements = new WeakMap<Database, Statement<[number], 1>>();
+
+/** Whether a source has this id. */
+export function sourceIdExists(db: Db, id: number): boolean {
+  let statement = idStatements.get(db.$client);
+  if (!statement) {
+    statement = db.$client.prepare<[number], 1>('SELECT 1 FROM sources WHERE id = ?').pluck();
+    idStatements.set(db.$client, statement);
+  }
+  return statement.get(id) !== undefined;
+}

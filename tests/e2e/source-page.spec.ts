@@ -1,0 +1,53 @@
+import { EventPage } from './event-page';
+import { expect, test } from './fixtures';
+
+const KZ = 'kazakhstan-2022-unrest';
+const ADDRESS = 'Kazakh President Kasyym-Jomart Tokayev addressed a session of the Kazakh parliament';
+
+/**
+ * The address to parliament has no web address: the site holds its full text, so a reader can
+ * check the quotes the event page relies on. Both ways, with and without JavaScript.
+ */
+for (const javaScriptEnabled of [true, false]) {
+  test(`a source's full text is one link from the event page, and leads back (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    const event = new EventPage(page);
+    await event.goto(KZ);
+    // The figures quoted from it say where the quote can be checked.
+    const reports = page.getByRole('table', { name: /Every figure reported/ });
+    await expect(reports.getByText("Note: quoted from the full text of the address, which this source's page shows")).toHaveCount(5);
+    // Only the source whose text the site holds has the link.
+    const links = event.sources().getByRole('link', { name: 'Full text of this source' });
+    await expect(links).toHaveCount(1);
+    await links.click();
+    await expect(page).toHaveURL(/\/sources\/\d+#full-text$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(ADDRESS);
+    await expect(page.locator('.source-facts')).toContainText('President Kassym-Jomart Tokayev (address to parliament)');
+    await expect(page.locator('.source-facts')).toContainText('11 January 2022');
+    await expect(page.locator('.source-facts')).toContainText('No web address');
+    // The quote on the event page is in the full text, word for word.
+    const text = page.getByRole('region', { name: 'Full text' });
+    await expect(text).toContainText('The president said 16 law enforcement officers were killed and more than 1,300 were injured in the incidents.');
+    await expect(page.getByRole('region', { name: 'Cited for' })).toContainText('January 2022 unrest in Kazakhstan: 6 figures');
+    await page.getByRole('link', { name: 'January 2022 unrest in Kazakhstan' }).click();
+    await expect(page).toHaveURL(new RegExp(`/events/${KZ}#sources-title$`));
+    await expect(page.getByRole('heading', { level: 2, name: 'Sources' })).toBeInViewport();
+    await context.close();
+  });
+}
+
+test.describe('a source that does not exist', () => {
+  test.use({ allowedConsoleErrors: [/status of 404 .* at http:\/\/127\.0\.0\.1:\d+\/sources\//] });
+
+  test('answers 404 with a page that says so, with JavaScript off', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of ['/sources/999999', '/sources/abc', '/sources/0']) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(404);
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    }
+    await context.close();
+  });
+});
