@@ -24,6 +24,12 @@ export default function BarChart({ spec, description, fileName }: { spec: BarSpe
     [spec],
   );
   if (!theme) return null;
+  const credit = {
+    chartId: spec.id,
+    title: spec.title,
+    subtitles: spec.title.toLowerCase().includes(`in ${spec.unit}`.toLowerCase()) ? [] : [`In ${spec.unit}.`],
+    citations: spec.bars.map((b) => b.citation),
+  };
   const options: ChartOptions<'bar'> = {
     indexAxis: 'y',
     responsive: true,
@@ -57,7 +63,7 @@ export default function BarChart({ spec, description, fileName }: { spec: BarSpe
       <div className="chart-canvas" style={{ height: `${Math.max(140, spec.bars.length * 44 + 70)}px` }}>
         <Bar ref={chartRef} data={data} options={options} plugins={[backgroundPlugin(theme.bg), barLabelsPlugin(spec.bars.map((b) => b.wording), theme.fg)]} role="img" aria-label={description} fallbackContent={<p>{description}</p>} />
       </div>
-      <PngButton chartRef={chartRef as never} fileName={fileName} />
+      <PngButton chartRef={chartRef as never} fileName={fileName} credit={credit} theme={theme} />
     </>
   );
 }

@@ -56,6 +56,15 @@ export default function TimelineChart({ spec, description, fileName }: { spec: T
     [spec],
   );
   if (!theme) return null;
+  const credit = {
+    chartId: spec.id,
+    title: spec.title,
+    subtitles: [
+      `In ${spec.unit}, by date reported: filled dots are the latest figures, hollow dots superseded reports, grey crosses retracted ones; bars show ranges.`,
+      `In ${spec.unit}, by date reported.`,
+    ],
+    citations: spec.series.flatMap((s) => s.points.map((p) => p.citation)),
+  };
   const options: ChartOptions<'line'> = {
     responsive: true,
     maintainAspectRatio: false,
@@ -93,7 +102,7 @@ export default function TimelineChart({ spec, description, fileName }: { spec: T
       <div className="chart-canvas" style={{ height: '340px' }}>
         <Line ref={chartRef} data={data} options={options} plugins={[backgroundPlugin(theme.bg), rangeBarsPlugin]} role="img" aria-label={description} fallbackContent={<p>{description}</p>} />
       </div>
-      <PngButton chartRef={chartRef as never} fileName={fileName} />
+      <PngButton chartRef={chartRef as never} fileName={fileName} credit={credit} theme={theme} />
     </>
   );
 }
