@@ -14,7 +14,26 @@ export type FormState = {
   values?: Record<string, string>;
   /** After a refused stale save: what someone else changed meanwhile. */
   changes?: FieldChange[];
+  /**
+   * Counts the answers the form has had (0 before the first): every answer gets the previous
+   * one's key plus one, so a form keyed by it is drawn again from `values` after each answer
+   * (React resets a form after its action, and a select or radio button ignores a new default
+   * once drawn). It is set here, on the server, because the form passes the server action itself
+   * to useActionState: only then does React render a form that posts without JavaScript.
+   */
+  key?: number;
 };
+
+/** The key of the answer after `previous` (see FormState.key); whatever a client sends, a small whole number. */
+export function nextKey(previous: unknown): number {
+  const key = typeof previous === 'object' && previous !== null ? (previous as { key?: unknown }).key : undefined;
+  return typeof key === 'number' && Number.isSafeInteger(key) && key >= 0 && key < Number.MAX_SAFE_INTEGER ? key + 1 : 1;
+}
+
+/** An action's answer to a form whose last state was `previous`, with the next key. */
+export function answer(previous: unknown, state: FormState): FormState & { key: number } {
+  return { ...state, key: nextKey(previous) };
+}
 
 /** The text fields of a submission (files and the framework's own `$ACTION_` fields left out). */
 export function formValues(formData: FormData): Record<string, string> {
@@ -41,24 +60,25 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
  * rules), then the zod schema (field errors and the typed values go back to the form; nothing
  * is written). Only then does `handler` run, with the parsed input and the editor. A write
  * that could not get the database's lock in time comes back as a form error, never a crash.
+ * Every answer carries the next key (see FormState.key).
  */
 export function adminAction<S extends z.ZodType>(
   schema: S,
   handler: (input: z.output<S>, user: SessionUser, values: Record<string, string>) => Promise<FormState> | FormState,
-): (previous: FormState, formData: FormData) => Promise<FormState> {
-  return async (_previous, formData) => {
+): (previous: FormState, formData: FormData) => Promise<FormState & { key: number }> {
+  return async (previous, formData) => {
     const user = await requireAdmin();
     const values = formValues(formData);
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
-      return { status: 'error', message: 'Nothing was saved: correct the fields marked below.', errors: fieldErrors(parsed.error), values };
+      return answer(previous, { status: 'error', message: 'Nothing was saved: correct the fields marked below.', errors: fieldErrors(parsed.error), values });
     }
     try {
-      return await handler(parsed.data, user, values);
+      return answer(previous, await handler(parsed.data, user, values));
     } catch (err) {
       // Another connection kept the write lock past the busy timeout: the transaction was
       // rolled back whole, so the editor gets the form back with what they typed, not a 500.
-      if (isDatabaseBusy(err)) return { status: 'error', message: DATABASE_BUSY_MESSAGE, values };
+      if (isDatabaseBusy(err)) return answer(previous, { status: 'error', message: DATABASE_BUSY_MESSAGE, values });
       throw err;
     }
   };

@@ -1,14 +1,22 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
-import { fieldErrors, formValues, type FormState } from '@/lib/admin-action';
+import { answer, fieldErrors, formValues, type FormState } from '@/lib/admin-action';
 import { clearSessionCookie, clientAddress, sessionToken, setSessionCookie } from '@/lib/auth/session';
 import { signInWithPassword, signOutToken, type SignInResult } from '@/lib/auth/sign-in';
 import { isDatabaseBusy, SIGN_IN_BUSY_MESSAGE, SIGN_OUT_BUSY_MESSAGE } from '@/lib/database-busy';
 import { signInSchema } from '@/lib/validation/admin-user';
 
-/** Signs an editor in: a new session in the database, its token in an http-only cookie. */
-export async function signIn(_previous: FormState, formData: FormData): Promise<FormState> {
+/**
+ * Signs an editor in: a new session in the database, its token in an http-only cookie. Every
+ * refusal carries the next key (see FormState.key), like the answers of adminAction.
+ */
+export async function signIn(previous: FormState, formData: FormData): Promise<FormState> {
+  return answer(previous, await attemptSignIn(formData));
+}
+
+/** Checks the e-mail address and password; redirects to the figures when they are right. */
+async function attemptSignIn(formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   // The password is never sent back to the page.
   const kept = { email: values.email ?? '' };

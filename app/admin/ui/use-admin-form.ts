@@ -6,15 +6,16 @@ import { IDLE_STATE } from './idle';
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 /**
- * useActionState plus a key that changes with every answer. React resets a form after its action
- * runs, and a select or radio button does not pick up a new default after it is first drawn;
- * keying the fields by the answer redraws them from the values the server sent back, so what the
- * editor typed and chose is what they see.
+ * useActionState for an admin form, given the server action itself (never a function wrapping
+ * it): only a server action reference lets React render a form that posts to the server and
+ * shows its answer with JavaScript off, field errors and typed values included.
+ *
+ * React resets a form after its action runs, and a select or radio button does not pick up a new
+ * default after it is first drawn; the forms are therefore keyed by `state.key`, which the
+ * server sets to the previous answer's key plus one (lib/admin-action.ts), so every answer
+ * redraws the fields from the values the server sent back and what the editor typed and chose is
+ * what they see.
  */
-export function useAdminForm(action: Action): [FormState & { key: number }, (formData: FormData) => void] {
-  const [state, formAction] = useActionState<FormState & { key: number }, FormData>(
-    async (previous, formData) => ({ ...(await action(previous, formData)), key: previous.key + 1 }),
-    { ...IDLE_STATE, key: 0 },
-  );
-  return [state, formAction];
+export function useAdminForm(action: Action): [FormState, (formData: FormData) => void, boolean] {
+  return useActionState<FormState, FormData>(action, IDLE_STATE);
 }

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createFigureAction, updateFigureAction } from '@/app/admin/(signed-in)/figures/actions';
+import { createSourceAction } from '@/app/admin/(signed-in)/sources/actions';
+import { signIn } from '@/app/admin/login/actions';
+import { IDLE_STATE } from '@/app/admin/ui/idle';
+import { closeDb, type Db } from '@/db/index';
+import { SESSION_COOKIE } from '@/lib/auth/session-token';
+import { createSeededTestDb } from '../helpers/db';
+import { EDITOR, figureForm, formDataOf, signedInEditor } from '../helpers/editor-session';
+import { restoreEnv } from '../helpers/env';
+import { redirectTarget, requestCookies } from '../helpers/next-headers';
+
+vi.mock('next/headers', () => import('../helpers/next-headers'));
+
+/**
+ * Every answer of a form's server action carries the previous state's key plus one, so the form,
+ * keyed by it, is drawn again from the values sent back (with JavaScript on; without it, the page
+ * is drawn afresh anyway). The key is counted by the action, which the form gets unwrapped.
+ */
+const originalPath = process.env.DATABASE_PATH;
+let db: Db;
+let cleanup: () => void;
+let token: string;
+beforeAll(async () => {
+  let file: string;
+  ({ db, file, cleanup } = createSeededTestDb());
+  process.env.DATABASE_PATH = file;
+  token = await signedInEditor(db);
+  requestCookies.set(SESSION_COOKIE, token);
+});
+afterAll(() => {
+  closeDb();
+  restoreEnv('DATABASE_PATH', originalPath);
+  cleanup();
+});
+
+describe('the key of a form\'s answer', () => {
+  it('a refused figure counts up from the idle state, answer after answer, keeping what was typed', async () => {
+    const first = await createFigureAction(IDLE_STATE, formDataOf(figureForm({ location: '', note: 'typed' })));
+    expect(first).toMatchObject({ status: 'error', key: 1, values: { note: 'typed' } });
+    expect(first.errors?.location?.length).toBeGreaterThan(0);
+    const second = await createFigureAction(first, formDataOf(figureForm({ valueBest: 'many', note: 'typed again' })));
+    expect(second).toMatchObject({ status: 'error', key: 2, values: { note: 'typed again', valueBest: 'many' } });
+  });
+
+  it('a stale edit (an answer from the handler, not the schema) gets the next key too', async () => {
+    const revision = () => String(db.$client.prepare('SELECT revision FROM figures WHERE id = 1').pluck().get());
+    const opened = revision();
+    // Someone else saves the figure after this editor opened it: their save redirects.
+    const saved = await updateFigureAction(IDLE_STATE, formDataOf(figureForm({ figureId: '1', revision: opened, note: 'theirs' }))).catch((err: unknown) => redirectTarget(err));
+    expect(saved).toBe('/admin/figures/1?saved=updated');
+    const stale = await updateFigureAction({ status: 'error', key: 6 }, formDataOf(figureForm({ figureId: '1', revision: opened, note: 'mine' })));
+    expect(stale).toMatchObject({ status: 'error', key: 7, values: { note: 'mine' } });
+    expect(stale.message).toMatch(/someone else changed this figure/);
+  });
+
+  it('a refused source, from a previous state without a key, starts at 1', async () => {
+    const state = await createSourceAction({ status: 'idle' }, formDataOf({ reportingBody: '', publishedOn: 'soon' }));
+    expect(state).toMatchObject({ status: 'error', key: 1, values: { publishedOn: 'soon' } });
+  });
+
+  it('a refused sign-in counts up and keeps the e-mail address, never the password', async () => {
+    requestCookies.clear();
+    try {
+      const first = await signIn(IDLE_STATE, formDataOf({ email: EDITOR.email, password: 'not the password' }));
+      expect(first).toMatchObject({ status: 'error', key: 1, values: { email: EDITOR.email } });
+      expect(JSON.stringify(first)).not.toContain('not the password');
+      const second = await signIn(first, formDataOf({ email: 'someone', password: '' }));
+      expect(second).toMatchObject({ status: 'error', key: 2, values: { email: 'someone' } });
+    } finally {
+      requestCookies.set(SESSION_COOKIE, token);
+    }
+  });
+});
