@@ -35,7 +35,7 @@ export default async function SourcePage({ params }: Props) {
           {source.publisher ? `, ${source.publisher}` : null}
         </dd>
         <dt>Where</dt>
-        <dd>{source.url ? <SourceLink source={source} /> : 'No web address: the full text below is the copy this site holds.'}</dd>
+        <dd>{source.url ? <SourceLink source={source} /> : source.fullText ? 'No web address: the full text below is the copy this site holds.' : 'No web address.'}</dd>
       </dl>
       <section aria-labelledby="cited-in">
         <h2 id="cited-in">Cited for</h2>
