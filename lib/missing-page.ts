@@ -6,7 +6,13 @@
  * source that does not exist with Next's 404 page itself, before the page is asked to render.
  */
 
+import type { Db } from '@/db/index';
+import { eventSlugExists } from '@/db/queries/events';
+import { sourcePageExists } from '@/db/queries/source-page';
 import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from './security-headers';
+import { sourceIdOf } from './source-id';
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 type RequestLike = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
 
@@ -55,4 +61,37 @@ export function notFoundPageHeaders(nonce = newNonce()): { request: Record<strin
     request: { 'content-security-policy': csp },
     response: [...STATIC_SECURITY_HEADERS.map(({ key, value }): [string, string] => [key, value]), ['Content-Security-Policy', csp]],
   };
+}
+
+type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/**
+ * Wraps the server's request handler: a document request for an event or source that `exists`
+ * says is not there gets `render404` (Next's 404 page, whole), with the headers proxy.ts and
+ * next.config.ts would have given it; every other request goes to `handle`. When `exists` throws
+ * (the database cannot be read), `handle` answers as it would have anyway.
+ */
+export function withMissingPages(handle: Handle, render404: Handle, exists: (page: DynamicPage) => boolean): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    const page = dynamicPageRequested(req);
+    let missing = false;
+    try {
+      missing = page !== null && !exists(page);
+    } catch {
+      // The database cannot be read: let Next answer (the health route reports it).
+    }
+    if (!missing) return handle(req, res);
+    const headers = notFoundPageHeaders();
+    // Whatever the client sent under this name is replaced: Next takes its scripts' nonce from it.
+    Object.assign(req.headers, headers.request);
+    for (const [name, value] of headers.response) res.setHeader(name, value);
+    return render404(req, res);
+  };
+}
+
+/** Whether the page a request names has a subject in `db`: the event's slug, a cited source's id. */
+export function pageExists(db: Db, { kind, key }: DynamicPage): boolean {
+  if (kind === 'event') return eventSlugExists(db, key);
+  const id = sourceIdOf(key);
+  return id !== null && sourcePageExists(db, id);
 }

@@ -4,16 +4,13 @@
  * client's address written into a header of its own (lib/auth/client-address.ts), replacing
  * whatever the client sent under that name, for the sign-in throttle.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import next from 'next';
 import { closeDb, getDb } from '@/db/index';
-import { eventSlugExists } from '@/db/queries/events';
-import { sourceIdExists } from '@/db/queries/source-page';
 import { clientAddressStamper } from '@/lib/auth/client-address';
 import { withPageCache } from '@/lib/page-cache/handler';
 import { publicPageVersion } from '@/lib/page-cache/versions';
-import { dynamicPageRequested, notFoundPageHeaders, type DynamicPage } from '@/lib/missing-page';
-import { sourceIdOf } from '@/lib/source-id';
+import { pageExists, withMissingPages } from '@/lib/missing-page';
 
 const port = Number(process.env.PORT || 3000);
 
@@ -25,25 +22,7 @@ async function main(): Promise<void> {
   const handle = withPageCache(app.getRequestHandler(), { pageVersion: (pathname) => publicPageVersion(getDb(), pathname) });
   // An event or source that does not exist gets Next's full 404 page, readable without
   // JavaScript (lib/missing-page.ts).
-  const exists = ({ kind, key }: DynamicPage): boolean => {
-    if (kind === 'event') return eventSlugExists(getDb(), key);
-    const id = sourceIdOf(key);
-    return id !== null && sourceIdExists(getDb(), id);
-  };
-  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const page = dynamicPageRequested(req);
-    let missing = false;
-    try {
-      missing = page !== null && !exists(page);
-    } catch {
-      // The database cannot be read: let Next answer (the health route reports it).
-    }
-    if (!missing) return handle(req, res);
-    const headers = notFoundPageHeaders();
-    Object.assign(req.headers, headers.request);
-    for (const [name, value] of headers.response) res.setHeader(name, value);
-    return app.render404(req, res);
-  };
+  const answer = withMissingPages(handle, (req, res) => app.render404(req, res), (page) => pageExists(getDb(), page));
   const server = createServer((req, res) => {
     stampClientAddress(req);
     answer(req, res).catch((err: unknown) => {

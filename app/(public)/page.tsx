@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { loadEventList } from '@/lib/event-list';
-import { SourceLink } from '@/app/ui/source-link';
+import { SourceLink, sourceNamesReporter } from '@/app/ui/source-link';
 import { formatDate, formatFigure } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
@@ -42,7 +42,8 @@ export default function HomePage() {
               </p>
               {e.deaths ? (
                 <p className="event-source">
-                  Source: {e.deaths.source.reportingBody}; <SourceLink source={e.deaths.source} />
+                  Source: {sourceNamesReporter(e.deaths.source) ? null : `${e.deaths.source.reportingBody}; `}
+                  <SourceLink source={e.deaths.source} />
                 </p>
               ) : null}
             </li>

@@ -1,6 +1,11 @@
 import type { Source } from '@/db/schema';
 import { safeHttpUrl } from '@/lib/safe-url';
 
+/** Whether a source's citation names only who reported it (no title, no publisher): it says nothing more. */
+export function sourceNamesReporter(source: Pick<Source, 'publisher' | 'title'>): boolean {
+  return !source.title && !source.publisher;
+}
+
 /** A source named as a citation: publisher, title (linked when it has a web address). */
 export function SourceLink({ source }: { source: Pick<Source, 'publisher' | 'title' | 'url' | 'reportingBody'> }) {
   const href = safeHttpUrl(source.url);

@@ -8,7 +8,11 @@ export type SourcePage = { source: Source; citedIn: Array<{ slug: string; name: 
 
 type SourceRow = [number, string, string, string, string, string, string | null, string, string];
 
-/** The source with this id and where it is cited, or undefined. */
+/**
+ * The source with this id and where it is cited, or undefined: also when no figure cites it. A
+ * source is public through the figures that cite it; one an editor has entered but nothing cites
+ * yet is not shown.
+ */
 export function findSourcePage(db: Executor, id: number): SourcePage | undefined {
   const row = db.values<SourceRow>(sql`
     SELECT id, reporting_body, publisher, title, url, published_on, full_text, created_at, updated_at FROM sources WHERE id = ${id}`)[0];
@@ -20,6 +24,7 @@ export function findSourcePage(db: Executor, id: number): SourcePage | undefined
       SELECT e.slug, e.name, count(*) FROM figures f JOIN events e ON e.id = f.event_id
       WHERE f.source_id = ${id} GROUP BY e.id ORDER BY e.start_date DESC, e.name`)
     .map(([slug, name, figures]) => ({ slug, name, figures }));
+  if (!citedIn.length) return undefined;
   return { source: { id, reportingBody, publisher, title, url, publishedOn, fullText, createdAt, updatedAt }, citedIn };
 }
 
@@ -34,11 +39,11 @@ export function sourcesWithFullText(db: Executor, ids: number[]): Set<number> {
 // Asked before a source page is served (scripts/serve.ts), so prepared once per connection.
 const idStatements = new WeakMap<Database, Statement<[number], 1>>();
 
-/** Whether a source has this id. */
-export function sourceIdExists(db: Db, id: number): boolean {
+/** Whether the source with this id has a public page: a figure cites it (findSourcePage's rule). */
+export function sourcePageExists(db: Db, id: number): boolean {
   let statement = idStatements.get(db.$client);
   if (!statement) {
-    statement = db.$client.prepare<[number], 1>('SELECT 1 FROM sources WHERE id = ?').pluck();
+    statement = db.$client.prepare<[number], 1>('SELECT 1 FROM figures WHERE source_id = ? LIMIT 1').pluck();
     idStatements.set(db.$client, statement);
   }
   return statement.get(id) !== undefined;

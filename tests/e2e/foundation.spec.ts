@@ -64,10 +64,15 @@ test.describe('a missing page', () => {
       if (/Content Security Policy/.test(m.text())) refused.push(m.text());
     });
     await page.goto('/events/no-such-event');
-    // Hydrated: the client-side link to the event list navigates without a full load.
+    await expect(page).toHaveTitle(/^Page not found/);
+    // Hydrated: the link to the event list navigates client-side, in the same document (a mark
+    // left on the window survives), which only Next's scripts can do.
     await page.waitForFunction(() => document.readyState === 'complete');
+    await page.evaluate(() => ((window as unknown as { __stay: number }).__stay = 1));
     await page.getByRole('link', { name: 'See all events' }).click();
     await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Crises and their toll' })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __stay?: number }).__stay)).toBe(1);
     expect(refused).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventSlugExists } from '@/db/queries/events';
-import { findSourcePage, sourceIdExists, sourcesWithFullText } from '@/db/queries/source-page';
+import { findSourcePage, sourcePageExists, sourcesWithFullText } from '@/db/queries/source-page';
+import { dynamicPageRequested, pageExists } from '@/lib/missing-page';
 import { createSeededTestDb } from '../helpers/db';
 import { addOtherEvent } from '../helpers/figures';
 
@@ -47,12 +48,25 @@ describe("a source's public page", () => {
     expect(sourcesWithFullText(db, all)).toEqual(new Set());
   });
 
-  it('answers whether an id is a source and a slug an event (the server asks before it serves their pages)', () => {
+  it('shows no source that nothing cites: one an editor entered is not public until a figure cites it', () => {
     const db = seeded();
-    expect(sourceIdExists(db, addressId(db))).toBe(true);
-    expect(sourceIdExists(db, 999_999)).toBe(false);
-    expect(eventSlugExists(db, 'kazakhstan-2022-unrest')).toBe(true);
-    expect(eventSlugExists(db, 'Kazakhstan-2022-unrest')).toBe(false);
+    const id = Number(db.$client.prepare("INSERT INTO sources (reporting_body, publisher, title, url, published_on, full_text) VALUES ('Draft', '', 'Not yet cited', '', '2022-01-20', 'draft text')").run().lastInsertRowid);
+    expect(findSourcePage(db, id)).toBeUndefined();
+    expect(sourcePageExists(db, id)).toBe(false);
+    expect(sourcesWithFullText(db, [id])).toEqual(new Set([id]));
+  });
+
+  it('answers, as the server asks before it serves a page, whether its event or cited source exists', () => {
+    const db = seeded();
+    const exists = (url: string) => pageExists(db, dynamicPageRequested({ method: 'GET', url, headers: {} })!);
+    expect(sourcePageExists(db, addressId(db))).toBe(true);
+    expect(sourcePageExists(db, 999_999)).toBe(false);
+    expect(exists(`/sources/${addressId(db)}`)).toBe(true);
+    for (const url of ['/sources/999999', '/sources/0', '/sources/01', '/sources/abc', '/sources/%E0%A4']) expect(exists(url), url).toBe(false);
+    expect(exists('/events/kazakhstan-2022-unrest')).toBe(true);
+    // Percent-encoded as a browser may send it: decoded as Next decodes the [slug].
+    expect(exists('/events/%6bazakhstan-2022-unrest')).toBe(true);
+    for (const url of ['/events/Kazakhstan-2022-unrest', '/events/nope', '/events/%E0%A4']) expect(exists(url), url).toBe(false);
     expect(eventSlugExists(db, '')).toBe(false);
   });
 });

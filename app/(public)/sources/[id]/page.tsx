@@ -39,17 +39,13 @@ export default async function SourcePage({ params }: Props) {
       </dl>
       <section aria-labelledby="cited-in">
         <h2 id="cited-in">Cited for</h2>
-        {citedIn.length ? (
-          <ul>
-            {citedIn.map((e) => (
-              <li key={e.slug}>
-                <Link href={`/events/${e.slug}#sources-title`}>{e.name}</Link>: {formatNumber(e.figures, '')} {e.figures === 1 ? 'figure' : 'figures'}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>No figure cites this source.</p>
-        )}
+        <ul>
+          {citedIn.map((e) => (
+            <li key={e.slug}>
+              <Link href={`/events/${e.slug}#sources-title`}>{e.name}</Link>: {formatNumber(e.figures, '')} {e.figures === 1 ? 'figure' : 'figures'}
+            </li>
+          ))}
+        </ul>
       </section>
       {source.fullText ? (
         <section aria-labelledby="full-text">
