@@ -88,10 +88,15 @@ export function describeReportSpread(r: { low: number; high: number; reports: nu
 
 /**
  * A figure edited after it was first entered, said where its number is shown: "updated here
- * 26 November 2026 (revision 2)", or null for a figure as first entered. "Here" is this
- * dashboard: the date the source reported it is shown beside it.
+ * 26 November 2026 (revision 2; was 225)", or null for a figure as first entered. "Here" is this
+ * dashboard: the date the source reported it is shown beside it. `previous` is the figure before
+ * its latest change; the number it "was" is said only when that change altered it.
  */
-export function describeRevision(f: { revision: number; updatedAt: string }): string | null {
+export function describeRevision(f: Wordable & { revision: number; updatedAt: string }, previous?: Wordable | null): string | null {
   if (f.revision <= 1) return null;
-  return `updated here ${formatDate(f.updatedAt.slice(0, 10))} (revision ${f.revision})`;
+  const now = formatFigure(f);
+  let was = previous ? formatFigure(previous) : null;
+  if (was !== null && previous!.unit !== f.unit && !isCurrency(previous!.unit) && previous!.qualifier !== 'unknown') was += ` ${previous!.unit}`;
+  const change = was !== null && (was !== now || previous!.unit !== f.unit) ? `; was ${was}` : '';
+  return `updated here ${formatDate(f.updatedAt.slice(0, 10))} (revision ${f.revision}${change})`;
 }

@@ -1,12 +1,18 @@
 import type { FigureWithContext } from '@/db/queries/figures';
-import { describeRevision, describeScope, formatDate, formatFigure, isCurrency } from '@/lib/wording';
+import { describeRevision, describeScope, formatDate, formatFigure, isCurrency, type Wordable } from '@/lib/wording';
 import { CitationLink } from './citation-link';
 import { SourceLink } from './source-link';
 
 const COLUMNS = ['Metric', 'Group and place', 'Figure', 'Reported on', 'Reported by and source'] as const;
 
 /** Every report of an event as a table: what was counted, the figure as worded, when and who. */
-export function FigureTable({ figures, caption, citationOf }: { figures: FigureWithContext[]; caption: string; citationOf: Record<number, number> }) {
+export function FigureTable({ figures, caption, citationOf, previous }: {
+  figures: FigureWithContext[];
+  caption: string;
+  citationOf: Record<number, number>;
+  /** For figures changed after they were entered: their number before the latest change. */
+  previous?: ReadonlyMap<number, Wordable>;
+}) {
   return (
     // On a narrow screen each row is laid out as a block, its cells labelled by their column
     // (globals.css, .reflow), so the source is on screen rather than past a sideways scroll. CSS
@@ -28,7 +34,7 @@ export function FigureTable({ figures, caption, citationOf }: { figures: FigureW
                 <span className={f.status === 'retracted' ? 'retracted' : undefined}>{formatFigure(f)}</span>
                 {!isCurrency(f.unit) && f.qualifier !== 'unknown' ? <span className="muted"> {f.unit}</span> : null}
                 {f.status === 'retracted' ? <div className="muted">retracted: {f.retractionReason}</div> : null}
-                {describeRevision(f) ? <div className="muted revision">{describeRevision(f)}</div> : null}
+                {f.revision > 1 ? <div className="muted revision">{describeRevision(f, previous?.get(f.id))}</div> : null}
               </td>
               <td role="cell" data-label="Reported on"><time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time></td>
               <td role="cell" data-label="Reported by and source">

@@ -1,13 +1,13 @@
 import type { HeadlineCard as Card } from '@/lib/event-dashboard';
-import { describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, isCurrency } from '@/lib/wording';
+import { describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, isCurrency, type Wordable } from '@/lib/wording';
 import { CitationLink } from './citation-link';
 
 /** One headline: the latest figure of a series, who reported it and when, and the spread of reports. */
-export function HeadlineCard({ card, citation }: { card: Card; citation: number }) {
+export function HeadlineCard({ card, citation, previous }: { card: Card; citation: number; previous?: Wordable }) {
   const { headline, series } = card;
   const unit = isCurrency(headline.unit) || headline.qualifier === 'unknown' ? null : headline.unit;
   const range = series.range;
-  const revision = describeRevision(headline);
+  const revision = describeRevision(headline, previous);
   return (
     <article className={card.primary ? 'card card-primary' : 'card'} id={card.anchor} aria-labelledby={`${card.anchor}-label`}>
       <h4 id={`${card.anchor}-label`} className="card-label">

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../index';
-import { auditEntries, type AUDIT_ENTITIES, type AuditEntry } from '../schema';
+import { auditEntries, type AUDIT_ENTITIES, type AuditEntry, type Figure } from '../schema';
 
 type Entity = (typeof AUDIT_ENTITIES)[number];
 
@@ -27,4 +27,29 @@ export function listAuditForEntity(db: Executor, entityType: Entity, entityId: n
     .where(and(eq(auditEntries.entityType, entityType), eq(auditEntries.entityId, entityId)))
     .orderBy(desc(auditEntries.id))
     .all();
+}
+
+/** A figure's number as it stood before a change: what the public page says it "was". */
+export type PreviousValue = Pick<Figure, 'qualifier' | 'valueLow' | 'valueBest' | 'valueHigh' | 'unit'>;
+
+/**
+ * For each of these figures, its number before its latest change (the `before` of its newest
+ * update, retraction or restoration in the audit trail), by figure id; figures never changed
+ * through the app have none. By the audit's (entity, id) index, one entry per figure.
+ */
+export function listPreviousFigureValues(db: Executor, ids: number[]): Map<number, PreviousValue> {
+  if (!ids.length) return new Map();
+  const rows = db.values<[number, string]>(sql`
+    SELECT f.value, (
+      SELECT before FROM audit_entries
+      WHERE entity_type = 'figure' AND entity_id = f.value AND action IN ('update', 'retract', 'restore')
+      ORDER BY id DESC LIMIT 1)
+    FROM json_each(${JSON.stringify(ids)}) f`);
+  const previous = new Map<number, PreviousValue>();
+  for (const [id, before] of rows) {
+    if (!before) continue;
+    const b = JSON.parse(before) as Partial<PreviousValue>;
+    previous.set(id, { qualifier: b.qualifier!, valueLow: b.valueLow ?? null, valueBest: b.valueBest ?? null, valueHigh: b.valueHigh ?? null, unit: b.unit ?? '' });
+  }
+  return previous;
 }

@@ -93,7 +93,8 @@ test('an editor adds a later death toll with a new source, sees it on the public
   expect(findFigure(db, id)).toMatchObject({ valueBest: 238, revision: 3 });
 
   // Readers see that the figure was changed here after it was first published, and when.
-  const updated = `updated here ${formatDate(findFigure(db, id)!.updatedAt.slice(0, 10))} (revision 3)`;
+  // The latest change brought 239 back to 238: the number it was is said.
+  const updated = `updated here ${formatDate(findFigure(db, id)!.updatedAt.slice(0, 10))} (revision 3; was 239)`;
   await page.goto('/events/kazakhstan-2022-unrest');
   await expect(row).toContainText(updated);
   await expect(headline.locator('.card-meta')).toContainText(updated);

@@ -82,12 +82,26 @@ describe('describeReportSpread', () => {
 });
 
 describe('describeRevision', () => {
+  const figure = (valueBest: number, extra: Partial<{ revision: number; updatedAt: string; unit: string; qualifier: Qualifier }> = {}) => ({
+    qualifier: 'exact' as Qualifier, valueLow: null, valueBest, valueHigh: null, unit: 'people', revision: 1, updatedAt: '2026-11-26T10:00:00.000Z', ...extra,
+  });
+
   it('says nothing of a figure as first entered', () => {
-    expect(describeRevision({ revision: 1, updatedAt: '2026-11-26T10:00:00.000Z' })).toBeNull();
+    expect(describeRevision(figure(230))).toBeNull();
   });
 
   it('dates an edited figure by the day it was last changed here, with its revision', () => {
-    expect(describeRevision({ revision: 2, updatedAt: '2026-11-26T23:59:59.000Z' })).toBe('updated here 26 November 2026 (revision 2)');
-    expect(describeRevision({ revision: 7, updatedAt: '2022-01-15T00:00:00.000Z' })).toBe('updated here 15 January 2022 (revision 7)');
+    expect(describeRevision(figure(230, { revision: 2, updatedAt: '2026-11-26T23:59:59.000Z' }))).toBe('updated here 26 November 2026 (revision 2)');
+    expect(describeRevision(figure(230, { revision: 7, updatedAt: '2022-01-15T00:00:00.000Z' }))).toBe('updated here 15 January 2022 (revision 7)');
+  });
+
+  it('says what the number was when the latest change altered it, as the source worded it', () => {
+    const now = figure(226, { revision: 2 });
+    expect(describeRevision(now, figure(225))).toBe('updated here 26 November 2026 (revision 2; was 225)');
+    expect(describeRevision(now, { ...figure(225), qualifier: 'about' })).toBe('updated here 26 November 2026 (revision 2; was about 225)');
+    expect(describeRevision(now, { ...figure(0), qualifier: 'unknown', valueBest: null })).toBe('updated here 26 November 2026 (revision 2; was being determined)');
+    expect(describeRevision(now, figure(226, { unit: 'deaths' }))).toBe('updated here 26 November 2026 (revision 2; was 226 deaths)');
+    // Only the note or the quote changed: the number is what it was.
+    expect(describeRevision(now, figure(226))).toBe('updated here 26 November 2026 (revision 2)');
   });
 });
