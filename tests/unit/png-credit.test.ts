@@ -82,6 +82,23 @@ describe('sourceLines', () => {
     expect(text).toMatch(new RegExp(`and ${30 - shown} more \\(listed on the page\\)\\.$`));
   });
 
+  it('shows the most sources that fit, however many a chart cites, with few wrappings', () => {
+    const thousands = Array.from({ length: 5_000 }, (_, i) => `[${i + 1}] Source number ${i + 1}, 2022-01-01`);
+    let measured = 0;
+    const counting = (t: string) => {
+      measured++;
+      return chars(t);
+    };
+    const lines = sourceLines(thousands, 60, counting, 4);
+    expect(lines).toHaveLength(4);
+    const shown = lines.join(' ').match(/\[\d+\]/g)!.length;
+    // One more source would not have fitted in four lines.
+    const oneMore = [...thousands.slice(0, shown + 1), `and ${5_000 - shown - 1} more (listed on the page)`].join('; ');
+    expect(Math.ceil(chars(`Sources: ${oneMore}.`) / 60)).toBeGreaterThan(4);
+    // Tried about log2(5,000) ≈ 13 times, not once per source.
+    expect(measured).toBeLessThan(5_000 * 20);
+  });
+
   it('says so when a chart has no sources, and still fits a very narrow width', () => {
     expect(sourceLines([], 80, chars)).toEqual(['Sources: none published.']);
     const narrow = sourceLines(many, 8, chars, 2);

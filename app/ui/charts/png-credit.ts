@@ -122,12 +122,24 @@ export function distinctSources(citations: readonly string[]): string[] {
 export function sourceLines(sources: readonly string[], width: number, measure: (t: string) => number, maxLines: number = CREDIT_LIMITS.sourceLines): string[] {
   const label = sources.length === 1 ? 'Source:' : 'Sources:';
   if (sources.length === 0) return wrapText('Sources: none published.', width, measure, maxLines);
-  for (let shown = sources.length; shown >= 0; shown--) {
+  const fitting = (shown: number): string[] | null => {
     const rest = sources.length - shown;
     const parts = [...sources.slice(0, shown), ...(rest ? [`and ${rest} more (listed on the page)`] : [])];
     const lines = wrapText(`${label} ${parts.join('; ')}.`, width, measure);
-    if (lines.length <= maxLines) return lines;
+    return lines.length <= maxLines ? lines : null;
+  };
+  const all = fitting(sources.length);
+  if (all) return all;
+  // The most sources that fit, by halving: a chart citing hundreds of sources costs a few
+  // wrappings of the text, not one per source.
+  let fits = -1;
+  let fitsNot = sources.length;
+  while (fitsNot - fits > 1) {
+    const mid = (fits + fitsNot) >> 1;
+    if (fitting(mid)) fits = mid;
+    else fitsNot = mid;
   }
+  if (fits >= 0) return fitting(fits)!;
   // Not even the count fits: the wrapped count, cut to its lines.
   return wrapText(`${label} ${sources.length} (listed on the page).`, width, measure, maxLines);
 }
