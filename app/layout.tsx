@@ -23,7 +23,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">
-          <p>Every figure cites the source that published it. Data can be downloaded as CSV.</p>
+          <p>
+            Every figure cites the source that published it. <a href="/api/figures.csv?status=all">Download every figure (CSV)</a>, retracted
+            ones included, marked as such.
+          </p>
         </footer>
       </body>
     </html>

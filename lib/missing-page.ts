@@ -3,13 +3,14 @@
  * found" text is only in the payload React renders after hydration, so without JavaScript the
  * reader sees a blank page (vercel/next.js#98954). An address no route matches is rendered in
  * full. The server (scripts/serve.ts) therefore answers a document request for an event or a
- * source that does not exist with Next's 404 page itself, before the page is asked to render.
+ * source that does not exist as Next answers an address no route matches (Next's request handler
+ * given the path of its 404 page, so proxy.ts and next.config.ts give it their headers as to any
+ * page), before the event or source page is asked to render.
  */
 
 import type { Db } from '@/db/index';
 import { eventSlugExists } from '@/db/queries/events';
 import { sourcePageExists } from '@/db/queries/source-page';
-import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from './security-headers';
 import { sourceIdOf } from './source-id';
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -50,28 +51,15 @@ export function dynamicPageRequested(req: RequestLike): DynamicPage | null {
   return null;
 }
 
-/**
- * The headers Next's 404 page needs when the server renders it itself: proxy.ts and
- * next.config.ts do not run for it. `request` goes on the request, where Next reads the nonce for
- * its scripts; `response` on the response.
- */
-export function notFoundPageHeaders(nonce = newNonce()): { request: Record<string, string>; response: Array<[string, string]> } {
-  const csp = contentSecurityPolicy(nonce);
-  return {
-    request: { 'content-security-policy': csp },
-    response: [...STATIC_SECURITY_HEADERS.map(({ key, value }): [string, string] => [key, value]), ['Content-Security-Policy', csp]],
-  };
-}
-
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 /**
  * Wraps the server's request handler: a document request for an event or source that `exists`
- * says is not there gets `render404` (Next's 404 page, whole), with the headers proxy.ts and
- * next.config.ts would have given it; every other request goes to `handle`. When `exists` throws
- * (the database cannot be read), `handle` answers as it would have anyway.
+ * says is not there is answered by `notFound` (Next's 404 page, rendered whole); every other
+ * request goes to `handle`. When `exists` throws (the database cannot be read), `handle` answers
+ * as it would have anyway.
  */
-export function withMissingPages(handle: Handle, render404: Handle, exists: (page: DynamicPage) => boolean): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function withMissingPages(handle: Handle, notFound: Handle, exists: (page: DynamicPage) => boolean): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const page = dynamicPageRequested(req);
     let missing = false;
@@ -80,12 +68,7 @@ export function withMissingPages(handle: Handle, render404: Handle, exists: (pag
     } catch {
       // The database cannot be read: let Next answer (the health route reports it).
     }
-    if (!missing) return handle(req, res);
-    const headers = notFoundPageHeaders();
-    // Whatever the client sent under this name is replaced: Next takes its scripts' nonce from it.
-    Object.assign(req.headers, headers.request);
-    for (const [name, value] of headers.response) res.setHeader(name, value);
-    return render404(req, res);
+    return missing ? notFound(req, res) : handle(req, res);
   };
 }
 

@@ -4,7 +4,8 @@
  * client's address written into a header of its own (lib/auth/client-address.ts), replacing
  * whatever the client sent under that name, for the sign-in throttle.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { parse } from 'node:url';
 import next from 'next';
 import { closeDb, getDb } from '@/db/index';
 import { clientAddressStamper } from '@/lib/auth/client-address';
@@ -19,10 +20,12 @@ async function main(): Promise<void> {
   const stampClientAddress = clientAddressStamper();
   const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
-  const handle = withPageCache(app.getRequestHandler(), { pageVersion: (pathname) => publicPageVersion(getDb(), pathname) });
+  const nextHandle = app.getRequestHandler();
+  const handle = withPageCache(nextHandle, { pageVersion: (pathname) => publicPageVersion(getDb(), pathname) });
   // An event or source that does not exist gets Next's full 404 page, readable without
-  // JavaScript (lib/missing-page.ts).
-  const answer = withMissingPages(handle, (req, res) => app.render404(req, res), (page) => pageExists(getDb(), page));
+  // JavaScript (lib/missing-page.ts): the address stays, Next renders its not-found route.
+  const notFound = (req: IncomingMessage, res: ServerResponse) => nextHandle(req, res, { ...parse(req.url ?? '/', true), pathname: '/_not-found' });
+  const answer = withMissingPages(handle, notFound, (page) => pageExists(getDb(), page));
   const server = createServer((req, res) => {
     stampClientAddress(req);
     answer(req, res).catch((err: unknown) => {

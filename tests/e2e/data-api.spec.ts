@@ -32,6 +32,18 @@ test('the dashboard’s CSV link downloads the event’s figures with their name
   expect(seed.filter((r) => !downloaded.has(key(r)))).toEqual([]);
 });
 
+test('every page’s footer downloads every figure of every event, retracted ones marked', async ({ page }) => {
+  await page.goto('/');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Download every figure (CSV)' }).click();
+  const rows = parse(fs.readFileSync((await (await downloading).path())!, 'utf8'));
+  const key = (r: Record<string, string>) => [r.metric, r.group, r.location, r.value_best, r.reported_on].join('|');
+  const downloaded = new Set(rows.map(key));
+  expect(seed.filter((r) => !downloaded.has(key(r)))).toEqual([]);
+  expect(new Set(rows.map((r) => r.status))).toContain('published');
+  expect(rows.every((r) => r.status === 'published' || (r.status === 'retracted' && r.retraction_reason !== ''))).toBe(true);
+});
+
 test('a filtered download holds only the figures asked for', async ({ page }) => {
   const res = await page.request.get('/api/figures.csv?event=kazakhstan-2022-unrest&metric=deaths');
   expect(res.status()).toBe(200);

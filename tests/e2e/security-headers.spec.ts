@@ -7,7 +7,7 @@ const STATIC_HEADERS = {
 };
 
 test('every kind of response carries the security headers', async ({ request }) => {
-  for (const path of ['/', '/events/kazakhstan-2022-unrest', '/events/no-such-event', '/api/health', '/api/figures.csv?event=kazakhstan-2022-unrest', '/api/figures?limit=1', '/admin/login', '/icon.svg']) {
+  for (const path of ['/', '/events/kazakhstan-2022-unrest', '/events/no-such-event', '/sources/999999', '/api/health', '/api/figures.csv?event=kazakhstan-2022-unrest', '/api/figures?limit=1', '/admin/login', '/icon.svg']) {
     const res = await request.get(path, { maxRedirects: 0 });
     const headers = res.headers();
     for (const [name, value] of Object.entries(STATIC_HEADERS)) expect(headers[name], `${name} on ${path}`).toBe(value);

@@ -16,7 +16,7 @@ for (const javaScriptEnabled of [true, false]) {
     await event.goto(KZ);
     // The figures quoted from it say where the quote can be checked.
     const reports = page.getByRole('table', { name: /Every figure reported/ });
-    await expect(reports.getByText("Note: quoted from the full text of the address, which this source's page shows")).toHaveCount(5);
+    await expect(reports.getByText("Note: quoted from a news report of the address, whose full text this source's page shows")).toHaveCount(5);
     // Only the source whose text the site holds has the link.
     const links = event.sources().getByRole('link', { name: 'Full text of this source' });
     await expect(links).toHaveCount(1);
