@@ -3,7 +3,7 @@ import { describeRevision, describeScope, formatDate, formatFigure, isCurrency, 
 import { CitationLink } from './citation-link';
 import { SourceLink } from './source-link';
 
-const COLUMNS = ['Metric', 'Group and place', 'Figure', 'Reported on', 'Reported by and source'] as const;
+export const COLUMNS = ['Metric', 'Group and place', 'Figure', 'Reported on', 'Reported by and source'] as const;
 
 /** Every report of an event as a table: what was counted, the figure as worded, when and who. */
 export function FigureTable({ figures, caption, citationOf, previous }: {
@@ -15,8 +15,9 @@ export function FigureTable({ figures, caption, citationOf, previous }: {
 }) {
   return (
     // On a narrow screen each row is laid out as a block, its cells labelled by their column
-    // (globals.css, .reflow), so the source is on screen rather than past a sideways scroll. CSS
-    // display changes can take a table's meaning away from screen readers; the roles keep it.
+    // (globals.css, .reflow: the labels are COLUMNS, by position, so no row carries them), so the
+    // source is on screen rather than past a sideways scroll. CSS display changes can take a
+    // table's meaning away from screen readers; the roles keep it.
     <div className="table-wrap">
       <table className="reflow" role="table">
         <caption>{caption}</caption>
@@ -28,16 +29,16 @@ export function FigureTable({ figures, caption, citationOf, previous }: {
         <tbody role="rowgroup">
           {figures.map((f) => (
             <tr key={f.id} role="row" data-figure-id={f.id} className={f.status === 'retracted' ? 'retracted-row' : undefined}>
-              <td role="cell" data-label="Metric">{f.metric.label}</td>
-              <td role="cell" data-label="Group and place">{describeScope(f.group, f.location)}</td>
-              <td role="cell" data-label="Figure" className="num">
+              <td role="cell">{f.metric.label}</td>
+              <td role="cell">{describeScope(f.group, f.location)}</td>
+              <td role="cell" className="num">
                 <span className={f.status === 'retracted' ? 'retracted' : undefined}>{formatFigure(f)}</span>
                 {!isCurrency(f.unit) && f.qualifier !== 'unknown' ? <span className="muted"> {f.unit}</span> : null}
                 {f.status === 'retracted' ? <div className="muted">retracted: {f.retractionReason}</div> : null}
                 {f.revision > 1 ? <div className="muted revision">{describeRevision(f, previous?.get(f.id))}</div> : null}
               </td>
-              <td role="cell" data-label="Reported on"><time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time></td>
-              <td role="cell" data-label="Reported by and source">
+              <td role="cell"><time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time></td>
+              <td role="cell">
                 <div>{f.source.reportingBody}</div>
                 <div>
                   <SourceLink source={f.source} /> <CitationLink number={citationOf[f.sourceId] ?? 0} />
