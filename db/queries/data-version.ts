@@ -1,6 +1,6 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../index';
+import { preparedPerConnection } from '../prepared';
 import { catalogVersion, dataVersion } from '../schema';
 
 const MISSING_ROW = 'the database has lost a version row (data_version or catalog_version, id 1), so no cached page could be trusted';
@@ -40,24 +40,17 @@ export type PageVersion = { tag: string; order: number };
 
 type EventVersionRow = { data: number; catalog: number; event: number | null; rev: number | null; stale: number };
 
-// Read on every request for a cached page, so prepared once per connection.
-const statements = new WeakMap<Database, Statement<[string], EventVersionRow | undefined>>();
-
-function eventVersionStatement(client: Database) {
-  let statement = statements.get(client);
-  if (!statement) {
-    statement = client.prepare<[string], EventVersionRow>(`
-      SELECT d.version AS data, c.version AS catalog, e.id AS event, r.rev AS rev,
-        EXISTS (SELECT 1 FROM series_stale s WHERE s.event_id = e.id) AS stale
-      FROM data_version d
-      CROSS JOIN catalog_version c
-      LEFT JOIN events e ON e.slug = ?
-      LEFT JOIN event_revisions r ON r.event_id = e.id
-      WHERE d.id = 1 AND c.id = 1`);
-    statements.set(client, statement);
-  }
-  return statement;
-}
+// Read on every request for a cached page.
+const eventVersionStatement = preparedPerConnection((client) =>
+  client.prepare<[string], EventVersionRow>(`
+    SELECT d.version AS data, c.version AS catalog, e.id AS event, r.rev AS rev,
+      EXISTS (SELECT 1 FROM series_stale s WHERE s.event_id = e.id) AS stale
+    FROM data_version d
+    CROSS JOIN catalog_version c
+    LEFT JOIN events e ON e.slug = ?
+    LEFT JOIN event_revisions r ON r.event_id = e.id
+    WHERE d.id = 1 AND c.id = 1`),
+);
 
 /** The version of a page that may show any public data (the event list): every write counts. */
 export function readDataPageVersion(db: Db): PageVersion {
@@ -72,7 +65,7 @@ export function readDataPageVersion(db: Db): PageVersion {
  * any refresh), and for an unknown event, every write counts instead.
  */
 export function readEventPageVersion(db: Db, slug: string): PageVersion {
-  const row = eventVersionStatement(db.$client).get(slug);
+  const row = eventVersionStatement(db).get(slug);
   if (!row) throw new Error(MISSING_ROW);
   const perEvent = row.event !== null && row.stale === 0;
   return { tag: perEvent ? `catalog ${row.catalog} event ${row.rev ?? 'none'}` : `data ${row.data}`, order: row.data };

@@ -1,6 +1,6 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, Executor } from '../index';
+import { preparedPerConnection } from '../prepared';
 import { events, figures, sources, type Event, type Figure, type Source } from '../schema';
 
 /** Whether the database holds no events yet (a new file, or one only migrated). */
@@ -18,17 +18,12 @@ export function findEventBySlug(db: Executor, slug: string): Event | undefined {
   return db.select().from(events).where(eq(events.slug, slug)).get();
 }
 
-// Asked before every event page is served (scripts/serve.ts), so prepared once per connection.
-const slugStatements = new WeakMap<Database, Statement<[string], 1>>();
+// Asked before every event page is served (scripts/serve.ts).
+const slugStatement = preparedPerConnection((client) => client.prepare<[string], 1>('SELECT 1 FROM events WHERE slug = ?').pluck());
 
-/** Whether an event has this slug: one indexed look-up by a statement prepared once. */
+/** Whether an event has this slug: one indexed look-up. */
 export function eventSlugExists(db: Db, slug: string): boolean {
-  let statement = slugStatements.get(db.$client);
-  if (!statement) {
-    statement = db.$client.prepare<[string], 1>('SELECT 1 FROM events WHERE slug = ?').pluck();
-    slugStatements.set(db.$client, statement);
-  }
-  return statement.get(slug) !== undefined;
+  return slugStatement(db).get(slug) !== undefined;
 }
 
 /** The source a figure is cited to, as a citation names it. */

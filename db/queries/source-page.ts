@@ -1,6 +1,6 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../index';
+import { preparedPerConnection } from '../prepared';
 import type { Source } from '../schema';
 
 /** A source as its public page shows it: the source, its full text, and the events that cite it. */
@@ -36,15 +36,10 @@ export function sourcesWithFullText(db: Executor, ids: number[]): Set<number> {
   return new Set(rows.map(([id]) => id));
 }
 
-// Asked before a source page is served (scripts/serve.ts), so prepared once per connection.
-const idStatements = new WeakMap<Database, Statement<[number], 1>>();
+// Asked before a source page is served (scripts/serve.ts).
+const citedStatement = preparedPerConnection((client) => client.prepare<[number], 1>('SELECT 1 FROM figures WHERE source_id = ? LIMIT 1').pluck());
 
 /** Whether the source with this id has a public page: a figure cites it (findSourcePage's rule). */
 export function sourcePageExists(db: Db, id: number): boolean {
-  let statement = idStatements.get(db.$client);
-  if (!statement) {
-    statement = db.$client.prepare<[number], 1>('SELECT 1 FROM figures WHERE source_id = ? LIMIT 1').pluck();
-    idStatements.set(db.$client, statement);
-  }
-  return statement.get(id) !== undefined;
+  return citedStatement(db).get(id) !== undefined;
 }
