@@ -159,7 +159,9 @@ export function loadEventPage<C extends PageChoice>(slug: string, choose: (d: Ev
     const choice = choose(dashboard);
     const reports = loadReportsPage(dashboard, choice.reportsPage, choice.perPage);
     // The figures shown that were changed after they were entered: what each number was before.
-    const revised = [...dashboard.cards.flatMap((m) => m.cards.map((c) => c.headline)), ...reports].filter((f) => f.revision > 1).map((f) => f.id);
+    const revised = new Map(
+      [...dashboard.cards.flatMap((m) => m.cards.map((c) => c.headline)), ...reports].filter((f) => f.revision > 1).map((f) => [f.id, f.revision]),
+    );
     return {
       dashboard,
       choice,
@@ -167,7 +169,7 @@ export function loadEventPage<C extends PageChoice>(slug: string, choose: (d: Ev
       reports,
       // The sources whose full text the site holds: the list links to it.
       fullTexts: sourcesWithFullText(getDb(), dashboard.sources.map((s) => s.id)),
-      previous: listPreviousFigureValues(getDb(), [...new Set(revised)]),
+      previous: listPreviousFigureValues(getDb(), [...revised].map(([id, revision]) => ({ id, revision }))),
     };
   });
 }

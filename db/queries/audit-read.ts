@@ -34,17 +34,19 @@ export type PreviousValue = Pick<Figure, 'qualifier' | 'valueLow' | 'valueBest' 
 
 /**
  * For each of these figures, its number before its latest change (the `before` of its newest
- * update, retraction or restoration in the audit trail), by figure id; figures never changed
- * through the app have none. By the audit's (entity, id) index, one entry per figure.
+ * update, retraction or restoration in the audit trail), by figure id. Only an entry that made
+ * the figure's current revision counts: a figure changed outside the app since (the sqlite3
+ * shell writes no audit entry) has none, rather than the number before an older change.
  */
-export function listPreviousFigureValues(db: Executor, ids: number[]): Map<number, PreviousValue> {
-  if (!ids.length) return new Map();
-  const rows = db.values<[number, string]>(sql`
-    SELECT f.value, (
+export function listPreviousFigureValues(db: Executor, figures: Array<{ id: number; revision: number }>): Map<number, PreviousValue> {
+  if (!figures.length) return new Map();
+  const rows = db.values<[number, string | null]>(sql`
+    SELECT f.value ->> 0, (
       SELECT before FROM audit_entries
-      WHERE entity_type = 'figure' AND entity_id = f.value AND action IN ('update', 'retract', 'restore')
+      WHERE entity_type = 'figure' AND entity_id = f.value ->> 0 AND action IN ('update', 'retract', 'restore')
+        AND after ->> '$.revision' = f.value ->> 1
       ORDER BY id DESC LIMIT 1)
-    FROM json_each(${JSON.stringify(ids)}) f`);
+    FROM json_each(${JSON.stringify(figures.map((f) => [f.id, f.revision]))}) f`);
   const previous = new Map<number, PreviousValue>();
   for (const [id, before] of rows) {
     if (!before) continue;
