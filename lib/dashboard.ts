@@ -36,7 +36,8 @@ export function selectHeadline(reports: FigureWithContext[]): FigureWithContext 
 
 /**
  * The range of numbers that published reports gave (ranges count by their ends), and how many
- * sources gave them; null when fewer than two numbers were reported or they all agree.
+ * sources gave them; null when fewer than two numbers were reported. Reports that all agree give
+ * a range whose low is its high: the card still says how many reports stand behind its number.
  */
 export function reportedRange(reports: FigureWithContext[]): ReportedRange | null {
   const numeric = reports.filter((r) => r.status === 'published' && r.qualifier !== 'unknown');
@@ -45,7 +46,6 @@ export function reportedRange(reports: FigureWithContext[]): ReportedRange | nul
   const highs = numeric.map((r) => r.valueHigh ?? r.valueBest ?? 0);
   const low = Math.min(...lows);
   const high = Math.max(...highs);
-  if (low === high) return null;
   return { low, high, reports: numeric.length, sources: new Set(numeric.map((r) => r.sourceId)).size };
 }
 
@@ -197,7 +197,7 @@ export function summarize(series: Series, metricId: number): SeriesSummary {
 
 /** The range as reportedRange words it, from counts and extremes computed elsewhere (SQL). */
 export function rangeOf(numericReports: number, low: number | null, high: number | null, sources: number): ReportedRange | null {
-  if (numericReports < 2 || low === null || high === null || low === high) return null;
+  if (numericReports < 2 || low === null || high === null) return null;
   return { low, high, reports: numericReports, sources };
 }
 

@@ -77,13 +77,16 @@ const count = (n: number, one: string, many: string) => `${grouped.format(n)} ${
 /**
  * The spread of a series' reports under its headline: "3 reports from 3 sources, from 164 to 230;
  * the figure above is the latest." It says that the headline is the latest report, not an average
- * or a pick among disagreeing sources (a revised toll's earlier counts are in the spread).
+ * or a pick among disagreeing sources (a revised toll's earlier counts are in the spread), and
+ * how many reports stand behind it when they all agree.
  */
 export function describeReportSpread(r: { low: number; high: number; reports: number; sources: number }, unit: string): string {
+  const counted = `${count(r.reports, 'report', 'reports')} from ${count(r.sources, 'source', 'sources')}`;
+  if (r.low === r.high) return `${counted}, all with the same number (${formatNumber(r.low, unit)}); the figure above is the latest.`;
   const low = formatNumber(r.low, unit, 'down');
   // The currency is named once, before the first number.
   const high = formatNumber(r.high, unit, 'up').replace(/^[A-Z]{3} /, '');
-  return `${count(r.reports, 'report', 'reports')} from ${count(r.sources, 'source', 'sources')}, from ${low} to ${high}; the figure above is the latest.`;
+  return `${counted}, from ${low} to ${high}; the figure above is the latest.`;
 }
 
 /**

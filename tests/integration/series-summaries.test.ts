@@ -6,7 +6,7 @@ import { createFigure, restoreFigure, restoreFigureVersion, retractFigure, updat
 import { listFiguresForEvent } from '@/db/queries/figures';
 import { listSeriesSummaries, refreshStaleSeries } from '@/db/queries/series-summaries';
 import { synthWriter } from '@/db/queries/synth';
-import { buildSeries } from '@/lib/dashboard';
+import { buildSeries, rangeOf } from '@/lib/dashboard';
 import { importCsvText } from '@/lib/import/run';
 import { loadEventDashboard, loadReportsPage } from '@/lib/event-dashboard';
 import { dashboardFromFigures } from '@/lib/event-dashboard-model';
@@ -50,7 +50,7 @@ function actual(db: Db, slug = SLUG) {
   return listSeriesSummaries(db, findEventBySlug(db, slug)!.id)
     .map(({ numericReports, low, high, numericSources, ...rest }) => ({
       ...rest,
-      range: numericReports < 2 || low === null || high === null || low === high ? null : { low, high, reports: numericReports, sources: numericSources },
+      range: rangeOf(numericReports, low, high, numericSources),
     }))
     .sort(byKey);
 }

@@ -45,8 +45,9 @@ describe('reportedRange', () => {
     ];
     expect(reportedRange(reports)).toEqual({ low: 164, high: 238, reports: 3, sources: 2 });
   });
-  it('is null when reports agree or there is only one number', () => {
-    expect(reportedRange([makeFigure({ valueBest: 16 }), makeFigure({ valueBest: 16, sourceId: 2 })])).toBeNull();
+  it('is a single number when reports agree, and null when there is only one number', () => {
+    expect(reportedRange([makeFigure({ valueBest: 16 }), makeFigure({ valueBest: 16, sourceId: 2 })])).toEqual({ low: 16, high: 16, reports: 2, sources: 2 });
+    expect(reportedRange([makeFigure({ valueBest: 16 }), makeFigure({ qualifier: 'unknown', valueBest: null, sourceId: 2 })])).toBeNull();
     expect(reportedRange([makeFigure({ valueBest: 16 })])).toBeNull();
   });
 });

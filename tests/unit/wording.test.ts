@@ -76,6 +76,11 @@ describe('describeReportSpread', () => {
     expect(describeReportSpread({ low: 1200, high: 1300, reports: 1234, sources: 2 }, 'people')).toBe('1,234 reports from 2 sources, from 1,200 to 1,300; the figure above is the latest.');
   });
 
+  it('says how many reports stand behind a number they all agree on', () => {
+    expect(describeReportSpread({ low: 100, high: 100, reports: 3, sources: 3 }, 'premises')).toBe('3 reports from 3 sources, all with the same number (100); the figure above is the latest.');
+    expect(describeReportSpread({ low: 93_700_000_000, high: 93_700_000_000, reports: 2, sources: 1 }, 'KZT')).toBe('2 reports from 1 source, all with the same number (KZT 93.7 billion); the figure above is the latest.');
+  });
+
   it('names a currency once and rounds outwards, never narrowing what was reported', () => {
     expect(describeReportSpread({ low: 87_460_000_000, high: 93_740_000_000, reports: 2, sources: 2 }, 'KZT')).toBe('2 reports from 2 sources, from KZT 87.4 billion to 93.8 billion; the figure above is the latest.');
   });
