@@ -2,6 +2,9 @@
 
 export type FieldChange = { field: string; label: string; before: string; after: string };
 
+/** An entry's stored before or after as a record, or null (a creation has no before). */
+export const snapshotOf = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' ? (v as Record<string, unknown>) : null);
+
 /** Names editors know, for the columns they edit. */
 export const FIELD_LABELS: Record<string, string> = {
   eventId: 'Event', metricId: 'Metric', group: 'Group', location: 'Location', qualifier: 'Qualifier',

@@ -1,6 +1,6 @@
 import type { FigureWithContext } from '@/db/queries/figures';
 import type { BarSpec, TimelineSpec } from './chart-spec';
-import { primarySummary, reportStatus, type Series, type SeriesSummary } from './dashboard';
+import { primarySummary, REPORT_STATUS_WORDS, reportStatus, type Series, type SeriesSummary } from './dashboard';
 import { sourceName } from './citations';
 import { describeScope, formatFigure } from './wording';
 
@@ -80,15 +80,13 @@ export function timelineSelection(summaries: SeriesSummary[], metricKey: string,
   return { shown, omitted: all.length - shown.length };
 }
 
-const STATUS_WORDS = { headline: 'latest', superseded: 'superseded', retracted: 'retracted' } as const;
-
 /**
  * Chart 3: every report of one metric over time, by the date it was reported: the series of
  * timelineSelection with all their reports, in that order.
  */
 export function timelineChart(ofMetric: Series[], metricKey: string, omitted: number, citationOf: Record<number, number>) {
   const rows: ChartRow[] = ofMetric.flatMap((s) =>
-    s.reports.map((f) => ({ label: describeScope(s.group, s.location), figure: f, wording: formatFigure(f), status: STATUS_WORDS[reportStatus(f, s)] })),
+    s.reports.map((f) => ({ label: describeScope(s.group, s.location), figure: f, wording: formatFigure(f), status: REPORT_STATUS_WORDS[reportStatus(f, s)] })),
   );
   const unit = ofMetric[0]?.reports[0]?.unit ?? '';
   const label = ofMetric[0]?.metricLabel ?? metricKey;

@@ -50,9 +50,20 @@ export function reportedRange(reports: FigureWithContext[]): ReportedRange | nul
 }
 
 /** The status of a report within its series. */
-export function reportStatus(report: FigureWithContext, series: Pick<Series, 'headline'>): ReportStatus {
+export function reportStatus(report: Pick<FigureWithContext, 'id' | 'status'>, series: { headline: Pick<FigureWithContext, 'id'> | null }): ReportStatus {
   if (report.status === 'retracted') return 'retracted';
   return series.headline?.id === report.id ? 'headline' : 'superseded';
+}
+
+/** A report's status as the tables word it. */
+export const REPORT_STATUS_WORDS = { headline: 'latest', superseded: 'superseded', retracted: 'retracted' } as const;
+
+/** One report of a series listed with what it is within the series. */
+export type SeriesRow = { report: FigureWithContext; status: (typeof REPORT_STATUS_WORDS)[ReportStatus] };
+
+/** Some reports of one series, each with its status given the series' headline (`latest`, or null when none is published). */
+export function seriesRows(reports: FigureWithContext[], latest: Pick<FigureWithContext, 'id'> | null): SeriesRow[] {
+  return reports.map((report) => ({ report, status: REPORT_STATUS_WORDS[reportStatus(report, { headline: latest })] }));
 }
 
 /** Groups an event's figures into series (metric × group × location), in metric order. */

@@ -2,16 +2,17 @@
  * Next answers a page that calls notFound() with a 404 whose HTML body is empty: the "Page not
  * found" text is only in the payload React renders after hydration, so without JavaScript the
  * reader sees a blank page (vercel/next.js#98954). An address no route matches is rendered in
- * full. The server (scripts/serve.ts) therefore answers a document request for an event or a
- * source that does not exist as Next answers an address no route matches (Next's request handler
- * given the path of its 404 page, so proxy.ts and next.config.ts give it their headers as to any
- * page), before the event or source page is asked to render.
+ * full. The server (scripts/serve.ts) therefore answers a document request for an event, a source
+ * or a figure that does not exist as Next answers an address no route matches (Next's request
+ * handler given the path of its 404 page, so proxy.ts and next.config.ts give it their headers as
+ * to any page), before the page itself is asked to render.
  */
 
 import type { Db } from '@/db/index';
 import { eventSlugExists } from '@/db/queries/events';
+import { figurePageExists } from '@/db/queries/figure-page';
 import { sourcePageExists } from '@/db/queries/source-page';
-import { sourceIdOf } from './source-id';
+import { pageIdOf } from './page-id';
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -22,13 +23,14 @@ type RequestLike = { method?: string; url?: string; headers: Record<string, stri
 const DYNAMIC_PAGES = [
   { kind: 'event', path: /^\/events\/([^/]+)$/ },
   { kind: 'source', path: /^\/sources\/([^/]+)$/ },
+  { kind: 'figure', path: /^\/figures\/([^/]+)$/ },
 ] as const;
 
-/** An event page (by its slug) or a source page (by its id, as written in the address). */
+/** An event page (by its slug), a source or a figure page (by its id, as written in the address). */
 export type DynamicPage = { kind: (typeof DYNAMIC_PAGES)[number]['kind']; key: string };
 
 /**
- * The event or source page a request asks for as a document (what a browser with JavaScript
+ * The event, source or figure page a request asks for as a document (what a browser with JavaScript
  * off loads), or null: other pages, and Next's own requests (client-side navigation, server
  * actions), which JavaScript renders correctly.
  */
@@ -54,9 +56,9 @@ export function dynamicPageRequested(req: RequestLike): DynamicPage | null {
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 /**
- * Wraps the server's request handler: a document request for an event or source that `exists`
- * says is not there is answered by `notFound` (Next's 404 page, rendered whole); every other
- * request goes to `handle`. When `exists` throws (the database cannot be read), `handle` answers
+ * Wraps the server's request handler: a document request for an event, source or figure that
+ * `exists` says is not there is answered by `notFound` (Next's 404 page, rendered whole); every
+ * other request goes to `handle`. When `exists` throws (the database cannot be read), `handle` answers
  * as it would have anyway.
  */
 export function withMissingPages(handle: Handle, notFound: Handle, exists: (page: DynamicPage) => boolean): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
@@ -72,9 +74,10 @@ export function withMissingPages(handle: Handle, notFound: Handle, exists: (page
   };
 }
 
-/** Whether the page a request names has a subject in `db`: the event's slug, a cited source's id. */
+/** Whether the page a request names has a subject in `db`: the event's slug, a cited source's or a figure's id. */
 export function pageExists(db: Db, { kind, key }: DynamicPage): boolean {
   if (kind === 'event') return eventSlugExists(db, key);
-  const id = sourceIdOf(key);
-  return id !== null && sourcePageExists(db, id);
+  const id = pageIdOf(key);
+  if (id === null) return false;
+  return kind === 'source' ? sourcePageExists(db, id) : figurePageExists(db, id);
 }

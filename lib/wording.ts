@@ -60,6 +60,17 @@ export function formatFigure(f: Wordable): string {
   return `${prefix}${formatNumber(f.valueBest, f.unit, ROUNDING[f.qualifier])}`;
 }
 
+/** The unit worded after a figure ("people"), or null: money carries its currency, and an unknown has no number to count. */
+export function unitShown(f: Pick<Wordable, 'qualifier' | 'unit'>): string | null {
+  return isCurrency(f.unit) || f.qualifier === 'unknown' ? null : f.unit;
+}
+
+/** A figure with its unit, as a sentence says it: "225 people", "about KZT 93.7 billion", "being determined". */
+export function formatFigureWithUnit(f: Wordable): string {
+  const unit = unitShown(f);
+  return unit ? `${formatFigure(f)} ${unit}` : formatFigure(f);
+}
+
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** A YYYY-MM-DD date as "11 January 2022"; the date is a calendar day, so it is read in UTC. */

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   await app.prepare();
   const nextHandle = app.getRequestHandler();
   const handle = withPageCache(nextHandle, { pageVersion: (pathname) => publicPageVersion(getDb(), pathname) });
-  // An event or source that does not exist gets Next's full 404 page, readable without
+  // An event, source or figure that does not exist gets Next's full 404 page, readable without
   // JavaScript (lib/missing-page.ts): the address stays, Next renders its not-found route.
   const notFound = (req: IncomingMessage, res: ServerResponse) => nextHandle(req, res, { ...parse(req.url ?? '/', true), pathname: '/_not-found' });
   const answer = withMissingPages(handle, notFound, (page) => pageExists(getDb(), page));

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { loadEventList } from '@/lib/event-list';
 import { SourceLink, sourceNamesReporter } from '@/app/ui/source-link';
+import { figureHref } from '@/lib/page-id';
 import { formatDate, formatFigure } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
@@ -33,7 +34,9 @@ export default function HomePage() {
                 Deaths:{' '}
                 {e.deaths ? (
                   <>
-                    <strong>{formatFigure(e.deaths)}</strong>{' '}
+                    <strong>
+                      <a href={figureHref(e.deaths.id)}>{formatFigure(e.deaths)}</a>
+                    </strong>{' '}
                     <span className="muted">(reported <time dateTime={e.deaths.reportedOn}>{formatDate(e.deaths.reportedOn)}</time>)</span>
                   </>
                 ) : (

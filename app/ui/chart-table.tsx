@@ -1,5 +1,5 @@
 import type { ChartRow } from '@/lib/chart-data';
-import { formatDate, isCurrency } from '@/lib/wording';
+import { formatDate, unitShown } from '@/lib/wording';
 import { CitationLink } from './citation-link';
 
 /** The numbers of a chart as a table: what it draws, worded, dated and cited. */
@@ -24,7 +24,7 @@ export function ChartTable({ rows, caption, labelHeader, citationOf }: { rows: C
               <th scope="row">{r.label}</th>
               <td className="num" data-value-low={r.figure.valueLow ?? undefined} data-value-best={r.figure.valueBest ?? undefined} data-value-high={r.figure.valueHigh ?? undefined}>
                 <span className={r.figure.status === 'retracted' ? 'retracted' : undefined}>{r.wording}</span>
-                {!isCurrency(r.figure.unit) && r.figure.qualifier !== 'unknown' ? <span className="muted"> {r.figure.unit}</span> : null}
+                {unitShown(r.figure) ? <span className="muted"> {r.figure.unit}</span> : null}
               </td>
               {showStatus ? <td>{r.status}</td> : null}
               <td><time dateTime={r.figure.reportedOn}>{formatDate(r.figure.reportedOn)}</time></td>

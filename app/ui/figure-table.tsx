@@ -1,6 +1,7 @@
 import type { FigureWithContext } from '@/db/queries/figures';
-import { describeRevision, describeScope, formatDate, formatFigure, isCurrency, type Wordable } from '@/lib/wording';
+import { describeRevision, describeScope, formatDate, type Wordable } from '@/lib/wording';
 import { CitationLink } from './citation-link';
+import { FigureNumber } from './figure-number';
 import { SourceLink } from './source-link';
 
 export const COLUMNS = ['Metric', 'Group and place', 'Figure', 'Reported on', 'Reported by and source'] as const;
@@ -32,8 +33,8 @@ export function FigureTable({ figures, caption, citationOf, previous }: {
               <td role="cell">{f.metric.label}</td>
               <td role="cell">{describeScope(f.group, f.location)}</td>
               <td role="cell" className="num">
-                <span className={f.status === 'retracted' ? 'retracted' : undefined}>{formatFigure(f)}</span>
-                {!isCurrency(f.unit) && f.qualifier !== 'unknown' ? <span className="muted"> {f.unit}</span> : null}
+                {/* The number leads to the report's own page: its series, its history here, a citation. */}
+                <FigureNumber figure={f} />
                 {f.status === 'retracted' ? <div className="muted">retracted: {f.retractionReason}</div> : null}
                 {f.revision > 1 ? <div className="muted revision">{describeRevision(f, previous?.get(f.id))}</div> : null}
               </td>

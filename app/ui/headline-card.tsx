@@ -1,11 +1,12 @@
 import type { HeadlineCard as Card } from '@/lib/event-dashboard';
-import { describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, isCurrency, type Wordable } from '@/lib/wording';
+import { figureHref } from '@/lib/page-id';
+import { describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, unitShown, type Wordable } from '@/lib/wording';
 import { CitationLink } from './citation-link';
 
 /** One headline: the latest figure of a series, who reported it and when, and the spread of reports. */
 export function HeadlineCard({ card, citation, previous }: { card: Card; citation: number; previous?: Wordable }) {
   const { headline, series } = card;
-  const unit = isCurrency(headline.unit) || headline.qualifier === 'unknown' ? null : headline.unit;
+  const unit = unitShown(headline);
   const range = series.range;
   const revision = describeRevision(headline, previous);
   return (
@@ -15,7 +16,7 @@ export function HeadlineCard({ card, citation, previous }: { card: Card; citatio
         <span className="card-scope">{describeScope(series.group, series.location)}</span>
       </h4>
       <p className="card-figure">
-        <span className="card-value">{formatFigure(headline)}</span>
+        <a className="card-value" href={figureHref(headline.id)}>{formatFigure(headline)}</a>
         {unit ? <span className="card-unit"> {unit}</span> : null}
       </p>
       <p className="card-meta">

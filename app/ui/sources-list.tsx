@@ -34,7 +34,13 @@ export function SourcesList({ sources, fullTexts }: { sources: CitedSource[]; fu
                   </span>
                 ))}
               </div>
-            ) : null}
+            ) : (
+              // Cited by no card shown (an earlier count, a retracted one, a count past the cards
+              // each metric shows): its own page lists the figures.
+              <div className="cited-by">
+                Cited for other reports: <a href={`/sources/${s.id}#figures-title`}>the figures taken from it</a>
+              </div>
+            )}
           </li>
         ))}
       </ol>

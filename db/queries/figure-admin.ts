@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '../index';
-import { events, figures, metrics, sources, type Figure, type FigureStatus } from '../schema';
+import { events, figures, metrics, sources, type Figure, type FigureStatus, type Source } from '../schema';
 
 export type FigureFilters = { eventId?: number; metricId?: number; status?: FigureStatus; q?: string; page: number; pageSize: number };
 
@@ -63,6 +63,11 @@ export type FormOptions = {
   sources: Array<{ id: number; label: string }>;
 };
 
+/** A source in one line, as pickers and histories name it: "2022-01-15 · Prosecutor General's Office · Kazakhstan raises…". */
+export function sourceLabel(s: Pick<Source, 'reportingBody' | 'publisher' | 'title' | 'publishedOn'>): string {
+  return `${s.publishedOn} · ${s.reportingBody}${s.title ? ` · ${s.title}` : s.publisher ? ` · ${s.publisher}` : ''}`;
+}
+
 /** What the figure form offers in its pickers. */
 export function figureFormOptions(db: Executor): FormOptions {
   return {
@@ -73,7 +78,7 @@ export function figureFormOptions(db: Executor): FormOptions {
       .from(sources)
       .orderBy(desc(sources.publishedOn), asc(sources.reportingBody))
       .all()
-      .map((s) => ({ id: s.id, label: `${s.publishedOn} · ${s.reportingBody}${s.title ? ` · ${s.title}` : s.publisher ? ` · ${s.publisher}` : ''}` })),
+      .map((s) => ({ id: s.id, label: sourceLabel(s) })),
   };
 }
 

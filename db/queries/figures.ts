@@ -77,11 +77,29 @@ export function listEventFiguresByIds(db: Executor, eventId: number, ids: number
   return ids.length ? selectFigures(db, and(inArray(figures.id, ids), sql`+${figures.eventId} = ${eventId}`)) : [];
 }
 
-/** Every report of some series (metric × group × place) of an event, in reading order. */
-export function listSeriesReports(db: Executor, eventId: number, series: Array<{ metricId: number; group: string; location: string }>): FigureWithContext[] {
+/** Every report of some series (metric × group × place) of an event, in reading order; one page of them when given. */
+export function listSeriesReports(
+  db: Executor,
+  eventId: number,
+  series: Array<{ metricId: number; group: string; location: string }>,
+  page?: { limit: number; offset: number },
+): FigureWithContext[] {
   if (!series.length) return [];
   const scopes = series.map((s) => and(eq(figures.metricId, s.metricId), eq(figures.group, s.group), eq(figures.location, s.location)));
-  return selectFigures(db, and(eq(figures.eventId, eventId), or(...scopes)));
+  return selectFigures(db, and(eq(figures.eventId, eventId), or(...scopes)), page);
+}
+
+/**
+ * A page of the figures that cite a source, in the order they were entered: the source's index
+ * holds them in that order, so a source cited tens of thousands of times is never sorted.
+ */
+export function listSourceFigures(db: Executor, sourceId: number, page: { limit: number; offset: number }): FigureWithContext[] {
+  return selectFigures(db, eq(figures.sourceId, sourceId), page, [asc(figures.id)]);
+}
+
+/** One figure with its metric and source, published or retracted. */
+export function findFigureWithContext(db: Executor, id: number): FigureWithContext | undefined {
+  return selectFigures(db, eq(figures.id, id))[0];
 }
 
 /** The distinct verbatim quotes of an event's figures, by source, earliest reported first. */

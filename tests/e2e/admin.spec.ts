@@ -43,7 +43,7 @@ test('an editor adds a later death toll with a new source, sees it on the public
   expect(findFigure(db, id)).toMatchObject({ valueBest: 238, reportedOn: '2022-12-01', revision: 1, status: 'published' });
 
   // The public page shows it on the very next request, the note as text, not as a script.
-  await page.getByRole('link', { name: 'See it on the public page' }).click();
+  await page.getByRole('link', { name: "See its event's public page" }).click();
   await expect(page).toHaveURL(/\/events\/kazakhstan-2022-unrest$/);
   // The "All reports" table (the same one foundation.spec.ts reads); the marker makes the row unique.
   const row = page.getByRole('table', { name: /Every figure reported/ }).getByRole('row').filter({ hasText: E2E_MARKER });

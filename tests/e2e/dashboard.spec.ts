@@ -176,6 +176,9 @@ test('the home page lists events with their headline deaths and period', async (
   // The number is cited: who said it, and the report it was published in.
   await expect(item).toContainText('Source: Prosecutor General Berik Asylov (Mazhilis plenary); Interfax: Total of 230 people die in Jan unrest in Kazakhstan');
   await expect(item.getByRole('link', { name: /Total of 230 people die/ })).toHaveAttribute('href', 'https://interfax.com/newsroom/top-stories/76630/');
+  // The number itself leads to the report's own page.
+  await item.getByRole('link', { name: '230', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Kazakhstan: 230 people');
 });
 
 test('each chart’s CSV link downloads the rows of the figures it draws on', async ({ page }) => {

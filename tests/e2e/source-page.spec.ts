@@ -1,5 +1,6 @@
 import { EventPage } from './event-page';
 import { expect, test } from './fixtures';
+import { expectNotFoundWithoutJavaScript } from './not-found';
 
 const KZ = 'kazakhstan-2022-unrest';
 const ADDRESS = 'Kazakh President Kasyym-Jomart Tokayev addressed a session of the Kazakh parliament';
@@ -30,6 +31,21 @@ for (const javaScriptEnabled of [true, false]) {
     const text = page.getByRole('region', { name: 'Full text' });
     await expect(text).toContainText('The president said 16 law enforcement officers were killed and more than 1,300 were injured in the incidents.');
     await expect(page.getByRole('region', { name: 'Cited for' })).toContainText('January 2022 unrest in Kazakhstan: 6 figures');
+    // Every figure taken from it, each leading to its own page.
+    const taken = page.getByRole('table', { name: 'January 2022 unrest in Kazakhstan' });
+    await expect(taken.locator('tbody tr')).toHaveCount(6);
+    // In the event page's reading order: metric, then group and place.
+    expect(await taken.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 2).map((c) => (c as HTMLElement).innerText).join(' | ')))).toEqual([
+      'Deaths | civilians, Kazakhstan',
+      'Deaths | law enforcement, Kazakhstan',
+      'Injured | law enforcement, Kazakhstan',
+      'Businesses affected | Kazakhstan',
+      'Vehicles burned | Kazakhstan',
+      'Shopping malls and banks looted | Kazakhstan',
+    ]);
+    await taken.getByRole('link', { name: '16', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, law enforcement, Kazakhstan: 16 people');
+    await page.goBack();
     await page.getByRole('link', { name: 'January 2022 unrest in Kazakhstan' }).click();
     await expect(page).toHaveURL(new RegExp(`/events/${KZ}#sources-title$`));
     await expect(page.getByRole('heading', { level: 2, name: 'Sources' })).toBeInViewport();
@@ -37,17 +53,23 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
+test('a source cited only for an earlier count leads to the figures taken from it', async ({ page }) => {
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  // The Independent reported the first toll, 164, which 225 and then 230 superseded: no headline cites it.
+  const item = event.sources().getByRole('listitem').filter({ hasText: 'The Independent' });
+  await expect(item).toContainText('Cited for other reports');
+  await item.getByRole('link', { name: 'the figures taken from it' }).click();
+  await expect(page).toHaveURL(/\/sources\/\d+#figures-title$/);
+  const taken = page.getByRole('table', { name: 'January 2022 unrest in Kazakhstan' });
+  await expect(taken.locator('tbody tr')).toHaveCount(1);
+  await expect(taken).toContainText('164 people');
+});
+
 test.describe('a source that does not exist', () => {
   test.use({ allowedConsoleErrors: [/status of 404 .* at http:\/\/127\.0\.0\.1:\d+\/sources\//] });
 
   test('answers 404 with a page that says so, with JavaScript off', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    for (const path of ['/sources/999999', '/sources/abc', '/sources/0']) {
-      const res = await page.goto(path);
-      expect(res?.status(), path).toBe(404);
-      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
-    }
-    await context.close();
+    await expectNotFoundWithoutJavaScript(browser, ['/sources/999999', '/sources/abc', '/sources/0']);
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { openDatabase, type Db } from '@/db/index';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabase } from '@/lib/seed';
@@ -35,6 +36,20 @@ export function createSeededTestDb(): ReturnType<typeof createTestDb> {
   const test = createTestDb();
   seedDatabase(test.db);
   return test;
+}
+
+/**
+ * A seeded database for each test of the file that calls it (at its top level): the function
+ * returned makes one, closed and deleted after the test.
+ */
+export function seededPerTest(): () => Db {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+  return () => {
+    const test = createSeededTestDb();
+    cleanup = test.cleanup;
+    return test.db;
+  };
 }
 
 /**

@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventSlugExists } from '@/db/queries/events';
-import { findSourcePage, sourcePageExists, sourcesWithFullText } from '@/db/queries/source-page';
+import { findSourcePage, SOURCE_FIGURES_PER_PAGE, sourcePageExists, sourcesWithFullText } from '@/db/queries/source-page';
 import { dynamicPageRequested, pageExists } from '@/lib/missing-page';
-import { createSeededTestDb } from '../helpers/db';
+import { seededPerTest } from '../helpers/db';
 import { addOtherEvent } from '../helpers/figures';
 
-let cleanup = () => {};
-afterEach(() => cleanup());
-
-function seeded() {
-  const test = createSeededTestDb();
-  cleanup = test.cleanup;
-  return test.db;
-}
+const seeded = seededPerTest();
 
 const addressId = (db: ReturnType<typeof seeded>) =>
   db.$client.prepare("SELECT id FROM sources WHERE reporting_body = 'President Kassym-Jomart Tokayev (address to parliament)'").pluck().get() as number;
@@ -24,7 +17,17 @@ describe("a source's public page", () => {
     const page = findSourcePage(db, id)!;
     expect(page.source).toMatchObject({ id, url: '', publisher: '', publishedOn: '2022-01-11' });
     expect(page.source.fullText).toContain('The president said 16 law enforcement officers were killed');
-    expect(page.citedIn).toEqual([{ slug: 'kazakhstan-2022-unrest', name: 'January 2022 unrest in Kazakhstan', figures: 6 }]);
+    expect(page.citedIn).toEqual([{ id: 1, slug: 'kazakhstan-2022-unrest', name: 'January 2022 unrest in Kazakhstan', figures: 6 }]);
+    // The six figures taken from it, in the order they were entered (the seed file's).
+    expect(page.figures.map((f) => [f.metric.key, f.group, f.valueBest])).toEqual([
+      ['deaths', 'law enforcement', 16],
+      ['injured', 'law enforcement', 1300],
+      ['deaths', 'civilians', null],
+      ['businesses_affected', 'all', 1270],
+      ['malls_banks_looted', 'all', 100],
+      ['vehicles_burned', 'all', 500],
+    ]);
+    expect([page.page, page.pages]).toEqual([1, 1]);
     expect(findSourcePage(db, 999_999)).toBeUndefined();
   });
 
@@ -34,6 +37,26 @@ describe("a source's public page", () => {
     addOtherEvent(db);
     const events = findSourcePage(db, 1)!.citedIn.map((e) => e.slug);
     expect(events).toEqual(['other', 'kazakhstan-2022-unrest']);
+  });
+
+  it(`lists the figures taken from a source ${SOURCE_FIGURES_PER_PAGE} a page, in the order they were entered`, () => {
+    const db = seeded();
+    const id = addressId(db);
+    const insert = db.$client.prepare(
+      "INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id) VALUES (1, 1, 'all', 'Many', 'exact', ?, 'people', ?, ?)",
+    );
+    // 6 seeded figures cite it; 200 more make 206: two pages, the second with 6.
+    for (let i = 0; i < SOURCE_FIGURES_PER_PAGE; i++) insert.run(i, new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10), id);
+    const first = findSourcePage(db, id)!;
+    expect([first.page, first.pages, first.figures.length]).toEqual([1, 2, SOURCE_FIGURES_PER_PAGE]);
+    const ids = first.figures.map((f) => f.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const second = findSourcePage(db, id, 2)!;
+    expect([second.page, second.figures.length]).toEqual([2, 6]);
+    expect(second.figures[0]!.id).toBeGreaterThan(ids.at(-1)!);
+    // A page past the end shows the last; every figure is on exactly one page.
+    expect(findSourcePage(db, id, 9)!.page).toBe(2);
+    expect(new Set([...ids, ...second.figures.map((f) => f.id)]).size).toBe(SOURCE_FIGURES_PER_PAGE + 6);
   });
 
   it('tells which sources have a full text, for any number of ids', () => {

@@ -4,6 +4,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { FigureTable } from '@/app/ui/figure-table';
+import { PublicHistory } from '@/app/ui/public-history';
+import { SeriesReports } from '@/app/ui/series-reports';
 import { SourcesList } from '@/app/ui/sources-list';
 import { numberSources } from '@/lib/citations';
 import { csvCell } from '@/lib/export/csv';
@@ -11,19 +13,36 @@ import { restoreFormula } from '@/lib/export/formula';
 import { makeFigure } from '../helpers/figures';
 import { hostileString, propertyRuns } from '../helpers/hostile';
 
-/** The public table and source list for one figure whose every text field is `s`. */
+/** The public table, source list, a figure's reports and history for one figure whose every text field is `s`. */
 function renderHostile(s: string): string {
   const figure = makeFigure({
     group: s, location: s, unit: s, quote: s, note: s, status: 'retracted', retractionReason: s,
     source: { id: 1, reportingBody: s, publisher: s, title: s, url: s, publishedOn: '2022-01-10', createdAt: '', updatedAt: '' },
   });
   const { sources } = numberSources([{ source: figure.source, quote: figure.quote, backLink: { anchor: 'card-1', label: s } }]);
-  return renderToStaticMarkup(createElement('div', null, createElement(FigureTable, { figures: [figure], caption: s, citationOf: { 1: 1 } }), createElement(SourcesList, { sources, fullTexts: new Set([1]) })));
+  const history = [
+    { id: 2, at: '2026-11-26T10:00:00.000Z', userId: null, actor: s, action: 'update' as const, entityType: 'figure' as const, entityId: figure.id, before: { ...figure, note: `${s}!`, sourceId: 2 }, after: figure },
+    { id: 1, at: '2026-11-25T10:00:00.000Z', userId: null, actor: s, action: 'create' as const, entityType: 'figure' as const, entityId: figure.id, before: null, after: figure },
+  ];
+  const names = { eventId: new Map(), metricId: new Map(), sourceId: new Map([[2, s]]) };
+  return renderToStaticMarkup(
+    createElement(
+      'div',
+      null,
+      createElement(FigureTable, { figures: [figure], caption: s, citationOf: { 1: 1 } }),
+      createElement(SourcesList, { sources, fullTexts: new Set([1]) }),
+      createElement(SeriesReports, { rows: [{ report: figure, status: 'retracted' }, { report: { ...figure, id: 2 }, status: 'superseded' }], first: 1, total: 3, current: figure.id, caption: s, csvHref: '/api/figures.csv' }),
+      createElement(PublicHistory, { page: { figure, history, names } }),
+    ),
+  );
 }
 
 const TAG = /<([a-zA-Z][a-zA-Z0-9]*)/g;
 // Every element the two components render themselves; anything else came from the data.
-const OWN_TAGS = new Set(['div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'time', 'a', 'cite', 'blockquote', 'section', 'h2', 'ol', 'li', 'sup']);
+const OWN_TAGS = new Set([
+  'div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'time', 'a', 'cite', 'blockquote', 'section', 'h2', 'ol', 'li', 'sup',
+  'p', 'strong', 'article', 'h3', 'del', 'ins',
+]);
 
 describe('stored text on the public page', () => {
   it('is shown as text: no element, attribute or link comes from the data', () => {
@@ -34,9 +53,11 @@ describe('stored text on the public page', () => {
         for (const [, tag] of html.matchAll(TAG)) expect(OWN_TAGS).toContain(tag!.toLowerCase());
         // Attributes of the elements themselves carry no event handlers.
         for (const [element] of html.matchAll(/<[a-zA-Z][^>]*>/g)) expect(element).not.toMatch(/\son[a-z]+=/i);
-        // The only links out are http(s) addresses; the rest point within the page, or to a
-        // source's full text by its numeric id.
-        for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(https?:\/\/|#|\/sources\/\d+#full-text$)/i);
+        // The only links out are http(s) addresses; the rest point within the page, to a
+        // source's full text or a figure's page by its numeric id, or to the download.
+        for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(https?:\/\/|#|\/sources\/\d+#(full-text|figures-title)$|\/figures\/\d+$|\/api\/figures\.csv$)/i);
+        // Who made a change is said by its kind, whatever the actor was written as.
+        expect(html).toContain('Changed by an editor');
       }),
       propertyRuns(300),
     );

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { dynamicPageRequested, withMissingPages, type DynamicPage } from '@/lib/missing-page';
-import { sourceIdOf } from '@/lib/source-id';
+import { pageIdOf } from '@/lib/page-id';
 
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers });
 
@@ -12,6 +12,7 @@ describe('dynamicPageRequested', () => {
     expect(dynamicPageRequested(get('/events/nope?timeline=deaths&x=1'))).toEqual({ kind: 'event', key: 'nope' });
     expect(dynamicPageRequested(get('/sources/12'))).toEqual({ kind: 'source', key: '12' });
     expect(dynamicPageRequested(get('/sources/abc'))).toEqual({ kind: 'source', key: 'abc' });
+    expect(dynamicPageRequested(get('/figures/7'))).toEqual({ kind: 'figure', key: '7' });
   });
 
   it('decodes the key as Next does, and gives an empty one for broken percent-encoding', () => {
@@ -20,7 +21,7 @@ describe('dynamicPageRequested', () => {
   });
 
   it('leaves every other request to Next', () => {
-    for (const url of ['/', '/events', '/events/', '/events/a/b', '/events/a/', '/sources', '/sources/1/x', '/admin/events/1', '/api/figures', '/eventsx/a']) {
+    for (const url of ['/', '/events', '/events/', '/events/a/b', '/events/a/', '/sources', '/sources/1/x', '/figures', '/figures/7/x', '/admin/events/1', '/api/figures', '/eventsx/a']) {
       expect(dynamicPageRequested(get(url)), url).toBeNull();
     }
     expect(dynamicPageRequested({ ...get('/events/nope'), method: 'POST' })).toBeNull();
@@ -30,11 +31,11 @@ describe('dynamicPageRequested', () => {
   });
 });
 
-describe('sourceIdOf', () => {
+describe('pageIdOf', () => {
   it('reads the digits the site writes, and nothing else', () => {
-    expect(sourceIdOf('12')).toBe(12);
-    expect(sourceIdOf('1')).toBe(1);
-    for (const bad of ['', '0', '012', '-1', '1.5', '1e3', ' 1', 'abc', '99999999999999999']) expect(sourceIdOf(bad), bad).toBeNull();
+    expect(pageIdOf('12')).toBe(12);
+    expect(pageIdOf('1')).toBe(1);
+    for (const bad of ['', '0', '012', '-1', '1.5', '1e3', ' 1', 'abc', '99999999999999999']) expect(pageIdOf(bad), bad).toBeNull();
   });
 });
 

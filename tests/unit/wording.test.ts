@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Qualifier } from '@/db/schema';
-import { describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, formatNumber, isCurrency } from '@/lib/wording';
+import { describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, formatNumber, formatFigureWithUnit, isCurrency, unitShown } from '@/lib/wording';
 
 const fig = (qualifier: Qualifier, best: number | null, unit = 'people', low: number | null = null, high: number | null = null) => ({
   qualifier, valueBest: best, valueLow: low, valueHigh: high, unit,
@@ -55,6 +55,15 @@ describe('isCurrency', () => {
     expect(isCurrency('KZT')).toBe(true);
     expect(isCurrency('people')).toBe(false);
     expect(isCurrency('Kzt')).toBe(false);
+  });
+
+  it('words the unit after a count, not after money (it carries its currency) or an unknown (no number)', () => {
+    expect(unitShown(fig('exact', 16))).toBe('people');
+    expect(unitShown(fig('about', 93_700_000_000, 'KZT'))).toBeNull();
+    expect(unitShown(fig('unknown', null))).toBeNull();
+    expect(formatFigureWithUnit(fig('exact', 225))).toBe('225 people');
+    expect(formatFigureWithUnit(fig('about', 93_700_000_000, 'KZT'))).toBe('about KZT 93.7 billion');
+    expect(formatFigureWithUnit(fig('unknown', null))).toBe('being determined');
   });
 });
 

@@ -1,8 +1,7 @@
 import type { AuditEntry } from '@/db/schema';
 import { auditActionWord } from '@/lib/audit-action';
-import { diffSnapshots } from '@/lib/audit-diff';
-
-const asRecord = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' ? (v as Record<string, unknown>) : null);
+import { FieldChanges } from '@/app/ui/field-changes';
+import { diffSnapshots, snapshotOf } from '@/lib/audit-diff';
 
 /** One audit entry: who did what and when, and each field's value before and after. */
 export function AuditEntryView({ entry, names, title, children }: {
@@ -11,8 +10,8 @@ export function AuditEntryView({ entry, names, title, children }: {
   title?: React.ReactNode;
   children?: React.ReactNode;
 }) {
-  const changes = diffSnapshots(asRecord(entry.before), asRecord(entry.after), names);
-  const revision = asRecord(entry.after)?.revision;
+  const changes = diffSnapshots(snapshotOf(entry.before), snapshotOf(entry.after), names);
+  const revision = snapshotOf(entry.after)?.revision;
   return (
     <article className="history-entry" data-audit-id={entry.id}>
       <h3>
@@ -23,19 +22,7 @@ export function AuditEntryView({ entry, names, title, children }: {
         {typeof revision === 'number' ? <span className="muted"> · revision {revision}</span> : null}
       </h3>
       {changes.length ? (
-        <table className="diff">
-          <caption className="visually-hidden">Changes in entry {entry.id}</caption>
-          <thead><tr><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
-          <tbody>
-            {changes.map((c) => (
-              <tr key={c.field}>
-                <th scope="row">{c.label}</th>
-                <td>{entry.before ? <del>{c.before}</del> : <span className="muted">—</span>}</td>
-                <td><ins>{c.after}</ins></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FieldChanges changes={changes} caption={`Changes in entry ${entry.id}`} created={!entry.before} />
       ) : (
         <p className="muted">No field changed.</p>
       )}

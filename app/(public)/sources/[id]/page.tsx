@@ -1,26 +1,33 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { SourceFigures } from '@/app/ui/source-figures';
 import { SourceLink } from '@/app/ui/source-link';
+import { pageNumberOf } from '@/lib/page-id';
 import { loadSourcePage } from '@/lib/source-page';
 import { formatDate, formatNumber } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const page = loadSourcePage((await params).id);
+async function load({ params, searchParams }: Props) {
+  return loadSourcePage((await params).id, pageNumberOf((await searchParams).page));
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const page = await load(props);
   return { title: page ? page.title : 'Source not found' };
 }
 
 /**
- * One source: who reported, where it was published, the events whose figures cite it, and its
- * full text when the site holds it (a statement with no web address, such as the address to
- * parliament, can be checked here against the quotes on the event pages).
+ * One source: who reported, where it was published, the events whose figures cite it, those
+ * figures (each linking to its own page), and its full text when the site holds it (a statement
+ * with no web address, such as the address to parliament, can be checked here against the quotes
+ * on the event pages).
  */
-export default async function SourcePage({ params }: Props) {
-  const page = loadSourcePage((await params).id);
+export default async function SourcePage(props: Props) {
+  const page = await load(props);
   if (!page) notFound();
   const { source, citedIn, title } = page;
   return (
@@ -47,6 +54,7 @@ export default async function SourcePage({ params }: Props) {
           ))}
         </ul>
       </section>
+      <SourceFigures page={page} hrefFor={(n) => `/sources/${source.id}${n > 1 ? `?page=${n}` : ''}#figures-title`} />
       {source.fullText ? (
         <section aria-labelledby="full-text">
           <h2 id="full-text">Full text</h2>

@@ -5,6 +5,7 @@ import { getDb } from '@/db/index';
 import { findEventById } from '@/db/queries/catalog-admin';
 import { figureFieldNames, figureFormOptions, findFigure } from '@/db/queries/figure-admin';
 import { requireAdmin } from '@/lib/auth/session';
+import { figureHref } from '@/lib/page-id';
 import { formatFigure } from '@/lib/wording';
 import { restoreFigureAction, retractFigureAction, updateFigureAction } from '../actions';
 import { FigureForm } from '../figure-form';
@@ -34,7 +35,8 @@ export default async function EditFigurePage({ params, searchParams }: Props) {
       <p>
         Revision {figure.revision} ·{' '}
         {figure.status === 'retracted' ? <span className="status-retracted">Retracted: {figure.retractionReason}</span> : 'Published'}
-        {event ? <> · <Link href={`/events/${event.slug}`}>See it on the public page</Link></> : null}
+        {event ? <> · <Link href={`/events/${event.slug}`}>See its event&apos;s public page</Link></> : null}
+        {' · '}<Link href={figureHref(figure.id)}>See its own public page</Link>
       </p>
       <h2>Edit</h2>
       {/* A new revision remounts the form, so it starts from what is now stored. */}

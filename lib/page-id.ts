@@ -1,0 +1,19 @@
+/**
+ * The id a public page's address names, as the site writes them ("/sources/12", "/figures/7"):
+ * digits only, no leading zero, or null. One address per record, so a citation stays one URL.
+ */
+export function pageIdOf(param: string): number | null {
+  if (!/^[1-9][0-9]{0,15}$/.test(param)) return null;
+  const id = Number(param);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+/** A figure's public page: where its number on the event page leads, and what a citation of it names. */
+export function figureHref(id: number): string {
+  return `/figures/${id}`;
+}
+
+/** The page number a `?page=` parameter asks for: its digits as the site writes them, else page 1. */
+export function pageNumberOf(param: string | string[] | undefined): number {
+  return (typeof param === 'string' ? pageIdOf(param) : null) ?? 1;
+}

@@ -1,0 +1,51 @@
+import type { Db } from '@/db/index';
+import { findFigure } from '@/db/queries/figure-admin';
+import { e2eDb, newEditor, seedTestFigure, signIn } from './admin-support';
+import { expect, test } from './fixtures';
+
+let db: Db;
+let editor: { email: string; password: string };
+
+test.beforeAll(async () => {
+  db = e2eDb();
+  editor = await newEditor(db, 'figure-page');
+});
+test.afterAll(() => db.$client.close());
+
+/**
+ * What an editor does to a figure shows on its public page: each change with the numbers before
+ * and after, a retraction with its reason, and never the editor's address.
+ */
+test("an editor's change and retraction show on the figure's public page, without the editor's name", async ({ page }) => {
+  const id = seedTestFigure(db, 'Public history place', 41);
+  await signIn(page, editor);
+  await page.goto(`/admin/figures/${id}`);
+  await page.getByLabel('Number (best)', { exact: true }).fill('42');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'See its own public page' }).click();
+  await expect(page).toHaveURL(new RegExp(`/figures/${id}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Public history place: 42 people');
+  const history = page.getByRole('region', { name: 'History on this site' });
+  await expect(history.locator('.history-entry')).toHaveCount(2);
+  const change = history.locator('.history-entry').first();
+  await expect(change).toContainText('Changed by an editor');
+  await expect(change).toContainText('revision 2');
+  await expect(change.getByRole('row', { name: /Best/ })).toHaveText(/Best\s*41\s*42/);
+  await expect(history.locator('.history-entry').last()).toContainText('Entered as 41 people.');
+  await expect(page.locator('body')).not.toContainText(editor.email);
+
+  // Retracted: the page stays, and says so with the reason.
+  await page.goto(`/admin/figures/${id}`);
+  await page.getByLabel('Reason for retracting').fill('Counted twice');
+  await page.getByRole('button', { name: 'Retract figure' }).click();
+  await expect(page.getByText('Retracted: Counted twice')).toBeVisible();
+  expect(findFigure(db, id)).toMatchObject({ status: 'retracted', revision: 3 });
+  await page.goto(`/figures/${id}`);
+  await expect(page.getByRole('note')).toContainText('This figure was retracted. The reason given: Counted twice');
+  await expect(page.getByRole('table', { name: /Deaths, Public history place: 1 report/ }).getByRole('row').nth(1)).toContainText('retracted');
+  await expect(history.locator('.history-entry').first()).toContainText('Retracted by an editor');
+  await expect(history.locator('.history-entry').first().getByRole('row', { name: /Retraction reason/ })).toContainText('Counted twice');
+  await expect(page.locator('body')).not.toContainText(editor.email);
+});

@@ -1,0 +1,89 @@
+import AxeBuilder from './axe';
+import { EventPage } from './event-page';
+import { expect, test } from './fixtures';
+import { expectNotFoundWithoutJavaScript } from './not-found';
+
+const KZ = 'kazakhstan-2022-unrest';
+
+/**
+ * Every number on the event page leads to its own page: a citable address for one report, the
+ * other reports of the same count (how the death toll was revised), and its history here. Both
+ * with and without JavaScript.
+ */
+for (const javaScriptEnabled of [true, false]) {
+  test(`a headline number leads to its report's page, with every report of the count and its history (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    const event = new EventPage(page);
+    await event.goto(KZ);
+    await event.card('Deaths', 'Kazakhstan').getByRole('link', { name: '230', exact: true }).click();
+    await expect(page).toHaveURL(/\/figures\/\d+$/);
+    const latest = page.url();
+    await expect(page).toHaveTitle(/^Deaths, Kazakhstan: 230 people \(January 2022 unrest in Kazakhstan\)/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Kazakhstan: 230 people');
+    await expect(page.locator('.lede')).toHaveText('Reported on 14 March 2022 by Prosecutor General Berik Asylov (Mazhilis plenary), for the January 2022 unrest in Kazakhstan.');
+    await expect(page.locator('.source-facts')).toContainText('best 230 (people)');
+    await expect(page.getByRole('note')).toHaveCount(0);
+
+    // The count as it was revised: 164, then 225, then 230, this one marked.
+    const series = page.getByRole('table', { name: 'Deaths, Kazakhstan: 3 reports by the date reported' });
+    const rows = await series.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((c) => (c as HTMLElement).innerText.replace(/\s+/g, ' ').trim())),
+    );
+    expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['9 January 2022', '164 people', 'superseded'],
+      ['15 January 2022', '225 people', 'superseded'],
+      ['14 March 2022', '230 people this report', 'latest'],
+    ]);
+    await expect(series.locator('tr[aria-current="true"]')).toContainText('230 people');
+    await expect(page.getByRole('link', { name: 'Download every report of this count (CSV)' })).toHaveAttribute(
+      'href',
+      '/api/figures.csv?event=kazakhstan-2022-unrest&metric=deaths&group=all&location=Kazakhstan&status=all',
+    );
+    const history = page.getByRole('region', { name: 'History on this site' });
+    await expect(history.locator('.history-entry')).toHaveCount(1);
+    await expect(history).toContainText("Entered with the site's dataset");
+    await expect(history).toContainText('Entered as 230 people.');
+    await expect(page.locator('pre.citation-text')).toContainText(`“Deaths, Kazakhstan: 230 people, January 2022 unrest in Kazakhstan.” Casualty and damage statistics. ${latest}.`);
+
+    // An earlier report of the count is one link away, and so is what the site knows of its source.
+    await series.getByRole('link', { name: '164' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Kazakhstan: 164 people');
+    await expect(page.locator('.source-facts')).toContainText('later superseded');
+    // It says at once that it is not the latest, and which is.
+    await expect(page.getByRole('note')).toContainText('A later report gives 230 people: Prosecutor General Berik Asylov (Mazhilis plenary), 14 March 2022');
+    await expect(page.getByRole('note').getByRole('link', { name: 'see that report' })).toHaveAttribute('href', new URL(latest).pathname);
+    await page.getByRole('link', { name: 'about this source' }).click();
+    await expect(page).toHaveURL(/\/sources\/\d+$/);
+    await expect(page.getByRole('region', { name: 'Cited for' })).toContainText('January 2022 unrest in Kazakhstan');
+
+    // A row of "All reports" leads to its report as well.
+    await event.goto(KZ);
+    const row = page.getByRole('table', { name: /Every figure reported/ }).getByRole('row').filter({ hasText: 'more than 1,300' }).filter({ hasText: '11 January 2022' });
+    await row.getByRole('link', { name: 'more than 1,300' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Injured, law enforcement, Kazakhstan: more than 1,300 people');
+    await expect(page.locator('.source-facts')).toContainText('The president said 16 law enforcement officers were killed and more than 1,300 were injured');
+    await context.close();
+  });
+}
+
+test("a figure's page and its source's page pass the accessibility checks", async ({ page }) => {
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  await event.card('Deaths', 'Kazakhstan').getByRole('link', { name: '230', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Kazakhstan: 230 people');
+  const violations = async () =>
+    (await new AxeBuilder(page).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+  expect(await violations()).toEqual([]);
+  await page.getByRole('link', { name: 'about this source' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Figures taken from this source' })).toBeVisible();
+  expect(await violations()).toEqual([]);
+});
+
+test.describe('a figure that does not exist', () => {
+  test.use({ allowedConsoleErrors: [/status of 404 .* at http:\/\/127\.0\.0\.1:\d+\/figures\//] });
+
+  test('answers 404 with a page that says so, with JavaScript off', async ({ browser }) => {
+    await expectNotFoundWithoutJavaScript(browser, ['/figures/999999', '/figures/abc', '/figures/0']);
+  });
+});

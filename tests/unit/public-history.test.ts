@@ -1,0 +1,87 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { PublicHistory } from '@/app/ui/public-history';
+import type { AuditEntry } from '@/db/schema';
+import { publicActor, publicEntryTitle, unrecordedChanges } from '@/lib/public-history';
+import { makeFigure } from '../helpers/figures';
+
+const entry = (over: Partial<AuditEntry>): AuditEntry => ({
+  id: 1, at: '2026-11-26T10:03:12.000Z', userId: 3, actor: 'editor@example.org', action: 'update', entityType: 'figure', entityId: 7, before: null, after: null, ...over,
+});
+
+describe("who changed a figure, as the public page says it", () => {
+  it('never names an editor or an uploaded file, only the kind of change', () => {
+    expect(publicActor('editor@example.org')).toBe('by an editor');
+    expect(publicActor('import: secret-list.csv by editor@example.org')).toBe('by an import of a file');
+    expect(publicActor('import: bench')).toBe('by an import of a file');
+    expect(publicActor('seed')).toBe("with the site's dataset");
+    expect(publicActor('seed: kazakhstan-2022-reports.csv')).toBe("with the site's dataset");
+    // Anything else is an editor's doing, however it is written.
+    expect(publicActor('seedling@example.org')).toBe('by an editor');
+  });
+
+  it('words each action', () => {
+    expect(publicEntryTitle(entry({ action: 'create', actor: 'seed' }))).toBe("Entered with the site's dataset");
+    expect(publicEntryTitle(entry({ action: 'update' }))).toBe('Changed by an editor');
+    expect(publicEntryTitle(entry({ action: 'retract' }))).toBe('Retracted by an editor');
+    expect(publicEntryTitle(entry({ action: 'restore' }))).toBe('Restored by an editor');
+  });
+});
+
+describe('the public history', () => {
+  const figure = makeFigure({ id: 7, valueBest: 239, revision: 2, updatedAt: '2026-11-26T10:03:12.000Z' });
+  const created = { ...figure, valueBest: 238, revision: 1 };
+  const names = { eventId: new Map(), metricId: new Map(), sourceId: new Map() };
+  const render = (history: AuditEntry[], fig = figure) => renderToStaticMarkup(createElement(PublicHistory, { page: { figure: fig, history, names } }));
+
+  it('shows what each change changed, before and after, and not who made it', () => {
+    const html = render([
+      entry({ id: 2, action: 'update', before: created, after: figure }),
+      entry({ id: 1, action: 'create', actor: 'import: private.csv by editor@example.org', at: '2026-11-25T09:00:00.000Z', after: created }),
+    ]);
+    expect(html).toContain('Changed by an editor, <time dateTime="2026-11-26T10:03:12.000Z">26 November 2026, 10:03 UTC</time>');
+    expect(html).toMatch(/<th scope="row">Best<\/th><td><del>238<\/del><\/td><td><ins>239<\/ins><\/td>/);
+    expect(html).toContain('Entered by an import of a file');
+    expect(html).toContain('Entered as 238 people.');
+    expect(html).not.toContain('example.org');
+    expect(html).not.toContain('private.csv');
+    expect(html).not.toContain('outside the site');
+  });
+
+  it('says where a change left no entry, rather than implying the history is whole', () => {
+    // The figure is at revision 2 (239), but the only entry left it at revision 1 (238).
+    const html = render([entry({ id: 1, action: 'create', after: created })]);
+    expect(html).toContain("Its latest change was made outside the site&#x27;s editing forms and imports, so what it changed is not recorded here.");
+    // A figure loaded in bulk, with no entry at all.
+    expect(render([], { ...figure, revision: 1 })).toContain('No change to this figure is recorded here: it was written to the database directly');
+    // Nothing missing: no such note.
+    expect(render([entry({ id: 2, before: created, after: figure }), entry({ id: 1, action: 'create', after: created })])).not.toContain('outside the site');
+  });
+});
+
+describe('changes the audit trail did not record', () => {
+  const v1 = { id: 7, revision: 1, valueBest: 238, note: '' };
+  const v2 = { ...v1, revision: 2, valueBest: 239 };
+  const v3 = { ...v2, revision: 3, valueBest: 240 };
+  const create = { id: 1, before: null, after: v1 };
+
+  it('finds none when each entry starts where the last left off and the figure is as the newest left it', () => {
+    expect(unrecordedChanges(v2, [{ id: 2, before: v1, after: v2 }, create])).toEqual({ sinceLatest: false, between: new Set() });
+    // Fields the snapshot does not hold (the page's joined metric and source) are not compared.
+    expect(unrecordedChanges({ ...v2, metric: { key: 'deaths' } }, [{ id: 2, before: v1, after: v2 }, create]).sinceLatest).toBe(false);
+  });
+
+  it('finds a change since the newest entry: by its values, even with the revision untouched, or by its revision', () => {
+    expect(unrecordedChanges({ ...v2, valueBest: 1 }, [{ id: 2, before: v1, after: v2 }, create]).sinceLatest).toBe(true);
+    expect(unrecordedChanges({ ...v2, revision: 3 }, [{ id: 2, before: v1, after: v2 }, create]).sinceLatest).toBe(true);
+    expect(unrecordedChanges(v1, []).sinceLatest).toBe(true);
+  });
+
+  it('finds a change between two entries: the newer did not start from what the older left', () => {
+    // Revision 2 was written in the shell; the editor's change then went from 2 to 3.
+    const { sinceLatest, between } = unrecordedChanges(v3, [{ id: 2, before: v2, after: v3 }, create]);
+    expect(sinceLatest).toBe(false);
+    expect(between).toEqual(new Set([1]));
+  });
+});
