@@ -8,7 +8,7 @@ export const snapshotOf = (v: unknown): Record<string, unknown> | null => (v && 
 /** Names editors know, for the columns they edit. */
 export const FIELD_LABELS: Record<string, string> = {
   eventId: 'Event', metricId: 'Metric', group: 'Group', location: 'Location', qualifier: 'Qualifier',
-  valueLow: 'Low', valueBest: 'Best', valueHigh: 'High', unit: 'Unit', reportedOn: 'Reported on',
+  valueLow: 'Number (low)', valueBest: 'Number (best)', valueHigh: 'Number (high)', unit: 'Unit', reportedOn: 'Reported on',
   sourceId: 'Source', quote: 'Quote', note: 'Note', status: 'Status', retractionReason: 'Retraction reason',
   slug: 'Slug', name: 'Name', country: 'Country', startDate: 'Start date', endDate: 'End date', description: 'Description',
   reportingBody: 'Reported by', publisher: 'Publisher', title: 'Title', url: 'Web address', publishedOn: 'Published on',
@@ -22,9 +22,17 @@ const IGNORED = new Set(['id', 'revision', 'createdAt', 'updatedAt', 'removed'])
 
 const MAX_SHOWN = 300;
 
+/** How a field with no value shows. */
+export const EMPTY = '(empty)';
+
+// The numbers of a figure, shown as people read them ("5,135").
+const NUMBER_FIELDS = new Set(['valueLow', 'valueBest', 'valueHigh']);
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** A stored value as text: empty shows as "(empty)"; ids are named by `names` when given. */
 export function showValue(field: string, value: unknown, names?: Partial<Record<string, Map<number, string>>>): string {
-  if (value === null || value === undefined || value === '') return '(empty)';
+  if (value === null || value === undefined || value === '') return EMPTY;
+  if (typeof value === 'number' && NUMBER_FIELDS.has(field)) return grouped.format(value);
   if (typeof value === 'number' && names?.[field]?.has(value)) return names[field]!.get(value)!;
   if (typeof value === 'number' && field.endsWith('Id')) return `#${value}`;
   const text = String(value);

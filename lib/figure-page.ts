@@ -6,9 +6,22 @@ import { seriesRows, type SeriesRow } from './dashboard';
 import { pageIdOf } from './page-id';
 import { describeScope, formatFigureWithUnit } from './wording';
 
-/** What a figure is in one line, as its page's title: "Deaths, Kazakhstan: 225 people". */
-export function figureTitle(f: FigurePage['figure']): string {
-  return `${f.metric.label}, ${describeScope(f.group, f.location)}: ${formatFigureWithUnit(f)}`;
+/** Where a figure stands in its count: its latest published report, an earlier one, or retracted. */
+export type Standing = 'latest' | 'superseded' | 'retracted';
+
+export function standingOf(f: Pick<FigurePage['figure'], 'id' | 'status'>, latest: Pick<FigurePage['figure'], 'id'> | null): Standing {
+  if (f.status === 'retracted') return 'retracted';
+  return latest?.id === f.id ? 'latest' : 'superseded';
+}
+
+/**
+ * What a figure is in one line, as its page's title and citation give it: "Deaths, Kazakhstan:
+ * 225 people", with "(superseded)" or "(retracted)" when it is not its count's latest report, so
+ * that a copied title or citation keeps that.
+ */
+export function figureTitle(f: FigurePage['figure'], standing: Standing): string {
+  const title = `${f.metric.label}, ${describeScope(f.group, f.location)}: ${formatFigureWithUnit(f)}`;
+  return standing === 'latest' ? title : `${title} (${standing})`;
 }
 
 /**
@@ -16,9 +29,10 @@ export function figureTitle(f: FigurePage['figure']): string {
  * Retracted figures keep their page: a citation made before the retraction still leads somewhere,
  * and says so. Read once per request (the page and its metadata both ask), in one snapshot.
  */
-export const loadFigurePage = cache((idParam: string): (FigurePage & { title: string; rows: SeriesRow[] }) | null => {
+export const loadFigurePage = cache((idParam: string): (FigurePage & { title: string; standing: Standing; rows: SeriesRow[] }) | null => {
   const id = pageIdOf(idParam);
   const page = id === null ? undefined : readTransaction(getDb(), () => findFigurePage(getDb(), id));
   if (!page) return null;
-  return { ...page, title: figureTitle(page.figure), rows: seriesRows(page.series, page.latest) };
+  const standing = standingOf(page.figure, page.latest);
+  return { ...page, title: figureTitle(page.figure, standing), standing, rows: seriesRows(page.series, page.latest) };
 });

@@ -1,4 +1,4 @@
-import type { FieldChange } from '@/lib/audit-diff';
+import { EMPTY, type FieldChange } from '@/lib/audit-diff';
 
 /** A change's fields as a table: each field's value before (struck out) and after. */
 export function FieldChanges({ changes, caption, created }: { changes: FieldChange[]; caption: string; created: boolean }) {
@@ -10,7 +10,7 @@ export function FieldChanges({ changes, caption, created }: { changes: FieldChan
         {changes.map((c) => (
           <tr key={c.field}>
             <th scope="row">{c.label}</th>
-            <td>{created ? <span className="muted">—</span> : <del>{c.before}</del>}</td>
+            <td>{created ? <span className="muted">—</span> : c.before === EMPTY ? <span className="muted">{EMPTY}</span> : <del>{c.before}</del>}</td>
             <td><ins>{c.after}</ins></td>
           </tr>
         ))}

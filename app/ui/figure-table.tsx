@@ -20,7 +20,7 @@ export function FigureTable({ figures, caption, citationOf, previous }: {
     // source is on screen rather than past a sideways scroll. CSS display changes can take a
     // table's meaning away from screen readers; the roles keep it.
     <div className="table-wrap">
-      <table className="reflow" role="table">
+      <table className="reflow reports" role="table">
         <caption>{caption}</caption>
         <thead role="rowgroup">
           <tr role="row">

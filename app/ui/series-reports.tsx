@@ -3,6 +3,8 @@ import { formatDate, formatNumber } from '@/lib/wording';
 import { FigureNumber } from './figure-number';
 import { SourceLink } from './source-link';
 
+export const SERIES_COLUMNS = ['Reported on', 'Figure', 'Status', 'Reported by and source'] as const;
+
 /**
  * The reports of one count by the date they were reported, the one the page is about marked: how
  * a count was revised (164, then 225, then 230), and who gave each number. A long count is shown
@@ -18,32 +20,30 @@ export function SeriesReports({ rows, first, total, current, caption, csvHref }:
 }) {
   return (
     <>
+      {/* On a narrow screen each row is a block, its cells labelled (globals.css, .reflow); the roles keep the table's meaning. */}
       <div className="table-wrap">
-        <table>
+        <table className="reflow series-reports" role="table">
           <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reported on</th>
-              <th scope="col" className="num">Figure</th>
-              <th scope="col">Status</th>
-              <th scope="col">Reported by and source</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              {SERIES_COLUMNS.map((c) => <th key={c} scope="col" role="columnheader" className={c === 'Figure' ? 'num' : undefined}>{c}</th>)}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {rows.map(({ report: r, status }) => {
               const here = r.id === current;
               return (
-                <tr key={r.id} data-figure-id={r.id} aria-current={here ? 'true' : undefined} className={here ? 'current-row' : undefined}>
-                  <td><time dateTime={r.reportedOn}>{formatDate(r.reportedOn)}</time></td>
-                  <td className="num">
+                <tr key={r.id} role="row" data-figure-id={r.id} aria-current={here ? 'true' : undefined} className={here ? 'current-row' : undefined}>
+                  <td role="cell"><time dateTime={r.reportedOn}>{formatDate(r.reportedOn)}</time></td>
+                  <td role="cell" className="num">
                     <FigureNumber figure={r} current={here} />
                     {here ? <div className="muted">this report</div> : null}
                   </td>
-                  <td>
+                  <td role="cell">
                     {status}
                     {r.status === 'retracted' ? <div className="muted">{r.retractionReason}</div> : null}
                   </td>
-                  <td>
+                  <td role="cell">
                     <div>{r.source.reportingBody}</div>
                     <div><SourceLink source={r.source} /></div>
                   </td>

@@ -1,8 +1,11 @@
 import type { SourcePage } from '@/db/queries/source-page';
 import type { FigureWithContext } from '@/db/queries/figures';
+import { REPORT_STATUS_WORDS, reportStatus } from '@/lib/dashboard';
 import { describeScope, formatDate } from '@/lib/wording';
 import { FigureNumber } from './figure-number';
 import { Pagination } from './pagination';
+
+export const SOURCE_FIGURE_COLUMNS = ['Metric', 'Group and place', 'Figure', 'Status', 'Reported on'] as const;
 
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The event page's reading order: metric, group, place, date reported, entry. */
@@ -15,7 +18,7 @@ const readingOrder = (a: FigureWithContext, b: FigureWithContext) =>
  * checking a source wants is every number the site took from it. Shown a page at a time (in the
  * order they were entered), each page's figures by event and in the event page's reading order.
  */
-export function SourceFigures({ page, hrefFor }: { page: Pick<SourcePage, 'citedIn' | 'figures' | 'page' | 'pages'>; hrefFor: (page: number) => string }) {
+export function SourceFigures({ page, hrefFor }: { page: Pick<SourcePage, 'citedIn' | 'figures' | 'page' | 'pages' | 'latest'>; hrefFor: (page: number) => string }) {
   const { citedIn, figures } = page;
   return (
     <section aria-labelledby="figures-title">
@@ -25,26 +28,21 @@ export function SourceFigures({ page, hrefFor }: { page: Pick<SourcePage, 'cited
         if (!ofEvent.length) return null;
         return (
           <div key={event.id} className="table-wrap">
-            <table>
+            <table className="reflow source-figures" role="table">
               <caption>{event.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Metric</th>
-                  <th scope="col">Group and place</th>
-                  <th scope="col" className="num">Figure</th>
-                  <th scope="col">Reported on</th>
+              <thead role="rowgroup">
+                <tr role="row">
+                  {SOURCE_FIGURE_COLUMNS.map((c) => <th key={c} scope="col" role="columnheader" className={c === 'Figure' ? 'num' : undefined}>{c}</th>)}
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {ofEvent.map((f) => (
-                  <tr key={f.id} data-figure-id={f.id}>
-                    <td>{f.metric.label}</td>
-                    <td>{describeScope(f.group, f.location)}</td>
-                    <td className="num">
-                      <FigureNumber figure={f} />
-                      {f.status === 'retracted' ? <div className="muted">retracted</div> : null}
-                    </td>
-                    <td><time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time></td>
+                  <tr key={f.id} role="row" data-figure-id={f.id}>
+                    <td role="cell">{f.metric.label}</td>
+                    <td role="cell">{describeScope(f.group, f.location)}</td>
+                    <td role="cell" className="num"><FigureNumber figure={f} /></td>
+                    <td role="cell">{REPORT_STATUS_WORDS[reportStatus(f, { headline: page.latest.has(f.id) ? f : null })]}</td>
+                    <td role="cell"><time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time></td>
                   </tr>
                 ))}
               </tbody>

@@ -2,9 +2,9 @@ import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../index';
 import { preparedPerConnection } from '../prepared';
 import { events, figures, metrics, sources, type AuditEntry } from '../schema';
-import { listAuditForEntity } from './audit-read';
+import { listAuditForEntity, listPreviousFigureValues, type PreviousValue } from './audit-read';
 import { sourceLabel } from './figure-admin';
-import { findFigureWithContext, listSeriesReports, type FigureWithContext } from './figures';
+import { findFigureWithContext, latestOfSeries, listSeriesReports, type FigureWithContext } from './figures';
 
 /** How many reports of its count a figure's page lists, around the figure itself (the CSV has them all). */
 export const SERIES_SHOWN = 200;
@@ -22,6 +22,8 @@ export type FigurePage = {
   /** Where the listed reports start among all of the count's, and how many it has. */
   seriesOffset: number;
   seriesCount: number;
+  /** The figure's number before its latest change, when the audit trail has the change that made it. */
+  previous: PreviousValue | null;
   /** The figure's audit entries, newest first. */
   history: AuditEntry[];
   /**
@@ -80,17 +82,11 @@ export function findFigurePage(db: Executor, id: number): FigurePage | undefined
   const before = countWhere(and(inSeries, sql`(${figures.reportedOn}, ${figures.id}) < (${figure.reportedOn}, ${figure.id})`));
   const seriesOffset = Math.max(0, Math.min(before - SERIES_SHOWN / 2, seriesCount - SERIES_SHOWN));
   const series = listSeriesReports(db, figure.eventId, [scope], { limit: SERIES_SHOWN, offset: seriesOffset });
-  // The headline rule of lib/dashboard.ts selectHeadline: the latest published by date, then entry.
-  const latestId = db
-    .select({ id: figures.id })
-    .from(figures)
-    .where(and(inSeries, eq(figures.status, 'published')))
-    .orderBy(sql`${figures.reportedOn} DESC, ${figures.createdAt} DESC, ${figures.id} DESC`)
-    .limit(1)
-    .get()?.id;
+  const [latestId] = latestOfSeries(db, [figure]);
   const latest = latestId === undefined ? null : latestId === id ? figure : (series.find((r) => r.id === latestId) ?? findFigureWithContext(db, latestId)!);
   const history = listAuditForEntity(db, 'figure', id);
-  return { figure, event, latest, series, seriesOffset, seriesCount, history, names: historyNames(db, history) };
+  const previous = listPreviousFigureValues(db, [figure]).get(id) ?? null;
+  return { figure, event, latest, series, seriesOffset, seriesCount, previous, history, names: historyNames(db, history) };
 }
 
 // Asked before a figure's page is served (scripts/serve.ts).

@@ -97,6 +97,26 @@ export function listSourceFigures(db: Executor, sourceId: number, page: { limit:
   return selectFigures(db, eq(figures.sourceId, sourceId), page, [asc(figures.id)]);
 }
 
+/** A count: one event's reports of one metric for one group in one place. */
+export type SeriesScope = Pick<Figure, 'eventId' | 'metricId' | 'group' | 'location'>;
+
+/**
+ * The latest published report of each of these counts, by figure id: the headline rule of
+ * lib/dashboard.ts selectHeadline (the latest by date reported, then by entry). A count with no
+ * published report has none. One statement for any number of counts, each by the identity index.
+ */
+export function latestOfSeries(db: Executor, series: SeriesScope[]): Set<number> {
+  if (!series.length) return new Set();
+  const rows = db.values<[number | null]>(sql`
+    SELECT (
+      SELECT f.id FROM figures f
+      WHERE f.event_id = s.value ->> 0 AND f.metric_id = s.value ->> 1 AND f.group_name = s.value ->> 2 AND f.location = s.value ->> 3
+        AND f.status = 'published'
+      ORDER BY f.reported_on DESC, f.created_at DESC, f.id DESC LIMIT 1)
+    FROM json_each(${JSON.stringify(series.map((x) => [x.eventId, x.metricId, x.group, x.location]))}) s`);
+  return new Set(rows.flatMap(([id]) => (id === null ? [] : [id])));
+}
+
 /** One figure with its metric and source, published or retracted. */
 export function findFigureWithContext(db: Executor, id: number): FigureWithContext | undefined {
   return selectFigures(db, eq(figures.id, id))[0];

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../index';
 import { preparedPerConnection } from '../prepared';
 import type { Source } from '../schema';
-import { listSourceFigures, type FigureWithContext } from './figures';
+import { latestOfSeries, listSourceFigures, type FigureWithContext } from './figures';
 
 /** How many of the figures citing a source its page lists at a time, each linking to its own page. */
 export const SOURCE_FIGURES_PER_PAGE = 200;
@@ -16,6 +16,8 @@ export type SourcePage = {
   /** Which page of them (from 1, within range) and how many pages there are. */
   page: number;
   pages: number;
+  /** The latest published report of each count those figures belong to, by id: a figure is its count's latest when it is here. */
+  latest: Set<number>;
 };
 
 type SourceRow = [number, string, string, string, string, string, string | null, string, string];
@@ -40,7 +42,8 @@ export function findSourcePage(db: Executor, id: number, page = 1): SourcePage |
   const pages = Math.ceil(citedIn.reduce((n, e) => n + e.figures, 0) / SOURCE_FIGURES_PER_PAGE);
   const shown = Math.min(Math.max(1, page), pages);
   const figures = listSourceFigures(db, id, { limit: SOURCE_FIGURES_PER_PAGE, offset: (shown - 1) * SOURCE_FIGURES_PER_PAGE });
-  return { source: { id, reportingBody, publisher, title, url, publishedOn, fullText, createdAt, updatedAt }, citedIn, figures, page: shown, pages };
+  const latest = latestOfSeries(db, figures);
+  return { source: { id, reportingBody, publisher, title, url, publishedOn, fullText, createdAt, updatedAt }, citedIn, figures, page: shown, pages, latest };
 }
 
 /** Which of these sources have a full text (their page shows it), one statement for any number of ids. */

@@ -1,5 +1,6 @@
 import type { Db } from '@/db/index';
 import { findFigure } from '@/db/queries/figure-admin';
+import { formatDate } from '@/lib/wording';
 import { e2eDb, newEditor, seedTestFigure, signIn } from './admin-support';
 import { expect, test } from './fixtures';
 
@@ -27,12 +28,14 @@ test("an editor's change and retraction show on the figure's public page, withou
   await page.getByRole('link', { name: 'See its own public page' }).click();
   await expect(page).toHaveURL(new RegExp(`/figures/${id}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Public history place: 42 people');
+  // Said at the top, with the number it was.
+  await expect(page.getByRole('note')).toContainText(`Changed on this site after it was published: updated here ${formatDate(findFigure(db, id)!.updatedAt.slice(0, 10))} (revision 2; was 41).`);
   const history = page.getByRole('region', { name: 'History on this site' });
   await expect(history.locator('.history-entry')).toHaveCount(2);
   const change = history.locator('.history-entry').first();
   await expect(change).toContainText('Changed by an editor');
   await expect(change).toContainText('revision 2');
-  await expect(change.getByRole('row', { name: /Best/ })).toHaveText(/Best\s*41\s*42/);
+  await expect(change.getByRole('row', { name: /Number \(best\)/ })).toHaveText(/Number \(best\)\s*41\s*42/);
   await expect(history.locator('.history-entry').last()).toContainText('Entered as 41 people.');
   await expect(page.locator('body')).not.toContainText(editor.email);
 
@@ -43,7 +46,10 @@ test("an editor's change and retraction show on the figure's public page, withou
   await expect(page.getByText('Retracted: Counted twice')).toBeVisible();
   expect(findFigure(db, id)).toMatchObject({ status: 'retracted', revision: 3 });
   await page.goto(`/figures/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Public history place: 42 people (retracted)');
   await expect(page.getByRole('note')).toContainText('This figure was retracted. The reason given: Counted twice');
+  // The only report of its count: there is no latest one to point to.
+  await expect(page.getByRole('note')).not.toContainText('The latest report');
   await expect(page.getByRole('table', { name: /Deaths, Public history place: 1 report/ }).getByRole('row').nth(1)).toContainText('retracted');
   await expect(history.locator('.history-entry').first()).toContainText('Retracted by an editor');
   await expect(history.locator('.history-entry').first().getByRole('row', { name: /Retraction reason/ })).toContainText('Counted twice');

@@ -74,15 +74,15 @@ test('an editor adds a later death toll with a new source, sees it on the public
   await expect(page.getByRole('heading', { name: 'History (2)' })).toBeVisible();
   const edit = page.locator('.history-entry').first();
   await expect(edit).toContainText(`edited by ${editor.email}`);
-  await expect(edit.getByRole('row', { name: /Best/ })).toContainText('238');
-  await expect(edit.getByRole('row', { name: /Best/ })).toContainText('239');
+  await expect(edit.getByRole('row', { name: /Number \(best\)/ })).toContainText('238');
+  await expect(edit.getByRole('row', { name: /Number \(best\)/ })).toContainText('239');
   expect(findFigure(db, id)).toMatchObject({ valueBest: 239, revision: 2 });
 
   // The site-wide history lists the same change.
   await page.getByRole('link', { name: 'History', exact: true }).click();
   const latest = page.locator('.history-entry').first();
   await expect(latest).toContainText(`Figure #${id}`);
-  await expect(latest.getByRole('row', { name: /Best/ })).toContainText('239');
+  await expect(latest.getByRole('row', { name: /Number \(best\)/ })).toContainText('239');
 
   // Restore the first version: a new revision, itself in the history.
   await page.goto(`/admin/figures/${id}`);
@@ -165,8 +165,8 @@ test('two editors change the same figure: the second save is refused and shows w
   await b.getByRole('button', { name: 'Save changes' }).click();
   const status = b.locator('.admin-form').filter({ has: field(b, 'Note') }).getByTestId('form-status');
   await expect(status).toContainText('Not saved: someone else changed this figure after you opened it (you edited revision 1; it is now at revision 2).');
-  await expect(status.getByRole('row', { name: /Best/ })).toContainText('100');
-  await expect(status.getByRole('row', { name: /Best/ })).toContainText('101');
+  await expect(status.getByRole('row', { name: /Number \(best\)/ })).toContainText('100');
+  await expect(status.getByRole('row', { name: /Number \(best\)/ })).toContainText('101');
   await expect(field(b, 'Note')).toHaveValue('B thinks otherwise');
   expect(findFigure(db, id)).toMatchObject({ valueBest: 101, note: '', revision: 2 });
 

@@ -64,6 +64,8 @@ test('a source cited only for an earlier count leads to the figures taken from i
   const taken = page.getByRole('table', { name: 'January 2022 unrest in Kazakhstan' });
   await expect(taken.locator('tbody tr')).toHaveCount(1);
   await expect(taken).toContainText('164 people');
+  // It says the 164 is no longer the count's latest.
+  await expect(taken.locator('tbody tr td').nth(3)).toHaveText('superseded');
 });
 
 test.describe('a source that does not exist', () => {

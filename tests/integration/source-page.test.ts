@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventSlugExists } from '@/db/queries/events';
+import { listFiguresForEvent } from '@/db/queries/figures';
+import { buildSeries } from '@/lib/dashboard';
 import { findSourcePage, SOURCE_FIGURES_PER_PAGE, sourcePageExists, sourcesWithFullText } from '@/db/queries/source-page';
 import { dynamicPageRequested, pageExists } from '@/lib/missing-page';
 import { seededPerTest } from '../helpers/db';
@@ -28,6 +30,13 @@ describe("a source's public page", () => {
       ['vehicles_burned', 'all', 500],
     ]);
     expect([page.page, page.pages]).toEqual([1, 1]);
+    // Which of them are their count's latest report: the event page's headline rule.
+    const headlines = new Set(buildSeries(listFiguresForEvent(db, 1)).map((x) => x.headline?.id));
+    const latestShown = page.figures.filter((f) => page.latest.has(f.id)).map((f) => f.id);
+    expect(latestShown).toEqual(page.figures.filter((f) => headlines.has(f.id)).map((f) => f.id));
+    // Some are (the 16 killed in law enforcement), some not (civilians "being determined", later 20).
+    expect(latestShown.length).toBeGreaterThan(0);
+    expect(latestShown.length).toBeLessThan(page.figures.length);
     expect(findSourcePage(db, 999_999)).toBeUndefined();
   });
 

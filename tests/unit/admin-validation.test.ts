@@ -135,11 +135,13 @@ describe('figure list filters from the URL', () => {
 
 describe('audit differences', () => {
   it('lists the fields that changed, with names for ids, ignoring bookkeeping', () => {
-    const before = { id: 3, metricId: 1, valueBest: 238, note: '', quote: null, revision: 1, updatedAt: 'a' };
-    const after = { id: 3, metricId: 2, valueBest: 239, note: 'Revised', quote: null, revision: 2, updatedAt: 'b' };
+    const before = { id: 3, metricId: 1, valueBest: 238, valueHigh: 5135, note: '', quote: null, revision: 1, updatedAt: 'a' };
+    const after = { id: 3, metricId: 2, valueBest: 239, valueHigh: 5153, note: 'Revised', quote: null, revision: 2, updatedAt: 'b' };
     expect(diffSnapshots(before, after, { metricId: new Map([[1, 'Deaths'], [2, 'Injured']]) })).toEqual([
       { field: 'metricId', label: 'Metric', before: 'Deaths', after: 'Injured' },
-      { field: 'valueBest', label: 'Best', before: '238', after: '239' },
+      { field: 'valueBest', label: 'Number (best)', before: '238', after: '239' },
+      // The numbers as people read them.
+      { field: 'valueHigh', label: 'Number (high)', before: '5,135', after: '5,153' },
       { field: 'note', label: 'Note', before: '(empty)', after: 'Revised' },
     ]);
   });

@@ -41,7 +41,7 @@ describe('the public history', () => {
       entry({ id: 1, action: 'create', actor: 'import: private.csv by editor@example.org', at: '2026-11-25T09:00:00.000Z', after: created }),
     ]);
     expect(html).toContain('Changed by an editor, <time dateTime="2026-11-26T10:03:12.000Z">26 November 2026, 10:03 UTC</time>');
-    expect(html).toMatch(/<th scope="row">Best<\/th><td><del>238<\/del><\/td><td><ins>239<\/ins><\/td>/);
+    expect(html).toMatch(/<th scope="row">Number \(best\)<\/th><td><del>238<\/del><\/td><td><ins>239<\/ins><\/td>/);
     expect(html).toContain('Entered by an import of a file');
     expect(html).toContain('Entered as 238 people.');
     expect(html).not.toContain('example.org');

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CiteThisPage } from '@/app/ui/cite-this-page';
+import { FigureNotices } from '@/app/ui/figure-notices';
 import { PublicHistory } from '@/app/ui/public-history';
 import { SeriesReports } from '@/app/ui/series-reports';
 import { SourceLink } from '@/app/ui/source-link';
 import { loadFigurePage } from '@/lib/figure-page';
 import { figureHref } from '@/lib/page-id';
 import { siteUrl } from '@/lib/site-url';
-import { describeScope, formatDate, formatFigureWithUnit, formatNumber } from '@/lib/wording';
+import { describeScope, formatDate, formatFigureWithUnit, formatNumber, isCurrency } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,11 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return page ? { title: `${page.title} (${page.event.name})` } : { title: 'Figure not found' };
 }
 
-/** The numbers a figure was stored with, exactly: the page's wording rounds money and names ranges. */
-function storedValues(f: { valueLow: number | null; valueBest: number | null; valueHigh: number | null; unit: string }): string {
+/** A money figure's amounts as entered, in full: "best KZT 93,700,000,000" or "low …, high …". */
+function exactAmounts(f: { valueLow: number | null; valueBest: number | null; valueHigh: number | null; unit: string }): string {
   const parts = [['low', f.valueLow], ['best', f.valueBest], ['high', f.valueHigh]] as const;
-  const given = parts.filter(([, v]) => v !== null).map(([name, v]) => `${name} ${formatNumber(v!, '')}`);
-  return given.length ? `${given.join(', ')} (${f.unit})` : 'no number';
+  return parts.flatMap(([name, v]) => (v === null ? [] : [`${name} ${f.unit} ${formatNumber(v, '')}`])).join(', ');
 }
 
 /**
@@ -33,40 +33,39 @@ function storedValues(f: { valueLow: number | null; valueBest: number | null; va
 export default async function FigurePage({ params }: Props) {
   const page = loadFigurePage((await params).id);
   if (!page) notFound();
-  const { figure: f, event, latest, rows, seriesCount, seriesOffset, title } = page;
+  const { figure: f, event, rows, seriesCount, seriesOffset, standing, title } = page;
   // The page shows the figure and the reports of its count: its data changed when any of them did.
   const lastUpdated = rows.reduce((at, r) => (r.report.updatedAt > at ? r.report.updatedAt : at), f.updatedAt);
   const scope = describeScope(f.group, f.location);
   const csv = `/api/figures.csv?${new URLSearchParams({ event: event.slug, metric: f.metric.key, group: f.group, location: f.location, status: 'all' })}`;
+  const reported = `reported by ${f.source.reportingBody} on ${formatDate(f.reportedOn)}`;
   return (
     <>
       <h1>{title}</h1>
       <p className="lede">
         Reported on <time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time> by {f.source.reportingBody}, for the{' '}
         <a href={`/events/${event.slug}`}>{event.name}</a>.
+        {standing === 'latest'
+          ? seriesCount === 1
+            ? ' The only report of this count.'
+            : ` The latest of the ${formatNumber(seriesCount, '')} reports of this count: the figure the event's page gives for it.`
+          : null}
       </p>
-      {latest && latest.id !== f.id && f.status === 'published' ? (
-        <div className="notice" role="note">
-          <p>
-            <strong>A later report gives {formatFigureWithUnit(latest)}</strong>: {latest.source.reportingBody},{' '}
-            <time dateTime={latest.reportedOn}>{formatDate(latest.reportedOn)}</time> (<a href={figureHref(latest.id)}>see that report</a>). The event&apos;s
-            headline for this count is the latest report.
-          </p>
-        </div>
-      ) : null}
-      {f.status === 'retracted' ? (
-        <div className="notice" role="note">
-          <p><strong>This figure was retracted.</strong> The reason given: {f.retractionReason}</p>
-          <p>It no longer counts for the event&apos;s headline figures, and downloads leave it out unless asked for. It is kept here, struck through in the event&apos;s tables, so that a citation of it still leads somewhere.</p>
-        </div>
-      ) : null}
+      <FigureNotices page={page} standing={standing} />
       <dl className="source-facts">
         <dt>What was counted</dt>
         <dd>{f.metric.label}</dd>
         <dt>Group and place</dt>
         <dd>{f.group === 'all' ? 'all groups' : f.group}, {f.location}</dd>
-        <dt>Stored values</dt>
-        <dd>{storedValues(f)}</dd>
+        <dt>Number as reported</dt>
+        <dd>{formatFigureWithUnit(f)}</dd>
+        {isCurrency(f.unit) && f.qualifier !== 'unknown' ? (
+          <>
+            {/* Money is worded compactly ("93.7 billion"); the exact amounts as entered. */}
+            <dt>Exact amount</dt>
+            <dd>{exactAmounts(f)}</dd>
+          </>
+        ) : null}
         <dt>Reported by</dt>
         <dd>{f.source.reportingBody}</dd>
         <dt>Source</dt>
@@ -103,7 +102,7 @@ export default async function FigurePage({ params }: Props) {
         />
       </section>
       <PublicHistory page={page} />
-      <CiteThisPage title={`${title}, ${event.name}`} url={`${await siteUrl()}${figureHref(f.id)}`} accessed={new Date().toISOString().slice(0, 10)} lastUpdated={lastUpdated} />
+      <CiteThisPage title={`${title}, ${reported}; ${event.name}`} detail={`figure ${f.id}, revision ${f.revision}`} url={`${await siteUrl()}${figureHref(f.id)}`} accessed={new Date().toISOString().slice(0, 10)} lastUpdated={lastUpdated} />
     </>
   );
 }
