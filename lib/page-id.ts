@@ -17,3 +17,8 @@ export function figureHref(id: number): string {
 export function pageNumberOf(param: string | string[] | undefined): number {
   return (typeof param === 'string' ? pageIdOf(param) : null) ?? 1;
 }
+
+/** The CSV of every report of one count (event × metric × group × place), retracted ones included. */
+export function countCsvHref(count: { event: string; metric: string; group: string; location: string }): string {
+  return `/api/figures.csv?${new URLSearchParams({ ...count, status: 'all' })}`;
+}

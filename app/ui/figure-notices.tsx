@@ -1,7 +1,10 @@
 import type { FigurePage } from '@/db/queries/figure-page';
 import type { Standing } from '@/lib/figure-page';
 import { figureHref } from '@/lib/page-id';
-import { describeRevision, formatDate, formatFigureWithUnit } from '@/lib/wording';
+import { correctionsOf } from '@/lib/public-history';
+import { formatDate, formatFigureWithUnit } from '@/lib/wording';
+
+const when = (at: string) => formatDate(at.slice(0, 10));
 
 /** The latest report of the count, named with a link: "230 people (Prosecutor General…, 14 March 2022)". */
 function LatestReport({ latest }: { latest: NonNullable<FigurePage['latest']> }) {
@@ -15,13 +18,14 @@ function LatestReport({ latest }: { latest: NonNullable<FigurePage['latest']> })
 
 /**
  * What a reader must know before using the figure, at the top of its page: that it was
- * retracted (and why), that a later report superseded it (and which), that it was changed here
- * after it was published (and from what). Nothing for the latest report, unchanged.
+ * retracted (and why), that a later report superseded it (and which), that it was corrected here
+ * after it was published (when, and the number it had: lib/public-history.ts correctionsOf).
+ * Nothing for the latest report, uncorrected.
  */
-export function FigureNotices({ page, standing }: { page: Pick<FigurePage, 'figure' | 'latest' | 'previous'>; standing: Standing }) {
-  const { figure: f, latest, previous } = page;
-  const revision = describeRevision(f, previous);
-  if (standing === 'latest' && !revision) return null;
+export function FigureNotices({ page, standing }: { page: Pick<FigurePage, 'figure' | 'latest' | 'history'>; standing: Standing }) {
+  const { figure: f, latest, history } = page;
+  const corrected = correctionsOf(history);
+  if (standing === 'latest' && !corrected.latest) return null;
   return (
     <div className="notice" role="note">
       {standing === 'retracted' ? (
@@ -35,8 +39,7 @@ export function FigureNotices({ page, standing }: { page: Pick<FigurePage, 'figu
       ) : null}
       {standing === 'superseded' && latest ? (
         <p>
-          <strong>Superseded.</strong> The latest report of this count gives <LatestReport latest={latest} />; the event&apos;s page gives
-          that one.
+          <strong>Superseded.</strong> The latest report of this count gives <LatestReport latest={latest} />.
         </p>
       ) : null}
       {standing === 'retracted' && latest ? (
@@ -44,10 +47,12 @@ export function FigureNotices({ page, standing }: { page: Pick<FigurePage, 'figu
           The latest report of this count gives <LatestReport latest={latest} />.
         </p>
       ) : null}
-      {revision ? (
+      {corrected.latest ? (
         <p>
-          <strong>Changed on this site after it was published:</strong> {revision}. <a href="#history-title">What changed</a> is in its
-          history below.
+          <strong>Changed on this site after it was published</strong>, last on <time dateTime={corrected.latest.at}>{when(corrected.latest.at)}</time>
+          {corrected.latest.revision ? ` (revision ${corrected.latest.revision})` : null}
+          {corrected.number ? `; its number was ${formatFigureWithUnit(corrected.number.was)} until ${when(corrected.number.at)}` : null}.{' '}
+          <a href="#history-title">What changed</a> is in its history below.
         </p>
       ) : null}
     </div>

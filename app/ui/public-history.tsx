@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
 import type { FigurePage } from '@/db/queries/figure-page';
 import { diffSnapshots, snapshotOf } from '@/lib/audit-diff';
-import { publicEntryTitle, unrecordedChanges } from '@/lib/public-history';
-import { formatDate, formatFigureWithUnit, type Wordable } from '@/lib/wording';
+import { publicEntryTitle, unrecordedChanges, wordableOf } from '@/lib/public-history';
+import { formatDate, formatFigureWithUnit } from '@/lib/wording';
 import { FieldChanges } from './field-changes';
 
 /** An audit time ("2026-11-26T10:03:12.000Z") as "26 November 2026, 10:03 UTC". */
@@ -41,7 +41,7 @@ export function PublicHistory({ page }: { page: Pick<FigurePage, 'figure' | 'his
                 {typeof revision === 'number' ? <span className="muted"> · revision {revision}</span> : null}
               </h3>
               {!entry.before ? (
-                after ? <p>Entered as {formatFigureWithUnit(after as Wordable)}.</p> : null
+                after ? <p>Entered as {formatFigureWithUnit(wordableOf(after))}.</p> : null
               ) : changes.length ? (
                 <FieldChanges changes={changes} caption={`What changed, ${when(entry.at)}`} created={false} />
               ) : (

@@ -2,7 +2,7 @@ import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../index';
 import { preparedPerConnection } from '../prepared';
 import { events, figures, metrics, sources, type AuditEntry } from '../schema';
-import { listAuditForEntity, listPreviousFigureValues, type PreviousValue } from './audit-read';
+import { listAuditForEntity } from './audit-read';
 import { sourceLabel } from './figure-admin';
 import { findFigureWithContext, latestOfSeries, listSeriesReports, type FigureWithContext } from './figures';
 
@@ -22,8 +22,6 @@ export type FigurePage = {
   /** Where the listed reports start among all of the count's, and how many it has. */
   seriesOffset: number;
   seriesCount: number;
-  /** The figure's number before its latest change, when the audit trail has the change that made it. */
-  previous: PreviousValue | null;
   /** The figure's audit entries, newest first. */
   history: AuditEntry[];
   /**
@@ -85,8 +83,7 @@ export function findFigurePage(db: Executor, id: number): FigurePage | undefined
   const [latestId] = latestOfSeries(db, [figure]);
   const latest = latestId === undefined ? null : latestId === id ? figure : (series.find((r) => r.id === latestId) ?? findFigureWithContext(db, latestId)!);
   const history = listAuditForEntity(db, 'figure', id);
-  const previous = listPreviousFigureValues(db, [figure]).get(id) ?? null;
-  return { figure, event, latest, series, seriesOffset, seriesCount, previous, history, names: historyNames(db, history) };
+  return { figure, event, latest, series, seriesOffset, seriesCount, history, names: historyNames(db, history) };
 }
 
 // Asked before a figure's page is served (scripts/serve.ts).

@@ -29,7 +29,10 @@ test("an editor's change and retraction show on the figure's public page, withou
   await expect(page).toHaveURL(new RegExp(`/figures/${id}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Public history place: 42 people');
   // Said at the top, with the number it was.
-  await expect(page.getByRole('note')).toContainText(`Changed on this site after it was published: updated here ${formatDate(findFigure(db, id)!.updatedAt.slice(0, 10))} (revision 2; was 41).`);
+  const day = formatDate(findFigure(db, id)!.updatedAt.slice(0, 10));
+  await expect(page.getByRole('note')).toHaveText(
+    `Changed on this site after it was published, last on ${day} (revision 2); its number was 41 people until ${day}. What changed is in its history below.`,
+  );
   const history = page.getByRole('region', { name: 'History on this site' });
   await expect(history.locator('.history-entry')).toHaveCount(2);
   const change = history.locator('.history-entry').first();
@@ -37,6 +40,7 @@ test("an editor's change and retraction show on the figure's public page, withou
   await expect(change).toContainText('revision 2');
   await expect(change.getByRole('row', { name: /Number \(best\)/ })).toHaveText(/Number \(best\)\s*41\s*42/);
   await expect(history.locator('.history-entry').last()).toContainText('Entered as 41 people.');
+  await expect(history).not.toContainText('outside the site');
   await expect(page.locator('body')).not.toContainText(editor.email);
 
   // Retracted: the page stays, and says so with the reason.
@@ -50,6 +54,8 @@ test("an editor's change and retraction show on the figure's public page, withou
   await expect(page.getByRole('note')).toContainText('This figure was retracted. The reason given: Counted twice');
   // The only report of its count: there is no latest one to point to.
   await expect(page.getByRole('note')).not.toContainText('The latest report');
+  // The retraction is no correction: the number it had before the edit is still said.
+  await expect(page.getByRole('note')).toContainText(`Changed on this site after it was published, last on ${day} (revision 2); its number was 41 people`);
   await expect(page.getByRole('table', { name: /Deaths, Public history place: 1 report/ }).getByRole('row').nth(1)).toContainText('retracted');
   await expect(history.locator('.history-entry').first()).toContainText('Retracted by an editor');
   await expect(history.locator('.history-entry').first().getByRole('row', { name: /Retraction reason/ })).toContainText('Counted twice');

@@ -22,7 +22,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page).toHaveTitle(/^Deaths, Kazakhstan: 230 people \(January 2022 unrest in Kazakhstan\)/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Kazakhstan: 230 people');
     await expect(page.locator('.lede')).toHaveText(
-      "Reported on 14 March 2022 by Prosecutor General Berik Asylov (Mazhilis plenary), for the January 2022 unrest in Kazakhstan. The latest of the 3 reports of this count: the figure the event's page gives for it.",
+      "Reported on 14 March 2022 by Prosecutor General Berik Asylov (Mazhilis plenary), for the January 2022 unrest in Kazakhstan. The latest of the 3 reports of this count.",
     );
     await expect(page.locator('.source-facts')).toContainText('Number as reported230 people');
     await expect(page.getByRole('note')).toHaveCount(0);
@@ -46,6 +46,8 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(history.locator('.history-entry')).toHaveCount(1);
     await expect(history).toContainText("Entered with the site's dataset");
     await expect(history).toContainText('Entered as 230 people.');
+    // The dataset's import recorded it whole: nothing is said to be missing.
+    await expect(history).not.toContainText('outside the site');
     const id = new URL(latest).pathname.split('/').at(-1);
     await expect(page.locator('pre.citation-text')).toContainText(
       `“Deaths, Kazakhstan: 230 people, reported by Prosecutor General Berik Asylov (Mazhilis plenary) on 14 March 2022; January 2022 unrest in Kazakhstan.” Casualty and damage statistics, figure ${id}, revision 1. ${latest}.`,
@@ -59,7 +61,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.locator('.source-facts')).toContainText('later superseded');
     // It says at once that it is not the latest, and which is.
     await expect(page.getByRole('note')).toHaveText(
-      "Superseded. The latest report of this count gives 230 people (Prosecutor General Berik Asylov (Mazhilis plenary), 14 March 2022); the event's page gives that one.",
+      'Superseded. The latest report of this count gives 230 people (Prosecutor General Berik Asylov (Mazhilis plenary), 14 March 2022).',
     );
     await expect(page.getByRole('note').getByRole('link', { name: '230 people' })).toHaveAttribute('href', new URL(latest).pathname);
     await page.getByRole('link', { name: 'about this source' }).click();
@@ -75,6 +77,14 @@ for (const javaScriptEnabled of [true, false]) {
     await context.close();
   });
 }
+
+test('a sum of money is worded compactly, and its page gives the exact amount entered', async ({ page }) => {
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  await event.card('Economic damage', 'businesses, Kazakhstan').getByRole('link', { name: 'about KZT 93.7 billion' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Economic damage, businesses, Kazakhstan: about KZT 93.7 billion');
+  await expect(page.locator('.source-facts')).toContainText('Exact amountbest KZT 93,700,000,000');
+});
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`a superseded figure's page and its source's page pass the accessibility checks (${colorScheme} mode)`, async ({ browser }) => {

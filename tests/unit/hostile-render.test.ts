@@ -8,6 +8,7 @@ import { PublicHistory } from '@/app/ui/public-history';
 import { SeriesReports } from '@/app/ui/series-reports';
 import { SourcesList } from '@/app/ui/sources-list';
 import { numberSources } from '@/lib/citations';
+import { countCsvHref } from '@/lib/page-id';
 import { csvCell } from '@/lib/export/csv';
 import { restoreFormula } from '@/lib/export/formula';
 import { makeFigure } from '../helpers/figures';
@@ -31,7 +32,7 @@ function renderHostile(s: string): string {
       null,
       createElement(FigureTable, { figures: [figure], caption: s, citationOf: { 1: 1 } }),
       createElement(SourcesList, { sources, fullTexts: new Set([1]) }),
-      createElement(SeriesReports, { rows: [{ report: figure, status: 'retracted' }, { report: { ...figure, id: 2 }, status: 'superseded' }], first: 1, total: 3, current: figure.id, caption: s, csvHref: '/api/figures.csv' }),
+      createElement(SeriesReports, { rows: [{ report: figure, status: 'retracted' }, { report: { ...figure, id: 2 }, status: 'superseded' }], first: 1, total: 3, current: figure.id, caption: s, csvHref: countCsvHref({ event: 'e', metric: 'deaths', group: s, location: s }) }),
       createElement(PublicHistory, { page: { figure, history, names } }),
     ),
   );
@@ -55,7 +56,7 @@ describe('stored text on the public page', () => {
         for (const [element] of html.matchAll(/<[a-zA-Z][^>]*>/g)) expect(element).not.toMatch(/\son[a-z]+=/i);
         // The only links out are http(s) addresses; the rest point within the page, to a
         // source's full text or a figure's page by its numeric id, or to the download.
-        for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(https?:\/\/|#|\/sources\/\d+#(full-text|figures-title)$|\/figures\/\d+$|\/api\/figures\.csv$)/i);
+        for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(https?:\/\/|#|\/sources\/\d+#(full-text|figures-title)$|\/figures\/\d+$|\/api\/figures\.csv\?event=e&amp;metric=deaths&amp;group=[^"&<>]*&amp;location=[^"&<>]*&amp;status=all$)/i);
         // Who made a change is said by its kind, whatever the actor was written as.
         expect(html).toContain('Changed by an editor');
       }),

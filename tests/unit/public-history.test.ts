@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PublicHistory } from '@/app/ui/public-history';
 import type { AuditEntry } from '@/db/schema';
-import { publicActor, publicEntryTitle, unrecordedChanges } from '@/lib/public-history';
+import { correctionsOf, publicActor, publicEntryTitle, unrecordedChanges } from '@/lib/public-history';
 import { makeFigure } from '../helpers/figures';
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
@@ -82,6 +82,40 @@ describe('changes the audit trail did not record', () => {
     // Revision 2 was written in the shell; the editor's change then went from 2 to 3.
     const { sinceLatest, between } = unrecordedChanges(v3, [{ id: 2, before: v2, after: v3 }, create]);
     expect(sinceLatest).toBe(false);
-    expect(between).toEqual(new Set([1]));
+    // Named by the entry the gap came just before: the newer one.
+    expect(between).toEqual(new Set([2]));
+  });
+
+  it('is said between the two entries, under the newer one as the list runs newest first', () => {
+    const history = [entry({ id: 2, before: v2, after: v3 }), entry({ id: 1, action: 'create', after: v1 })];
+    const html = renderToStaticMarkup(createElement(PublicHistory, { page: { figure: makeFigure({ ...v3 }), history, names: { eventId: new Map(), metricId: new Map(), sourceId: new Map() } } }));
+    const changed = html.indexOf('Changed by an editor');
+    const note = html.indexOf('Before the change above, another was made outside');
+    const entered = html.indexOf('Entered by an editor');
+    expect([changed < note, note < entered]).toEqual([true, true]);
+  });
+});
+
+describe('corrections, as the top of the page says them', () => {
+  const v1 = { id: 7, revision: 1, qualifier: 'exact', valueBest: 164, unit: 'people', note: '', status: 'published', retractionReason: null };
+  const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`;
+  const step = (day: number, before: object | null, after: object) => ({ at: at(day), before, after });
+
+  it('are none for a figure only entered, retracted or restored', () => {
+    const retracted = { ...v1, revision: 2, status: 'retracted', retractionReason: 'double' };
+    const restored = { ...v1, revision: 3 };
+    expect(correctionsOf([step(3, retracted, restored), step(2, v1, retracted), step(1, null, v1)])).toEqual({ latest: null, number: null });
+  });
+
+  it('keep the number it was before its number last changed, through a later retraction or note edit', () => {
+    const v2 = { ...v1, revision: 2, valueBest: 165 };
+    const v3 = { ...v2, revision: 3, status: 'retracted', retractionReason: 'double' };
+    const v4 = { ...v3, revision: 4, note: 'checked' };
+    expect(correctionsOf([step(4, v3, v4), step(3, v2, v3), step(2, v1, v2), step(1, null, v1)])).toEqual({
+      latest: { at: at(4), revision: 4 },
+      number: { was: { qualifier: 'exact', valueLow: null, valueBest: 164, valueHigh: null, unit: 'people' }, at: at(2) },
+    });
+    // Only the note changed: a correction, with no number that was.
+    expect(correctionsOf([step(2, v1, { ...v1, revision: 2, note: 'x' }), step(1, null, v1)])).toEqual({ latest: { at: at(2), revision: 2 }, number: null });
   });
 });

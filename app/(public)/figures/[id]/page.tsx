@@ -6,7 +6,7 @@ import { PublicHistory } from '@/app/ui/public-history';
 import { SeriesReports } from '@/app/ui/series-reports';
 import { SourceLink } from '@/app/ui/source-link';
 import { loadFigurePage } from '@/lib/figure-page';
-import { figureHref } from '@/lib/page-id';
+import { countCsvHref, figureHref } from '@/lib/page-id';
 import { siteUrl } from '@/lib/site-url';
 import { describeScope, formatDate, formatFigureWithUnit, formatNumber, isCurrency } from '@/lib/wording';
 
@@ -35,9 +35,10 @@ export default async function FigurePage({ params }: Props) {
   if (!page) notFound();
   const { figure: f, event, rows, seriesCount, seriesOffset, standing, title } = page;
   // The page shows the figure and the reports of its count: its data changed when any of them did.
-  const lastUpdated = rows.reduce((at, r) => (r.report.updatedAt > at ? r.report.updatedAt : at), f.updatedAt);
+  // (The latest report can lie outside the listed window; what the page says of it counts too.)
+  const lastUpdated = [...rows.map((r) => r.report.updatedAt), page.latest?.updatedAt ?? ''].reduce((at, u) => (u > at ? u : at), f.updatedAt);
   const scope = describeScope(f.group, f.location);
-  const csv = `/api/figures.csv?${new URLSearchParams({ event: event.slug, metric: f.metric.key, group: f.group, location: f.location, status: 'all' })}`;
+  const csv = countCsvHref({ event: event.slug, metric: f.metric.key, group: f.group, location: f.location });
   const reported = `reported by ${f.source.reportingBody} on ${formatDate(f.reportedOn)}`;
   return (
     <>
@@ -48,7 +49,7 @@ export default async function FigurePage({ params }: Props) {
         {standing === 'latest'
           ? seriesCount === 1
             ? ' The only report of this count.'
-            : ` The latest of the ${formatNumber(seriesCount, '')} reports of this count: the figure the event's page gives for it.`
+            : ` The latest of the ${formatNumber(seriesCount, '')} reports of this count.`
           : null}
       </p>
       <FigureNotices page={page} standing={standing} />

@@ -1,0 +1,42 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { FigureNotices } from '@/app/ui/figure-notices';
+import type { AuditEntry } from '@/db/schema';
+import type { Standing } from '@/lib/figure-page';
+import { makeFigure } from '../helpers/figures';
+
+const latest = makeFigure({ id: 32, valueBest: 230, reportedOn: '2022-03-14' });
+const render = (standing: Standing, over: { latest?: typeof latest | null; history?: AuditEntry[] } = {}) =>
+  renderToStaticMarkup(
+    createElement(FigureNotices, {
+      page: { figure: makeFigure({ id: 27, valueBest: 164, status: standing === 'retracted' ? 'retracted' : 'published', retractionReason: standing === 'retracted' ? 'counted twice' : null }), latest: over.latest === undefined ? latest : over.latest, history: over.history ?? [] },
+      standing,
+    }),
+  );
+
+describe('what the top of a figure page says first', () => {
+  it('is nothing for the latest report, never corrected', () => {
+    expect(render('latest')).toBe('');
+  });
+
+  it('names the latest report of a superseded one, with a link to it', () => {
+    const html = render('superseded');
+    expect(html).toContain('<strong>Superseded.</strong> The latest report of this count gives <a href="/figures/32">230 people</a>');
+    expect(html).toContain('14 March 2022');
+  });
+
+  it('gives a retraction its reason, and the latest report when the count has one', () => {
+    expect(render('retracted')).toContain('This figure was retracted.</strong> The reason given: counted twice');
+    expect(render('retracted')).toContain('The latest report of this count gives <a href="/figures/32">230 people</a>');
+    expect(render('retracted', { latest: null })).not.toContain('The latest report');
+  });
+
+  it('says a correction made here, with the number it had', () => {
+    const v1 = { id: 27, revision: 1, qualifier: 'exact', valueBest: 165, unit: 'people' };
+    const history = [{ id: 2, at: '2026-11-20T09:00:00.000Z', userId: 1, actor: 'e@example.org', action: 'update', entityType: 'figure', entityId: 27, before: v1, after: { ...v1, revision: 2, valueBest: 164 } }] as AuditEntry[];
+    const html = render('latest', { history });
+    expect(html).toContain('Changed on this site after it was published</strong>, last on <time dateTime="2026-11-20T09:00:00.000Z">20 November 2026</time> (revision 2); its number was 165 people until 20 November 2026.');
+    expect(html).not.toContain('e@example.org');
+  });
+});
