@@ -212,7 +212,7 @@ test('“Cite this page” gives a ready citation with the page’s address, the
   await new EventPage(page).goto(KZ);
   const cite = page.getByRole('region', { name: 'Cite this page' });
   const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date());
-  await expect(cite.getByLabel('Citation')).toHaveText(
+  await expect(cite.getByLabel('Citation', { exact: true })).toHaveText(
     new RegExp(`^“January 2022 unrest in Kazakhstan\\.” Casualty and damage statistics\\. ${baseURL!.replace(/[.]/g, '\\.')}/events/${KZ}\\. Data last updated \\d{1,2} \\w+ 20\\d\\d\\. Accessed ${today}\\.$`),
   );
 });

@@ -49,7 +49,7 @@ for (const javaScriptEnabled of [true, false]) {
     // The dataset's import recorded it whole: nothing is said to be missing.
     await expect(history).not.toContainText('outside the site');
     const id = new URL(latest).pathname.split('/').at(-1);
-    await expect(page.locator('pre.citation-text')).toContainText(
+    await expect(page.getByLabel('Citation', { exact: true })).toContainText(
       `“Deaths, Kazakhstan: 230 people, reported by Prosecutor General Berik Asylov (Mazhilis plenary) on 14 March 2022; January 2022 unrest in Kazakhstan.” Casualty and damage statistics, figure ${id}, revision 1. ${latest}.`,
     );
 
@@ -57,7 +57,7 @@ for (const javaScriptEnabled of [true, false]) {
     await series.getByRole('link', { name: '164' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Kazakhstan: 164 people (superseded)');
     await expect(page).toHaveTitle(/^Deaths, Kazakhstan: 164 people \(superseded\)/);
-    await expect(page.locator('pre.citation-text')).toContainText('“Deaths, Kazakhstan: 164 people (superseded), reported by Ministry of Health (via Khabar-24) on 9 January 2022;');
+    await expect(page.getByLabel('Citation', { exact: true })).toContainText('“Deaths, Kazakhstan: 164 people (superseded), reported by Ministry of Health (via Khabar-24) on 9 January 2022;');
     await expect(page.locator('.source-facts')).toContainText('later superseded');
     // It says at once that it is not the latest, and which is.
     await expect(page.getByRole('note')).toHaveText(

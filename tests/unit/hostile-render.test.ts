@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { CiteThisPage } from '@/app/ui/cite-this-page';
 import { FigureTable } from '@/app/ui/figure-table';
 import { PublicHistory } from '@/app/ui/public-history';
 import { SeriesReports } from '@/app/ui/series-reports';
@@ -14,7 +15,7 @@ import { restoreFormula } from '@/lib/export/formula';
 import { makeFigure } from '../helpers/figures';
 import { hostileString, propertyRuns } from '../helpers/hostile';
 
-/** The public table, source list, a figure's reports and history for one figure whose every text field is `s`. */
+/** The public table, source list, a figure's reports, history and citation for one figure whose every text field is `s`. */
 function renderHostile(s: string): string {
   const figure = makeFigure({
     group: s, location: s, unit: s, quote: s, note: s, status: 'retracted', retractionReason: s,
@@ -34,6 +35,7 @@ function renderHostile(s: string): string {
       createElement(SourcesList, { sources, fullTexts: new Set([1]) }),
       createElement(SeriesReports, { rows: [{ report: figure, status: 'retracted' }, { report: { ...figure, id: 2 }, status: 'superseded' }], first: 1, total: 3, current: figure.id, caption: s, csvHref: countCsvHref({ event: 'e', metric: 'deaths', group: s, location: s }) }),
       createElement(PublicHistory, { page: { figure, history, names } }),
+      createElement(CiteThisPage, { title: s, detail: s, url: 'https://example.org/figures/1', accessed: '2026-11-27', lastUpdated: '2026-11-26T10:00:00.000Z' }),
     ),
   );
 }
@@ -42,7 +44,7 @@ const TAG = /<([a-zA-Z][a-zA-Z0-9]*)/g;
 // Every element the two components render themselves; anything else came from the data.
 const OWN_TAGS = new Set([
   'div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'time', 'a', 'cite', 'blockquote', 'section', 'h2', 'ol', 'li', 'sup',
-  'p', 'strong', 'article', 'h3', 'del', 'ins',
+  'p', 'strong', 'article', 'h3', 'del', 'ins', 'pre', 'details', 'summary',
 ]);
 
 describe('stored text on the public page', () => {

@@ -1,7 +1,7 @@
 'use client';
 import type { Chart } from 'chart.js';
 import type { RefObject } from 'react';
-import { SITE_NAME } from '../cite-this-page';
+import { SITE_NAME } from '@/lib/page-citation';
 import { chartAddress, creditLayout, localIsoDate, pngFileName, type CreditLine, type CreditStyle } from './png-credit';
 import type { ChartTheme } from './use-chart-theme';
 
