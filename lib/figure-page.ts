@@ -4,7 +4,7 @@ import { getDb, readTransaction } from '@/db/index';
 import { findFigurePage, type FigurePage } from '@/db/queries/figure-page';
 import { seriesRows, type SeriesRow } from './dashboard';
 import { pageIdOf } from './page-id';
-import { describeScope, formatFigureWithUnit } from './wording';
+import { describeScope, formatFigureWithUnit, formatNumber } from './wording';
 
 /** Where a figure stands in its count: its latest published report, an earlier one, or retracted. */
 export type Standing = 'latest' | 'superseded' | 'retracted';
@@ -22,6 +22,28 @@ export function standingOf(f: Pick<FigurePage['figure'], 'id' | 'status'>, lates
 export function figureTitle(f: FigurePage['figure'], standing: Standing): string {
   const title = `${f.metric.label}, ${describeScope(f.group, f.location)}: ${formatFigureWithUnit(f)}`;
   return standing === 'latest' ? title : `${title} (${standing})`;
+}
+
+/**
+ * What the page's lede says of the latest report of its count: the only one, or the latest
+ * published of several, with the retracted ones said (one of them may be dated later).
+ */
+export function latestOfCountWords(count: number, retracted: number): string {
+  if (count === 1) return 'The only report of this count.';
+  if (!retracted) return `The latest of the ${formatNumber(count, '')} reports of this count.`;
+  const published = count - retracted;
+  const also = ` (and ${formatNumber(retracted, '')} retracted)`;
+  if (published === 1) return `The only published report of this count${also}.`;
+  return `The latest of the ${formatNumber(published, '')} published reports of this count${also}.`;
+}
+
+/**
+ * When the page's data last changed: the figure, the reports of its count it lists, the latest
+ * report (which may lie outside the list), and the sources it names for them.
+ */
+export function lastUpdatedOf(page: Pick<FigurePage, 'figure' | 'series' | 'latest'>): string {
+  const shown = [page.figure, ...page.series, ...(page.latest ? [page.latest] : [])];
+  return shown.flatMap((f) => [f.updatedAt, f.source.updatedAt]).reduce((at, u) => (u > at ? u : at), '');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FigurePage } from '@/db/queries/figure-page';
 import type { Standing } from '@/lib/figure-page';
 import { figureHref } from '@/lib/page-id';
-import { correctionsOf } from '@/lib/public-history';
+import { correctionsOf, unrecordedChanges } from '@/lib/public-history';
 import { formatDate, formatFigureWithUnit } from '@/lib/wording';
 
 const when = (at: string) => formatDate(at.slice(0, 10));
@@ -19,13 +19,16 @@ function LatestReport({ latest }: { latest: NonNullable<FigurePage['latest']> })
 /**
  * What a reader must know before using the figure, at the top of its page: that it was
  * retracted (and why), that a later report superseded it (and which), that it was corrected here
- * after it was published (when, and the number it had: lib/public-history.ts correctionsOf).
- * Nothing for the latest report, uncorrected.
+ * after it was published (when, and the number it had: lib/public-history.ts correctionsOf). When
+ * its latest change left no audit entry (made in the database itself), only that it changed: the
+ * history cannot say when, or what it was before. Nothing for the latest report, uncorrected.
  */
 export function FigureNotices({ page, standing }: { page: Pick<FigurePage, 'figure' | 'latest' | 'history'>; standing: Standing }) {
   const { figure: f, latest, history } = page;
-  const corrected = correctionsOf(history);
-  if (standing === 'latest' && !corrected.latest) return null;
+  // A figure with no entry at all was written to the database directly; past revision 1, changed too.
+  const unrecorded = unrecordedChanges(f, history).sinceLatest && (history.length > 0 || f.revision > 1);
+  const corrected = unrecorded ? null : correctionsOf(history);
+  if (standing === 'latest' && !unrecorded && !corrected?.latest) return null;
   return (
     <div className="notice" role="note">
       {standing === 'retracted' ? (
@@ -47,7 +50,13 @@ export function FigureNotices({ page, standing }: { page: Pick<FigurePage, 'figu
           The latest report of this count gives <LatestReport latest={latest} />.
         </p>
       ) : null}
-      {corrected.latest ? (
+      {unrecorded ? (
+        <p>
+          <strong>Changed on this site after it was published</strong>, by a change made outside the site&apos;s editing forms and imports
+          (it is now revision {f.revision}): when, and what it said before, are not recorded. <a href="#history-title">What is recorded</a> is
+          in its history below.
+        </p>
+      ) : corrected?.latest ? (
         <p>
           <strong>Changed on this site after it was published</strong>, last on <time dateTime={corrected.latest.at}>{when(corrected.latest.at)}</time>
           {corrected.latest.revision ? ` (revision ${corrected.latest.revision})` : null}

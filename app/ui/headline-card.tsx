@@ -12,11 +12,12 @@ export function HeadlineCard({ card, citation, previous }: { card: Card; citatio
   return (
     <article className={card.primary ? 'card card-primary' : 'card'} id={card.anchor} aria-labelledby={`${card.anchor}-label`}>
       <h4 id={`${card.anchor}-label`} className="card-label">
-        {series.metricLabel}
-        <span className="card-scope">{describeScope(series.group, series.location)}</span>
+        <span id={`${card.anchor}-metric`}>{series.metricLabel}</span>
+        <span className="card-scope" id={`${card.anchor}-scope`}>{describeScope(series.group, series.location)}</span>
       </h4>
       <p className="card-figure">
-        <a className="card-value" href={figureHref(headline.id)}>{formatFigure(headline)}</a>
+        {/* Read out of its card (a list of the page's links), the number says what it counts. */}
+        <a className="card-value" href={figureHref(headline.id)} aria-describedby={`${card.anchor}-metric ${card.anchor}-scope`}>{formatFigure(headline)}</a>
         {unit ? <span className="card-unit"> {unit}</span> : null}
       </p>
       <p className="card-meta">

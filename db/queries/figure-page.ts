@@ -4,7 +4,7 @@ import { preparedPerConnection } from '../prepared';
 import { events, figures, metrics, sources, type AuditEntry } from '../schema';
 import { listAuditForEntity } from './audit-read';
 import { sourceLabel } from './figure-admin';
-import { findFigureWithContext, latestOfSeries, listSeriesReports, type FigureWithContext } from './figures';
+import { findFigureWithContext, latestOfSeries, listSeriesAround, type FigureWithContext } from './figures';
 
 /** How many reports of its count a figure's page lists, around the figure itself (the CSV has them all). */
 export const SERIES_SHOWN = 200;
@@ -22,6 +22,8 @@ export type FigurePage = {
   /** Where the listed reports start among all of the count's, and how many it has. */
   seriesOffset: number;
   seriesCount: number;
+  /** How many of the count's reports are retracted. */
+  seriesRetracted: number;
   /** The figure's audit entries, newest first. */
   history: AuditEntry[];
   /**
@@ -72,18 +74,23 @@ export function findFigurePage(db: Executor, id: number): FigurePage | undefined
   const figure = findFigureWithContext(db, id);
   if (!figure) return undefined;
   const event = db.select({ slug: events.slug, name: events.name }).from(events).where(eq(events.id, figure.eventId)).get()!;
-  const scope = { metricId: figure.metricId, group: figure.group, location: figure.location };
-  const inSeries = and(eq(figures.eventId, figure.eventId), eq(figures.metricId, scope.metricId), eq(figures.group, scope.group), eq(figures.location, scope.location));
+  const inSeries = and(eq(figures.eventId, figure.eventId), eq(figures.metricId, figure.metricId), eq(figures.group, figure.group), eq(figures.location, figure.location));
   const countWhere = (where: SQL | undefined) => db.select({ n: count() }).from(figures).where(where).get()?.n ?? 0;
+  // Both counts walk the identity index alone.
   const seriesCount = countWhere(inSeries);
-  // The page of reports around this one, in reading order (date reported, then entry).
   const before = countWhere(and(inSeries, sql`(${figures.reportedOn}, ${figures.id}) < (${figure.reportedOn}, ${figure.id})`));
+  // The reports around this one, in reading order (date reported, then entry): half before it,
+  // more on one side where the other runs out.
   const seriesOffset = Math.max(0, Math.min(before - SERIES_SHOWN / 2, seriesCount - SERIES_SHOWN));
-  const series = listSeriesReports(db, figure.eventId, [scope], { limit: SERIES_SHOWN, offset: seriesOffset });
+  const series = listSeriesAround(db, figure, figure, { before: before - seriesOffset, from: SERIES_SHOWN - (before - seriesOffset) });
+  // Retractions are counted from the list when it holds the whole count (the usual case), else read.
+  const seriesRetracted = seriesCount <= series.length
+    ? series.filter((r) => r.status === 'retracted').length
+    : countWhere(and(inSeries, eq(figures.status, 'retracted')));
   const [latestId] = latestOfSeries(db, [figure]);
   const latest = latestId === undefined ? null : latestId === id ? figure : (series.find((r) => r.id === latestId) ?? findFigureWithContext(db, latestId)!);
   const history = listAuditForEntity(db, 'figure', id);
-  return { figure, event, latest, series, seriesOffset, seriesCount, history, names: historyNames(db, history) };
+  return { figure, event, latest, series, seriesOffset, seriesCount, seriesRetracted, history, names: historyNames(db, history) };
 }
 
 // Asked before a figure's page is served (scripts/serve.ts).

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../index';
 import { figures, metrics, sources, type Figure, type Metric, type Source } from '../schema';
 
@@ -82,11 +82,32 @@ export function listSeriesReports(
   db: Executor,
   eventId: number,
   series: Array<{ metricId: number; group: string; location: string }>,
-  page?: { limit: number; offset: number },
 ): FigureWithContext[] {
   if (!series.length) return [];
   const scopes = series.map((s) => and(eq(figures.metricId, s.metricId), eq(figures.group, s.group), eq(figures.location, s.location)));
-  return selectFigures(db, and(eq(figures.eventId, eventId), or(...scopes)), page);
+  return selectFigures(db, and(eq(figures.eventId, eventId), or(...scopes)));
+}
+
+/**
+ * Reports of one count on either side of one of them, in reading order (date reported, then
+ * entry): the `before` reports just before `at`, then `at` and the reports after it, `from` in
+ * all. Each side is one walk of the identity index from `at` (no OFFSET), so a report deep in a
+ * count of tens of thousands costs what the first one does.
+ */
+export function listSeriesAround(
+  db: Executor,
+  scope: SeriesScope,
+  at: Pick<Figure, 'reportedOn' | 'id'>,
+  counts: { before: number; from: number },
+): FigureWithContext[] {
+  const inSeries = and(eq(figures.eventId, scope.eventId), eq(figures.metricId, scope.metricId), eq(figures.group, scope.group), eq(figures.location, scope.location));
+  const point = sql`(${figures.reportedOn}, ${figures.id})`;
+  const here = sql`(${at.reportedOn}, ${at.id})`;
+  const earlier = counts.before > 0
+    ? selectFigures(db, and(inSeries, sql`${point} < ${here}`), { limit: counts.before, offset: 0 }, [desc(figures.reportedOn), desc(figures.id)]).reverse()
+    : [];
+  const later = counts.from > 0 ? selectFigures(db, and(inSeries, sql`${point} >= ${here}`), { limit: counts.from, offset: 0 }, [asc(figures.reportedOn), asc(figures.id)]) : [];
+  return [...earlier, ...later];
 }
 
 /**

@@ -7,13 +7,23 @@ import type { Standing } from '@/lib/figure-page';
 import { makeFigure } from '../helpers/figures';
 
 const latest = makeFigure({ id: 32, valueBest: 230, reportedOn: '2022-03-14' });
-const render = (standing: Standing, over: { latest?: typeof latest | null; history?: AuditEntry[] } = {}) =>
+const render = (standing: Standing, over: { latest?: typeof latest | null; history?: AuditEntry[]; figure?: Partial<typeof latest> } = {}) =>
   renderToStaticMarkup(
     createElement(FigureNotices, {
-      page: { figure: makeFigure({ id: 27, valueBest: 164, status: standing === 'retracted' ? 'retracted' : 'published', retractionReason: standing === 'retracted' ? 'counted twice' : null }), latest: over.latest === undefined ? latest : over.latest, history: over.history ?? [] },
+      page: {
+        figure: makeFigure({ id: 27, valueBest: 164, status: standing === 'retracted' ? 'retracted' : 'published', retractionReason: standing === 'retracted' ? 'counted twice' : null, ...over.figure }),
+        latest: over.latest === undefined ? latest : over.latest,
+        history: over.history ?? [],
+      },
       standing,
     }),
   );
+
+/** An editor's change of figure 27 from `before` to `after`, on the 20th. */
+const edit = (before: Record<string, unknown>, after: Record<string, unknown>, id = 2) =>
+  ({ id, at: `2026-11-${18 + id}T09:00:00.000Z`, userId: 1, actor: 'e@example.org', action: 'update', entityType: 'figure', entityId: 27, before, after }) as AuditEntry;
+const v1 = { id: 27, revision: 1, qualifier: 'exact', valueBest: 165, unit: 'people' };
+const v2 = { ...v1, revision: 2, valueBest: 164 };
 
 describe('what the top of a figure page says first', () => {
   it('is nothing for the latest report, never corrected', () => {
@@ -33,10 +43,19 @@ describe('what the top of a figure page says first', () => {
   });
 
   it('says a correction made here, with the number it had', () => {
-    const v1 = { id: 27, revision: 1, qualifier: 'exact', valueBest: 165, unit: 'people' };
-    const history = [{ id: 2, at: '2026-11-20T09:00:00.000Z', userId: 1, actor: 'e@example.org', action: 'update', entityType: 'figure', entityId: 27, before: v1, after: { ...v1, revision: 2, valueBest: 164 } }] as AuditEntry[];
-    const html = render('latest', { history });
+    const html = render('latest', { figure: { revision: 2 }, history: [edit(v1, v2)] });
     expect(html).toContain('Changed on this site after it was published</strong>, last on <time dateTime="2026-11-20T09:00:00.000Z">20 November 2026</time> (revision 2); its number was 165 people until 20 November 2026.');
     expect(html).not.toContain('e@example.org');
+  });
+
+  it('says only that it changed when its latest change left no entry: not when, nor what it was', () => {
+    // Recorded: 165 → 164 (revision 2); then, in the database itself, 240 at revision 3.
+    const html = render('latest', { figure: { revision: 3, valueBest: 240 }, history: [edit(v1, v2)] });
+    expect(html).toContain("by a change made outside the site&#x27;s editing forms and imports (it is now revision 3): when, and what it said before, are not recorded.");
+    expect(html).not.toContain('its number was');
+    expect(html).not.toContain('last on');
+    // No entry at all: written to the database directly. Changed if past its first revision.
+    expect(render('latest', { figure: { revision: 2 } })).toContain('it is now revision 2');
+    expect(render('latest', { figure: { revision: 1 } })).toBe('');
   });
 });

@@ -5,7 +5,7 @@ import { FigureNotices } from '@/app/ui/figure-notices';
 import { PublicHistory } from '@/app/ui/public-history';
 import { SeriesReports } from '@/app/ui/series-reports';
 import { SourceLink } from '@/app/ui/source-link';
-import { loadFigurePage } from '@/lib/figure-page';
+import { lastUpdatedOf, latestOfCountWords, loadFigurePage } from '@/lib/figure-page';
 import { countCsvHref, figureHref } from '@/lib/page-id';
 import { siteUrl } from '@/lib/site-url';
 import { describeScope, formatDate, formatFigureWithUnit, formatNumber, isCurrency } from '@/lib/wording';
@@ -34,9 +34,7 @@ export default async function FigurePage({ params }: Props) {
   const page = loadFigurePage((await params).id);
   if (!page) notFound();
   const { figure: f, event, rows, seriesCount, seriesOffset, standing, title } = page;
-  // The page shows the figure and the reports of its count: its data changed when any of them did.
-  // (The latest report can lie outside the listed window; what the page says of it counts too.)
-  const lastUpdated = [...rows.map((r) => r.report.updatedAt), page.latest?.updatedAt ?? ''].reduce((at, u) => (u > at ? u : at), f.updatedAt);
+  const lastUpdated = lastUpdatedOf(page);
   const scope = describeScope(f.group, f.location);
   const csv = countCsvHref({ event: event.slug, metric: f.metric.key, group: f.group, location: f.location });
   const reported = `reported by ${f.source.reportingBody} on ${formatDate(f.reportedOn)}`;
@@ -46,11 +44,7 @@ export default async function FigurePage({ params }: Props) {
       <p className="lede">
         Reported on <time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time> by {f.source.reportingBody}, for the{' '}
         <a href={`/events/${event.slug}`}>{event.name}</a>.
-        {standing === 'latest'
-          ? seriesCount === 1
-            ? ' The only report of this count.'
-            : ` The latest of the ${formatNumber(seriesCount, '')} reports of this count.`
-          : null}
+        {standing === 'latest' ? ` ${latestOfCountWords(seriesCount, page.seriesRetracted)}` : null}
       </p>
       <FigureNotices page={page} standing={standing} />
       <dl className="source-facts">
