@@ -209,6 +209,9 @@ export const auditEntries = sqliteTable(
     entityId: integer('entity_id').notNull(),
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
+    // Why an editor made the change, in their words, when they gave a reason (an edit's is
+    // optional; a retraction's reason is the figure's own). Public: the figure's page shows it.
+    reason: text('reason'),
   },
   (t) => [
     index('audit_entity_idx').on(t.entityType, t.entityId, t.id),

@@ -67,8 +67,8 @@ export function wordableOf(snapshot: Record<string, unknown>): Wordable {
 
 /** The latest correction of a figure's content in its history, and the latest change of its number. */
 export type Corrections = {
-  /** The newest entry that changed what the figure says (not only whether it stands): when, and the revision it made. */
-  latest: { at: string; revision: number | null } | null;
+  /** The newest entry that changed what the figure says (not only whether it stands): when, the revision it made, and the editor's reason. */
+  latest: { at: string; revision: number | null; reason: string | null } | null;
   /** The newest entry that changed its number: the figure as it was before, and when that changed. */
   number: { was: Wordable; at: string } | null;
 };
@@ -78,7 +78,7 @@ export type Corrections = {
  * retraction or a restoration is not a correction (the page says so on its own), and "was" is
  * the number before the latest change of the number, even when a later edit changed only a note.
  */
-export function correctionsOf(history: Array<Pick<AuditEntry, 'at' | 'before' | 'after'>>): Corrections {
+export function correctionsOf(history: Array<Pick<AuditEntry, 'at' | 'before' | 'after' | 'reason'>>): Corrections {
   let latest: Corrections['latest'] = null;
   let number: Corrections['number'] = null;
   for (const entry of history) {
@@ -87,7 +87,7 @@ export function correctionsOf(history: Array<Pick<AuditEntry, 'at' | 'before' | 
     if (!before || !after) continue;
     const fields = diffSnapshots(before, after).map((c) => c.field).filter((f) => !STANDING_FIELDS.has(f));
     if (!fields.length) continue;
-    latest ??= { at: entry.at, revision: typeof after.revision === 'number' ? after.revision : null };
+    latest ??= { at: entry.at, revision: typeof after.revision === 'number' ? after.revision : null, reason: entry.reason ?? null };
     if (!number && fields.some((f) => NUMBER_FIELDS.has(f))) number = { was: wordableOf(before), at: entry.at };
     if (number) break;
   }

@@ -61,6 +61,7 @@ export function FigureNotices({ page, standing }: { page: Pick<FigurePage, 'figu
           <strong>Changed on this site after it was published</strong>, last on <time dateTime={corrected.latest.at}>{when(corrected.latest.at)}</time>
           {corrected.latest.revision ? ` (revision ${corrected.latest.revision})` : null}
           {corrected.number ? `; its number was ${formatFigureWithUnit(corrected.number.was)} until ${when(corrected.number.at)}` : null}.{' '}
+          {corrected.latest.reason ? <>The reason given: “{corrected.latest.reason}”.{' '}</> : null}
           <a href="#history-title">What changed</a> is in its history below.
         </p>
       ) : null}

@@ -19,6 +19,8 @@ export function logAudit(
     entityId: number;
     before: unknown;
     after: unknown;
+    /** Why, in the editor's words, when they gave a reason. */
+    reason?: string | null;
   },
 ): void {
   tx.insert(auditEntries)
@@ -30,6 +32,7 @@ export function logAudit(
       entityId: entry.entityId,
       before: entry.before ?? null,
       after: entry.after ?? null,
+      reason: entry.reason || null,
     })
     .run();
 }

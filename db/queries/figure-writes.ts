@@ -89,6 +89,7 @@ function guardedUpdate(
   actor: Actor,
   action: 'update' | 'retract' | 'restore',
   change: (tx: Tx, current: Figure) => Partial<Figure>,
+  reason?: string,
 ): SaveResult {
   return writeTransaction(db, (tx): SaveResult => {
     const current = currentFigure(tx, id);
@@ -101,18 +102,21 @@ function guardedUpdate(
       .returning()
       .get();
     if (!updated) return { status: 'stale', current: currentFigure(tx, id) };
-    logAudit(tx, { actor, action, entityType: 'figure', entityId: id, before: current, after: updated });
+    logAudit(tx, { actor, action, entityType: 'figure', entityId: id, before: current, after: updated, reason });
     return { status: 'saved', figure: updated };
   });
 }
 
-/** Saves an edit made from `expectedRevision`; a stale revision is refused, never overwritten. */
-export function updateFigure(db: Db, id: number, expectedRevision: number, input: FigureFormInput, actor: Actor): SaveResult {
+/**
+ * Saves an edit made from `expectedRevision`; a stale revision is refused, never overwritten. The
+ * editor's reason for it, if given, goes into its audit entry.
+ */
+export function updateFigure(db: Db, id: number, expectedRevision: number, input: FigureFormInput, actor: Actor, reason?: string): SaveResult {
   return guardedUpdate(db, id, expectedRevision, actor, 'update', (tx) => {
     const values = columnsOf(tx, input, actor);
     refuseDuplicate(tx, values, id);
     return values;
-  });
+  }, reason);
 }
 
 /** Retracts a figure with a reason; it stays in the data, struck through, with the reason. */

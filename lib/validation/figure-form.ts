@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, requiredText } from './fields';
+import { LIMITS, optionalText, requiredText } from './fields';
 import { figureValueIssues, figureValueShape } from './figure';
 import { revision, rowId } from './ids';
 import { sourceSchema, type SourceInput } from './source';
@@ -77,8 +77,13 @@ export const figureFormSchema = z
 
 export type FigureFormInput = z.output<typeof figureFormSchema>;
 
-/** Editing adds the figure and the revision the form was built from. */
-export const figureEditSchema = z.object({ figureId: rowId('The form is missing its figure; reload the page.'), revision }).and(figureFormSchema);
+/**
+ * Editing adds the figure, the revision the form was built from, and optionally why: a line the
+ * figure's public page shows with the change.
+ */
+export const figureEditSchema = z
+  .object({ figureId: rowId('The form is missing its figure; reload the page.'), revision, changeReason: optionalText(LIMITS.title) })
+  .and(figureFormSchema);
 
 /** Retracting needs a reason, shown on the public page beside the struck-through figure. */
 export const retractSchema = z.object({

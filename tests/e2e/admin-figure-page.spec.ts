@@ -22,8 +22,16 @@ test("an editor's change and retraction show on the figure's public page, withou
   await signIn(page, editor);
   await page.goto(`/admin/figures/${id}`);
   await page.getByLabel('Number (best)', { exact: true }).fill('42');
+  await page.getByLabel('Why this change').fill('A typing error: the source says 42');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+  // The page shows one form, of the new revision, with no reason in it for the next change (the
+  // form that was saved once stayed above it, stuck on "Saving…"), and the history gives the reason.
+  await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^Saving/ })).toHaveCount(0);
+  await expect(page.locator('form').filter({ has: page.getByLabel('Why this change') }).locator('input[name="revision"]')).toHaveValue('2');
+  await expect(page.getByLabel('Why this change')).toHaveValue('');
+  await expect(page.locator('.history-entry').first()).toContainText('Reason given: A typing error: the source says 42');
 
   await page.getByRole('link', { name: 'See its own public page' }).click();
   await expect(page).toHaveURL(new RegExp(`/figures/${id}$`));
@@ -31,13 +39,14 @@ test("an editor's change and retraction show on the figure's public page, withou
   // Said at the top, with the number it was.
   const day = formatDate(findFigure(db, id)!.updatedAt.slice(0, 10));
   await expect(page.getByRole('note')).toHaveText(
-    `Changed on this site after it was published, last on ${day} (revision 2); its number was 41 people until ${day}. What changed is in its history below.`,
+    `Changed on this site after it was published, last on ${day} (revision 2); its number was 41 people until ${day}. The reason given: “A typing error: the source says 42”. What changed is in its history below.`,
   );
   const history = page.getByRole('region', { name: 'History on this site' });
   await expect(history.locator('.history-entry')).toHaveCount(2);
   const change = history.locator('.history-entry').first();
   await expect(change).toContainText('Changed by an editor');
   await expect(change).toContainText('revision 2');
+  await expect(change.locator('.change-reason')).toHaveText('Reason given: A typing error: the source says 42');
   await expect(change.getByRole('row', { name: /Number \(best\)/ })).toHaveText(/Number \(best\)\s*41\s*42/);
   await expect(history.locator('.history-entry').last()).toContainText('Entered as 41 people.');
   await expect(history).not.toContainText('outside the site');

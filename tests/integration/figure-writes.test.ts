@@ -21,6 +21,15 @@ function breakAuditTrail(): void {
   db.$client.exec("CREATE TRIGGER fail_audit BEFORE INSERT ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit trail unavailable'); END");
 }
 
+describe("an editor's reason for a change", () => {
+  it('is kept with the change in its audit entry, and is no reason when not given', () => {
+    const figure = createFigure(db, toll(), editor);
+    expect(updateFigure(db, figure.id, 1, toll({ valueBest: '239' }), editor, 'a typing error').status).toBe('saved');
+    expect(updateFigure(db, figure.id, 2, toll({ valueBest: '239', note: 'checked' }), editor).status).toBe('saved');
+    expect(listAuditForEntity(db, 'figure', figure.id).map((e) => [e.action, e.reason])).toEqual([['update', null], ['update', 'a typing error'], ['create', null]]);
+  });
+});
+
 describe('a change and its audit entry are one transaction', () => {
   it('creating a figure (and its new source) writes both with their entries', () => {
     const figure = createFigure(db, toll(), editor);

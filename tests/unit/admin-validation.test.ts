@@ -90,6 +90,14 @@ describe('figure form', () => {
     expect(errorsOf(figureEditSchema, { ...form(), figureId: '7', revision: '' })).toEqual({ revision: ['The form is missing its revision; reload the page and try again.'] });
   });
 
+  it("an edit's reason is optional, one line, at most 500 characters", () => {
+    const edit = (changeReason?: string) => ({ ...form(), figureId: '7', revision: '3', changeReason });
+    expect(figureEditSchema.parse(edit()).changeReason).toBe('');
+    expect(figureEditSchema.parse(edit('  a typing error  ')).changeReason).toBe('a typing error');
+    expect(errorsOf(figureEditSchema, edit('two\nlines'))).toEqual({ changeReason: ['Remove the control characters and line breaks.'] });
+    expect(errorsOf(figureEditSchema, edit('x'.repeat(501)))).toEqual({ changeReason: ['Use at most 500 characters (this has 501).'] });
+  });
+
   it('retracting needs a reason; restoring an earlier version names its audit entry', () => {
     expect(errorsOf(retractSchema, { figureId: '1', revision: '1', reason: '  ' })).toEqual({ reason: ['Enter why the figure is retracted.'] });
     expect(retractSchema.parse({ figureId: '1', revision: '1', reason: ' Double-counted ' }).reason).toBe('Double-counted');

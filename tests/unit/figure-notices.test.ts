@@ -20,8 +20,8 @@ const render = (standing: Standing, over: { latest?: typeof latest | null; histo
   );
 
 /** An editor's change of figure 27 from `before` to `after`, on the 20th. */
-const edit = (before: Record<string, unknown>, after: Record<string, unknown>, id = 2) =>
-  ({ id, at: `2026-11-${18 + id}T09:00:00.000Z`, userId: 1, actor: 'e@example.org', action: 'update', entityType: 'figure', entityId: 27, before, after }) as AuditEntry;
+const edit = (before: Record<string, unknown>, after: Record<string, unknown>, id = 2, reason: string | null = null) =>
+  ({ id, at: `2026-11-${18 + id}T09:00:00.000Z`, userId: 1, actor: 'e@example.org', action: 'update', entityType: 'figure', entityId: 27, before, after, reason }) as AuditEntry;
 const v1 = { id: 27, revision: 1, qualifier: 'exact', valueBest: 165, unit: 'people' };
 const v2 = { ...v1, revision: 2, valueBest: 164 };
 
@@ -46,6 +46,9 @@ describe('what the top of a figure page says first', () => {
     const html = render('latest', { figure: { revision: 2 }, history: [edit(v1, v2)] });
     expect(html).toContain('Changed on this site after it was published</strong>, last on <time dateTime="2026-11-20T09:00:00.000Z">20 November 2026</time> (revision 2); its number was 165 people until 20 November 2026.');
     expect(html).not.toContain('e@example.org');
+    expect(html).not.toContain('reason');
+    // With the editor's reason, when they gave one.
+    expect(render('latest', { figure: { revision: 2 }, history: [edit(v1, v2, 2, 'a typing error')] })).toContain('until 20 November 2026. The reason given: “a typing error”.');
   });
 
   it('says only that it changed when its latest change left no entry: not when, nor what it was', () => {

@@ -7,7 +7,7 @@ import { correctionsOf, publicActor, publicEntryTitle, unrecordedChanges } from 
 import { makeFigure } from '../helpers/figures';
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
-  id: 1, at: '2026-11-26T10:03:12.000Z', userId: 3, actor: 'editor@example.org', action: 'update', entityType: 'figure', entityId: 7, before: null, after: null, ...over,
+  id: 1, at: '2026-11-26T10:03:12.000Z', userId: 3, actor: 'editor@example.org', action: 'update', entityType: 'figure', entityId: 7, before: null, after: null, reason: null, ...over,
 });
 
 describe("who changed a figure, as the public page says it", () => {
@@ -99,7 +99,7 @@ describe('changes the audit trail did not record', () => {
 describe('corrections, as the top of the page says them', () => {
   const v1 = { id: 7, revision: 1, qualifier: 'exact', valueBest: 164, unit: 'people', note: '', status: 'published', retractionReason: null };
   const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`;
-  const step = (day: number, before: object | null, after: object) => ({ at: at(day), before, after });
+  const step = (day: number, before: object | null, after: object, reason: string | null = null) => ({ at: at(day), before, after, reason });
 
   it('are none for a figure only entered, retracted or restored', () => {
     const retracted = { ...v1, revision: 2, status: 'retracted', retractionReason: 'double' };
@@ -111,11 +111,11 @@ describe('corrections, as the top of the page says them', () => {
     const v2 = { ...v1, revision: 2, valueBest: 165 };
     const v3 = { ...v2, revision: 3, status: 'retracted', retractionReason: 'double' };
     const v4 = { ...v3, revision: 4, note: 'checked' };
-    expect(correctionsOf([step(4, v3, v4), step(3, v2, v3), step(2, v1, v2), step(1, null, v1)])).toEqual({
-      latest: { at: at(4), revision: 4 },
+    expect(correctionsOf([step(4, v3, v4, 'the note was missing'), step(3, v2, v3), step(2, v1, v2, 'a typing error'), step(1, null, v1)])).toEqual({
+      latest: { at: at(4), revision: 4, reason: 'the note was missing' },
       number: { was: { qualifier: 'exact', valueLow: null, valueBest: 164, valueHigh: null, unit: 'people' }, at: at(2) },
     });
     // Only the note changed: a correction, with no number that was.
-    expect(correctionsOf([step(2, v1, { ...v1, revision: 2, note: 'x' }), step(1, null, v1)])).toEqual({ latest: { at: at(2), revision: 2 }, number: null });
+    expect(correctionsOf([step(2, v1, { ...v1, revision: 2, note: 'x' }), step(1, null, v1)])).toEqual({ latest: { at: at(2), revision: 2, reason: null }, number: null });
   });
 });

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@/db/schema';
 import { auditActionWord } from '@/lib/audit-action';
+import { ChangeReason } from '@/app/ui/change-reason';
 import { FieldChanges } from '@/app/ui/field-changes';
 import { diffSnapshots, snapshotOf } from '@/lib/audit-diff';
 
@@ -21,6 +22,7 @@ export function AuditEntryView({ entry, names, title, children }: {
         <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)} UTC</time>
         {typeof revision === 'number' ? <span className="muted"> · revision {revision}</span> : null}
       </h3>
+      <ChangeReason entry={entry} />
       {changes.length ? (
         <FieldChanges changes={changes} caption={`Changes in entry ${entry.id}`} created={!entry.before} />
       ) : (

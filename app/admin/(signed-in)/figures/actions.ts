@@ -45,7 +45,7 @@ const create = adminAction(figureFormSchema, (input, user, values) => {
 const update = adminAction(figureEditSchema, (input, user, values) => {
   let result: SaveResult;
   try {
-    result = updateFigure(getDb(), input.figureId, input.revision, input, actorOf(user));
+    result = updateFigure(getDb(), input.figureId, input.revision, input, actorOf(user), input.changeReason);
   } catch (err) {
     return refused(err, values);
   }

@@ -32,7 +32,13 @@ export function FigureForm({ action, options, figure, submitLabel }: Props) {
     // The status sits outside the keyed form so that it is announced, not redrawn.
     <div className="admin-form">
       <FormStatus state={state} />
-      <form key={state.key} action={formAction} className="stack" noValidate>
+      {/*
+        Redrawn for every answer of the server (state.key) and for every new revision, so it starts
+        from what is now stored. The key is the form's, not the component's: remounting the
+        component that holds the pending action left its old form on the page, stuck on "Saving…",
+        above the new one (React 19.3, Next 16.4, after a save that redirects to this page).
+      */}
+      <form key={`${figure.revision ?? 0}.${state.key}`} action={formAction} className="stack" noValidate>
         {figure.id ? <input type="hidden" name="figureId" value={figure.id} /> : null}
         {figure.id ? <input type="hidden" name="revision" value={shown(state, 'revision', figure.revision)} /> : null}
         <div className="row">
@@ -72,6 +78,14 @@ export function FigureForm({ action, options, figure, submitLabel }: Props) {
         </fieldset>
         <TextAreaField name="quote" label="Quote" hint="The source’s words, verbatim (optional)." state={state} defaultValue={figure.quote} />
         <TextAreaField name="note" label="Note" hint="Shown on the public page (optional)." state={state} defaultValue={figure.note} />
+        {figure.id ? (
+          <TextField
+            name="changeReason"
+            label="Why this change"
+            hint="Optional, one line, public: the figure's history on its page gives it with the change (e.g. “typing error: the source says 1,300”)."
+            state={state}
+          />
+        ) : null}
         <p><SubmitButton>{submitLabel}</SubmitButton></p>
       </form>
     </div>

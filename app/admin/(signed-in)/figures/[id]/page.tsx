@@ -39,8 +39,8 @@ export default async function EditFigurePage({ params, searchParams }: Props) {
         {' · '}<Link href={figureHref(figure.id)}>See its own public page</Link>
       </p>
       <h2>Edit</h2>
-      {/* A new revision remounts the form, so it starts from what is now stored. */}
-      <FigureForm key={figure.revision} action={updateFigureAction} options={figureFormOptions(db)} figure={figure} submitLabel="Save changes" />
+      {/* Not keyed by revision here: the form is, inside (figure-form.tsx). */}
+      <FigureForm action={updateFigureAction} options={figureFormOptions(db)} figure={figure} submitLabel="Save changes" />
       <h2>{figure.status === 'retracted' ? 'Restore' : 'Retract'}</h2>
       {figure.status === 'retracted' ? (
         <RestoreForm key={figure.revision} action={restoreFigureAction} figureId={figure.id} revision={figure.revision} label="Restore figure (publish it again)" />
