@@ -21,8 +21,9 @@ export function plainCitation({ title, url, accessed, lastUpdated, detail }: Pag
 
 const TEX_SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
+  // Not \{ and \}: BibTeX counts those braces too, and one left open swallows the fields after it.
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
   '&': '\\&',
   '%': '\\%',
   $: '\\$',
@@ -32,7 +33,7 @@ const TEX_SPECIAL: Record<string, string> = {
   '^': '\\textasciicircum{}',
 };
 
-/** Text as a BibTeX field holds it: LaTeX's special characters escaped, so the braces stay balanced. */
+/** Text as a BibTeX field holds it: LaTeX's special characters escaped, and no brace of its own, so BibTeX reads the field whole. */
 export function texEscape(text: string): string {
   return text.replace(/[\\{}&%$#_~^]/g, (c) => TEX_SPECIAL[c]!).replace(/\s+/g, ' ');
 }

@@ -1,7 +1,8 @@
 'use client';
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 const never = () => () => {};
+const SAID_FOR_MS = 5000;
 
 /**
  * A button that copies `text` to the clipboard, and says so. It appears only where the page's
@@ -11,13 +12,24 @@ const never = () => () => {};
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const canCopy = useSyncExternalStore(never, () => Boolean(navigator.clipboard?.writeText), () => false);
   const [said, setSaid] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
   if (!canCopy) return null;
+  // Emptied first, so that a second copy is announced again; a success is gone after a few seconds.
+  const say = (words: string, lasting: boolean) => {
+    clearTimeout(timer.current);
+    setSaid('');
+    timer.current = setTimeout(() => {
+      setSaid(words);
+      if (!lasting) timer.current = setTimeout(() => setSaid(''), SAID_FOR_MS);
+    }, 100);
+  };
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setSaid('Copied.');
+      say('Copied.', false);
     } catch {
-      setSaid('Could not copy: select the text and copy it.');
+      say('Could not copy: select the text and copy it.', true);
     }
   };
   return (

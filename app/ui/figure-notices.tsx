@@ -59,9 +59,11 @@ export function FigureNotices({ page, standing }: { page: Pick<FigurePage, 'figu
       ) : corrected?.latest ? (
         <p>
           <strong>Changed on this site after it was published</strong>, last on <time dateTime={corrected.latest.at}>{when(corrected.latest.at)}</time>
-          {corrected.latest.revision ? ` (revision ${corrected.latest.revision})` : null}
+          {/* The reason is that change's, so it sits with it, before what the number was (maybe an earlier change). */}
+          {corrected.latest.revision || corrected.latest.reason
+            ? ` (${[corrected.latest.revision ? `revision ${corrected.latest.revision}` : '', corrected.latest.reason ? `the reason given: “${corrected.latest.reason}”` : ''].filter(Boolean).join('; ')})`
+            : null}
           {corrected.number ? `; its number was ${formatFigureWithUnit(corrected.number.was)} until ${when(corrected.number.at)}` : null}.{' '}
-          {corrected.latest.reason ? <>The reason given: “{corrected.latest.reason}”.{' '}</> : null}
           <a href="#history-title">What changed</a> is in its history below.
         </p>
       ) : null}

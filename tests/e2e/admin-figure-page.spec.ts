@@ -39,7 +39,7 @@ test("an editor's change and retraction show on the figure's public page, withou
   // Said at the top, with the number it was.
   const day = formatDate(findFigure(db, id)!.updatedAt.slice(0, 10));
   await expect(page.getByRole('note')).toHaveText(
-    `Changed on this site after it was published, last on ${day} (revision 2); its number was 41 people until ${day}. The reason given: “A typing error: the source says 42”. What changed is in its history below.`,
+    `Changed on this site after it was published, last on ${day} (revision 2; the reason given: “A typing error: the source says 42”); its number was 41 people until ${day}. What changed is in its history below.`,
   );
   const history = page.getByRole('region', { name: 'History on this site' });
   await expect(history.locator('.history-entry')).toHaveCount(2);
@@ -64,7 +64,7 @@ test("an editor's change and retraction show on the figure's public page, withou
   // The only report of its count: there is no latest one to point to.
   await expect(page.getByRole('note')).not.toContainText('The latest report');
   // The retraction is no correction: the number it had before the edit is still said.
-  await expect(page.getByRole('note')).toContainText(`Changed on this site after it was published, last on ${day} (revision 2); its number was 41 people`);
+  await expect(page.getByRole('note')).toContainText(`Changed on this site after it was published, last on ${day} (revision 2; the reason given: “A typing error: the source says 42”); its number was 41 people`);
   await expect(page.getByRole('table', { name: /Deaths, Public history place: 1 report/ }).getByRole('row').nth(1)).toContainText('retracted');
   await expect(history.locator('.history-entry').first()).toContainText('Retracted by an editor');
   await expect(history.locator('.history-entry').first().getByRole('row', { name: /Retraction reason/ })).toContainText('Counted twice');

@@ -18,6 +18,8 @@ test('a page’s citation copies with one press, as text and as a BibTeX entry',
   await page.keyboard.press('Enter');
   await expect(cite.getByRole('status').first()).toHaveText('Copied.');
   expect(await clipboard(page)).toBe(text);
+  // The word goes after a few seconds, so a copy made later is announced again.
+  await expect(cite.getByRole('status').first()).toHaveText('', { timeout: 8000 });
 
   // The BibTeX entry is folded away until asked for, then copied whole.
   const entry = cite.getByLabel('BibTeX entry', { exact: true });

@@ -48,7 +48,13 @@ describe('what the top of a figure page says first', () => {
     expect(html).not.toContain('e@example.org');
     expect(html).not.toContain('reason');
     // With the editor's reason, when they gave one.
-    expect(render('latest', { figure: { revision: 2 }, history: [edit(v1, v2, 2, 'a typing error')] })).toContain('until 20 November 2026. The reason given: “a typing error”.');
+    expect(render('latest', { figure: { revision: 2 }, history: [edit(v1, v2, 2, 'a typing error')] })).toContain(
+      '20 November 2026</time> (revision 2; the reason given: “a typing error”); its number was 165 people until 20 November 2026.',
+    );
+    // A later change of the note only, with its own reason: the reason is that change's, said with it.
+    const later = render('latest', { figure: { revision: 3, note: 'context' }, history: [edit(v2, { ...v2, revision: 3, note: 'context' }, 3, 'added context'), edit(v1, v2, 2, 'a typing error')] });
+    expect(later).toContain('21 November 2026</time> (revision 3; the reason given: “added context”); its number was 165 people until 20 November 2026.');
+    expect(later).not.toContain('a typing error');
   });
 
   it('says only that it changed when its latest change left no entry: not when, nor what it was', () => {

@@ -10,10 +10,10 @@ const figure: PageCitation = {
   lastUpdated: '2026-11-26T10:00:00.000Z',
 };
 
-/** Whether every brace that LaTeX reads as one (not `\{` or `\}`) is closed, and none closes early. */
+/** Whether every brace is closed and none closes early, counting every one as BibTeX does (`\{` too). */
 function balanced(tex: string): boolean {
   let depth = 0;
-  for (const c of tex.replace(/\\[{}]/g, '')) {
+  for (const c of tex) {
     if (c === '{') depth++;
     if (c === '}' && --depth < 0) return false;
   }
@@ -35,7 +35,7 @@ describe('the citation of a page', () => {
       [
         '@misc{cds-figures-32,',
         '  author = {{Casualty and damage statistics}},',
-        '  title = {{Убитые \\& раненые: 100\\% (\\#1) \\{Алматы\\}}},',
+        '  title = {{Убитые \\& раненые: 100\\% (\\#1) \\textbraceleft{}Алматы\\textbraceright{}}},',
         '  year = {2026},',
         '  url = {https://example.org/figures/32},',
         '  urldate = {2026-11-27},',
@@ -46,7 +46,9 @@ describe('the citation of a page', () => {
   });
 
   it('escapes every character LaTeX treats specially, and folds line breaks', () => {
-    expect(texEscape('a\\b{c}d&e%f$g#h_i~j^k')).toBe('a\\textbackslash{}b\\{c\\}d\\&e\\%f\\$g\\#h\\_i\\textasciitilde{}j\\textasciicircum{}k');
+    expect(texEscape('a\\b{c}d&e%f$g#h_i~j^k')).toBe('a\\textbackslash{}b\\textbraceleft{}c\\textbraceright{}d\\&e\\%f\\$g\\#h\\_i\\textasciitilde{}j\\textasciicircum{}k');
+    // A lone brace of the data (a place written "{Almaty") leaves none for BibTeX to count.
+    expect(texEscape('Deaths {Almaty')).toBe('Deaths \\textbraceleft{}Almaty');
     expect(texEscape('two\nlines\r\n here')).toBe('two lines here');
   });
 

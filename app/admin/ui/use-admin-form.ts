@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import type { FormState } from '@/lib/admin-action';
 import { IDLE_STATE } from './idle';
 
@@ -18,4 +18,20 @@ type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
  */
 export function useAdminForm(action: Action): [FormState, (formData: FormData) => void, boolean] {
   return useActionState<FormState, FormData>(action, IDLE_STATE);
+}
+
+/**
+ * The server's last answer, while the record is still at the `version` it was given for; after
+ * that, the idle state. A page with several forms changes the record with one (a retraction) while
+ * another (the edit) holds an answer for the version before (a refused save, with what was typed
+ * and its revision): drawn again, that form would send the old revision and the old typing.
+ */
+export function useAnswerFor(state: FormState, version: string | number | undefined): FormState {
+  const [answered, setAnswered] = useState({ key: state.key, version });
+  if (answered.key !== state.key) {
+    // A new answer, given for the version now shown (React re-renders at once with this state).
+    setAnswered({ key: state.key, version });
+    return state;
+  }
+  return answered.version === version ? state : IDLE_STATE;
 }

@@ -5,7 +5,7 @@ import type { FormState } from '@/lib/admin-action';
 import { FieldError, SelectField, shown, TextAreaField, TextField } from '../../ui/fields';
 import { FormStatus } from '../../ui/form-status';
 import { SubmitButton } from '../../ui/submit-button';
-import { useAdminForm } from '../../ui/use-admin-form';
+import { useAdminForm, useAnswerFor } from '../../ui/use-admin-form';
 
 const QUALIFIER_OPTIONS = [
   { value: 'exact', label: 'exact — “16”' },
@@ -26,7 +26,8 @@ type Props = {
 
 /** The form to add or edit a figure; shows each field's error beside it and keeps what was typed. */
 export function FigureForm({ action, options, figure, submitLabel }: Props) {
-  const [state, formAction] = useAdminForm(action);
+  const [answer, formAction] = useAdminForm(action);
+  const state = useAnswerFor(answer, figure.revision);
   const sourceChoice = shown(state, 'sourceChoice', figure.sourceId ? 'existing' : options.sources.length ? 'existing' : 'new');
   return (
     // The status sits outside the keyed form so that it is announced, not redrawn.
@@ -34,9 +35,10 @@ export function FigureForm({ action, options, figure, submitLabel }: Props) {
       <FormStatus state={state} />
       {/*
         Redrawn for every answer of the server (state.key) and for every new revision, so it starts
-        from what is now stored. The key is the form's, not the component's: remounting the
-        component that holds the pending action left its old form on the page, stuck on "Saving…",
-        above the new one (React 19.3, Next 16.4, after a save that redirects to this page).
+        from what is now stored (an answer for an earlier revision is dropped: useAnswerFor). The
+        key is the form's, not the component's: remounting the component that holds the pending
+        action left its old form on the page, stuck on "Saving…", above the new one (React 19.3,
+        Next 16.4, after a save that redirects to this page).
       */}
       <form key={`${figure.revision ?? 0}.${state.key}`} action={formAction} className="stack" noValidate>
         {figure.id ? <input type="hidden" name="figureId" value={figure.id} /> : null}
