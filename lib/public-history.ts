@@ -49,6 +49,15 @@ export function unrecordedChanges(figure: Record<string, unknown>, history: Arra
   return { sinceLatest: !newest || !now || differ(newest, now), between };
 }
 
+/**
+ * Whether the figure's latest change left no audit entry, so its page can say only that it
+ * changed: it differs from what its newest entry left, or it has no entry at all and is past its
+ * first revision (one written to the database directly at revision 1 was entered, not changed).
+ */
+export function changedOutsideLatest(figure: Record<string, unknown> & { revision: number }, history: Array<Pick<AuditEntry, 'id' | 'before' | 'after'>>): boolean {
+  return unrecordedChanges(figure, history).sinceLatest && (history.length > 0 || figure.revision > 1);
+}
+
 // A retraction or restoration changes these; a correction changes anything else.
 const STANDING_FIELDS = new Set(['status', 'retractionReason']);
 const NUMBER_FIELDS = new Set(['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit']);

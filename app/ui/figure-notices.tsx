@@ -1,7 +1,7 @@
 import type { FigurePage } from '@/db/queries/figure-page';
 import type { Standing } from '@/lib/figure-page';
 import { figureHref } from '@/lib/page-id';
-import { correctionsOf, unrecordedChanges } from '@/lib/public-history';
+import { changedOutsideLatest, correctionsOf } from '@/lib/public-history';
 import { formatDate, formatFigureWithUnit } from '@/lib/wording';
 
 const when = (at: string) => formatDate(at.slice(0, 10));
@@ -25,8 +25,7 @@ function LatestReport({ latest }: { latest: NonNullable<FigurePage['latest']> })
  */
 export function FigureNotices({ page, standing }: { page: Pick<FigurePage, 'figure' | 'latest' | 'history'>; standing: Standing }) {
   const { figure: f, latest, history } = page;
-  // A figure with no entry at all was written to the database directly; past revision 1, changed too.
-  const unrecorded = unrecordedChanges(f, history).sinceLatest && (history.length > 0 || f.revision > 1);
+  const unrecorded = changedOutsideLatest(f, history);
   const corrected = unrecorded ? null : correctionsOf(history);
   if (standing === 'latest' && !unrecorded && !corrected?.latest) return null;
   return (

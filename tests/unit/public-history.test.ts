@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PublicHistory } from '@/app/ui/public-history';
 import type { AuditEntry } from '@/db/schema';
-import { correctionsOf, publicActor, publicEntryTitle, unrecordedChanges } from '@/lib/public-history';
+import { changedOutsideLatest, correctionsOf, publicActor, publicEntryTitle, unrecordedChanges } from '@/lib/public-history';
 import { makeFigure } from '../helpers/figures';
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
@@ -76,6 +76,14 @@ describe('changes the audit trail did not record', () => {
     expect(unrecordedChanges({ ...v2, valueBest: 1 }, [{ id: 2, before: v1, after: v2 }, create]).sinceLatest).toBe(true);
     expect(unrecordedChanges({ ...v2, revision: 3 }, [{ id: 2, before: v1, after: v2 }, create]).sinceLatest).toBe(true);
     expect(unrecordedChanges(v1, []).sinceLatest).toBe(true);
+  });
+
+  it('says a figure was changed outside the forms when its latest change left no entry, not when it was only entered so', () => {
+    expect(changedOutsideLatest({ ...v2, valueBest: 1 }, [{ id: 2, before: v1, after: v2 }, create])).toBe(true);
+    expect(changedOutsideLatest(v2, [{ id: 2, before: v1, after: v2 }, create])).toBe(false);
+    // No entry at all: written to the database directly; changed only if past its first revision.
+    expect(changedOutsideLatest(v1, [])).toBe(false);
+    expect(changedOutsideLatest(v2, [])).toBe(true);
   });
 
   it('finds a change between two entries: the newer did not start from what the older left', () => {
