@@ -1,9 +1,13 @@
+/** A record's id in an address: digits, no leading zero (the page cache's rules use it too). */
+export const PAGE_ID_PATTERN = '[1-9][0-9]{0,15}';
+const PAGE_ID = new RegExp(`^${PAGE_ID_PATTERN}$`);
+
 /**
  * The id a public page's address names, as the site writes them ("/sources/12", "/figures/7"):
  * digits only, no leading zero, or null. One address per record, so a citation stays one URL.
  */
 export function pageIdOf(param: string): number | null {
-  if (!/^[1-9][0-9]{0,15}$/.test(param)) return null;
+  if (!PAGE_ID.test(param)) return null;
   const id = Number(param);
   return Number.isSafeInteger(id) ? id : null;
 }

@@ -4,7 +4,7 @@ import { gzip } from 'node:zlib';
 import type { PageVersion } from '@/db/queries/data-version';
 import { captureResponse, type CapturedResponse } from './capture';
 import { PageCache, type CachedPage } from './page-cache';
-import { acceptsGzip, pageCacheKey } from './rules';
+import { acceptsGzip, pageCacheKey, pageShelfOf, type PageShelf } from './rules';
 import { fillTemplate, makeTemplate, nonceOf } from './template';
 import { newNonce } from '@/lib/security-headers';
 
@@ -24,7 +24,8 @@ export type PageCacheOptions = {
    * that page shows (db/queries/data-version.ts; lib/page-cache/versions.ts).
    */
   pageVersion: (pathname: string) => PageVersion;
-  cache?: PageCache;
+  /** Where pages are kept, per shelf (default: 64 MB for the dashboard, 32 MB for records). */
+  caches?: Record<PageShelf, PageCache>;
   today?: () => string;
   /** How long a request waits for another request's render of the same page (default 8 s). */
   waitForRenderMs?: number;
@@ -71,22 +72,24 @@ async function sendCached(req: IncomingMessage, res: ServerResponse, page: Cache
  * being rendered wait for that one render instead of starting their own.
  */
 export function withPageCache(handle: Handle, options: PageCacheOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const cache = options.cache ?? new PageCache();
+  const caches = options.caches ?? { dashboard: new PageCache(64 * 1024 * 1024), records: new PageCache(32 * 1024 * 1024) };
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const waitMs = options.waitForRenderMs ?? WAIT_FOR_RENDER_MS;
   const rendering = new Map<string, { version: PageVersion; done: Promise<CachedPage | null> }>();
 
   return async (req, res) => {
     const key = pageCacheKey(req);
+    const pathname = (req.url ?? '').split('?', 1)[0]!;
     let version: PageVersion;
     try {
       if (key === null) return await handle(req, res);
-      version = options.pageVersion((req.url ?? '').split('?', 1)[0]!);
+      version = options.pageVersion(pathname);
     } catch {
       // The database cannot be read: let Next answer (the health route reports it).
       return await handle(req, res);
     }
     const day = today();
+    const cache = caches[pageShelfOf(pathname)];
     const hit = cache.get(key, version, day);
     if (hit) return sendCached(req, res, hit);
 

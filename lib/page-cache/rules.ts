@@ -1,24 +1,44 @@
+import { PAGE_ID_PATTERN, pageIdOf } from '@/lib/page-id';
+
 /**
  * Which requests the page cache may answer. Only the public pages, fetched as a document: the
  * admin area, the API, server actions and Next's client-side navigation requests (which vary on
  * the router headers) always go to Next.
  */
-const PUBLIC_PAGE = /^\/(?:events\/[a-z0-9-]{1,100})?$/;
-const EVENT_PAGE = /^\/events\/([a-z0-9-]{1,100})$/;
 
-/** Request headers Next's pages vary on; a request carrying any of them is not a plain document. */
-const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'next-action'];
-
-/** Longest query string worth caching: the dashboard's own links are far shorter. */
-const MAX_QUERY = 512;
+/**
+ * Where a cached page is kept: the dashboard's pages (the event list and the event pages, few and
+ * read most) apart from the pages of single records (a figure, a source: a million of them, read
+ * by link or by a crawler), so that a crawl of records cannot push the dashboard out of memory.
+ */
+export type PageShelf = 'dashboard' | 'records';
 
 /**
  * The dashboard's own parameters (lib/url-state.ts), with values shaped like its metric keys,
  * units, views and page numbers. Anything else goes to Next uncached, so made-up query strings
  * cannot crowd the real pages out of the cache.
  */
-const KNOWN_PARAMS = new Set(['compare', 'compare_view', 'breakdown', 'breakdown_view', 'timeline', 'timeline_view', 'reports_page']);
+const DASHBOARD_PARAMS = new Set(['compare', 'compare_view', 'breakdown', 'breakdown_view', 'timeline', 'timeline_view', 'reports_page']);
 const PARAM_VALUE = /^[A-Za-z0-9_-]{1,40}$/;
+
+const RECORD_ID = PAGE_ID_PATTERN;
+
+/** The public pages, the parameters each takes, and the shelf each is kept on. */
+const PUBLIC_PAGES: ReadonlyArray<{ path: RegExp; params: ReadonlySet<string>; shelf: PageShelf }> = [
+  { path: /^\/(?:events\/[a-z0-9-]{1,100})?$/, params: DASHBOARD_PARAMS, shelf: 'dashboard' },
+  { path: new RegExp(`^/figures/${RECORD_ID}$`), params: new Set(), shelf: 'records' },
+  // A source's figures come 200 a page (`?page=N`).
+  { path: new RegExp(`^/sources/${RECORD_ID}$`), params: new Set(['page']), shelf: 'records' },
+];
+
+const EVENT_PAGE = /^\/events\/([a-z0-9-]{1,100})$/;
+const FIGURE_PAGE = new RegExp(`^/figures/(${RECORD_ID})$`);
+
+/** Request headers Next's pages vary on; a request carrying any of them is not a plain document. */
+const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'next-action'];
+
+/** Longest query string worth caching: the site's own links are far shorter. */
+const MAX_QUERY = 512;
 
 /**
  * Crawlers and link-preview bots, which Next may answer with a differently ordered page (its
@@ -39,11 +59,12 @@ export function pageCacheKey(req: RequestLike): string | null {
   const q = url.indexOf('?');
   const pathname = q === -1 ? url : url.slice(0, q);
   const query = q === -1 ? '' : url.slice(q + 1);
-  if (!PUBLIC_PAGE.test(pathname) || query.length > MAX_QUERY) return null;
+  const page = PUBLIC_PAGES.find((p) => p.path.test(pathname));
+  if (!page || query.length > MAX_QUERY) return null;
   if (ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
   for (const pair of query ? query.split('&') : []) {
     const [name = '', value = ''] = pair.split('=');
-    if (!KNOWN_PARAMS.has(name) || !PARAM_VALUE.test(value)) return null;
+    if (!page.params.has(name) || !PARAM_VALUE.test(value)) return null;
   }
   const header = (name: string) => {
     const v = req.headers[name];
@@ -56,9 +77,20 @@ export function pageCacheKey(req: RequestLike): string | null {
   return `${proto}://${header('host')}\n${agent}\n${pathname}?${query}`;
 }
 
+/** The shelf a cacheable page's path is kept on (see pageCacheKey for whether it is cacheable). */
+export function pageShelfOf(pathname: string): PageShelf {
+  return PUBLIC_PAGES.find((p) => p.path.test(pathname))?.shelf ?? 'dashboard';
+}
+
 /** The event a public page's path shows, or null for any other page. */
 export function eventSlugOf(pathname: string): string | null {
   return EVENT_PAGE.exec(pathname)?.[1] ?? null;
+}
+
+/** The figure a public page's path shows, or null for any other page. */
+export function figureIdOf(pathname: string): number | null {
+  const digits = FIGURE_PAGE.exec(pathname)?.[1];
+  return digits === undefined ? null : pageIdOf(digits);
 }
 
 /** Whether the client takes a gzip-encoded body. */

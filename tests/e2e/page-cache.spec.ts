@@ -55,3 +55,35 @@ test("a save to one event shows on its page at once, while the other events' pag
   await page.goto(`/events/${SLUG}`);
   await expect(page.locator('.lede')).toContainText('A test event, described again.');
 });
+
+test("a figure's page and a source's page are answered from the cache until what they show changes", async ({ page, request }) => {
+  const cached = async (path: string) => (await request.get(path)).headers()['x-page-cache'] === 'hit';
+  const row = (value: number) => `${HEADER}\n${SLUG},injured,all,Testland,exact,,${value},,people,2024-03-10,Ministry of Health,Wire`;
+  let figure = 0;
+  let source = 0;
+  write((db) => {
+    expect(importCsvText(db, row(20), actor).errors).toEqual([]);
+    ({ id: figure, source_id: source } = db.$client
+      .prepare<[], { id: number; source_id: number }>("SELECT id, source_id FROM figures WHERE reported_on = '2024-03-10' AND value_best = 20")
+      .get()!);
+  });
+  const kzFigure = '/figures/1';
+  for (const path of [`/figures/${figure}`, `/sources/${source}`, kzFigure]) {
+    await request.get(path);
+    expect(await cached(path), path).toBe(true);
+  }
+
+  // The same report imported again with a corrected number: the figure is updated in place.
+  write((db) => expect(importCsvText(db, row(21), actor).errors).toEqual([]));
+
+  const response = await page.goto(`/figures/${figure}`);
+  expect(response?.headers()['x-page-cache']).toBeUndefined();
+  await expect(page.locator('.source-facts')).toContainText('Number as reported21 people');
+  await expect(page.getByRole('region', { name: 'History on this site' })).toContainText('20');
+  // The source's page lists figures of every event: it renders again after any write.
+  expect(await cached(`/sources/${source}`)).toBe(false);
+  await page.goto(`/sources/${source}`);
+  await expect(page.locator(`tr[data-figure-id="${figure}"]`)).toContainText('21');
+  // A figure of another event shows nothing of this one: its page is still the one rendered before.
+  expect(await cached(kzFigure)).toBe(true);
+});

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withPageCache } from '@/lib/page-cache/handler';
+import { PageCache } from '@/lib/page-cache/page-cache';
 
 /**
  * Next stands in as a renderer that, like the real app, puts a fresh nonce in the policy and on
@@ -57,7 +58,9 @@ beforeEach(async () => {
   renderDelay = 0;
   // Every page goes by the one version, except /events/own, which has a version of its own.
   const pageVersion = (pathname: string) => (pathname === '/events/own' ? { tag: `own ${ownVersion}`, order: version } : { tag: `data ${version}`, order: version });
-  const handle = withPageCache(render, { pageVersion, waitForRenderMs: 300 });
+  // The records' shelf holds a few of these small pages; the dashboard's, many.
+  const caches = { dashboard: new PageCache(1024 * 1024), records: new PageCache(2000) };
+  const handle = withPageCache(render, { pageVersion, waitForRenderMs: 300, caches });
   server = createServer((req, res) => {
     // As scripts/serve.ts: a failed render ends the response.
     handle(req, res).catch(() => res.end());
@@ -107,6 +110,20 @@ describe('the public page cache', () => {
     expect(await own.text()).toContain('version 2 of /events/own');
     expect((await fetch(`${base}/events/own`)).headers.get('x-page-cache')).toBe('hit');
     expect(renders).toBe(4);
+  });
+
+  it("keeps the figures' and sources' pages too, on a shelf of their own: a crawl of them does not push out the dashboard", async () => {
+    await fetch(`${base}/events/a`);
+    await fetch(`${base}/figures/1`);
+    await fetch(`${base}/sources/1?page=2`);
+    expect((await fetch(`${base}/figures/1`)).headers.get('x-page-cache')).toBe('hit');
+    expect((await fetch(`${base}/sources/1?page=2`)).headers.get('x-page-cache')).toBe('hit');
+    for (let id = 2; id <= 40; id++) await fetch(`${base}/figures/${id}`);
+    expect(renders).toBe(42);
+    // The oldest records went to make room; the event's page stayed.
+    expect((await fetch(`${base}/figures/1`)).headers.get('x-page-cache')).toBeNull();
+    expect((await fetch(`${base}/figures/40`)).headers.get('x-page-cache')).toBe('hit');
+    expect((await fetch(`${base}/events/a`)).headers.get('x-page-cache')).toBe('hit');
   });
 
   it('gives every response its own nonce, the same in the policy and on the scripts', async () => {

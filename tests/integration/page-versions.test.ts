@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getDb, writeTransaction } from '@/db/index';
+import { getDb, readTransaction, writeTransaction } from '@/db/index';
 import { updateSource } from '@/db/queries/catalog-admin';
+import { findFigurePage } from '@/db/queries/figure-page';
 import { refreshStaleSeries } from '@/db/queries/series-summaries';
 import { createFigure, retractFigure } from '@/db/queries/figure-writes';
 import { loadEventPage } from '@/lib/event-dashboard';
@@ -28,13 +29,28 @@ function setUp() {
   cleanups.push(test.cleanup);
   const { db } = test;
   const other = addOtherEvent(db, 'other-event');
-  const tags = () => ({ kz: publicPageVersion(db, KZ).tag, other: publicPageVersion(db, OTHER).tag, list: publicPageVersion(db, '/').tag });
+  const tags = () => ({
+    kz: publicPageVersion(db, KZ).tag,
+    other: publicPageVersion(db, OTHER).tag,
+    list: publicPageVersion(db, '/').tag,
+    kzFigure: publicPageVersion(db, '/figures/1').tag,
+    otherFigure: publicPageVersion(db, `/figures/${other.id}`).tag,
+    source: publicPageVersion(db, '/sources/1').tag,
+  });
   /** Runs `write` and says which pages' tags changed. */
-  const changed = (write: () => void) => {
+  const changedPages = (write: () => void) => {
     const before = tags();
     write();
     const after = tags();
-    return { kz: after.kz !== before.kz, other: after.other !== before.other, list: after.list !== before.list };
+    return Object.fromEntries(Object.entries(after).map(([page, tag]) => [page, tag !== before[page as keyof typeof before]]));
+  };
+  /** The same, for the event pages and the list; a figure's page goes with its event's. */
+  const changed = (write: () => void) => {
+    const { kz, other: otherEvent, list, kzFigure, otherFigure, source } = changedPages(write);
+    expect({ kzFigure, otherFigure }).toEqual({ kzFigure: kz, otherFigure: otherEvent });
+    // A source's page shows figures of any event: it goes by every write, as the list does.
+    expect(source).toBe(list);
+    return { kz, other: otherEvent, list };
   };
   return { db, other, changed };
 }
@@ -74,6 +90,7 @@ describe('the versions of the public pages', () => {
   it('go by every write for an unknown event, and give a render its data version to be ordered by', () => {
     const { db, changed } = setUp();
     expect(publicPageVersion(db, '/events/no-such-event').tag).toBe(publicPageVersion(db, '/').tag);
+    expect(publicPageVersion(db, '/figures/999999').tag).toBe(publicPageVersion(db, '/').tag);
     const before = publicPageVersion(db, OTHER);
     changed(() => createFigure(db, deathTollForm({ valueBest: '241' }), actor));
     const after = publicPageVersion(db, OTHER);
@@ -85,24 +102,34 @@ describe('the versions of the public pages', () => {
 /**
  * The rule the page cache stands on, held against writes of every kind, as another process makes
  * them (the sqlite3 shell: its own connection, foreign keys off unless asked, recursive triggers
- * off): whenever an event page's tag is the same after a write, what the page shows is the same.
+ * off): whenever an event's or a figure's page has the same tag after a write, it shows the same.
  */
-describe('no write changes what an event page shows without changing its tag', () => {
+describe("no write changes what an event's or a figure's page shows without changing its tag", () => {
   const serve = serveTestDatabases();
   const KZ_SLUG = 'kazakhstan-2022-unrest';
 
   /**
-   * What the page shows (its data, standing in for the HTML; a page that cannot be read, as when
+   * What a page shows (its data, standing in for the HTML; a page that cannot be read, as when
    * figures cite a row that is gone, is an error page, which is never cached) and its tag.
    */
-  function render(slug: string) {
-    const tag = publicPageVersion(getDb(), `/events/${slug}`).tag;
+  function shownAt(path: string, read: () => unknown) {
+    const tag = publicPageVersion(getDb(), path).tag;
     try {
-      const view = loadEventPage(slug, () => ({ pick: { breakdown: 'deaths', timeline: 'deaths' }, reportsPage: 1, perPage: 1000 }));
-      return { tag, shown: view && JSON.stringify({ dashboard: view.dashboard, charts: view.charts, reports: view.reports }) };
+      return { path, tag, shown: JSON.stringify(read() ?? null) };
     } catch (err) {
-      return { tag, shown: `error: ${String(err)}` };
+      return { path, tag, shown: `error: ${String(err)}` };
     }
+  }
+
+  /** The event's page, and the page of every figure there is (and of one id past them). */
+  function render(slug: string) {
+    const event = shownAt(`/events/${slug}`, () => {
+      const view = loadEventPage(slug, () => ({ pick: { breakdown: 'deaths', timeline: 'deaths' }, reportsPage: 1, perPage: 1000 }));
+      return view && { dashboard: view.dashboard, charts: view.charts, reports: view.reports };
+    });
+    const last = getDb().$client.prepare<[], { id: number }>('SELECT max(id) AS id FROM figures').get()?.id ?? 0;
+    const figures = Array.from({ length: last + 1 }, (_, i) => shownAt(`/figures/${i + 1}`, () => readTransaction(getDb(), () => findFigurePage(getDb(), i + 1))));
+    return [event, ...figures];
   }
 
   // Each case: statements run one after the other, a reader between each (its render is cached).
@@ -140,7 +167,10 @@ describe('no write changes what an event page shows without changing its tag', (
       const step = (write: () => void) => {
         write();
         const after = render(slug);
-        if (after.tag === before.tag) expect(after.shown).toBe(before.shown);
+        for (const page of after) {
+          const then = before.find((p) => p.path === page.path);
+          if (then && page.tag === then.tag) expect(page.shown, page.path).toBe(then.shown);
+        }
         before = after;
       };
       for (const statement of statements) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PageCache, type CachedPage } from '@/lib/page-cache/page-cache';
-import { acceptsGzip, pageCacheKey } from '@/lib/page-cache/rules';
+import { acceptsGzip, eventSlugOf, figureIdOf, pageCacheKey, pageShelfOf } from '@/lib/page-cache/rules';
 import { fillTemplate, makeTemplate, nonceOf } from '@/lib/page-cache/template';
 
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers: { host: 'example.org', ...headers } });
@@ -29,8 +29,37 @@ describe('pageCacheKey', () => {
     ['an overlong query', get(`/events/x?timeline=${'a'.repeat(600)}`)],
     ['a parameter the dashboard does not have', get('/events/x?utm_source=feed')],
     ['a value unlike any metric, unit or page', get('/events/x?timeline=%3Cscript%3E')],
+    ["a figure's id with a leading zero", get('/figures/07')],
+    ['figure 0', get('/figures/0')],
+    ['an id longer than any the site writes', get(`/figures/${'9'.repeat(17)}`)],
+    ['a figure page with a parameter (it takes none)', get('/figures/7?page=2')],
+    ["a dashboard parameter on a source's page", get('/sources/3?timeline=deaths')],
+    ["a source's page with a made-up parameter", get('/sources/3?page=2&ref=feed')],
+    ['the list of sources (not a public page of its own)', get('/sources')],
   ])('never caches %s', (_label, req) => {
     expect(pageCacheKey(req)).toBeNull();
+  });
+
+  it("keys a figure's page and a source's pages, each page of a source apart", () => {
+    expect(pageCacheKey(get('/figures/32'))).toBe('http://example.org\nreader\n/figures/32?');
+    expect(pageCacheKey(get('/sources/3'))).toBe('http://example.org\nreader\n/sources/3?');
+    expect(pageCacheKey(get('/sources/3?page=2'))).toBe('http://example.org\nreader\n/sources/3?page=2');
+    expect(pageCacheKey(get('/figures/32', { rsc: '1' }))).toBeNull();
+  });
+});
+
+describe('what a public page shows, read from its path', () => {
+  it('keeps the pages of single records on a shelf of their own, apart from the dashboard', () => {
+    expect(['/', '/events/kazakhstan-2022-unrest'].map(pageShelfOf)).toEqual(['dashboard', 'dashboard']);
+    expect(['/figures/32', '/sources/3'].map(pageShelfOf)).toEqual(['records', 'records']);
+  });
+
+  it('names the event or the figure a page shows', () => {
+    expect(eventSlugOf('/events/kazakhstan-2022-unrest')).toBe('kazakhstan-2022-unrest');
+    expect(eventSlugOf('/figures/32')).toBeNull();
+    expect(figureIdOf('/figures/32')).toBe(32);
+    expect(figureIdOf(`/figures/${'9'.repeat(16)}`)).toBeNull();
+    expect(['/figures/032', '/sources/32', '/figures/32/x', '/'].map(figureIdOf)).toEqual([null, null, null, null]);
   });
 });
 
