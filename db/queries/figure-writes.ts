@@ -127,12 +127,12 @@ export function retractFigure(db: Db, id: number, expectedRevision: number, reas
   });
 }
 
-/** Publishes a retracted figure again. */
-export function restoreFigure(db: Db, id: number, expectedRevision: number, actor: Actor): SaveResult {
+/** Publishes a retracted figure again, with the editor's reason when given. */
+export function restoreFigure(db: Db, id: number, expectedRevision: number, actor: Actor, reason?: string): SaveResult {
   return guardedUpdate(db, id, expectedRevision, actor, 'restore', (_tx, current) => {
     if (current.status !== 'retracted') throw new FigureWriteError('This figure is not retracted.');
     return { status: 'published', retractionReason: null };
-  });
+  }, reason);
 }
 
 /** The figure as an audit entry left it (its `after`), if the entry is one of this figure's. */
@@ -157,10 +157,11 @@ export function figureAtRevision(db: Db | Tx, figureId: number, revision: number
 }
 
 /**
- * Brings back an earlier version from the figure's history: its values, status and reason, as a
- * new revision (so nothing is lost, and the restore is itself in the history).
+ * Brings back an earlier version from the figure's history: its values, status and retraction
+ * reason, as a new revision (so nothing is lost, and the restore is itself in the history, with the
+ * editor's reason for it when given).
  */
-export function restoreFigureVersion(db: Db, id: number, expectedRevision: number, auditEntryId: number, actor: Actor): SaveResult {
+export function restoreFigureVersion(db: Db, id: number, expectedRevision: number, auditEntryId: number, actor: Actor, reason?: string): SaveResult {
   return guardedUpdate(db, id, expectedRevision, actor, 'restore', (tx) => {
     const old = figureSnapshot(tx, id, auditEntryId);
     if (!old) throw new FigureWriteError('That version is not in this figure’s history.');
@@ -171,5 +172,5 @@ export function restoreFigureVersion(db: Db, id: number, expectedRevision: numbe
       throw new FigureWriteError('That version’s source no longer exists.');
     }
     return values;
-  });
+  }, reason);
 }

@@ -92,10 +92,11 @@ export const retractSchema = z.object({
   reason: requiredText(LIMITS.note, 'why the figure is retracted'),
 });
 
-/** Restoring a retracted figure, or an earlier version from its history. */
+/** Restoring a retracted figure, or an earlier version from its history, optionally saying why (as an edit may). */
 export const restoreSchema = z.object({
   figureId: rowId('The form is missing its figure; reload the page.'),
   revision,
+  changeReason: optionalText(LIMITS.title),
   auditEntryId: z.unknown().optional().transform((v, ctx) => {
     if (v === undefined || v === null || v === '') return null;
     const r = rowId('Choose the version to restore.').safeParse(v);

@@ -69,4 +69,31 @@ test("an editor's change and retraction show on the figure's public page, withou
   await expect(history.locator('.history-entry').first()).toContainText('Retracted by an editor');
   await expect(history.locator('.history-entry').first().getByRole('row', { name: /Retraction reason/ })).toContainText('Counted twice');
   await expect(page.locator('body')).not.toContainText(editor.email);
+
+  // Published again, saying why. A reason too long is marked, kept as typed, and nothing changes.
+  await page.goto(`/admin/figures/${id}`);
+  const why = page.getByLabel('Why publish it again');
+  await why.fill('x'.repeat(501));
+  await page.getByRole('button', { name: 'Restore figure (publish it again)' }).click();
+  await expect(page.locator('#restore-published-reason-error')).toHaveText('Use at most 500 characters (this has 501).');
+  await expect(why).toHaveAttribute('aria-invalid', 'true');
+  await expect(why).toHaveValue('x'.repeat(501));
+  expect(findFigure(db, id)).toMatchObject({ status: 'retracted', revision: 3 });
+  await why.fill('Not counted twice after all');
+  await page.getByRole('button', { name: 'Restore figure (publish it again)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Figure restored.' })).toBeVisible();
+  expect(findFigure(db, id)).toMatchObject({ status: 'published', revision: 4 });
+  await expect(page.locator('.history-entry').first()).toContainText('Reason given: Not counted twice after all');
+
+  // An earlier version brought back, saying why: the public notice gives that change's reason.
+  await page.getByLabel('Why restore revision 1').fill('The source was read again: 41');
+  await page.getByRole('button', { name: 'Restore revision 1' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Figure restored.' })).toBeVisible();
+  expect(findFigure(db, id)).toMatchObject({ status: 'published', valueBest: 41, revision: 5 });
+  await page.goto(`/figures/${id}`);
+  const restoredOn = formatDate(findFigure(db, id)!.updatedAt.slice(0, 10));
+  await expect(page.getByRole('note')).toContainText(`last on ${restoredOn} (revision 5; the reason given: “The source was read again: 41”); its number was 42 people`);
+  await expect(history.locator('.history-entry').nth(0).locator('.change-reason')).toHaveText('Reason given: The source was read again: 41');
+  await expect(history.locator('.history-entry').nth(1).locator('.change-reason')).toHaveText('Reason given: Not counted twice after all');
+  await expect(page.locator('body')).not.toContainText(editor.email);
 });

@@ -109,6 +109,19 @@ describe('retract and restore', () => {
     expect(listAuditForEntity(db, 'figure', figure.id).map((e) => e.action)).toEqual(['restore', 'retract', 'create']);
   });
 
+  it("keeps the editor's reason for a restore, of either kind, with its audit entry", () => {
+    const figure = createFigure(db, toll(), editor);
+    retractFigure(db, figure.id, 1, 'Double-counted', editor);
+    restoreFigure(db, figure.id, 2, editor, 'not double-counted after all');
+    updateFigure(db, figure.id, 3, toll({ valueBest: '239' }), editor);
+    const created = listAuditForEntity(db, 'figure', figure.id).at(-1)!;
+    restoreFigureVersion(db, figure.id, 4, created.id, editor, 'the source says 238');
+    restoreFigureVersion(db, figure.id, 5, created.id, editor);
+    expect(listAuditForEntity(db, 'figure', figure.id).map((e) => [e.action, e.reason])).toEqual([
+      ['restore', null], ['restore', 'the source says 238'], ['update', null], ['restore', 'not double-counted after all'], ['retract', null], ['create', null],
+    ]);
+  });
+
   it('restores an earlier version as a new revision, itself audited', () => {
     const figure = createFigure(db, toll(), editor);
     updateFigure(db, figure.id, 1, toll({ valueBest: '239', note: 'typo' }), editor);

@@ -104,6 +104,10 @@ describe('figure form', () => {
     expect(restoreSchema.parse({ figureId: '1', revision: '2' }).auditEntryId).toBeNull();
     expect(restoreSchema.parse({ figureId: '1', revision: '2', auditEntryId: '40' }).auditEntryId).toBe(40);
     expect(errorsOf(restoreSchema, { figureId: '1', revision: '2', auditEntryId: 'x' })).toEqual({ auditEntryId: ['Choose the version to restore.'] });
+    // Either may say why, under the edit's rules.
+    expect(restoreSchema.parse({ figureId: '1', revision: '2', changeReason: ' misread ' }).changeReason).toBe('misread');
+    expect(restoreSchema.parse({ figureId: '1', revision: '2' }).changeReason).toBe('');
+    expect(errorsOf(restoreSchema, { figureId: '1', revision: '2', changeReason: 'x'.repeat(501) })).toEqual({ changeReason: ['Use at most 500 characters (this has 501).'] });
   });
 });
 

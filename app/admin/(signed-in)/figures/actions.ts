@@ -68,8 +68,8 @@ const restore = adminAction(restoreSchema, (input, user, values) => {
   let result: SaveResult;
   try {
     result = input.auditEntryId === null
-      ? restoreFigure(getDb(), input.figureId, input.revision, actorOf(user))
-      : restoreFigureVersion(getDb(), input.figureId, input.revision, input.auditEntryId, actorOf(user));
+      ? restoreFigure(getDb(), input.figureId, input.revision, actorOf(user), input.changeReason)
+      : restoreFigureVersion(getDb(), input.figureId, input.revision, input.auditEntryId, actorOf(user), input.changeReason);
   } catch (err) {
     return refused(err, values);
   }

@@ -17,7 +17,7 @@ export function FigureHistory({ figure, names }: { figure: Figure; names: Partia
         return (
           <AuditEntryView key={entry.id} entry={entry} names={names}>
             {earlier ? (
-              <RestoreForm action={restoreFigureAction} figureId={figure.id} revision={figure.revision} auditEntryId={entry.id} label={`Restore revision ${after.revision}`} />
+              <RestoreForm action={restoreFigureAction} figureId={figure.id} revision={figure.revision} auditEntryId={entry.id} label={`Restore revision ${after.revision}`} reasonLabel={`Why restore revision ${after.revision}`} />
             ) : null}
           </AuditEntryView>
         );
