@@ -1,7 +1,8 @@
 /**
- * npm run import -- FILE.csv [--dry-run] — imports figures from a CSV file into DATABASE_PATH in
- * one transaction: every row or none. Prints every problem as "line N, column C: message" and
- * exits 1 when there is any; with --dry-run, checks and counts without writing.
+ * npm run import -- FILE.csv [--dry-run] [--reason TEXT] — imports figures from a CSV file into
+ * DATABASE_PATH in one transaction: every row or none. Prints every problem as "line N, column C:
+ * message" and exits 1 when there is any; with --dry-run, checks and counts without writing.
+ * --reason gives why, kept with every change the import makes (the same rule as the forms').
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,14 +12,15 @@ import { assertUsableDatabase, migrateDatabase } from '@/db/migrate';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '@/lib/database-busy';
 import { formatImportError } from '@/lib/import/errors';
 import { importCsv } from '@/lib/import/run';
+import { changeReason } from '@/lib/validation/fields';
 import { importProgressReporter } from './import-progress';
 
-const USAGE = 'usage: npm run import -- FILE.csv [--dry-run]';
+const USAGE = 'usage: npm run import -- FILE.csv [--dry-run] [--reason TEXT]';
 
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+    args = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, reason: { type: 'string' } } });
   } catch (err) {
     console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
@@ -32,6 +34,11 @@ async function main(): Promise<number> {
     console.error(`${file}: no such file.`);
     return 2;
   }
+  const reason = changeReason.safeParse(args.values.reason);
+  if (!reason.success) {
+    console.error(`--reason: ${reason.error.issues[0]?.message}`);
+    return 2;
+  }
   const dryRun = args.values['dry-run'];
   const name = path.basename(file);
   assertUsableDatabase(databasePath());
@@ -39,7 +46,7 @@ async function main(): Promise<number> {
   const progress = importProgressReporter(process.stderr, fs.statSync(file).size);
   try {
     migrateDatabase(db);
-    const summary = await importCsv(db, fs.createReadStream(file), { userId: null, label: `import: ${name}` }, { dryRun, onProgress: progress.update });
+    const summary = await importCsv(db, fs.createReadStream(file), { userId: null, label: `import: ${name}` }, { dryRun, reason: reason.data, onProgress: progress.update });
     progress.stop();
     for (const error of summary.errors) console.error(formatImportError(error));
     const counts = `${summary.rowsRead} rows read, ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`;

@@ -50,7 +50,14 @@ function auditAction(before: string, after: string): 'update' | 'retract' | 'res
 /** The columns a re-import may change on an existing figure (its identity aside). */
 const COMPARED = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit', 'quote', 'note', 'status', 'retractionReason'] as const;
 
-type WriteOptions = { dryRun?: boolean; onProgress?: (done: number, total: number) => void; columns?: ReadonlySet<string>; keepExisting?: boolean };
+type WriteOptions = {
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  columns?: ReadonlySet<string>;
+  keepExisting?: boolean;
+  /** The editor's reason for the import, kept with each of its audit entries. */
+  reason?: string;
+};
 
 /**
  * Writes validated import rows in one transaction: every row or none. Events and metrics must
@@ -74,10 +81,10 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   if (errors.length) return { ...counts, errors };
 
-  const statements = prepareImportStatements(db, actor);
+  const statements = prepareImportStatements(db, actor, opts.reason);
   const write = () => {
     opts.onProgress?.(0, rows.length);
-    const stage = createImportStage(db, actor);
+    const stage = createImportStage(db, actor, opts.reason);
     const seenKeys = new Map<string, number>();
     for (const { line, row } of rows) {
       const sourceId = statements.ensureSource({

@@ -25,7 +25,7 @@ type StageRow = {
  * lives inside the caller's transaction and is dropped with it, so a rolled-back import leaves
  * nothing behind.
  */
-export function createImportStage(db: Db, actor: Actor) {
+export function createImportStage(db: Db, actor: Actor, reason?: string) {
   const c = db.$client;
   // No types and no constraints: the values are bound as the validated row holds them, and
   // figures' own constraints check them again on the way in. n numbers the rows in the file's
@@ -41,8 +41,8 @@ export function createImportStage(db: Db, actor: Actor) {
     ON CONFLICT (event_id, metric_id, group_name, location, source_id, reported_on) DO NOTHING`);
   // The audit entries of the figures just created, built by SQLite from the rows themselves
   // (the same JSON as the admin form's entries): no row read back into JavaScript.
-  const auditNew = c.prepare(`INSERT INTO audit_entries (user_id, actor, action, entity_type, entity_id, before, after)
-    SELECT ?, ?, 'create', 'figure', id, NULL, ${FIGURE_JSON} FROM figures WHERE id > ? ORDER BY id`);
+  const auditNew = c.prepare(`INSERT INTO audit_entries (user_id, actor, action, entity_type, entity_id, before, after, reason)
+    SELECT ?, ?, 'create', 'figure', id, NULL, ${FIGURE_JSON}, ? FROM figures WHERE id > ? ORDER BY id`);
   const existing = c.prepare(`SELECT ${STAGE_COLUMNS.split(',').map((col) => `s.${col.trim()} AS stage_${col.trim()}`).join(', ')}, f.*
     FROM temp.import_stage s JOIN figures f USING (event_id, metric_id, group_name, location, source_id, reported_on)
     WHERE s.n BETWEEN ? AND ? AND f.id <= ? ORDER BY s.n`);
@@ -66,7 +66,7 @@ export function createImportStage(db: Db, actor: Actor) {
     createNew(from: number, to: number): { created: number; existing: ExistingMatch[] } {
       const before = lastFigureId.get() as number;
       const created = insertNew.run(from, to).changes;
-      if (created > 0) auditNew.run(actor.userId, actor.label, before);
+      if (created > 0) auditNew.run(actor.userId, actor.label, reason || null, before);
       // Every staged figure was new: nothing to compare (the usual first import of a file).
       if (created === to - from + 1) return { created, existing: [] };
       const matches = (existing.all(from, to, before) as Array<FigureRow & { [K in keyof StageRow as `stage_${K}`]: StageRow[K] }>).map((r) => ({

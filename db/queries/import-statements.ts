@@ -41,9 +41,10 @@ export const FIGURE_JSON = `json_object('id', id, 'eventId', event_id, 'metricId
  * Drizzle's query builder costs about a millisecond a row here, which made a 200,000-row import
  * take minutes; prepared statements on the same connection take part in the caller's
  * transaction all the same. Audit entries hold the same camelCase rows as those the admin form
- * writes through Drizzle. New figures are written set-based (import-stage.ts).
+ * writes through Drizzle. New figures are written set-based (import-stage.ts). Every entry
+ * carries the editor's reason for the import, when one was given.
  */
-export function prepareImportStatements(db: Db, actor: Actor) {
+export function prepareImportStatements(db: Db, actor: Actor, reason?: string) {
   const c = db.$client;
   const findSource = c.prepare(
     'SELECT id FROM sources WHERE reporting_body = ? AND publisher = ? AND title = ? AND url = ? AND published_on = ?',
@@ -55,10 +56,11 @@ export function prepareImportStatements(db: Db, actor: Actor) {
     value_high = @valueHigh, unit = @unit, quote = @quote, note = @note, status = @status, retraction_reason = @retractionReason,
     revision = revision + 1, updated_at = @updatedAt WHERE id = @id RETURNING *`);
   const insertAudit = c.prepare(
-    'INSERT INTO audit_entries (user_id, actor, action, entity_type, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_entries (user_id, actor, action, entity_type, entity_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const why = reason || null;
   const audit = (action: 'create' | 'update' | 'retract' | 'restore', entityType: 'figure' | 'source', id: number, before: unknown, after: unknown) =>
-    insertAudit.run(actor.userId, actor.label, action, entityType, id, before === null ? null : JSON.stringify(before), JSON.stringify(after));
+    insertAudit.run(actor.userId, actor.label, action, entityType, id, before === null ? null : JSON.stringify(before), JSON.stringify(after), why);
 
   // Sources repeat from row to row: each identity is looked up once per import.
   const sourceIds = new Map<string, number>();

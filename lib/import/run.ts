@@ -24,6 +24,8 @@ export type ImportOptions = {
   onProgress?: (p: ImportProgress) => void;
   /** Leave figures that exist already exactly as they are (seeding: never undo an editor's work). */
   keepExisting?: boolean;
+  /** Why, in the editor's words: kept with every audit entry the import writes. */
+  reason?: string;
 };
 
 /**
@@ -83,6 +85,7 @@ function writeParsed(db: Db, parsed: ParseResult, actor: Actor, opts: ImportOpti
     dryRun,
     columns: new Set(parsed.columns),
     keepExisting: opts.keepExisting,
+    reason: opts.reason,
     onProgress: onProgress && ((done, total) => onProgress({ phase: 'writing', done, total })),
   });
   const failed = written.errors.length > 0;

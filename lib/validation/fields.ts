@@ -39,6 +39,12 @@ export const requiredText = (max: number = LIMITS.short, what = 'this field') =>
 /** An optional single-line text; empty becomes ''. */
 export const optionalText = (max: number = LIMITS.short) => text(max, false).optional().transform((s) => s ?? '');
 
+/**
+ * Why an editor made a change, in their words: optional, one line, public (the figure's history
+ * gives it with the change). The same rule for an edit, a restore and an import.
+ */
+export const changeReason = optionalText(LIMITS.title);
+
 /** An optional multi-line text (quotes, notes); empty becomes ''. */
 export const optionalLongText = (max: number) => text(max, true).optional().transform((s) => s ?? '');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, optionalText, requiredText } from './fields';
+import { changeReason, LIMITS, requiredText } from './fields';
 import { figureValueIssues, figureValueShape } from './figure';
 import { revision, rowId } from './ids';
 import { sourceSchema, type SourceInput } from './source';
@@ -82,7 +82,7 @@ export type FigureFormInput = z.output<typeof figureFormSchema>;
  * figure's public page shows with the change.
  */
 export const figureEditSchema = z
-  .object({ figureId: rowId('The form is missing its figure; reload the page.'), revision, changeReason: optionalText(LIMITS.title) })
+  .object({ figureId: rowId('The form is missing its figure; reload the page.'), revision, changeReason })
   .and(figureFormSchema);
 
 /** Retracting needs a reason, shown on the public page beside the struck-through figure. */
@@ -96,7 +96,7 @@ export const retractSchema = z.object({
 export const restoreSchema = z.object({
   figureId: rowId('The form is missing its figure; reload the page.'),
   revision,
-  changeReason: optionalText(LIMITS.title),
+  changeReason,
   auditEntryId: z.unknown().optional().transform((v, ctx) => {
     if (v === undefined || v === null || v === '') return null;
     const r = rowId('Choose the version to restore.').safeParse(v);

@@ -132,3 +132,49 @@ test('an upload posted without the session cookie is refused and imports nothing
   await signedIn.dispose();
   await context.close();
 });
+
+test('an import can say why: a reason the forms would refuse is marked and kept, and nothing is written; a good one is in each figure’s public history', async ({ page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-upload-'));
+  const file = path.join(dir, 'bulletin.csv');
+  const header = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher';
+  const write = (value: number) => fs.writeFileSync(file, `${header}\n${E2E_EVENT_SLUG},injured,all,Reason town,exact,,${value},,people,2022-02-04,Partner NGO,Partner bulletin\n`);
+  try {
+    await signIn(page, editor);
+    await page.goto('/admin/import');
+    const result = page.getByRole('region', { name: 'Import result' });
+    const why = page.getByLabel('Why this import');
+    const before = counts(db);
+    write(30);
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await why.fill('x'.repeat(501));
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(result).toContainText('Nothing was imported.');
+    await expect(page.locator('#import-reason-error')).toHaveText('Use at most 500 characters (this has 501).');
+    await expect(why).toHaveAttribute('aria-invalid', 'true');
+    await expect(why).toHaveValue('x'.repeat(501));
+    expect(counts(db)).toEqual(before);
+
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await why.fill('Partner bulletin, issue 1');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(result).toContainText('bulletin.csv: imported.');
+    await expect(why).toHaveValue('');
+    const { id } = db.$client.prepare("SELECT id FROM figures WHERE location = 'Reason town'").get() as { id: number };
+
+    // The next issue corrects the number: the import updates the figure, and says why.
+    write(31);
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await why.fill('Corrected in issue 2');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(result).toContainText('1 updated');
+
+    await page.goto(`/figures/${id}`);
+    await expect(page.getByRole('note')).toContainText('(revision 2; the reason given: “Corrected in issue 2”); its number was 30 people');
+    const history = page.getByRole('region', { name: 'History on this site' }).locator('.history-entry');
+    await expect(history.nth(0).locator('.change-reason')).toHaveText('Reason given: Corrected in issue 2');
+    await expect(history.nth(1).locator('.change-reason')).toHaveText('Reason given: Partner bulletin, issue 1');
+    await expect(page.locator('body')).not.toContainText(editor.email);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

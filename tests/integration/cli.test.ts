@@ -166,10 +166,38 @@ describe('npm run import', () => {
     expect(sha(file)).toBe(before);
   });
 
+  it('keeps the reason given with --reason with every change, and refuses one the forms would refuse', () => {
+    const csv = path.join(dir, 'weekly.csv');
+    const header = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body\n';
+    fs.writeFileSync(csv, `${header}kazakhstan-2022-unrest,detained,all,Taraz,exact,,40,,people,2022-01-15,Regional police\n`);
+    const before = sha(file);
+    const refused = npmRun('import', [csv, '--reason', 'x'.repeat(501)]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--reason: Use at most 500 characters (this has 501).');
+    expect(sha(file)).toBe(before);
+    expect(npmRun('import', [csv, '--reason', 'Weekly police update']).status).toBe(0);
+    fs.writeFileSync(csv, `${header}kazakhstan-2022-unrest,detained,all,Taraz,exact,,41,,people,2022-01-15,Regional police\n`);
+    expect(npmRun('import', [csv, '--reason', 'Corrected by the police']).stdout).toContain('1 updated');
+    const db = openDatabase(file);
+    try {
+      expect(
+        db.$client
+          .prepare("SELECT a.entity_type AS type, a.action, a.reason FROM audit_entries a WHERE a.actor = 'import: weekly.csv' ORDER BY a.id")
+          .all(),
+      ).toEqual([
+        { type: 'source', action: 'create', reason: 'Weekly police update' },
+        { type: 'figure', action: 'create', reason: 'Weekly police update' },
+        { type: 'figure', action: 'update', reason: 'Corrected by the police' },
+      ]);
+    } finally {
+      db.$client.close();
+    }
+  });
+
   it('explains how to call it', () => {
     const cli = npmRun('import', []);
     expect(cli.status).toBe(2);
-    expect(cli.stderr).toContain('usage: npm run import -- FILE.csv [--dry-run]');
+    expect(cli.stderr).toContain('usage: npm run import -- FILE.csv [--dry-run] [--reason TEXT]');
     expect(npmRun('import', [path.join(dir, 'missing.csv')]).stderr).toContain('missing.csv: no such file.');
   });
 

@@ -12,6 +12,13 @@ describe('the import upload', () => {
     expect(importUploadSchema.parse({ file, dryRun: 'on' })).toMatchObject({ file, dryRun: true });
     expect(importUploadSchema.parse({ file })).toMatchObject({ dryRun: false });
   });
+  it('takes an optional reason, one line of at most 500 characters, as an edit does', () => {
+    const file = new File(['a,b\n1,2\n'], 'figures.csv', { type: 'text/csv' });
+    expect(importUploadSchema.parse({ file }).reason).toBe('');
+    expect(importUploadSchema.parse({ file, reason: ' weekly update ' }).reason).toBe('weekly update');
+    expect(messages({ file, reason: 'x'.repeat(501) })).toEqual(['Use at most 500 characters (this has 501).']);
+    expect(messages({ file, reason: 'two\nlines' })).toEqual(['Remove the control characters and line breaks.']);
+  });
   it('refuses no file, an empty file, a file of another kind and one over the limit', () => {
     expect(messages({ file: null })).toEqual(['Choose a CSV file to import.']);
     expect(messages({ file: 'figures.csv' })).toEqual(['Choose a CSV file to import.']);

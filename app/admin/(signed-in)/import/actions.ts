@@ -11,6 +11,9 @@ export type ImportState = {
   status: 'idle' | 'error' | 'done';
   message?: string;
   fileError?: string;
+  reasonError?: string;
+  /** The reason as typed, kept in the form after a refusal. */
+  reason?: string;
   problems?: string[];
   counts?: { rowsRead: number; created: number; updated: number; unchanged: number; rejected: number };
   dryRun?: boolean;
@@ -18,28 +21,34 @@ export type ImportState = {
 
 /**
  * Imports an uploaded CSV with the same importer as `npm run import`: every row in one
- * transaction or none, each imported figure audited as "import: FILE" by this editor.
+ * transaction or none, each imported figure audited as "import: FILE" by this editor, with the
+ * editor's reason when given.
  */
 export async function importFiguresAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
   const user = await requireAdmin();
-  const parsed = importUploadSchema.safeParse({ file: formData.get('file'), dryRun: formData.get('dryRun') ?? undefined });
+  const typedReason = formData.get('reason');
+  const reasonTyped = typeof typedReason === 'string' ? typedReason : '';
+  const parsed = importUploadSchema.safeParse({ file: formData.get('file'), dryRun: formData.get('dryRun') ?? undefined, reason: reasonTyped });
   if (!parsed.success) {
-    const fileError = parsed.error.issues.find((i) => i.path[0] === 'file')?.message ?? parsed.error.issues[0]?.message;
-    return { status: 'error', message: 'Nothing was imported.', fileError };
+    const errorOf = (field: string) => parsed.error.issues.find((i) => i.path[0] === field)?.message;
+    const reasonError = errorOf('reason');
+    const fileError = errorOf('file') ?? (reasonError ? undefined : parsed.error.issues[0]?.message);
+    return { status: 'error', message: 'Nothing was imported.', fileError, reasonError, reason: reasonTyped };
   }
-  const { file, dryRun } = parsed.data;
+  const { file, dryRun, reason } = parsed.data;
   let summary: ImportSummary;
   try {
-    summary = await importCsv(getDb(), file.stream(), { userId: user.userId, label: `import: ${file.name} by ${user.email}` }, { dryRun });
+    summary = await importCsv(getDb(), file.stream(), { userId: user.userId, label: `import: ${file.name} by ${user.email}` }, { dryRun, reason });
   } catch (err) {
     // The import's one transaction could not get the write lock in time and was rolled back.
-    if (isDatabaseBusy(err)) return { status: 'error', message: `${file.name}: ${DATABASE_BUSY_MESSAGE}`, dryRun };
+    if (isDatabaseBusy(err)) return { status: 'error', message: `${file.name}: ${DATABASE_BUSY_MESSAGE}`, dryRun, reason: reasonTyped };
     throw err;
   }
   const counts = { rowsRead: summary.rowsRead, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected };
   if (summary.errors.length) {
     const n = summary.errors.length;
-    return { status: 'error', message: `${file.name}: ${n} problem${n === 1 ? '' : 's'}: nothing was written.`, problems: summary.errors.map(formatImportError), counts, dryRun };
+    return { status: 'error', message: `${file.name}: ${n} problem${n === 1 ? '' : 's'}: nothing was written.`, problems: summary.errors.map(formatImportError), counts, dryRun, reason: reasonTyped };
   }
-  return { status: 'done', message: `${file.name}: ${dryRun ? 'checked; dry run, nothing was written.' : 'imported.'}`, counts, dryRun };
+  // A dry run is a check before the real import: the reason stays for it.
+  return { status: 'done', message: `${file.name}: ${dryRun ? 'checked; dry run, nothing was written.' : 'imported.'}`, counts, dryRun, reason: dryRun ? reasonTyped : undefined };
 }

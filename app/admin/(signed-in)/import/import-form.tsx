@@ -14,6 +14,14 @@ export function ImportForm() {
           <p id="import-file-error" className="field-error" aria-live="polite">{state.fileError}</p>
         </div>
         <div className="field">
+          <label htmlFor="import-reason">Why this import</label>
+          <p id="import-reason-hint" className="hint">
+            Optional, one line, public: each figure&apos;s history on its page gives it with the change the import makes (e.g. “the ministry&apos;s weekly update of 14 January”).
+          </p>
+          <input id="import-reason" name="reason" type="text" key={state.reason ?? ''} defaultValue={state.reason ?? ''} aria-invalid={state.reasonError ? true : undefined} aria-describedby="import-reason-hint import-reason-error" />
+          <p id="import-reason-error" className="field-error" aria-live="polite">{state.reasonError}</p>
+        </div>
+        <div className="field">
           <label>
             <input type="checkbox" name="dryRun" /> Check only (dry run): report what would change, write nothing
           </label>
