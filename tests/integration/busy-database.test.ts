@@ -66,9 +66,11 @@ describe('another process holds the write lock past the busy timeout', () => {
       + 'kazakhstan-2022-unrest,deaths,all,Testtown,exact,,7,,people,2022-03-01,Busy test ministry\n';
     const form = new FormData();
     form.set('file', new File([csv], 'busy.csv', { type: 'text/csv' }));
+    form.set('reason', 'Weekly update');
     const before = dumpTables(db);
     lock = await holdWriteLock(file);
-    expect(await importFiguresAction({ status: 'idle' }, form)).toEqual({ status: 'error', message: `busy.csv: ${DATABASE_BUSY_MESSAGE}`, dryRun: false });
+    // The reason typed stays in the form, for the next try.
+    expect(await importFiguresAction({ status: 'idle' }, form)).toEqual({ status: 'error', message: `busy.csv: ${DATABASE_BUSY_MESSAGE}`, dryRun: false, reason: 'Weekly update' });
     await lock.release();
     expect(dumpTables(db)).toEqual(before);
   });
