@@ -40,33 +40,17 @@ export type PageVersion = { tag: string; order: number };
 
 type EventVersionRow = { data: number; catalog: number; event: number | null; rev: number | null; stale: number };
 
-/**
- * The data's and the catalog's versions, with the revision of the event `eventOf` names (a query
- * of one row with an `event` column, or none). Read on every request for a cached page.
- */
-const versionQuery = (eventOf: string) => `
-    SELECT d.version AS data, c.version AS catalog, t.event AS event, r.rev AS rev,
-      EXISTS (SELECT 1 FROM series_stale s WHERE s.event_id = t.event) AS stale
+// Read on every request for a cached page.
+const eventVersionStatement = preparedPerConnection((client) =>
+  client.prepare<[string], EventVersionRow>(`
+    SELECT d.version AS data, c.version AS catalog, e.id AS event, r.rev AS rev,
+      EXISTS (SELECT 1 FROM series_stale s WHERE s.event_id = e.id) AS stale
     FROM data_version d
     CROSS JOIN catalog_version c
-    LEFT JOIN (${eventOf}) t
-    LEFT JOIN event_revisions r ON r.event_id = t.event
-    WHERE d.id = 1 AND c.id = 1`;
-
-const eventVersionStatement = preparedPerConnection((client) =>
-  client.prepare<[string], EventVersionRow>(versionQuery('SELECT id AS event FROM events WHERE slug = ?')),
+    LEFT JOIN events e ON e.slug = ?
+    LEFT JOIN event_revisions r ON r.event_id = e.id
+    WHERE d.id = 1 AND c.id = 1`),
 );
-
-// A figure's page goes with the event the figure is in now.
-const figureVersionStatement = preparedPerConnection((client) =>
-  client.prepare<[number], EventVersionRow>(versionQuery('SELECT event_id AS event FROM figures WHERE id = ?')),
-);
-
-function pageVersionOf(row: EventVersionRow | undefined): PageVersion {
-  if (!row) throw new Error(MISSING_ROW);
-  const perEvent = row.event !== null && row.stale === 0;
-  return { tag: perEvent ? `catalog ${row.catalog} event ${row.rev ?? 'none'}` : `data ${row.data}`, order: row.data };
-}
 
 /** The version of a page that may show any public data (the event list): every write counts. */
 export function readDataPageVersion(db: Db): PageVersion {
@@ -81,14 +65,8 @@ export function readDataPageVersion(db: Db): PageVersion {
  * any refresh), and for an unknown event, every write counts instead.
  */
 export function readEventPageVersion(db: Db, slug: string): PageVersion {
-  return pageVersionOf(eventVersionStatement(db).get(slug));
-}
-
-/**
- * The version of a figure's page: its event page's (the page shows the figure, the other reports
- * of its count, its history, which every write path records with the figure, and catalog rows:
- * its event, metric and source). For an unknown figure, every write counts.
- */
-export function readFigurePageVersion(db: Db, id: number): PageVersion {
-  return pageVersionOf(figureVersionStatement(db).get(id));
+  const row = eventVersionStatement(db).get(slug);
+  if (!row) throw new Error(MISSING_ROW);
+  const perEvent = row.event !== null && row.stale === 0;
+  return { tag: perEvent ? `catalog ${row.catalog} event ${row.rev ?? 'none'}` : `data ${row.data}`, order: row.data };
 }

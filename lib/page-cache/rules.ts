@@ -1,4 +1,4 @@
-import { PAGE_ID_PATTERN, pageIdOf } from '@/lib/page-id';
+import { PAGE_ID_PATTERN } from '@/lib/page-id';
 
 /**
  * Which requests the page cache may answer. Only the public pages, fetched as a document: the
@@ -18,21 +18,20 @@ export type PageShelf = 'dashboard' | 'records';
  * units, views and page numbers. Anything else goes to Next uncached, so made-up query strings
  * cannot crowd the real pages out of the cache.
  */
-const DASHBOARD_PARAMS = new Set(['compare', 'compare_view', 'breakdown', 'breakdown_view', 'timeline', 'timeline_view', 'reports_page']);
 const PARAM_VALUE = /^[A-Za-z0-9_-]{1,40}$/;
+const DASHBOARD_PARAMS = new Map(['compare', 'compare_view', 'breakdown', 'breakdown_view', 'timeline', 'timeline_view', 'reports_page'].map((p) => [p, PARAM_VALUE]));
 
 const RECORD_ID = PAGE_ID_PATTERN;
 
 /** The public pages, the parameters each takes, and the shelf each is kept on. */
-const PUBLIC_PAGES: ReadonlyArray<{ path: RegExp; params: ReadonlySet<string>; shelf: PageShelf }> = [
+const PUBLIC_PAGES: ReadonlyArray<{ path: RegExp; params: ReadonlyMap<string, RegExp>; shelf: PageShelf }> = [
   { path: /^\/(?:events\/[a-z0-9-]{1,100})?$/, params: DASHBOARD_PARAMS, shelf: 'dashboard' },
-  { path: new RegExp(`^/figures/${RECORD_ID}$`), params: new Set(), shelf: 'records' },
-  // A source's figures come 200 a page (`?page=N`).
-  { path: new RegExp(`^/sources/${RECORD_ID}$`), params: new Set(['page']), shelf: 'records' },
+  { path: new RegExp(`^/figures/${RECORD_ID}$`), params: new Map(), shelf: 'records' },
+  // A source's figures come 200 a page (`?page=N`, written as the site writes it).
+  { path: new RegExp(`^/sources/${RECORD_ID}$`), params: new Map([['page', new RegExp(`^${RECORD_ID}$`)]]), shelf: 'records' },
 ];
 
 const EVENT_PAGE = /^\/events\/([a-z0-9-]{1,100})$/;
-const FIGURE_PAGE = new RegExp(`^/figures/(${RECORD_ID})$`);
 
 /** Request headers Next's pages vary on; a request carrying any of them is not a plain document. */
 const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'next-action'];
@@ -62,9 +61,12 @@ export function pageCacheKey(req: RequestLike): string | null {
   const page = PUBLIC_PAGES.find((p) => p.path.test(pathname));
   if (!page || query.length > MAX_QUERY) return null;
   if (ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
+  const seen = new Set<string>();
   for (const pair of query ? query.split('&') : []) {
     const [name = '', value = ''] = pair.split('=');
-    if (!page.params.has(name) || !PARAM_VALUE.test(value)) return null;
+    // A parameter given twice is one the page reads once: the same page under another key.
+    if (!page.params.get(name)?.test(value) || seen.has(name)) return null;
+    seen.add(name);
   }
   const header = (name: string) => {
     const v = req.headers[name];
@@ -87,11 +89,6 @@ export function eventSlugOf(pathname: string): string | null {
   return EVENT_PAGE.exec(pathname)?.[1] ?? null;
 }
 
-/** The figure a public page's path shows, or null for any other page. */
-export function figureIdOf(pathname: string): number | null {
-  const digits = FIGURE_PAGE.exec(pathname)?.[1];
-  return digits === undefined ? null : pageIdOf(digits);
-}
 
 /** Whether the client takes a gzip-encoded body. */
 export function acceptsGzip(req: RequestLike): boolean {

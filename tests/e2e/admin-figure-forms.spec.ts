@@ -45,3 +45,36 @@ test('after a refused edit and a retraction on the same page, the edit form star
   expect(findFigure(db, id)).toMatchObject({ valueBest: 8, revision: 3, status: 'retracted' });
   expect(listAuditForEntity(db, 'figure', id).map((e) => [e.action, e.reason])).toEqual([['update', null], ['retract', null], ['create', null]]);
 });
+
+test("after a refused restore in the history and an edit on the same page, the restore form starts from the edited figure", async ({ page }) => {
+  const id = seedTestFigure(db, 'Restore forms place', 10);
+  await signIn(page, editor);
+  await page.goto(`/admin/figures/${id}`);
+  const edit = page.locator('form').filter({ has: page.getByRole('button', { name: 'Save changes' }) });
+  await edit.getByLabel('Number (best)', { exact: true }).fill('11');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+
+  // Refused: the reason is too long. It is marked and kept.
+  const why = page.getByLabel('Why restore revision 1');
+  await why.fill('y'.repeat(501));
+  await page.getByRole('button', { name: 'Restore revision 1' }).click();
+  await expect(why).toHaveAttribute('aria-invalid', 'true');
+  await expect(why).toHaveValue('y'.repeat(501));
+
+  // Another edit moves the figure to revision 3: the restore form is drawn again for it, empty.
+  await edit.getByLabel('Number (best)', { exact: true }).fill('12');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+  await expect(why).toHaveValue('');
+  await expect(why).not.toHaveAttribute('aria-invalid', 'true');
+  const restore = page.locator('form').filter({ has: page.getByRole('button', { name: 'Restore revision 1' }) });
+  await expect(restore.locator('input[name="revision"]')).toHaveValue('3');
+
+  // So restoring now is not refused as someone else's change.
+  await why.fill('the first number was right');
+  await page.getByRole('button', { name: 'Restore revision 1' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Figure restored.' })).toBeVisible();
+  expect(findFigure(db, id)).toMatchObject({ valueBest: 10, revision: 4 });
+  expect(listAuditForEntity(db, 'figure', id)[0]).toMatchObject({ action: 'restore', reason: 'the first number was right' });
+});

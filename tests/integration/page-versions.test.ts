@@ -44,12 +44,14 @@ function setUp() {
     const after = tags();
     return Object.fromEntries(Object.entries(after).map(([page, tag]) => [page, tag !== before[page as keyof typeof before]]));
   };
-  /** The same, for the event pages and the list; a figure's page goes with its event's. */
+  /**
+   * The same, for the event pages and the list. A source's page shows figures of any event, and a
+   * figure's page names a source its history mentions only while some figure cites it: they go
+   * by every write, as the list does.
+   */
   const changed = (write: () => void) => {
     const { kz, other: otherEvent, list, kzFigure, otherFigure, source } = changedPages(write);
-    expect({ kzFigure, otherFigure }).toEqual({ kzFigure: kz, otherFigure: otherEvent });
-    // A source's page shows figures of any event: it goes by every write, as the list does.
-    expect(source).toBe(list);
+    expect({ kzFigure, otherFigure, source }).toEqual({ kzFigure: list, otherFigure: list, source: list });
     return { kz, other: otherEvent, list };
   };
   return { db, other, changed };
@@ -85,6 +87,15 @@ describe('the versions of the public pages', () => {
     // Any write of the app refreshes the stale series (here one that changes no public data).
     expect(changed(() => writeTransaction(db, () => undefined))).toEqual({ kz: true, other: true, list: false });
     expect(changed(() => writeTransaction(db, () => undefined))).toEqual({ kz: false, other: false, list: false });
+  });
+
+  it("change a figure's page, and its event's, when its audit entries are edited or deleted from another process, and with nothing else", () => {
+    const { db, other, changed } = setUp();
+    // An update that changes nothing a page shows (as an account's removal does to user_id).
+    expect(changed(() => db.$client.exec('UPDATE audit_entries SET user_id = user_id'))).toEqual({ kz: false, other: false, list: false });
+    expect(changed(() => db.$client.exec("UPDATE audit_entries SET reason = 'typing' WHERE entity_type = 'figure' AND entity_id = 1"))).toEqual({ kz: true, other: false, list: true });
+    expect(changed(() => writeTransaction(db, () => undefined))).toEqual({ kz: true, other: false, list: false });
+    expect(changed(() => db.$client.exec(`DELETE FROM audit_entries WHERE entity_type = 'figure' AND entity_id = ${other.id}`))).toEqual({ kz: false, other: true, list: true });
   });
 
   it('go by every write for an unknown event, and give a render its data version to be ordered by', () => {
@@ -154,6 +165,12 @@ describe("no write changes what an event's or a figure's page shows without chan
         ON CONFLICT DO UPDATE SET title = 'Upserted'`]],
     ["the other event's figures: edited, moved into this event", ["UPDATE figures SET value_best = 9 WHERE event_id = 2", 'UPDATE figures SET event_id = 1 WHERE event_id = 2']],
     ['an event with no figures replaced by slug, under a new id', ["INSERT OR REPLACE INTO events (slug, name, country, start_date) VALUES ('empty', 'Brand new', 'Elsewhere', '2024-01-01')"], 'empty'],
+    // What a figure's history says: the app only ever adds entries, with the change they record.
+    ["a figure's audit entry: its reason corrected, then the entry deleted", [
+      "UPDATE audit_entries SET reason = 'typing corrected' WHERE entity_type = 'figure' AND entity_id = 3",
+      "DELETE FROM audit_entries WHERE entity_type = 'figure' AND entity_id = 6"]],
+    ["another event's figure's audit entry moved onto a figure of this event", [
+      "UPDATE audit_entries SET entity_id = 2 WHERE entity_type = 'figure' AND entity_id = (SELECT max(id) FROM figures WHERE event_id = 2)"]],
   ];
 
   it.each(cases)('%s', (_, statements, slug = KZ_SLUG) => {

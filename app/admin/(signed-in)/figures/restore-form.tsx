@@ -1,10 +1,9 @@
 'use client';
-import { useActionState } from 'react';
 import type { FormState } from '@/lib/admin-action';
 import { TextField } from '../../ui/fields';
 import { FormStatus } from '../../ui/form-status';
-import { IDLE_STATE } from '../../ui/idle';
 import { SubmitButton } from '../../ui/submit-button';
+import { useAdminForm, useAnswerFor } from '../../ui/use-admin-form';
 
 /**
  * Publishes a retracted figure again, or brings back the version of one audit entry, with an
@@ -19,15 +18,21 @@ export function RestoreForm({ action, figureId, revision, auditEntryId, label, r
   /** The reason field's label, naming what is restored (several of these forms share a page). */
   reasonLabel: string;
 }) {
-  const [state, formAction] = useActionState(action, IDLE_STATE);
+  const [answer, formAction] = useAdminForm(action);
+  // A refused restore's answer (its revision, what was typed) is dropped once another form on the
+  // page has moved the figure on, and the form is drawn again for the revision now shown.
+  const state = useAnswerFor(answer, revision);
   return (
-    <form action={formAction} className="restore-form" noValidate>
-      <input type="hidden" name="figureId" value={figureId} />
-      <input type="hidden" name="revision" value={state.values?.revision ?? revision} />
-      {auditEntryId ? <input type="hidden" name="auditEntryId" value={auditEntryId} /> : null}
-      <TextField id={`restore-${auditEntryId ?? 'published'}-reason`} name="changeReason" label={reasonLabel} hint="Optional, one line, public." state={state} />
-      <SubmitButton pendingText="Restoring…">{label}</SubmitButton>
+    // The status sits outside the keyed form so that it is announced, not redrawn.
+    <div className="restore-form">
+      <form key={`${revision}.${state.key}`} action={formAction} noValidate>
+        <input type="hidden" name="figureId" value={figureId} />
+        <input type="hidden" name="revision" value={state.values?.revision ?? revision} />
+        {auditEntryId ? <input type="hidden" name="auditEntryId" value={auditEntryId} /> : null}
+        <TextField id={`restore-${auditEntryId ?? 'published'}-reason`} name="changeReason" label={reasonLabel} hint="Optional, one line, public." state={state} />
+        <SubmitButton pendingText="Restoring…">{label}</SubmitButton>
+      </form>
       <FormStatus state={state} />
-    </form>
+    </div>
   );
 }
