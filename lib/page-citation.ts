@@ -73,3 +73,31 @@ export function bibtexCitation(citation: PageCitation): string {
   ];
   return `@misc{${bibtexKey(url)},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}`;
 }
+
+/** A date as RIS writes it: YYYY/MM/DD. */
+const risDate = (iso: string) => iso.slice(0, 10).replace(/-/g, '/');
+
+/**
+ * An RIS record of the page (EndNote, Zotero, Mendeley, RefWorks): an electronic source by the site
+ * as a corporate author (the trailing comma keeps it from being read as a person's "Last, First"),
+ * the title, the site's name as the website's, the data's last update as its date, the access date
+ * (`Y2`), the address and a note with both dates. Each value is one line; a line break in the data
+ * would start a new tag. Lines end in CRLF, as the specification asks.
+ */
+export function risCitation(citation: PageCitation): string {
+  const { title, url, accessed, lastUpdated, detail } = citation;
+  const note = [detail, `Data last updated ${formatDate(lastUpdated.slice(0, 10))}`, `Accessed ${formatDate(accessed)}`].filter(Boolean).join('. ');
+  const tags: Array<[string, string]> = [
+    ['TY', 'ELEC'],
+    ['AU', `${SITE_NAME},`],
+    ['TI', title],
+    ['T2', SITE_NAME],
+    ['PY', lastUpdated.slice(0, 4)],
+    ['DA', risDate(lastUpdated)],
+    ['Y2', risDate(accessed)],
+    ['UR', url],
+    ['N1', `${note}.`],
+    ['ER', ''],
+  ];
+  return tags.map(([tag, value]) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`).join('\r\n') + '\r\n';
+}

@@ -1,14 +1,16 @@
-import { bibtexCitation, plainCitation, type PageCitation } from '@/lib/page-citation';
+import { bibtexCitation, bibtexKey, plainCitation, risCitation, type PageCitation } from '@/lib/page-citation';
 import { formatDate } from '@/lib/wording';
 import { CopyButton } from './copy-button';
 
 /**
  * A ready citation of the page, with the date accessed and the date its data last changed, and the
- * same as a BibTeX entry for reference managers; each with a button to copy it where JavaScript runs.
+ * same for reference managers as a BibTeX entry and as an RIS record (also as a file to open in
+ * one); each with a button to copy it where JavaScript runs.
  */
 export function CiteThisPage(props: PageCitation) {
   const citation = plainCitation(props);
   const bibtex = bibtexCitation(props);
+  const ris = risCitation(props);
   return (
     <section aria-labelledby="cite-title" className="cite">
       <h2 id="cite-title">Cite this page</h2>
@@ -17,10 +19,21 @@ export function CiteThisPage(props: PageCitation) {
       </p>
       <pre className="citation-text" tabIndex={0} aria-label="Citation">{citation}</pre>
       <CopyButton text={citation} label="Copy the citation" />
-      <details className="bibtex">
+      <details className="citation-format">
         <summary>BibTeX entry</summary>
         <pre className="citation-text" tabIndex={0} aria-label="BibTeX entry">{bibtex}</pre>
         <CopyButton text={bibtex} label="Copy the BibTeX entry" />
+      </details>
+      <details className="citation-format">
+        <summary>RIS record (EndNote, Zotero, Mendeley)</summary>
+        <pre className="citation-text" tabIndex={0} aria-label="RIS record">{ris}</pre>
+        <CopyButton text={ris} label="Copy the RIS record" />
+        <p>
+          {/* A file in the page itself: it downloads without JavaScript and without another request. */}
+          <a href={`data:application/x-research-info-systems;charset=utf-8,${encodeURIComponent(ris)}`} download={`${bibtexKey(props.url)}.ris`}>
+            Download the RIS file
+          </a>
+        </p>
       </details>
     </section>
   );

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { EventPage } from './event-page';
 import { expect, test } from './fixtures';
 
@@ -31,6 +32,16 @@ test('a page’s citation copies with one press, as text and as a BibTeX entry',
   await cite.getByRole('button', { name: 'Copy the BibTeX entry' }).click();
   await expect(cite.getByRole('status').nth(1)).toHaveText('Copied.');
   expect(await clipboard(page)).toBe(bibtex);
+
+  // The RIS record, copied as it is meant to be read: CRLF lines.
+  await cite.getByText('RIS record (EndNote, Zotero, Mendeley)').click();
+  const record = cite.getByLabel('RIS record', { exact: true });
+  await expect(record).toBeVisible();
+  const ris = (await record.textContent())!;
+  expect(ris).toMatch(new RegExp(`^TY  - ELEC\nAU  - Casualty and damage statistics,\nTI  - January 2022 unrest in Kazakhstan\nT2  - Casualty and damage statistics\nPY  - 20\d\d\nDA  - 20\d\d/\d\d/\d\d\nY2  - 20\d\d/\d\d/\d\d\nUR  - ${baseURL!.replace(/[.]/g, '\\.')}/events/${KZ}\nN1  - Data last updated .+\. Accessed .+\.\nER  - \n$`));
+  await cite.getByRole('button', { name: 'Copy the RIS record' }).click();
+  await expect(cite.getByRole('status').nth(2)).toHaveText('Copied.');
+  expect(await clipboard(page)).toBe(ris.replace(/\n/g, '\r\n'));
 });
 
 test('without JavaScript a figure’s page offers both citations to select, and no button that cannot work', async ({ browser }) => {
@@ -48,5 +59,15 @@ test('without JavaScript a figure’s page offers both citations to select, and 
   await expect(entry).toContainText(`@misc{cds-figures-${id},`);
   await expect(entry).toContainText('title = {{Deaths, Kazakhstan: 230 people, reported by Prosecutor General Berik Asylov (Mazhilis plenary) on 14 March 2022; January 2022 unrest in Kazakhstan}},');
   await expect(entry).toContainText(`note = {figure ${id}, revision 1. Data last updated`);
+
+  // The RIS file downloads from the page itself, no script needed, named after the figure.
+  await cite.getByText('RIS record (EndNote, Zotero, Mendeley)').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), cite.getByRole('link', { name: 'Download the RIS file' }).click()]);
+  expect(download.suggestedFilename()).toBe(`cds-figures-${id}.ris`);
+  const file = fs.readFileSync((await download.path())!, 'utf8');
+  expect(file).toMatch(/^TY  - ELEC\r\nAU  - Casualty and damage statistics,\r\nTI  - Deaths, Kazakhstan: 230 people, reported by Prosecutor General Berik Asylov \(Mazhilis plenary\) on 14 March 2022; January 2022 unrest in Kazakhstan\r\n/);
+  expect(file).toContain(`\r\nUR  - ${new URL(page.url()).origin}/figures/${id}\r\nN1  - figure ${id}, revision 1. Data last updated `);
+  expect(file.endsWith('\r\nER  - \r\n')).toBe(true);
+  expect(file.replace(/\r\n/g, '\n')).toBe(await cite.getByLabel('RIS record', { exact: true }).textContent());
   await context.close();
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bibtexCitation, bibtexKey, plainCitation, texEscape, type PageCitation } from '@/lib/page-citation';
+import { bibtexCitation, bibtexKey, plainCitation, risCitation, texEscape, type PageCitation } from '@/lib/page-citation';
 
 const figure: PageCitation = {
   title: 'Deaths, Kazakhstan: 230 people, reported by Prosecutor General Berik Asylov (Mazhilis plenary) on 14 March 2022; January 2022 unrest in Kazakhstan',
@@ -50,6 +50,36 @@ describe('the citation of a page', () => {
     // A lone brace of the data (a place written "{Almaty") leaves none for BibTeX to count.
     expect(texEscape('Deaths {Almaty')).toBe('Deaths \\textbraceleft{}Almaty');
     expect(texEscape('two\nlines\r\n here')).toBe('two lines here');
+  });
+
+  it('is an RIS record of an electronic source, by the site as a corporate author, with both dates, in CRLF lines', () => {
+    expect(risCitation(figure)).toBe(
+      [
+        'TY  - ELEC',
+        'AU  - Casualty and damage statistics,',
+        'TI  - Deaths, Kazakhstan: 230 people, reported by Prosecutor General Berik Asylov (Mazhilis plenary) on 14 March 2022; January 2022 unrest in Kazakhstan',
+        'T2  - Casualty and damage statistics',
+        'PY  - 2026',
+        'DA  - 2026/11/26',
+        'Y2  - 2026/11/27',
+        'UR  - https://example.org/figures/32',
+        'N1  - figure 32, revision 1. Data last updated 26 November 2026. Accessed 27 November 2026.',
+        'ER  - ',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('keeps every RIS value on its line, whatever the data holds', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (title) => {
+        const lines = risCitation({ ...figure, title }).split('\r\n');
+        // Ten tags, each on one line of its own, and the empty end after the last CRLF.
+        expect(lines).toHaveLength(11);
+        expect(lines.slice(0, 10).map((l) => l.slice(0, 6))).toEqual(['TY  - ', 'AU  - ', 'TI  - ', 'T2  - ', 'PY  - ', 'DA  - ', 'Y2  - ', 'UR  - ', 'N1  - ', 'ER  - ']);
+        for (const line of lines) expect(line).not.toMatch(/[\r\n]/);
+      }),
+    );
   });
 
   it('keys the entry by the page’s path, in letters, digits and hyphens', () => {
