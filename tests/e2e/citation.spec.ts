@@ -7,7 +7,7 @@ const KZ = 'kazakhstan-2022-unrest';
 /** What the page's clipboard holds now. */
 const clipboard = (page: import('@playwright/test').Page) => page.evaluate(() => navigator.clipboard.readText());
 
-test('a page’s citation copies with one press, as text and as a BibTeX entry', async ({ page, context, baseURL }) => {
+test('a page’s citation copies with one press, as text, as a BibTeX entry and as an RIS record', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   await new EventPage(page).goto(KZ);
   const cite = page.getByRole('region', { name: 'Cite this page' });
@@ -38,13 +38,13 @@ test('a page’s citation copies with one press, as text and as a BibTeX entry',
   const record = cite.getByLabel('RIS record', { exact: true });
   await expect(record).toBeVisible();
   const ris = (await record.textContent())!;
-  expect(ris).toMatch(new RegExp(`^TY  - ELEC\nAU  - Casualty and damage statistics,\nTI  - January 2022 unrest in Kazakhstan\nT2  - Casualty and damage statistics\nPY  - 20\d\d\nDA  - 20\d\d/\d\d/\d\d\nY2  - 20\d\d/\d\d/\d\d\nUR  - ${baseURL!.replace(/[.]/g, '\\.')}/events/${KZ}\nN1  - Data last updated .+\. Accessed .+\.\nER  - \n$`));
+  expect(ris).toMatch(new RegExp(`^TY  - ELEC\nAU  - Casualty and damage statistics,\nTI  - January 2022 unrest in Kazakhstan\nT2  - Casualty and damage statistics\nPY  - 20\\d\\d\nDA  - 20\\d\\d/\\d\\d/\\d\\d\nY2  - 20\\d\\d/\\d\\d/\\d\\d\nUR  - ${baseURL!.replace(/[.]/g, '\\.')}/events/${KZ}\nN1  - Data last updated .+\\. Accessed .+\\.\nER  - \n$`));
   await cite.getByRole('button', { name: 'Copy the RIS record' }).click();
   await expect(cite.getByRole('status').nth(2)).toHaveText('Copied.');
   expect(await clipboard(page)).toBe(ris.replace(/\n/g, '\r\n'));
 });
 
-test('without JavaScript a figure’s page offers both citations to select, and no button that cannot work', async ({ browser }) => {
+test('without JavaScript a figure’s page offers every citation to select and the RIS file to download, and no button that cannot work', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await new EventPage(page).goto(KZ);
