@@ -41,14 +41,18 @@ export default async function HistoryPage({ searchParams }: Props) {
         ))}
       </nav>
       <p role="status">{total.toLocaleString('en-US')} change{total === 1 ? '' : 's'}{pages > 1 ? `, page ${f.page} of ${pages}` : ''}</p>
-      {rows.map((entry) => {
-        // A removed record has no page any more: its last state is in the entry itself.
-        const base = isRemoval(entry) ? undefined : HREF[entry.entityType];
-        const label = `${entry.entityType[0]?.toUpperCase()}${entry.entityType.slice(1)} #${entry.entityId}`;
-        return (
-          <AuditEntryView key={entry.id} entry={entry} names={names} title={base ? <Link href={`${base}${entry.entityId}`}>{label}</Link> : label} />
-        );
-      })}
+      {/* The entries are headed h3, as under a figure's "History": a heading of their own here keeps the outline whole. */}
+      <section aria-labelledby="changes-title">
+        <h2 id="changes-title" className="visually-hidden">Changes, newest first</h2>
+        {rows.map((entry) => {
+          // A removed record has no page any more: its last state is in the entry itself.
+          const base = isRemoval(entry) ? undefined : HREF[entry.entityType];
+          const label = `${entry.entityType[0]?.toUpperCase()}${entry.entityType.slice(1)} #${entry.entityId}`;
+          return (
+            <AuditEntryView key={entry.id} entry={entry} names={names} title={base ? <Link href={`${base}${entry.entityId}`}>{label}</Link> : label} />
+          );
+        })}
+      </section>
       <nav className="pager" aria-label="Pages">
         {f.page > 1 ? <Link href={href(f.page - 1)} rel="prev">Newer changes</Link> : null}
         {f.page < pages ? <Link href={href(f.page + 1)} rel="next">Older changes</Link> : null}
