@@ -30,7 +30,8 @@ export function CiteThisPage(props: PageCitation) {
         <CopyButton text={ris} label="Copy the RIS record" />
         <p>
           {/* A file in the page itself: it downloads without JavaScript and without another request. */}
-          <a href={`data:application/x-research-info-systems;charset=utf-8,${encodeURIComponent(ris)}`} download={`${bibtexKey(props.url)}.ris`}>
+          {/* With a byte-order mark: EndNote on Windows otherwise reads the file in its ANSI code page. */}
+          <a href={`data:application/x-research-info-systems;charset=utf-8,%EF%BB%BF${encodeURIComponent(ris)}`} download={`${bibtexKey(props.url)}.ris`}>
             Download the RIS file
           </a>
         </p>

@@ -63,9 +63,10 @@ export function pageCacheKey(req: RequestLike): string | null {
   if (ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
   const seen = new Set<string>();
   for (const pair of query ? query.split('&') : []) {
-    const [name = '', value = ''] = pair.split('=');
-    // A parameter given twice is one the page reads once: the same page under another key.
-    if (!page.params.get(name)?.test(value) || seen.has(name)) return null;
+    const [name = '', value = '', ...more] = pair.split('=');
+    // A parameter given twice, or with a second '=' in its value, is one the page reads as it
+    // would no value at all: the same page under another key.
+    if (more.length || !page.params.get(name)?.test(value) || seen.has(name)) return null;
     seen.add(name);
   }
   const header = (name: string) => {

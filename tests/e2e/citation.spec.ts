@@ -64,7 +64,10 @@ test('without JavaScript a figure’s page offers every citation to select and t
   await cite.getByText('RIS record (EndNote, Zotero, Mendeley)').click();
   const [download] = await Promise.all([page.waitForEvent('download'), cite.getByRole('link', { name: 'Download the RIS file' }).click()]);
   expect(download.suggestedFilename()).toBe(`cds-figures-${id}.ris`);
-  const file = fs.readFileSync((await download.path())!, 'utf8');
+  const bytes = fs.readFileSync((await download.path())!);
+  // UTF-8 with a byte-order mark, for EndNote on Windows.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const file = bytes.subarray(3).toString('utf8');
   expect(file).toMatch(/^TY  - ELEC\r\nAU  - Casualty and damage statistics,\r\nTI  - Deaths, Kazakhstan: 230 people, reported by Prosecutor General Berik Asylov \(Mazhilis plenary\) on 14 March 2022; January 2022 unrest in Kazakhstan\r\n/);
   expect(file).toContain(`\r\nUR  - ${new URL(page.url()).origin}/figures/${id}\r\nN1  - figure ${id}, revision 1. Data last updated `);
   expect(file.endsWith('\r\nER  - \r\n')).toBe(true);

@@ -145,6 +145,8 @@ describe('the committed migrations', () => {
     for (const name of ['events_replace_bumps_catalog_version', 'sources_replace_bumps_catalog_version', 'figures_replace_marks_series', 'figures_replace_id_marks_series']) {
       expect(triggers).toContain(name);
     }
+    // A figure's history edited, deleted or replaced from another process (migration 0008).
+    for (const name of ['update', 'delete', 'replace', 'replace_id']) expect(triggers).toContain(`audit_entries_${name}_bumps_versions`);
     db.$client.close();
   });
 

@@ -39,6 +39,8 @@ describe('pageCacheKey', () => {
     ['a page that is not a number', get('/sources/3?page=zzz')],
     ['page 0', get('/sources/3?page=0')],
     ['a parameter given twice', get('/sources/3?page=2&page=3')],
+    ['a value with a second =', get('/sources/3?page=2=junk')],
+    ['a dashboard value with a second =', get('/events/x?reports_page=2=a')],
     ['a dashboard parameter given twice', get('/events/x?timeline=deaths&timeline=injured')],
     ['the list of sources (not a public page of its own)', get('/sources')],
   ])('never caches %s', (_label, req) => {

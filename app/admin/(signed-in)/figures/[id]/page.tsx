@@ -43,7 +43,7 @@ export default async function EditFigurePage({ params, searchParams }: Props) {
       <FigureForm action={updateFigureAction} options={figureFormOptions(db)} figure={figure} submitLabel="Save changes" />
       <h2>{figure.status === 'retracted' ? 'Restore' : 'Retract'}</h2>
       {figure.status === 'retracted' ? (
-        <RestoreForm key={figure.revision} action={restoreFigureAction} figureId={figure.id} revision={figure.revision} label="Restore figure (publish it again)" reasonLabel="Why publish it again" />
+        <RestoreForm action={restoreFigureAction} figureId={figure.id} revision={figure.revision} label="Restore figure (publish it again)" reasonLabel="Why publish it again" />
       ) : (
         <RetractForm key={figure.revision} action={retractFigureAction} figureId={figure.id} revision={figure.revision} />
       )}
