@@ -6,9 +6,11 @@ const LINE_INTERVAL_MS = 1000;
 
 /**
  * Shows an import's progress on `stream`: a progress bar per phase on a terminal, a line now and
- * then otherwise (always one when writing starts, so a log shows the transaction began).
+ * then otherwise (always one when writing starts, so a log shows the transaction began). A dry run
+ * does the same writes and rolls them back: it is said so, not "writing".
  */
-export function importProgressReporter(stream: NodeJS.WriteStream, fileBytes: number): { update: (p: ImportProgress) => void; stop: () => void } {
+export function importProgressReporter(stream: NodeJS.WriteStream, fileBytes: number, { dryRun = false } = {}): { update: (p: ImportProgress) => void; stop: () => void } {
+  const writing = dryRun ? 'trying' : 'writing';
   if (stream.isTTY) {
     let bar: cliProgress.SingleBar | null = null;
     let phase: ImportProgress['phase'] | null = null;
@@ -21,7 +23,7 @@ export function importProgressReporter(stream: NodeJS.WriteStream, fileBytes: nu
         if (p.phase !== phase) {
           stop();
           phase = p.phase;
-          const format = p.phase === 'reading' ? 'Checking rows {bar} {percentage}% | {rows} rows' : 'Writing       {bar} {percentage}% | {value}/{total} rows';
+          const format = p.phase === 'reading' ? 'Checking rows {bar} {percentage}% | {rows} rows' : `${dryRun ? 'Trying (dry) ' : 'Writing      '} {bar} {percentage}% | {value}/{total} rows`;
           bar = new cliProgress.SingleBar({ stream, format, hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
           bar.start(p.phase === 'writing' ? p.total : Math.max(fileBytes, 1), 0, { rows: 0 });
         }
@@ -38,7 +40,9 @@ export function importProgressReporter(stream: NodeJS.WriteStream, fileBytes: nu
       const now = Date.now();
       if (p.phase === 'writing' && !writingAnnounced) {
         writingAnnounced = true;
-        stream.write(`writing ${p.total.toLocaleString('en-US')} rows in one transaction\n`);
+        stream.write(dryRun
+          ? `trying ${p.total.toLocaleString('en-US')} rows in one transaction, to be rolled back (dry run)\n`
+          : `writing ${p.total.toLocaleString('en-US')} rows in one transaction\n`);
         last = now;
         return;
       }
@@ -47,7 +51,7 @@ export function importProgressReporter(stream: NodeJS.WriteStream, fileBytes: nu
       stream.write(
         p.phase === 'reading'
           ? `reading: ${p.rows.toLocaleString('en-US')} rows checked\n`
-          : `writing: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} rows\n`,
+          : `${writing}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} rows\n`,
       );
     },
     stop: () => {},

@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   const name = path.basename(file);
   assertUsableDatabase(databasePath());
   const db = openDatabase(databasePath());
-  const progress = importProgressReporter(process.stderr, fs.statSync(file).size);
+  const progress = importProgressReporter(process.stderr, fs.statSync(file).size, { dryRun });
   try {
     migrateDatabase(db);
     const summary = await importCsv(db, fs.createReadStream(file), { userId: null, label: `import: ${name}` }, { dryRun, reason: reason.data, onProgress: progress.update });

@@ -32,21 +32,31 @@ export function listAuditForEntity(db: Executor, entityType: Entity, entityId: n
 /** A figure's number as it stood before a change: what the public page says it "was". */
 export type PreviousValue = Pick<Figure, 'qualifier' | 'valueLow' | 'valueBest' | 'valueHigh' | 'unit'>;
 
+/** The fields of a figure's number, as its audit snapshots hold them. */
+const NUMBER_PATHS = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit'].map((k) => `'$.${k}'`);
+
 /**
- * For each of these figures, its number before its latest change (the `before` of its newest
- * update, retraction or restoration in the audit trail), by figure id. Only an entry that made
- * the figure's current revision counts: a figure changed outside the app since (the sqlite3
- * shell writes no audit entry) has none, rather than the number before an older change.
+ * For each of these figures, its number before the latest change of its number (the `before` of
+ * the newest update, retraction or restoration in the audit trail that changed the qualifier, a
+ * value or the unit), by figure id: what the figure's own page says it "was" too (lib/public-history
+ * correctionsOf), so a retraction and restoration after a correction keep "was 230" on the event
+ * page. Only a trail that made the figure's current revision counts: a figure changed outside the
+ * app since (the sqlite3 shell writes no audit entry) has none, rather than a number that may not
+ * be the one before.
  */
 export function listPreviousFigureValues(db: Executor, figures: Array<{ id: number; revision: number }>): Map<number, PreviousValue> {
   if (!figures.length) return new Map();
+  const numberChanged = sql.raw(NUMBER_PATHS.map((p) => `before ->> ${p} IS NOT after ->> ${p}`).join(' OR '));
   const rows = db.values<[number, string | null]>(sql`
     SELECT f.value ->> 0, (
       SELECT before FROM audit_entries
-      WHERE entity_type = 'figure' AND entity_id = f.value ->> 0 AND action IN ('update', 'retract', 'restore')
-        AND after ->> '$.revision' = f.value ->> 1
+      WHERE entity_type = 'figure' AND entity_id = f.value ->> 0 AND action IN ('update', 'retract', 'restore') AND (${numberChanged})
       ORDER BY id DESC LIMIT 1)
-    FROM json_each(${JSON.stringify(figures.map((f) => [f.id, f.revision]))}) f`);
+    FROM json_each(${JSON.stringify(figures.map((f) => [f.id, f.revision]))}) f
+    WHERE (
+      SELECT after ->> '$.revision' FROM audit_entries
+      WHERE entity_type = 'figure' AND entity_id = f.value ->> 0
+      ORDER BY id DESC LIMIT 1) = f.value ->> 1`);
   const previous = new Map<number, PreviousValue>();
   for (const [id, before] of rows) {
     if (!before) continue;

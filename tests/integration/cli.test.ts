@@ -133,6 +133,7 @@ describe('npm run import', () => {
     const first = npmRun('import', [csv]);
     expect(first.status).toBe(0);
     expect(first.stdout).toBe('partner-2022.csv: 2 rows read, 2 created, 0 updated, 0 unchanged, 0 rejected.\n');
+    expect(first.stderr).toContain('writing 2 rows in one transaction');
     const db = openDatabase(file);
     try {
       expect(
@@ -163,6 +164,9 @@ describe('npm run import', () => {
     const cli = npmRun('import', [csv, '--dry-run']);
     expect(cli.status).toBe(0);
     expect(cli.stdout).toBe('new.csv: 1 rows read, 1 created, 0 updated, 0 unchanged, 0 rejected. Dry run: nothing was written.\n');
+    // Its progress says what it does: the writes are tried and rolled back.
+    expect(cli.stderr).toContain('trying 1 rows in one transaction, to be rolled back (dry run)');
+    expect(cli.stderr).not.toMatch(/^writing/m);
     expect(sha(file)).toBe(before);
   });
 
