@@ -74,6 +74,10 @@ export function bibtexCitation(citation: PageCitation): string {
   return `@misc{${bibtexKey(url)},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}`;
 }
 
+// Half of a character (validation refuses them on the way in): not text a file can hold, and
+// encodeURIComponent would throw on it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** A date as RIS writes it: YYYY/MM/DD. */
 const risDate = (iso: string) => iso.slice(0, 10).replace(/-/g, '/');
 
@@ -82,7 +86,8 @@ const risDate = (iso: string) => iso.slice(0, 10).replace(/-/g, '/');
  * as a corporate author (the trailing comma keeps it from being read as a person's "Last, First"),
  * the title, the site's name as the website's, the data's last update as its date, the access date
  * (`Y2`), the address and a note with both dates. Each value is one line; a line break in the data
- * would start a new tag. Lines end in CRLF, as the specification asks.
+ * would start a new tag. Lines end in CRLF, as the specification asks; the text is well-formed
+ * Unicode (half a character becomes U+FFFD), so it always encodes as UTF-8.
  */
 export function risCitation(citation: PageCitation): string {
   const { title, url, accessed, lastUpdated, detail } = citation;
@@ -99,5 +104,5 @@ export function risCitation(citation: PageCitation): string {
     ['N1', `${note}.`],
     ['ER', ''],
   ];
-  return tags.map(([tag, value]) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`).join('\r\n') + '\r\n';
+  return tags.map(([tag, value]) => `${tag}  - ${value.replace(LONE_SURROGATE, '\uFFFD').replace(/\s+/g, ' ').trim()}`).join('\r\n') + '\r\n';
 }

@@ -12,6 +12,7 @@ import { assertUsableDatabase, migrateDatabase } from '@/db/migrate';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '@/lib/database-busy';
 import { formatImportError } from '@/lib/import/errors';
 import { importCsv } from '@/lib/import/run';
+import { importCountsWords } from '@/lib/import/summary-words';
 import { changeReason } from '@/lib/validation/fields';
 import { importProgressReporter } from './import-progress';
 
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
     const summary = await importCsv(db, fs.createReadStream(file), { userId: null, label: `import: ${name}` }, { dryRun, reason: reason.data, onProgress: progress.update });
     progress.stop();
     for (const error of summary.errors) console.error(formatImportError(error));
-    const counts = `${summary.rowsRead} rows read, ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`;
+    const counts = importCountsWords(summary, dryRun);
     if (summary.errors.length) {
       console.log(`${name}: ${counts}. ${summary.errors.length} problem${summary.errors.length === 1 ? '' : 's'}: nothing was written.`);
       return 1;

@@ -77,7 +77,7 @@ function writeParsed(db: Db, parsed: ParseResult, actor: Actor, opts: ImportOpti
   if (parsed.errors.length) {
     // The rows that did validate are still checked against the catalog, so the person sees
     // every problem of the file in one pass rather than one kind at a time.
-    const errors = sortByLine([...parsed.errors, ...findUnknownReferences(db, parsed.references)]);
+    const errors = sortByPlace([...parsed.errors, ...findUnknownReferences(db, parsed.references)], parsed.columns);
     return { rowsRead: parsed.rowsRead, created: 0, updated: 0, unchanged: 0, rejected: rejectedLines(errors), errors, dryRun };
   }
   const onProgress = opts.onProgress;
@@ -100,9 +100,15 @@ function writeParsed(db: Db, parsed: ParseResult, actor: Actor, opts: ImportOpti
   };
 }
 
-function sortByLine(errors: ImportError[]): ImportError[] {
-  // Array.prototype.sort is stable: problems of one line keep the order of its columns.
-  return [...errors].sort((a, b) => a.line - b.line);
+/**
+ * Problems in the order a person reads the file: by line, and within a line by the column's place
+ * in the header (an unknown event or metric, found after the cells were checked, takes its
+ * column's place); a problem of the whole line comes first. The sort is stable.
+ */
+function sortByPlace(errors: ImportError[], header: string[]): ImportError[] {
+  const place = new Map(header.map((name, i) => [name, i]));
+  const columnOf = (e: ImportError) => (e.column === null ? -1 : (place.get(e.column) ?? header.length));
+  return [...errors].sort((a, b) => a.line - b.line || columnOf(a) - columnOf(b));
 }
 
 function rejectedLines(errors: ImportError[]): number {

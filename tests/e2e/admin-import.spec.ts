@@ -62,7 +62,7 @@ test('a good file is imported once, audited as the editor’s import, and a seco
     await page.getByLabel('CSV file').setInputFiles(file);
     await page.getByLabel(/Check only/).check();
     await page.getByRole('button', { name: 'Import' }).click();
-    await expect(result).toContainText('2 rows read, 2 created, 0 updated, 0 unchanged, 0 rejected.');
+    await expect(result).toContainText('2 rows read, 2 would be created, 0 would be updated, 0 unchanged, 0 rejected.');
     await expect(result).toContainText('dry run, nothing was written');
     expect(db.$client.prepare("SELECT count(*) AS n FROM figures WHERE location = 'Upload town'").get()).toEqual({ n: 0 });
 

@@ -202,7 +202,7 @@ test('importing a CSV file without JavaScript: the upload is read and the result
     await page.getByLabel(/Check only/).check();
     await page.getByRole('button', { name: 'Import' }).click();
     await expect(result).toContainText('no-script.csv: checked; dry run, nothing was written.');
-    await expect(result).toContainText('1 rows read, 1 created');
+    await expect(result).toContainText('1 row read, 1 would be created');
     expect(db.$client.prepare("SELECT count(*) AS n FROM figures WHERE location = 'No-script upload town'").get()).toEqual({ n: 0 });
 
     await page.getByLabel('CSV file').setInputFiles(file);

@@ -163,7 +163,7 @@ describe('npm run import', () => {
     const before = sha(file);
     const cli = npmRun('import', [csv, '--dry-run']);
     expect(cli.status).toBe(0);
-    expect(cli.stdout).toBe('new.csv: 1 rows read, 1 created, 0 updated, 0 unchanged, 0 rejected. Dry run: nothing was written.\n');
+    expect(cli.stdout).toBe('new.csv: 1 row read, 1 would be created, 0 would be updated, 0 unchanged, 0 rejected. Dry run: nothing was written.\n');
     // Its progress says what it does: the writes are tried and rolled back.
     expect(cli.stderr).toContain('trying 1 rows in one transaction, to be rolled back (dry run)');
     expect(cli.stderr).not.toMatch(/^writing/m);

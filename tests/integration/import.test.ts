@@ -32,8 +32,9 @@ describe('CSV import', () => {
       'line 2, column value_best: Enter a whole number of 0 or more, like 1300.',
       'line 3, column source_url: Enter a web address starting with http:// or https://.',
       'line 4, column location: Remove the control characters and line breaks.',
-      'line 4, column reported_on: 2999-01-01 is in the future; enter the date it was reported.',
+      // Within a line, in the order of the columns (value_low comes before reported_on here).
       'line 4, column value_low: Low must not be greater than high.',
+      'line 4, column reported_on: 2999-01-01 is in the future; enter the date it was reported.',
       'line 6, column value_low: Low must not be greater than high.',
     ]);
     expect(summary).toMatchObject({ created: 0, rejected: 4 });

@@ -70,6 +70,12 @@ describe('the citation of a page', () => {
     );
   });
 
+  it('gives half a character in the data as U+FFFD in the RIS record, so the record always encodes', () => {
+    const ris = risCitation({ ...figure, title: 'Deaths \ud83d in Almaty \ude00' });
+    expect(ris).toContain('TI  - Deaths \ufffd in Almaty \ufffd\r\n');
+    expect(() => encodeURIComponent(ris)).not.toThrow();
+  });
+
   it('keeps every RIS value on its line, whatever the data holds', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (title) => {
@@ -78,6 +84,8 @@ describe('the citation of a page', () => {
         expect(lines).toHaveLength(11);
         expect(lines.slice(0, 10).map((l) => l.slice(0, 6))).toEqual(['TY  - ', 'AU  - ', 'TI  - ', 'T2  - ', 'PY  - ', 'DA  - ', 'Y2  - ', 'UR  - ', 'N1  - ', 'ER  - ']);
         for (const line of lines) expect(line).not.toMatch(/[\r\n]/);
+        // Always encodable: encodeURIComponent throws on half a character.
+        expect(() => encodeURIComponent(lines.join(''))).not.toThrow();
       }),
     );
   });

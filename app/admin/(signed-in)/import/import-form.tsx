@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import { importCountsWords } from '@/lib/import/summary-words';
 import { importFiguresAction, type ImportState } from './actions';
 
 /** The upload form and what the import found, announced to screen readers as it arrives. */
@@ -32,7 +33,7 @@ export function ImportForm() {
         {state.message ? <p>{state.message}</p> : null}
         {state.counts ? (
           <p>
-            {state.counts.rowsRead} rows read, {state.counts.created} created, {state.counts.updated} updated, {state.counts.unchanged} unchanged, {state.counts.rejected} rejected.
+            {importCountsWords(state.counts, Boolean(state.dryRun))}.
           </p>
         ) : null}
         {state.problems?.length ? (

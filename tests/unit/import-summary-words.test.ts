@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { importCountsWords } from '@/lib/import/summary-words';
+
+describe("an import's counts in words", () => {
+  const counts = { rowsRead: 1, created: 1, updated: 0, unchanged: 0, rejected: 0 };
+
+  it('says what was done, one row or many', () => {
+    expect(importCountsWords(counts, false)).toBe('1 row read, 1 created, 0 updated, 0 unchanged, 0 rejected');
+    expect(importCountsWords({ rowsRead: 12_500, created: 12_000, updated: 400, unchanged: 100, rejected: 0 }, false)).toBe(
+      '12,500 rows read, 12,000 created, 400 updated, 100 unchanged, 0 rejected',
+    );
+  });
+
+  it('says what a dry run would do, since it writes nothing', () => {
+    expect(importCountsWords(counts, true)).toBe('1 row read, 1 would be created, 0 would be updated, 0 unchanged, 0 rejected');
+  });
+});
