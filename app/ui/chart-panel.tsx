@@ -14,6 +14,8 @@ type Props = {
   tableHref: string;
   csvHref: string;
   fileName: string;
+  /** What the chart is of (the event's name), for its PNG, which may be posted alone. */
+  context: string;
   /** Controls above the chart, such as the metric picker. */
   controls?: ReactNode;
   /** The table with the chart's numbers. */
@@ -24,7 +26,7 @@ type Props = {
  * One chart as data publishers show it: title, subtitle with the unit, a chart or table view,
  * the source line, and downloads of its data (CSV) and picture (PNG).
  */
-export function ChartPanel({ spec, subtitle, sourceLine, view, chartHref, tableHref, csvHref, fileName, controls, table }: Props) {
+export function ChartPanel({ spec, subtitle, sourceLine, view, chartHref, tableHref, csvHref, fileName, context, controls, table }: Props) {
   const headingId = `${spec.id}-title`;
   return (
     <section className="chart-panel" id={spec.id} aria-labelledby={headingId}>
@@ -34,7 +36,7 @@ export function ChartPanel({ spec, subtitle, sourceLine, view, chartHref, tableH
       <ViewSwitch label={spec.title} current={view} chartHref={chartHref} tableHref={tableHref} />
       <div className="chart-body">
         {view === 'chart' ? (
-          <ChartFigure spec={spec} description={describeChart(spec)} fileName={fileName}>
+          <ChartFigure spec={spec} description={describeChart(spec)} fileName={fileName} context={context}>
             {/* Shown, with the table, until the chart is drawn (never, without JavaScript): the
                 "Chart" marked current is not to be taken for a chart that failed to load. */}
             <p className="chart-note">The chart needs JavaScript; until it runs, this table shows the same numbers.</p>

@@ -44,6 +44,7 @@ export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
           tableHref={href({ compareView: 'table' }, 'compare')}
           csvHref={csvHref(comparisonCsvFilters(slug, compare.rows))}
           fileName={`${slug}-compare-${compare.unit}`}
+          context={event.name}
           controls={
             <OptionPicker
               label="Headline figures: unit shown"
@@ -64,6 +65,7 @@ export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
         tableHref={href({ breakdownView: 'table' }, 'breakdown')}
         csvHref={csvHref({ event: slug, metric: state.breakdown })}
         fileName={`${slug}-${breakdown.spec.id}`}
+        context={event.name}
         controls={<OptionPicker label="Breakdown: metric shown" options={metrics} current={state.breakdown} hrefFor={(key) => href({ breakdown: key }, 'breakdown')} />}
         table={<ChartTable rows={breakdown.rows} caption={`${breakdown.spec.title}: the numbers charted`} labelHeader="Group and place" citationOf={citationOf} />}
       />
@@ -76,6 +78,7 @@ export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
         tableHref={href({ timelineView: 'table' }, 'timeline')}
         csvHref={csvHref({ event: slug, metric: state.timeline, status: 'all' })}
         fileName={`${slug}-${timeline.spec.id}`}
+        context={event.name}
         controls={<OptionPicker label="Timeline: metric shown" options={metrics} current={state.timeline} hrefFor={(key) => href({ timeline: key }, 'timeline')} />}
         table={<ChartTable rows={timeline.rows} caption={`${timeline.spec.title}: every report`} labelHeader="Group and place" citationOf={citationOf} />}
       />

@@ -120,6 +120,18 @@ describe('creditLayout', () => {
     ]);
   });
 
+  it('names what the chart is of under its title, on one line, so a picture posted alone says which event it shows', () => {
+    const { above } = creditLayout({ ...input, context: 'January 2022 unrest in Kazakhstan' }, 200, chars);
+    expect(above.slice(0, 2)).toEqual([
+      { text: 'Deaths as reported over time', style: 'title' },
+      { text: 'January 2022 unrest in Kazakhstan', style: 'context' },
+    ]);
+    const narrow = creditLayout({ ...input, context: 'January 2022 unrest in Kazakhstan' }, 20, chars).above.filter((l) => l.style === 'context');
+    expect(narrow).toHaveLength(CREDIT_LIMITS.contextLines);
+    expect(narrow[0]!.text.endsWith('…')).toBe(true);
+    expect(chars(narrow[0]!.text)).toBeLessThanOrEqual(20);
+  });
+
   it('falls back to a shorter subtitle, or none, when the long one takes too many lines', () => {
     const at = (width: number) => creditLayout(input, width, chars).above.filter((l) => l.style === 'subtitle').map((l) => l.text);
     expect(at(40)).toEqual(['In people, by date reported.']);

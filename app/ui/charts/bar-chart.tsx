@@ -2,6 +2,7 @@
 import type { Chart as ChartJS, ChartData, ChartOptions } from 'chart.js';
 import { useMemo, useRef } from 'react';
 import { Bar } from 'react-chartjs-2';
+import { barLabelLines } from '@/lib/chart-labels';
 import type { BarSpec } from '@/lib/chart-spec';
 import { PngButton } from './png-button';
 import { backgroundPlugin, barLabelsPlugin } from './plugins';
@@ -12,21 +13,25 @@ const grouped = new Intl.NumberFormat('en-US');
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** A horizontal bar chart of worded figures; ranges are floating bars from low to high. */
-export default function BarChart({ spec, description, fileName }: { spec: BarSpec; description: string; fileName: string }) {
+export default function BarChart({ spec, description, fileName, context }: { spec: BarSpec; description: string; fileName: string; context: string }) {
   const theme = useChartTheme();
   const chartRef = useRef<ChartJS<'bar', [number, number][], string[]> | null>(null);
   const data = useMemo<ChartData<'bar', [number, number][], string[]>>(
     () => ({
-      // One line per part of "group, place", so long labels wrap rather than being cut off.
-      labels: spec.bars.map((b) => b.label.split(', ')),
+      // One line per part of "group, place" at least, shorter lines on a phone, so long labels
+      // wrap rather than being cut off at the canvas's edge.
+      labels: spec.bars.map((b) => barLabelLines(b.label, window.matchMedia('(max-width: 40rem)').matches ? 16 : 32)),
       datasets: [{ label: spec.title, data: spec.bars.map((b) => [b.low, b.high]), backgroundColor: PALETTE[0], borderSkipped: false, maxBarThickness: 36 }],
     }),
     [spec],
   );
   if (!theme) return null;
+  // Each bar is as tall as its longest label needs (about 15 px a line), 44 px at least.
+  const barHeight = Math.max(44, Math.max(...data.labels!.map((l) => l.length)) * 15 + 14);
   const credit = {
     chartId: spec.id,
     title: spec.title,
+    context,
     subtitles: spec.title.toLowerCase().includes(`in ${spec.unit}`.toLowerCase()) ? [] : [`In ${spec.unit}.`],
     citations: spec.bars.map((b) => b.citation),
   };
@@ -46,7 +51,8 @@ export default function BarChart({ spec, description, fileName }: { spec: BarSpe
         },
       },
     },
-    layout: { padding: { right: 16 } },
+    // Room for half of the last tick's label ("12,000") past the plot's right edge.
+    layout: { padding: { right: 28 } },
     scales: {
       x: {
         beginAtZero: true,
@@ -55,12 +61,13 @@ export default function BarChart({ spec, description, fileName }: { spec: BarSpe
         grid: { color: theme.grid },
         title: { display: true, text: spec.unit, color: theme.muted },
       },
-      y: { ticks: { color: theme.fg }, grid: { display: false } },
+      // Every bar keeps its label: none is skipped for room (the canvas grows with the lines instead).
+      y: { ticks: { color: theme.fg, autoSkip: false }, grid: { display: false } },
     },
   };
   return (
     <>
-      <div className="chart-canvas" style={{ height: `${Math.max(140, spec.bars.length * 44 + 70)}px` }}>
+      <div className="chart-canvas" style={{ height: `${Math.max(140, spec.bars.length * barHeight + 70)}px` }}>
         <Bar ref={chartRef} data={data} options={options} plugins={[backgroundPlugin(theme.bg), barLabelsPlugin(spec.bars.map((b) => b.wording), theme.fg)]} role="img" aria-label={description} fallbackContent={<p>{description}</p>} />
       </div>
       <PngButton chartRef={chartRef as never} fileName={fileName} credit={credit} theme={theme} />

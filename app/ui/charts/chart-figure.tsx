@@ -11,13 +11,13 @@ const TimelineChart = dynamic(() => import('./timeline-chart'), { ssr: false });
  * children, the server-rendered table with the same numbers, so the page reads without
  * JavaScript; once running it draws the chart in their place.
  */
-export function ChartFigure({ spec, description, fileName, children }: { spec: ChartSpec; description: string; fileName: string; children: ReactNode }) {
+export function ChartFigure({ spec, description, fileName, context, children }: { spec: ChartSpec; description: string; fileName: string; context: string; children: ReactNode }) {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   if (!mounted) return <>{children}</>;
   return spec.kind === 'bar' ? (
-    <BarChart spec={spec} description={description} fileName={fileName} />
+    <BarChart spec={spec} description={description} fileName={fileName} context={context} />
   ) : (
-    <TimelineChart spec={spec} description={description} fileName={fileName} />
+    <TimelineChart spec={spec} description={description} fileName={fileName} context={context} />
   );
 }

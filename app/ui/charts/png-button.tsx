@@ -6,12 +6,13 @@ import { chartAddress, creditLayout, localIsoDate, pngFileName, type CreditLine,
 import type { ChartTheme } from './use-chart-theme';
 
 /** What the saved image says about the chart, besides the chart itself. */
-export type PngCredit = { chartId: string; title: string; subtitles: string[]; citations: string[] };
+export type PngCredit = { chartId: string; title: string; context?: string; subtitles: string[]; citations: string[] };
 
 const PAD = 16;
 const GAP = 10;
 const TYPE: Record<CreditStyle, { size: number; weight: number; lineHeight: number; colour: 'fg' | 'muted' }> = {
   title: { size: 18, weight: 700, lineHeight: 24, colour: 'fg' },
+  context: { size: 14, weight: 600, lineHeight: 20, colour: 'fg' },
   subtitle: { size: 13, weight: 400, lineHeight: 18, colour: 'muted' },
   sources: { size: 13, weight: 400, lineHeight: 18, colour: 'fg' },
   credit: { size: 12, weight: 400, lineHeight: 17, colour: 'muted' },

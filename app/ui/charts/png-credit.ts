@@ -7,13 +7,18 @@ import { formatDate } from '@/lib/wording';
  * the address it came from and the day it was saved.
  */
 
-export type CreditStyle = 'title' | 'subtitle' | 'sources' | 'credit';
+export type CreditStyle = 'title' | 'context' | 'subtitle' | 'sources' | 'credit';
 export type CreditLine = { text: string; style: CreditStyle };
 /** The drawn width of `text` in `style`, in the same units as the width given to the layout. */
 export type Measure = (text: string, style: CreditStyle) => number;
 
 export type CreditInput = {
   title: string;
+  /**
+   * What the chart is of (the event's name), on a line of its own under the title: a picture
+   * posted alone still says which crisis its numbers are about.
+   */
+  context?: string;
   /** Lines under the title, in order of preference: the first that fits its lines is used. */
   subtitles?: readonly string[];
   /** The chart's citations, one per bar or point, such as "[1] Kazinform, 2022-01-09". */
@@ -24,7 +29,7 @@ export type CreditInput = {
   downloadedOn: string;
 };
 
-export const CREDIT_LIMITS = { titleLines: 2, subtitleLines: 2, sourceLines: 4, creditLines: 3 } as const;
+export const CREDIT_LIMITS = { titleLines: 2, contextLines: 1, subtitleLines: 2, sourceLines: 4, creditLines: 3 } as const;
 
 const ELLIPSIS = '…';
 
@@ -144,11 +149,12 @@ export function sourceLines(sources: readonly string[], width: number, measure: 
   return wrapText(`${label} ${sources.length} (listed on the page).`, width, measure, maxLines);
 }
 
-/** The lines drawn above the chart (title, subtitle) and below it (sources, then the credit). */
+/** The lines drawn above the chart (title, what it is of, subtitle) and below it (sources, then the credit). */
 export function creditLayout(input: CreditInput, width: number, measure: Measure): { above: CreditLine[]; below: CreditLine[] } {
   const as = (style: CreditStyle) => (text: string) => measure(text, style);
   const lines = (texts: string[], style: CreditStyle) => texts.map((text) => ({ text, style }));
   const above = lines(wrapText(input.title, width, as('title'), CREDIT_LIMITS.titleLines), 'title');
+  if (input.context) above.push(...lines(wrapText(input.context, width, as('context'), CREDIT_LIMITS.contextLines), 'context'));
   for (const subtitle of input.subtitles ?? []) {
     const wrapped = wrapText(subtitle, width, as('subtitle'));
     if (wrapped.length > 0 && wrapped.length <= CREDIT_LIMITS.subtitleLines) {

@@ -23,7 +23,7 @@ const RETRACTED = '#7f7f7f';
  * latest report a filled dot, superseded reports hollow, retracted ones grey crosses, and
  * ranges as error bars.
  */
-export default function TimelineChart({ spec, description, fileName }: { spec: TimelineSpec; description: string; fileName: string }) {
+export default function TimelineChart({ spec, description, fileName, context }: { spec: TimelineSpec; description: string; fileName: string; context: string }) {
   const theme = useChartTheme();
   const chartRef = useRef<ChartJS<'line', Point[]> | null>(null);
   const data = useMemo<ChartData<'line', Point[]>>(
@@ -59,6 +59,7 @@ export default function TimelineChart({ spec, description, fileName }: { spec: T
   const credit = {
     chartId: spec.id,
     title: spec.title,
+    context,
     subtitles: [
       `In ${spec.unit}, by date reported: filled dots are the latest figures, hollow dots superseded reports, grey crosses retracted ones; bars show ranges.`,
       `In ${spec.unit}, by date reported.`,
