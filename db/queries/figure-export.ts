@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { FigureFilters } from '@/lib/validation/figure-filters';
 import type { Db } from '../index';
 
-/** One figure as the export writes it: the columns of DESIGN.md, then retraction_reason. */
+/** One figure as the export writes it: the columns of DESIGN.md, then retraction_reason and source_id. */
 export type ExportRow = {
   event_slug: string;
   event_name: string;
@@ -27,6 +27,8 @@ export type ExportRow = {
   revision: number;
   updated_at: string;
   retraction_reason: string | null;
+  /** The source's id on this site: its page is /sources/ID (with its full text when the site holds it). */
+  source_id: number;
 };
 
 // The export's columns: [expression, name]. The statement selects them one by one, and the
@@ -37,7 +39,7 @@ const COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['f.value_best', 'value_best'], ['f.value_high', 'value_high'], ['f.unit', 'unit'], ['f.reported_on', 'reported_on'],
   ['s.reporting_body', 'reporting_body'], ['s.publisher', 'publisher'], ['s.title', 'source_title'], ['s.url', 'source_url'],
   ['f.quote', 'quote'], ['f.note', 'note'], ['f.status', 'status'], ['f.id', 'figure_id'], ['f.revision', 'revision'],
-  ['f.updated_at', 'updated_at'], ['f.retraction_reason', 'retraction_reason'],
+  ['f.updated_at', 'updated_at'], ['f.retraction_reason', 'retraction_reason'], ['f.source_id', 'source_id'],
 ];
 
 const FROM = `

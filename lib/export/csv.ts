@@ -1,15 +1,19 @@
 import type { ExportRow } from '@/db/queries/figure-export';
 import { neutraliseFormula } from './formula';
 
-/** The export's columns: DESIGN.md's order, then retraction_reason (which the import reads). */
+/**
+ * The export's columns: DESIGN.md's order, then retraction_reason (which the import reads) and
+ * source_id (the source's page on the site, /sources/ID, which the import ignores: it matches
+ * sources by who published what, when).
+ */
 export const EXPORT_COLUMNS = [
   'event_slug', 'event_name', 'metric', 'metric_label', 'group', 'location', 'qualifier', 'value_low', 'value_best',
   'value_high', 'unit', 'reported_on', 'reporting_body', 'publisher', 'source_title', 'source_url', 'quote', 'note',
-  'status', 'figure_id', 'revision', 'updated_at', 'retraction_reason',
+  'status', 'figure_id', 'revision', 'updated_at', 'retraction_reason', 'source_id',
 ] as const satisfies ReadonlyArray<keyof ExportRow>;
 
 /** Columns written as numbers: never prefixed, whatever they hold. */
-const NUMERIC = new Set<string>(['value_low', 'value_best', 'value_high', 'figure_id', 'revision']);
+const NUMERIC = new Set<string>(['value_low', 'value_best', 'value_high', 'figure_id', 'revision', 'source_id']);
 const NUMERIC_AT = EXPORT_COLUMNS.map((c) => NUMERIC.has(c));
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -58,7 +62,7 @@ export function csvRecordValues(values: ReadonlyArray<string | number | null>): 
 /**
  * The character the database joins a figure's cells with for the export's fast path (U+001F,
  * the unit separator): validation refuses control characters in every text (lib/validation/
- * fields.ts), so a figure's 23 cells give exactly 22 of them, and the count is checked anyway.
+ * fields.ts), so a figure's 24 cells give exactly 23 of them, and the count is checked anyway.
  */
 export const CELL_SEPARATOR = '\u001f';
 const SEPARATORS = /\u001f/g;
@@ -111,6 +115,7 @@ export function hxlRow(metricTag?: string): string {
     revision: '#meta+revision',
     updated_at: '#date+updated',
     retraction_reason: '#status+reason',
+    source_id: '#meta+source+id',
   };
   return `${EXPORT_COLUMNS.map((c) => tags[c]).join(',')}\r\n`;
 }

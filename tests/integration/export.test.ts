@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 const get = (query: string) => GET(new Request(`http://localhost/api/figures.csv${query}`));
-const NUMERIC = new Set(['value_low', 'value_best', 'value_high', 'figure_id', 'revision']);
+const NUMERIC = new Set(['value_low', 'value_best', 'value_high', 'figure_id', 'revision', 'source_id']);
 
 describe('GET /api/figures.csv', () => {
   it('answers the event’s 35 published figures as a UTF-8 CSV download named after the event and today', async () => {
