@@ -24,18 +24,11 @@ CREATE TRIGGER `audit_entries_delete_bumps_versions` AFTER DELETE ON `audit_entr
 END;
 --> statement-breakpoint
 -- A REPLACE deletes the entry it displaces without firing DELETE triggers (recursive_triggers is
--- off), so, as in 0006, the BEFORE triggers count an insert under an id that is taken, and an id
--- moved onto another entry's (UPDATE OR REPLACE … SET id). NEW.id is -1 in a BEFORE INSERT when
--- SQLite is about to assign the id: a new entry, as the app writes them, counted by nothing here
--- (its change moves the versions); one added by hand from another process is not counted either.
-CREATE TRIGGER `audit_entries_replace_bumps_versions` BEFORE INSERT ON `audit_entries` WHEN NEW.`id` IS NOT -1 BEGIN
-  UPDATE `data_version` SET `version` = `version` + 1, `updated_at` = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE `id` = 1;
-  INSERT OR IGNORE INTO `series_stale` (`event_id`, `metric_id`, `group_name`, `location`)
-    SELECT `event_id`, `metric_id`, `group_name`, `location` FROM `figures`
-    WHERE `id` IN (SELECT `entity_id` FROM `audit_entries` WHERE `id` = NEW.`id` AND `entity_type` = 'figure')
-      OR (NEW.`entity_type` = 'figure' AND `id` = NEW.`entity_id`);
-END;
---> statement-breakpoint
+-- off). An id moved onto another entry's (UPDATE OR REPLACE … SET id) is counted here, before the
+-- update. An entry inserted over another's id (INSERT OR REPLACE) is not: as in 0006 that would
+-- take a BEFORE INSERT trigger, and SQLite runs a trigger's program for every row inserted even
+-- when its WHEN is false: the 100,000 audit entries of the bench's import took 2-4 % longer with
+-- it (docs/benchmarks.md). Nothing but a hand-made statement in another process replaces an entry.
 CREATE TRIGGER `audit_entries_replace_id_bumps_versions` BEFORE UPDATE ON `audit_entries` WHEN NEW.`id` IS NOT OLD.`id` BEGIN
   INSERT OR IGNORE INTO `series_stale` (`event_id`, `metric_id`, `group_name`, `location`)
     SELECT `event_id`, `metric_id`, `group_name`, `location` FROM `figures`

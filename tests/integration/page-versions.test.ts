@@ -169,8 +169,6 @@ describe("no write changes what an event's or a figure's page shows without chan
     ["a figure's audit entry: its reason corrected, then the entry deleted", [
       "UPDATE audit_entries SET reason = 'typing corrected' WHERE entity_type = 'figure' AND entity_id = 3",
       "DELETE FROM audit_entries WHERE entity_type = 'figure' AND entity_id = 6"]],
-    ["a figure's audit entry replaced under its id (INSERT OR REPLACE)", [`INSERT OR REPLACE INTO audit_entries (id, at, actor, action, entity_type, entity_id, before, after, reason)
-      SELECT id, at, actor, action, entity_type, entity_id, before, after, 'replaced' FROM audit_entries WHERE entity_type = 'figure' AND entity_id = 3`]],
     ["another entry moved onto a figure's entry by id (UPDATE OR REPLACE … SET id)", [`UPDATE OR REPLACE audit_entries SET id = (SELECT min(id) FROM audit_entries WHERE entity_type = 'figure' AND entity_id = 4)
       WHERE id = (SELECT max(id) FROM audit_entries WHERE entity_type = 'source')`]],
     ["another event's figure's audit entry moved onto a figure of this event", [
