@@ -1,5 +1,5 @@
 'use client';
-import type { Chart as ChartJS, ChartData, ChartOptions, PointStyle } from 'chart.js';
+import { Chart, type Chart as ChartJS, type ChartData, type ChartOptions, type PointStyle } from 'chart.js';
 import { useMemo, useRef } from 'react';
 import { Line } from 'react-chartjs-2';
 import type { TimelinePoint, TimelineSpec } from '@/lib/chart-spec';
@@ -72,7 +72,17 @@ export default function TimelineChart({ spec, description, fileName, context }: 
     animation: false,
     parsing: false,
     plugins: {
-      legend: { position: 'bottom', labels: { color: theme.fg, usePointStyle: true, filter: (item) => !item.text.endsWith('(retracted)') } },
+      legend: {
+        position: 'bottom',
+        labels: {
+          color: theme.fg,
+          usePointStyle: true,
+          // A line's key is its colour, filled: drawn from its first point, it was hollow
+          // whenever that report had been superseded (the legend is not a report's status).
+          generateLabels: (chart) => Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({ ...item, fillStyle: item.strokeStyle })),
+          filter: (item) => !item.text.endsWith('(retracted)'),
+        },
+      },
       tooltip: {
         callbacks: {
           title: (items) => (items[0] ? `Reported ${shortDate.format(new Date((items[0].raw as Point).x * DAY))}` : ''),
