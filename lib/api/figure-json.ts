@@ -13,7 +13,8 @@ export type FigureJson = {
   valueHigh: number | null;
   unit: string;
   reportedOn: string;
-  source: { reportingBody: string; publisher: string; title: string; url: string };
+  /** `id` is the source's page on the site, /sources/ID (with its full text where the site holds it). */
+  source: { id: number; reportingBody: string; publisher: string; title: string; url: string };
   quote: string | null;
   note: string;
   status: string;
@@ -36,7 +37,7 @@ export function toFigureJson(r: ExportRow): FigureJson {
     valueHigh: r.value_high,
     unit: r.unit,
     reportedOn: r.reported_on,
-    source: { reportingBody: r.reporting_body, publisher: r.publisher, title: r.source_title, url: r.source_url },
+    source: { id: r.source_id, reportingBody: r.reporting_body, publisher: r.publisher, title: r.source_title, url: r.source_url },
     quote: r.quote,
     note: r.note,
     status: r.status,

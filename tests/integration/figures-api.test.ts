@@ -61,6 +61,9 @@ describe('GET /api/figures', () => {
       status: 'published',
       retractionReason: null,
     });
+    // The source by its id too: its page on the site, with the full text of the address.
+    const sourceId = db.$client.prepare("SELECT id FROM sources WHERE reporting_body = 'President Kassym-Jomart Tokayev (address to parliament)'").pluck().get();
+    expect(body.data[0]!.source.id).toBe(sourceId);
   });
 
   it('applies the same filters and status rule as the CSV', async () => {
