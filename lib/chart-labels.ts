@@ -4,10 +4,13 @@
  * edge on a phone. A single word longer than the limit keeps its own line whole.
  */
 export function barLabelLines(label: string, maxChars: number): string[] {
-  return label.split(', ').flatMap((part) => {
+  const parts = label.split(', ').filter((part) => part.trim());
+  if (!parts.length) return [label];
+  return parts.flatMap((part) => {
     const lines: string[] = [];
     let line = '';
-    for (const word of part.split(/\s+/).filter(Boolean)) {
+    // Broken at spaces only: a no-break space keeps its words together, as it asks.
+    for (const word of part.split(/[ \t\n]+/).filter(Boolean)) {
       if (line && line.length + 1 + word.length > maxChars) {
         lines.push(line);
         line = word;

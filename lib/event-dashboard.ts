@@ -160,7 +160,7 @@ export function loadEventPage<C extends PageChoice>(slug: string, choose: (d: Ev
     const reports = loadReportsPage(dashboard, choice.reportsPage, choice.perPage);
     // The figures shown that were changed after they were entered: what each number was before.
     const revised = new Map(
-      [...dashboard.cards.flatMap((m) => m.cards.map((c) => c.headline)), ...reports].filter((f) => f.revision > 1).map((f) => [f.id, f.revision]),
+      [...dashboard.cards.flatMap((m) => m.cards.map((c) => c.headline)), ...reports].filter((f) => f.revision > 1).map((f) => [f.id, f]),
     );
     return {
       dashboard,
@@ -169,7 +169,7 @@ export function loadEventPage<C extends PageChoice>(slug: string, choose: (d: Ev
       reports,
       // The sources whose full text the site holds: the list links to it.
       fullTexts: sourcesWithFullText(getDb(), dashboard.sources.map((s) => s.id)),
-      previous: listPreviousFigureValues(getDb(), [...revised].map(([id, revision]) => ({ id, revision }))),
+      previous: listPreviousFigureValues(getDb(), [...revised.values()]),
     };
   });
 }

@@ -40,23 +40,27 @@ const NUMBER_PATHS = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit']
  * the newest update, retraction or restoration in the audit trail that changed the qualifier, a
  * value or the unit), by figure id: what the figure's own page says it "was" too (lib/public-history
  * correctionsOf), so a retraction and restoration after a correction keep "was 230" on the event
- * page. Only a trail that made the figure's current revision counts: a figure changed outside the
- * app since (the sqlite3 shell writes no audit entry) has none, rather than a number that may not
- * be the one before.
+ * page. Only a trail whose newest entry left the figure as it is now (its revision and its number)
+ * counts: a figure changed outside the app since (the sqlite3 shell writes no audit entry, and may
+ * leave the revision as it was) has none, rather than a number that may not be the one before.
  */
-export function listPreviousFigureValues(db: Executor, figures: Array<{ id: number; revision: number }>): Map<number, PreviousValue> {
+export function listPreviousFigureValues(db: Executor, figures: Array<{ id: number; revision: number } & PreviousValue>): Map<number, PreviousValue> {
   if (!figures.length) return new Map();
   const numberChanged = sql.raw(NUMBER_PATHS.map((p) => `before ->> ${p} IS NOT after ->> ${p}`).join(' OR '));
+  // The newest entry's after, against the figure now: [id, revision, qualifier, low, best, high, unit].
+  const numberHolds = sql.raw(NUMBER_PATHS.map((p, i) => `latest.after ->> ${p} IS f.value ->> ${i + 2}`).join(' AND '));
   const rows = db.values<[number, string | null]>(sql`
     SELECT f.value ->> 0, (
       SELECT before FROM audit_entries
       WHERE entity_type = 'figure' AND entity_id = f.value ->> 0 AND action IN ('update', 'retract', 'restore') AND (${numberChanged})
       ORDER BY id DESC LIMIT 1)
-    FROM json_each(${JSON.stringify(figures.map((f) => [f.id, f.revision]))}) f
-    WHERE (
-      SELECT after ->> '$.revision' FROM audit_entries
-      WHERE entity_type = 'figure' AND entity_id = f.value ->> 0
-      ORDER BY id DESC LIMIT 1) = f.value ->> 1`);
+    FROM json_each(${JSON.stringify(figures.map((f) => [f.id, f.revision, f.qualifier, f.valueLow, f.valueBest, f.valueHigh, f.unit]))}) f
+    WHERE EXISTS (
+      SELECT 1 FROM (
+        SELECT after FROM audit_entries
+        WHERE entity_type = 'figure' AND entity_id = f.value ->> 0
+        ORDER BY id DESC LIMIT 1) latest
+      WHERE latest.after ->> '$.revision' = f.value ->> 1 AND ${numberHolds})`);
   const previous = new Map<number, PreviousValue>();
   for (const [id, before] of rows) {
     if (!before) continue;

@@ -106,7 +106,8 @@ function writeParsed(db: Db, parsed: ParseResult, actor: Actor, opts: ImportOpti
  * column's place); a problem of the whole line comes first. The sort is stable.
  */
 function sortByPlace(errors: ImportError[], header: string[]): ImportError[] {
-  const place = new Map(header.map((name, i) => [name, i]));
+  // A header cell with no name is reported by its number, counted from 1 (lib/import/parse.ts).
+  const place = new Map(header.map((name, i) => [name || String(i + 1), i]));
   const columnOf = (e: ImportError) => (e.column === null ? -1 : (place.get(e.column) ?? header.length));
   return [...errors].sort((a, b) => a.line - b.line || columnOf(a) - columnOf(b));
 }

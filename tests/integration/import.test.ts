@@ -41,6 +41,14 @@ describe('CSV import', () => {
     expect(dumpTables(db)).toEqual(before);
   });
 
+  it("reports a header's problems in the order of its columns, a nameless one by its number", () => {
+    const before = dumpTables(db);
+    const header = HEADER.replace('event_slug,metric', 'event_slug,,metric') + ',bogus';
+    const summary = importCsvText(db, `${header}\nkazakhstan-2022-unrest,,deaths,all,X,exact,,1,,people,2022-01-22,Ministry,,,,,,`, actor);
+    expect(summary.errors.filter((e) => e.line === 1).map((e) => e.column)).toEqual(['2', 'bogus']);
+    expect(dumpTables(db)).toEqual(before);
+  });
+
   it('reports unknown events and metrics once the rows are valid, and writes nothing', () => {
     const before = dumpTables(db);
     const csv = [HEADER, 'nowhere-event,bogus,all,X,exact,,1,,people,2022-01-22,Ministry,,,,,', 'kazakhstan-2022-unrest,deaths,all,Y,exact,,1,,people,2022-01-22,Ministry,,,,,'].join('\n');

@@ -17,7 +17,8 @@ describe('what a changed figure was', () => {
     const { db } = test;
     const figure = createFigure(db, deathTollForm(), editor);
     const untouched = 1;
-    const at = (id: number) => db.$client.prepare('SELECT id, revision FROM figures WHERE id = ?').get(id) as { id: number; revision: number };
+    const at = (id: number) =>
+      db.$client.prepare('SELECT id, revision, qualifier, value_low AS valueLow, value_best AS valueBest, value_high AS valueHigh, unit FROM figures WHERE id = ?').get(id) as Parameters<typeof listPreviousFigureValues>[1][number];
     const previousOf = (...ids: number[]) => {
       const found = listPreviousFigureValues(db, ids.map(at));
       // The event page says what the figure's own page says it was.
@@ -52,5 +53,9 @@ describe('what a changed figure was', () => {
     // (The figure's page says so too: changedOutsideLatest, tests/unit/public-history.test.ts.)
     db.$client.prepare('UPDATE figures SET value_best = 166, revision = revision + 1 WHERE id = ?').run(row.id);
     expect(listPreviousFigureValues(db, [at(row.id)])).toEqual(new Map());
+    // The same when the shell leaves the revision as it was: the number is not the one the trail left.
+    expect(previousOf(figure.id).get(figure.id)).toMatchObject({ valueBest: 240 });
+    db.$client.prepare('UPDATE figures SET value_best = 300 WHERE id = ?').run(figure.id);
+    expect(listPreviousFigureValues(db, [at(figure.id)])).toEqual(new Map());
   });
 });

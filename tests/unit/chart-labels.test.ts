@@ -9,6 +9,13 @@ describe("a bar's label", () => {
     expect(barLabelLines('law enforcement and military, Kazakhstan', 40)).toEqual(['law enforcement and military', 'Kazakhstan']);
   });
 
+  it('draws no empty line for an empty part, and keeps words joined by a no-break space together', () => {
+    expect(barLabelLines('all, ', 16)).toEqual(['all']);
+    expect(barLabelLines(', Almaty', 16)).toEqual(['Almaty']);
+    expect(barLabelLines('', 16)).toEqual(['']);
+    expect(barLabelLines('Nur-Sultan city\u00a0centre, Kazakhstan', 10)).toEqual(['Nur-Sultan', 'city\u00a0centre', 'Kazakhstan']);
+  });
+
   it('keeps a word longer than the limit whole, and loses no word', () => {
     expect(barLabelLines('Усть-Каменогорская область', 10)).toEqual(['Усть-Каменогорская', 'область']);
     fc.assert(
