@@ -21,14 +21,12 @@ export type PageShelf = 'dashboard' | 'records';
 const PARAM_VALUE = /^[A-Za-z0-9_-]{1,40}$/;
 const DASHBOARD_PARAMS = new Map(['compare', 'compare_view', 'breakdown', 'breakdown_view', 'timeline', 'timeline_view', 'reports_page'].map((p) => [p, PARAM_VALUE]));
 
-const RECORD_ID = PAGE_ID_PATTERN;
-
 /** The public pages, the parameters each takes, and the shelf each is kept on. */
 const PUBLIC_PAGES: ReadonlyArray<{ path: RegExp; params: ReadonlyMap<string, RegExp>; shelf: PageShelf }> = [
   { path: /^\/(?:events\/[a-z0-9-]{1,100})?$/, params: DASHBOARD_PARAMS, shelf: 'dashboard' },
-  { path: new RegExp(`^/figures/${RECORD_ID}$`), params: new Map(), shelf: 'records' },
+  { path: new RegExp(`^/figures/${PAGE_ID_PATTERN}$`), params: new Map(), shelf: 'records' },
   // A source's figures come 200 a page (`?page=N`, written as the site writes it).
-  { path: new RegExp(`^/sources/${RECORD_ID}$`), params: new Map([['page', new RegExp(`^${RECORD_ID}$`)]]), shelf: 'records' },
+  { path: new RegExp(`^/sources/${PAGE_ID_PATTERN}$`), params: new Map([['page', new RegExp(`^${PAGE_ID_PATTERN}$`)]]), shelf: 'records' },
 ];
 
 const EVENT_PAGE = /^\/events\/([a-z0-9-]{1,100})$/;
@@ -89,7 +87,6 @@ export function pageShelfOf(pathname: string): PageShelf {
 export function eventSlugOf(pathname: string): string | null {
   return EVENT_PAGE.exec(pathname)?.[1] ?? null;
 }
-
 
 /** Whether the client takes a gzip-encoded body. */
 export function acceptsGzip(req: RequestLike): boolean {

@@ -30,6 +30,14 @@ test('the dashboard’s CSV link downloads the event’s figures with their name
   const key = (r: Record<string, string>) => [r.metric, r.group, r.location, r.value_best, r.reported_on].join('|');
   const downloaded = new Set(rows.map(key));
   expect(seed.filter((r) => !downloaded.has(key(r)))).toEqual([]);
+
+  // A row with no web address still leads to its source: source_id is its page on the site,
+  // which holds the full text of the address to parliament.
+  const address = rows.find((r) => r.reporting_body?.includes('address to parliament'))!;
+  expect(address.source_url).toBe('');
+  await page.goto(`/sources/${address.source_id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(address.source_title!);
+  await expect(page.locator('#full-text')).toBeVisible();
 });
 
 test('every page’s footer downloads every figure of every event, retracted ones marked', async ({ page }) => {

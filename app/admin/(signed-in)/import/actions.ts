@@ -26,8 +26,9 @@ export type ImportState = {
  */
 export async function importFiguresAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
   const user = await requireAdmin();
-  const typedReason = formData.get('reason');
-  const reasonTyped = typeof typedReason === 'string' ? typedReason : '';
+  // What was typed, given back with any refusal so the form keeps it.
+  const reasonField = formData.get('reason');
+  const reasonTyped = typeof reasonField === 'string' ? reasonField : '';
   const parsed = importUploadSchema.safeParse({ file: formData.get('file'), dryRun: formData.get('dryRun') ?? undefined, reason: reasonTyped });
   if (!parsed.success) {
     const errorOf = (field: string) => parsed.error.issues.find((i) => i.path[0] === field)?.message;
