@@ -196,6 +196,19 @@ export const loginAttempts = sqliteTable(
   ],
 );
 
+/** The fields of a figure's number, as its audit snapshots hold them. */
+export const FIGURE_NUMBER_KEYS = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit'] as const;
+
+/**
+ * An audit entry that changed a figure's number (an update, retraction or restoration whose
+ * before and after differ in the qualifier, a value or the unit). The partial index
+ * `audit_figure_number_changes` holds exactly these, and a query finds it only when its WHERE has
+ * this text verbatim (SQLite matches a partial index's terms by their text): build both from here.
+ */
+export const FIGURE_NUMBER_CHANGED = `entity_type = 'figure' AND action IN ('update', 'retract', 'restore') AND (${FIGURE_NUMBER_KEYS.map(
+  (k) => `before ->> '$.${k}' IS NOT after ->> '$.${k}'`,
+).join(' OR ')})`;
+
 export const auditEntries = sqliteTable(
   'audit_entries',
   {
@@ -216,6 +229,9 @@ export const auditEntries = sqliteTable(
   (t) => [
     index('audit_entity_idx').on(t.entityType, t.entityId, t.id),
     index('audit_at_idx').on(t.at),
+    // The event page's "was" reads, per figure, its newest change of number: without this index
+    // that walked back over every note-only edit (88 ms for 35 figures with 2,000 each; 0.4 ms with it).
+    index('audit_figure_number_changes').on(t.entityType, t.entityId, t.id).where(sql.raw(FIGURE_NUMBER_CHANGED)),
     check('audit_action_known', sql`${t.action} IN ('create','update','retract','restore','remove')`),
     check('audit_entity_known', sql`${t.entityType} IN ('figure','source','event','metric')`),
   ],

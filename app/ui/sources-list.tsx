@@ -27,9 +27,10 @@ export function SourcesList({ sources, fullTexts }: { sources: CitedSource[]; fu
             {s.citedBy.length ? (
               <div className="cited-by">
                 Cited for:{' '}
+                {/* Semicolons between them: each label has commas of its own ("Deaths, civilians, Kazakhstan"). */}
                 {s.citedBy.map((c, i) => (
                   <span key={c.anchor}>
-                    {i > 0 ? ', ' : ''}
+                    {i > 0 ? '; ' : ''}
                     <a href={`#${c.anchor}`}>{c.label}</a>
                   </span>
                 ))}

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../index';
-import { auditEntries, type AUDIT_ENTITIES, type AuditEntry, type Figure } from '../schema';
+import { auditEntries, FIGURE_NUMBER_CHANGED, FIGURE_NUMBER_KEYS, type AUDIT_ENTITIES, type AuditEntry, type Figure } from '../schema';
 
 type Entity = (typeof AUDIT_ENTITIES)[number];
 
@@ -32,8 +32,7 @@ export function listAuditForEntity(db: Executor, entityType: Entity, entityId: n
 /** A figure's number as it stood before a change: what the public page says it "was". */
 export type PreviousValue = Pick<Figure, 'qualifier' | 'valueLow' | 'valueBest' | 'valueHigh' | 'unit'>;
 
-/** The fields of a figure's number, as its audit snapshots hold them. */
-const NUMBER_PATHS = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit'].map((k) => `'$.${k}'`);
+const NUMBER_PATHS = FIGURE_NUMBER_KEYS.map((k) => `'$.${k}'`);
 
 /**
  * For each of these figures, its number before the latest change of its number (the `before` of
@@ -46,13 +45,14 @@ const NUMBER_PATHS = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit']
  */
 export function listPreviousFigureValues(db: Executor, figures: Array<{ id: number; revision: number } & PreviousValue>): Map<number, PreviousValue> {
   if (!figures.length) return new Map();
-  const numberChanged = sql.raw(NUMBER_PATHS.map((p) => `before ->> ${p} IS NOT after ->> ${p}`).join(' OR '));
+  // Verbatim, so the partial index audit_figure_number_changes serves it: one entry per figure.
+  const numberChanged = sql.raw(FIGURE_NUMBER_CHANGED);
   // The newest entry's after, against the figure now: [id, revision, qualifier, low, best, high, unit].
   const numberHolds = sql.raw(NUMBER_PATHS.map((p, i) => `latest.after ->> ${p} IS f.value ->> ${i + 2}`).join(' AND '));
   const rows = db.values<[number, string | null]>(sql`
     SELECT f.value ->> 0, (
       SELECT before FROM audit_entries
-      WHERE entity_type = 'figure' AND entity_id = f.value ->> 0 AND action IN ('update', 'retract', 'restore') AND (${numberChanged})
+      WHERE entity_id = f.value ->> 0 AND ${numberChanged}
       ORDER BY id DESC LIMIT 1)
     FROM json_each(${JSON.stringify(figures.map((f) => [f.id, f.revision, f.qualifier, f.valueLow, f.valueBest, f.valueHigh, f.unit]))}) f
     WHERE EXISTS (

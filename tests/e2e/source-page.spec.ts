@@ -75,3 +75,13 @@ test.describe('a source that does not exist', () => {
     await expectNotFoundWithoutJavaScript(browser, ['/sources/999999', '/sources/abc', '/sources/0']);
   });
 });
+
+test("a source's cards are listed apart: a semicolon between labels that hold commas of their own", async ({ page }) => {
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  const item = event.sources().getByRole('listitem').filter({ hasText: 'Total of 230 people die' });
+  const citedFor = item.locator('.cited-by');
+  await expect(citedFor).toHaveText(/^Cited for: Deaths, Kazakhstan; Deaths, Almaty; Deaths, civilians, Kazakhstan; /);
+  // Each label is its card's link.
+  await expect(citedFor.getByRole('link')).toHaveText(['Deaths, Kazakhstan', 'Deaths, Almaty', 'Deaths, civilians, Kazakhstan', 'Deaths, law enforcement and military, Kazakhstan']);
+});

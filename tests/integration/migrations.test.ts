@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/index';
 import { migrateDatabase, migrationsFolder } from '@/db/migrate';
+import { FIGURE_NUMBER_CHANGED } from '@/db/schema';
 
 type Journal = { entries: Array<{ idx: number; when: number; tag: string }> };
 const journal = (): Journal => JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
@@ -68,7 +69,7 @@ describe('the committed migrations', () => {
     expect(added.lastInsertRowid).toBe(4);
     expect(() => sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'delete', 'source', 1)").run()).toThrow(/CHECK constraint failed: audit_action_known/);
     expect(() => sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'remove', 'user', 1)").run()).toThrow(/CHECK constraint failed: audit_entity_known/);
-    expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'audit_entries' AND type = 'index' ORDER BY name").pluck().all()).toEqual(['audit_at_idx', 'audit_entity_idx']);
+    expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'audit_entries' AND type = 'index' ORDER BY name").pluck().all()).toEqual(['audit_at_idx', 'audit_entity_idx', 'audit_figure_number_changes']); // (the last from 0009)
     expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE sql LIKE '%__new_audit_entries%'").pluck().get()).toBe(0);
     // The foreign key to admin_users still holds: removing an account keeps its entries, unnamed.
     sqlite.exec("INSERT INTO admin_users (email, password_hash) VALUES ('gone@example.org', 'x')");
@@ -77,6 +78,21 @@ describe('the committed migrations', () => {
     expect(sqlite.prepare("SELECT user_id FROM audit_entries WHERE actor = 'gone@example.org'").pluck().get()).toBeNull();
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    sqlite.close();
+  });
+
+  it('0009 indexes the changes of number already in an upgraded trail, and nothing else', () => {
+    const db = databaseAsOf('0008_audit_entries_bump_versions');
+    const sqlite = db.$client;
+    const snapshot = (valueBest: number, note: string) => JSON.stringify({ qualifier: 'exact', valueLow: null, valueBest, valueHigh: null, unit: 'people', note });
+    const entry = sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id, before, after) VALUES ('x', ?, ?, 1, ?, ?)");
+    entry.run('create', 'figure', null, snapshot(5, 'a'));
+    entry.run('update', 'figure', snapshot(5, 'a'), snapshot(5, 'b'));
+    entry.run('update', 'figure', snapshot(5, 'b'), snapshot(6, 'b'));
+    entry.run('update', 'source', snapshot(5, 'a'), snapshot(6, 'a'));
+    entry.run('retract', 'figure', snapshot(6, 'b'), JSON.stringify({ status: 'retracted' }));
+    migrateDatabase(db);
+    expect(sqlite.prepare(`SELECT id FROM audit_entries INDEXED BY audit_figure_number_changes WHERE entity_id = 1 AND ${FIGURE_NUMBER_CHANGED} ORDER BY id`).pluck().all()).toEqual([3, 5]);
     sqlite.close();
   });
 

@@ -5,6 +5,7 @@ import { createFigure, restoreFigure, retractFigure, updateFigure } from '@/db/q
 import { importCsvText } from '@/lib/import/run';
 import { createSeededTestDb } from '../helpers/db';
 import { deathTollForm } from '../helpers/figures';
+import { FIGURE_NUMBER_CHANGED } from '@/db/schema';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -57,5 +58,36 @@ describe('what a changed figure was', () => {
     expect(previousOf(figure.id).get(figure.id)).toMatchObject({ valueBest: 240 });
     db.$client.prepare('UPDATE figures SET value_best = 300 WHERE id = ?').run(figure.id);
     expect(listPreviousFigureValues(db, [at(figure.id)])).toEqual(new Map());
+  });
+});
+
+describe('the query behind "was"', () => {
+  it('reads each figure its newest change of number from the partial index, not its whole trail', () => {
+    const test = createSeededTestDb();
+    cleanup = test.cleanup;
+    const { db } = test;
+    const figure = createFigure(db, deathTollForm(), editor);
+    const changes = db.$client.prepare(`SELECT id FROM audit_entries INDEXED BY audit_figure_number_changes WHERE entity_id = ? AND ${FIGURE_NUMBER_CHANGED}`);
+    // Note-only edits are not in the index; a change of number is.
+    updateFigure(db, figure.id, 1, deathTollForm({ note: 'checked', sourceChoice: 'existing', sourceId: String(figure.sourceId) }), editor);
+    expect(changes.all(figure.id)).toEqual([]);
+    updateFigure(db, figure.id, 2, deathTollForm({ valueBest: '240', note: 'checked', sourceChoice: 'existing', sourceId: String(figure.sourceId) }), editor);
+    expect(changes.all(figure.id)).toHaveLength(1);
+    // The planner takes the index for the statement listPreviousFigureValues runs (its WHERE must
+    // carry FIGURE_NUMBER_CHANGED's text verbatim, or SQLite would walk the figure's whole trail).
+    const prepare = db.$client.prepare.bind(db.$client);
+    try {
+      const captured: string[] = [];
+      db.$client.prepare = ((source: string) => {
+        if (source.includes('json_each')) captured.push(source);
+        return prepare(source);
+      }) as typeof db.$client.prepare;
+      listPreviousFigureValues(db, [{ id: figure.id, revision: 3, qualifier: 'exact', valueLow: null, valueBest: 240, valueHigh: null, unit: 'people' }]);
+      expect(captured).toHaveLength(1);
+      const plan = (prepare(`EXPLAIN QUERY PLAN ${captured[0]}`).all('[]') as Array<{ detail: string }>).map((r) => r.detail);
+      expect(plan.join('\n')).toContain('USING INDEX audit_figure_number_changes');
+    } finally {
+      db.$client.prepare = prepare;
+    }
   });
 });

@@ -8,6 +8,7 @@ import { PngButton } from './png-button';
 import { backgroundPlugin, barLabelsPlugin } from './plugins';
 import { PALETTE } from './register';
 import { useChartTheme } from './use-chart-theme';
+import { useMediaQuery } from './use-media-query';
 
 const grouped = new Intl.NumberFormat('en-US');
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
@@ -16,14 +17,15 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
 export default function BarChart({ spec, description, fileName, context }: { spec: BarSpec; description: string; fileName: string; context: string }) {
   const theme = useChartTheme();
   const chartRef = useRef<ChartJS<'bar', [number, number][], string[]> | null>(null);
+  const narrow = useMediaQuery('(max-width: 40rem)');
   const data = useMemo<ChartData<'bar', [number, number][], string[]>>(
     () => ({
       // One line per part of "group, place" at least, shorter lines on a phone, so long labels
-      // wrap rather than being cut off at the canvas's edge.
-      labels: spec.bars.map((b) => barLabelLines(b.label, window.matchMedia('(max-width: 40rem)').matches ? 16 : 32)),
+      // wrap rather than being cut off at the canvas's edge; wrapped again when the width crosses.
+      labels: spec.bars.map((b) => barLabelLines(b.label, narrow ? 16 : 32)),
       datasets: [{ label: spec.title, data: spec.bars.map((b) => [b.low, b.high]), backgroundColor: PALETTE[0], borderSkipped: false, maxBarThickness: 36 }],
     }),
-    [spec],
+    [spec, narrow],
   );
   if (!theme) return null;
   // Each bar is as tall as its longest label needs (about 15 px a line), 44 px at least.
