@@ -25,7 +25,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page).toHaveURL(/\/sources\/\d+#full-text$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(ADDRESS);
     await expect(page.locator('.source-facts')).toContainText('President Kassym-Jomart Tokayev (address to parliament)');
-    await expect(page.locator('.source-facts')).toContainText('11 January 2022');
+    await expect(page.locator('.source-facts')).toContainText('11 January 2022 (who published it is not recorded)');
     await expect(page.locator('.source-facts')).toContainText('No web address');
     // The quote on the event page is in the full text, word for word.
     const text = page.getByRole('region', { name: 'Full text' });

@@ -39,7 +39,8 @@ export default async function SourcePage(props: Props) {
         <dt>Published</dt>
         <dd>
           <time dateTime={source.publishedOn}>{formatDate(source.publishedOn)}</time>
-          {source.publisher ? `, ${source.publisher}` : null}
+          {/* Said when unknown (the address to parliament's news report), not left for a reader to guess. */}
+          {source.publisher ? `, ${source.publisher}` : ' (who published it is not recorded)'}
         </dd>
         <dt>Where</dt>
         <dd>{source.url ? <SourceLink source={source} /> : source.fullText ? 'No web address: the full text below is the copy this site holds.' : 'No web address.'}</dd>
