@@ -45,13 +45,16 @@ const NUMBER_PATHS = FIGURE_NUMBER_KEYS.map((k) => `'$.${k}'`);
  */
 export function listPreviousFigureValues(db: Executor, figures: Array<{ id: number; revision: number } & PreviousValue>): Map<number, PreviousValue> {
   if (!figures.length) return new Map();
-  // Verbatim, so the partial index audit_figure_number_changes serves it: one entry per figure.
+  // The partial index's own condition, and the index named: one entry per figure, whatever the
+  // statistics say (a database analysed before migration 0009 would have the planner walk the
+  // figure's whole trail by audit_entity_idx). A condition that drifted from the index's would
+  // fail to prepare ("no query solution") rather than go slow.
   const numberChanged = sql.raw(FIGURE_NUMBER_CHANGED);
   // The newest entry's after, against the figure now: [id, revision, qualifier, low, best, high, unit].
   const numberHolds = sql.raw(NUMBER_PATHS.map((p, i) => `latest.after ->> ${p} IS f.value ->> ${i + 2}`).join(' AND '));
   const rows = db.values<[number, string | null]>(sql`
     SELECT f.value ->> 0, (
-      SELECT before FROM audit_entries
+      SELECT before FROM audit_entries INDEXED BY audit_figure_number_changes
       WHERE entity_id = f.value ->> 0 AND ${numberChanged}
       ORDER BY id DESC LIMIT 1)
     FROM json_each(${JSON.stringify(figures.map((f) => [f.id, f.revision, f.qualifier, f.valueLow, f.valueBest, f.valueHigh, f.unit]))}) f

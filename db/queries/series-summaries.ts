@@ -25,6 +25,19 @@ export type SeriesSummaryRow = {
 const NUMERIC = sql`f.status = 'published' AND f.qualifier <> 'unknown'`;
 
 /**
+ * The id of the latest published report of the series that `series` (a table alias with
+ * event_id, metric_id, group_name and location) names: lib/dashboard.ts selectHeadline's rule
+ * (newest reported, then newest entered), as SQL text. The stored summaries and the export's
+ * `standing` (db/queries/figure-export.ts) both take it from here.
+ */
+export function latestReportIdSql(series: string): string {
+  return `(SELECT g.id FROM figures g
+          WHERE g.event_id = ${series}.event_id AND g.metric_id = ${series}.metric_id AND g.group_name = ${series}.group_name
+            AND g.location = ${series}.location AND g.status = 'published'
+          ORDER BY g.reported_on DESC, g.created_at DESC, g.id DESC LIMIT 1)`;
+}
+
+/**
  * The summary of every stale series that `scope` (a condition on `series_stale d`) keeps, computed
  * from its reports: the rules of lib/dashboard.ts (selectHeadline, reportedRange), written once
  * here for both the stored summaries and a reader's live fallback. A test holds them to the
@@ -38,10 +51,7 @@ function summarizeStale(scope: SQL): SQL {
       s.last_updated_at AS last_updated_at
     FROM (
       SELECT d.event_id, d.metric_id, d.group_name, d.location, count(*) AS report_count,
-        (SELECT g.id FROM figures g
-          WHERE g.event_id = d.event_id AND g.metric_id = d.metric_id AND g.group_name = d.group_name
-            AND g.location = d.location AND g.status = 'published'
-          ORDER BY g.reported_on DESC, g.created_at DESC, g.id DESC LIMIT 1) AS headline_id,
+        ${sql.raw(latestReportIdSql('d'))} AS headline_id,
         sum(CASE WHEN ${NUMERIC} THEN 1 ELSE 0 END) AS numeric_reports,
         min(CASE WHEN ${NUMERIC} THEN coalesce(f.value_low, f.value_best, 0) END) AS low,
         max(CASE WHEN ${NUMERIC} THEN coalesce(f.value_high, f.value_best, 0) END) AS high,

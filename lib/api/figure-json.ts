@@ -18,6 +18,8 @@ export type FigureJson = {
   quote: string | null;
   note: string;
   status: string;
+  /** Where it stands in its count: latest (the number the event page shows), superseded or retracted. */
+  standing: ExportRow['standing'];
   retractionReason: string | null;
   revision: number;
   updatedAt: string;
@@ -41,6 +43,7 @@ export function toFigureJson(r: ExportRow): FigureJson {
     quote: r.quote,
     note: r.note,
     status: r.status,
+    standing: r.standing,
     retractionReason: r.retraction_reason,
     revision: r.revision,
     updatedAt: r.updated_at,

@@ -2,14 +2,15 @@ import type { ExportRow } from '@/db/queries/figure-export';
 import { neutraliseFormula } from './formula';
 
 /**
- * The export's columns: DESIGN.md's order, then retraction_reason (which the import reads) and
+ * The export's columns: DESIGN.md's order, then retraction_reason (which the import reads),
  * source_id (the source's page on the site, /sources/ID, which the import ignores: it matches
- * sources by who published what, when).
+ * sources by who published what, when) and standing (latest, superseded or retracted in its
+ * count, as the pages say; the import ignores it: it follows from the rows).
  */
 export const EXPORT_COLUMNS = [
   'event_slug', 'event_name', 'metric', 'metric_label', 'group', 'location', 'qualifier', 'value_low', 'value_best',
   'value_high', 'unit', 'reported_on', 'reporting_body', 'publisher', 'source_title', 'source_url', 'quote', 'note',
-  'status', 'figure_id', 'revision', 'updated_at', 'retraction_reason', 'source_id',
+  'status', 'figure_id', 'revision', 'updated_at', 'retraction_reason', 'source_id', 'standing',
 ] as const satisfies ReadonlyArray<keyof ExportRow>;
 
 /** Columns written as numbers: never prefixed, whatever they hold. */
@@ -116,6 +117,7 @@ export function hxlRow(metricTag?: string): string {
     updated_at: '#date+updated',
     retraction_reason: '#status+reason',
     source_id: '#meta+source+id',
+    standing: '#status+standing',
   };
   return `${EXPORT_COLUMNS.map((c) => tags[c]).join(',')}\r\n`;
 }

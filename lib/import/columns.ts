@@ -11,6 +11,6 @@ export const OPTIONAL_COLUMNS = ['publisher', 'source_title', 'source_url', 'quo
  * Columns the export writes that describe the database rather than the report (labels, ids,
  * timestamps); an import accepts and ignores them so that an export can be imported again.
  */
-export const IGNORED_COLUMNS = ['event_name', 'metric_label', 'figure_id', 'revision', 'updated_at', 'source_id'] as const;
+export const IGNORED_COLUMNS = ['event_name', 'metric_label', 'figure_id', 'revision', 'updated_at', 'source_id', 'standing'] as const;
 
 export type ImportColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];

@@ -38,6 +38,18 @@ test('the dashboard’s CSV link downloads the event’s figures with their name
   await page.goto(`/sources/${address.source_id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(address.source_title!);
   await expect(page.locator('#full-text')).toBeVisible();
+
+  // Each row says where it stands in its count, as the figure's own page does: the official toll's
+  // one latest report, and the reports it replaced (164, 225) superseded.
+  const toll = rows.filter((r) => r.metric === 'deaths' && r.group === 'all' && r.location === 'Kazakhstan');
+  expect(toll.filter((r) => r.standing === 'latest')).toHaveLength(1);
+  expect(toll.filter((r) => ['164', '225'].includes(r.value_best!)).map((r) => r.standing)).toEqual(['superseded', 'superseded']);
+  for (const r of toll) {
+    await page.goto(`/figures/${r.figure_id}`);
+    const heading = page.getByRole('heading', { level: 1 });
+    if (r.standing === 'latest') await expect(heading).not.toContainText(/\((superseded|retracted)\)/);
+    else await expect(heading).toContainText(`(${r.standing})`);
+  }
 });
 
 test('every page’s footer downloads every figure of every event, retracted ones marked', async ({ page }) => {

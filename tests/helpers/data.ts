@@ -46,7 +46,12 @@ export function figuresInDb(db: Db): Array<Record<string, string | number | null
       `SELECT e.slug AS event_slug, e.name AS event_name, m.key AS metric, m.label AS metric_label, f.group_name AS "group",
               f.location, f.qualifier, f.value_low, f.value_best, f.value_high, f.unit, f.reported_on, s.reporting_body,
               s.publisher, s.title AS source_title, s.url AS source_url, f.quote, f.note, f.status, f.id AS figure_id,
-              f.revision, f.updated_at, f.retraction_reason, f.source_id
+              f.revision, f.updated_at, f.retraction_reason, f.source_id,
+              -- Where it stands in its count, from its reports directly (never the stored summaries).
+              CASE WHEN f.status = 'retracted' THEN 'retracted'
+                WHEN f.id = (SELECT g.id FROM figures g WHERE g.event_id = f.event_id AND g.metric_id = f.metric_id AND g.group_name = f.group_name
+                  AND g.location = f.location AND g.status = 'published' ORDER BY g.reported_on DESC, g.created_at DESC, g.id DESC LIMIT 1) THEN 'latest'
+                ELSE 'superseded' END AS standing
        FROM figures f JOIN events e ON e.id = f.event_id JOIN metrics m ON m.id = f.metric_id JOIN sources s ON s.id = f.source_id
        ORDER BY f.id`,
     )

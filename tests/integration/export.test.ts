@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/figures.csv/route';
 import { closeDb, getDb, type Db } from '@/db/index';
+import { figureExportQuery } from '@/db/queries/figure-export';
 import { EXPORT_COLUMNS } from '@/lib/export/csv';
 import { restoreFormula } from '@/lib/export/formula';
 import { figureCsvStream, ROWS_PER_CHUNK } from '@/lib/export/stream';
@@ -116,6 +117,45 @@ describe('the export read by an independent parser', () => {
     expect(byLocation("'@Zhanaozen")).toMatchObject({ group: "'+civilians", reporting_body: "'-Ministry", quote: "'=1+2", note: 'line one\nline two\r\nline three', value_low: '10', value_high: '14' });
     expect(parsed.find((r) => r.status === 'retracted')).toMatchObject({ quote: "''=already quoted", note: "'Twas said", retraction_reason: "'=bad, wrong figure" });
     expect(parsed.find((r) => r.note === "'\ttabbed")).toMatchObject({ quote: "'\rcr" });
+  });
+});
+
+describe('standing', () => {
+  const standings = async () => Object.fromEntries(papaRows(await exportText(file, 'status=all')).map((r) => [r.figure_id, r.standing]));
+  const reference = () => Object.fromEntries(figuresInDb(db).map((f) => [String(f.figure_id), f.standing]));
+
+  it('marks the number each count shows as latest, the reports it replaced superseded, and the retracted', async () => {
+    const rows = papaRows(await exportText(file, 'metric=deaths&group=all&location=Kazakhstan&status=all'));
+    // The official toll went 164, 225, 230: only 230 is the count's latest.
+    expect(rows.map((r) => [r.value_best, r.standing])).toEqual(expect.arrayContaining([['164', 'superseded'], ['225', 'superseded'], ['230', 'latest']]));
+    expect(rows.filter((r) => r.standing === 'latest')).toHaveLength(1);
+    expect(await standings()).toEqual(reference());
+  });
+
+  it('asks the stored headlines by their index, not each count by its reports (a test of the plan)', () => {
+    const { sql } = figureExportQuery({ status: 'all', group: '', location: '' });
+    const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ afterId: 0 }) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    expect(plan).toContain('series_summaries_headline_idx (headline_id=?)');
+  });
+
+  it('follows every write, a retraction of the latest and a change made in the sqlite3 shell included', async () => {
+    const toll = db.$client.prepare("SELECT id FROM figures WHERE value_best = 230").pluck().get() as number;
+    const earlier = db.$client.prepare("SELECT id FROM figures WHERE value_best = 225 AND metric_id = (SELECT metric_id FROM figures WHERE id = ?)").pluck().get(toll) as number;
+    db.$client.prepare("UPDATE figures SET status = 'retracted', retraction_reason = 'test' WHERE id = ?").run(toll);
+    // Changed outside the app: the stored summary is stale until the next write refreshes it, and
+    // the export takes the count's latest from its reports meanwhile.
+    expect(db.$client.prepare('SELECT count(*) FROM series_stale').pluck().get()).toBeGreaterThan(0);
+    let found = await standings();
+    expect([found[String(toll)], found[String(earlier)]]).toEqual(['retracted', 'latest']);
+    expect(found).toEqual(reference());
+    // An import (it refreshes the summaries before it commits) with a newer report of the toll.
+    expect(importCsvText(db, ['event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body',
+      'kazakhstan-2022-unrest,deaths,all,Kazakhstan,exact,,238,,people,2023-01-05,Prosecutor General'].join('\n'), actor).errors).toEqual([]);
+    expect(db.$client.prepare('SELECT count(*) FROM series_stale').pluck().get()).toBe(0);
+    found = await standings();
+    expect(found[String(earlier)]).toBe('superseded');
+    expect(Object.values(found).filter((s) => s === 'latest')).toHaveLength(Object.values(reference()).filter((s) => s === 'latest').length);
+    expect(found).toEqual(reference());
   });
 });
 

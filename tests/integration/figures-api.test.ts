@@ -66,6 +66,15 @@ describe('GET /api/figures', () => {
     expect(body.data[0]!.source.id).toBe(sourceId);
   });
 
+  it('says where each figure stands in its count, as the CSV does', async () => {
+    const { body } = await get('?status=all&limit=500');
+    const reference = new Map(figuresInDb(db).map((f) => [f.figure_id, f.standing]));
+    expect(body.data.map((f) => [f.id, f.standing])).toEqual([...reference]);
+    expect(body.data.filter((f) => f.metric.key === 'deaths' && f.group === 'all' && f.location === 'Kazakhstan').map((f) => [f.valueBest, f.standing])).toEqual(
+      expect.arrayContaining([[164, 'superseded'], [225, 'superseded'], [230, 'latest']]),
+    );
+  });
+
   it('applies the same filters and status rule as the CSV', async () => {
     importCsvText(db, AWKWARD_FIGURES_CSV, { userId: null, label: 'import: t.csv' });
     expect((await get('?status=retracted')).body.data.map((f) => f.retractionReason)).toEqual(['=bad, wrong figure']);

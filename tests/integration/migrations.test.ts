@@ -91,8 +91,16 @@ describe('the committed migrations', () => {
     entry.run('update', 'figure', snapshot(5, 'b'), snapshot(6, 'b'));
     entry.run('update', 'source', snapshot(5, 'a'), snapshot(6, 'a'));
     entry.run('retract', 'figure', snapshot(6, 'b'), JSON.stringify({ status: 'retracted' }));
+    // Typed by hand in the sqlite3 shell: not JSON. It neither stops the migration nor counts.
+    entry.run('update', 'figure', 'valueBest was 6', snapshot(7, 'b'));
     migrateDatabase(db);
-    expect(sqlite.prepare(`SELECT id FROM audit_entries INDEXED BY audit_figure_number_changes WHERE entity_id = 1 AND ${FIGURE_NUMBER_CHANGED} ORDER BY id`).pluck().all()).toEqual([3, 5]);
+    const indexed = () => sqlite.prepare(`SELECT id FROM audit_entries INDEXED BY audit_figure_number_changes WHERE entity_id = 1 AND ${FIGURE_NUMBER_CHANGED} ORDER BY id`).pluck().all();
+    expect(indexed()).toEqual([3, 5]);
+    // Nor does fixing or breaking such an entry later fail.
+    sqlite.prepare('UPDATE audit_entries SET before = ? WHERE id = 6').run(snapshot(6, 'b'));
+    expect(indexed()).toEqual([3, 5, 6]);
+    sqlite.prepare("UPDATE audit_entries SET after = '{broken' WHERE id = 3").run();
+    expect(indexed()).toEqual([5, 6]);
     sqlite.close();
   });
 
