@@ -303,6 +303,9 @@ export const seriesSummaries = sqliteTable(
     high: integer('high'),
     numericSources: integer('numeric_sources').notNull(),
     lastUpdatedAt: text('last_updated_at').notNull(),
+    /** How a report that gave `low`, and one that gave `high`, qualified its number (migration 0011). */
+    lowQualifier: text('low_qualifier', { enum: QUALIFIERS }),
+    highQualifier: text('high_qualifier', { enum: QUALIFIERS }),
     /** The data version of the write that last recomputed it: a reader holding the summaries of
      * an earlier version reads only the rows changed since (lib/event-dashboard.ts). */
     rev: integer('rev').notNull(),

@@ -1,4 +1,5 @@
 import type { FigureWithContext } from '@/db/queries/figures';
+import type { Qualifier } from '@/db/schema';
 
 /** What a report is on the timeline: the headline, an earlier report it replaced, or withdrawn. */
 export type ReportStatus = 'headline' | 'superseded' | 'retracted';
@@ -17,7 +18,11 @@ export type Series = {
   range: ReportedRange | null;
 };
 
-export type ReportedRange = { low: number; high: number; reports: number; sources: number };
+/**
+ * The lowest and highest numbers published reports gave, each with how a report that gave it
+ * qualified it ("more than" 400), how many reports gave a number and from how many sources.
+ */
+export type ReportedRange = { low: number; high: number; lowQualifier: Qualifier; highQualifier: Qualifier; reports: number; sources: number };
 
 // Dates and timestamps are ISO strings, so code-unit order is time order (and far faster than
 // localeCompare, which an event with thousands of reports felt).
@@ -42,11 +47,20 @@ export function selectHeadline(reports: FigureWithContext[]): FigureWithContext 
 export function reportedRange(reports: FigureWithContext[]): ReportedRange | null {
   const numeric = reports.filter((r) => r.status === 'published' && r.qualifier !== 'unknown');
   if (numeric.length < 2) return null;
-  const lows = numeric.map((r) => r.valueLow ?? r.valueBest ?? 0);
-  const highs = numeric.map((r) => r.valueHigh ?? r.valueBest ?? 0);
-  const low = Math.min(...lows);
-  const high = Math.max(...highs);
-  return { low, high, reports: numeric.length, sources: new Set(numeric.map((r) => r.sourceId)).size };
+  // Each end with the qualifier of a report that gave it; among reports giving the same number,
+  // the qualifier first in the alphabet for the low end and last for the high end (as the SQL
+  // summaries order them), so two wordings of one number show as two.
+  const ends = numeric.map((r) => ({ low: r.valueLow ?? r.valueBest ?? 0, high: r.valueHigh ?? r.valueBest ?? 0, qualifier: r.qualifier }));
+  const lowest = ends.reduce((a, b) => (b.low < a.low || (b.low === a.low && b.qualifier < a.qualifier) ? b : a));
+  const highest = ends.reduce((a, b) => (b.high > a.high || (b.high === a.high && b.qualifier > a.qualifier) ? b : a));
+  return {
+    low: lowest.low,
+    high: highest.high,
+    lowQualifier: lowest.qualifier,
+    highQualifier: highest.qualifier,
+    reports: numeric.length,
+    sources: new Set(numeric.map((r) => r.sourceId)).size,
+  };
 }
 
 /** The status of a report within its series. */
@@ -207,9 +221,14 @@ export function summarize(series: Series, metricId: number): SeriesSummary {
 }
 
 /** The range as reportedRange words it, from counts and extremes computed elsewhere (SQL). */
-export function rangeOf(numericReports: number, low: number | null, high: number | null, sources: number): ReportedRange | null {
-  if (numericReports < 2 || low === null || high === null) return null;
-  return { low, high, reports: numericReports, sources };
+export function rangeOf(
+  numericReports: number,
+  ends: { low: number | null; high: number | null; lowQualifier: Qualifier | null; highQualifier: Qualifier | null },
+  sources: number,
+): ReportedRange | null {
+  const { low, high, lowQualifier, highQualifier } = ends;
+  if (numericReports < 2 || low === null || high === null || !lowQualifier || !highQualifier) return null;
+  return { low, high, lowQualifier, highQualifier, reports: numericReports, sources };
 }
 
 /** The primary series of one metric among summaries (see pickPrimary). */

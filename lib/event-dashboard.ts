@@ -82,7 +82,7 @@ function readSeries(event: Event, version: number, metricById: ReturnType<typeof
       reportCount: row.reportCount,
       headlineId: row.headlineId,
       headlineSize: row.headlineSize,
-      range: rangeOf(row.numericReports, row.low, row.high, row.numericSources),
+      range: rangeOf(row.numericReports, row, row.numericSources),
     };
   };
   const keep = (summaries: SeriesSummary[], lastUpdatedAt: string | null) => ({ summaries, lastUpdatedAt, state: { version, metrics, summaries } });

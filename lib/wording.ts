@@ -89,14 +89,21 @@ const count = (n: number, one: string, many: string) => `${grouped.format(n)} ${
  * The spread of a series' reports under its headline: "3 reports from 3 sources, from 164 to 230;
  * the figure above is the latest." It says that the headline is the latest report, not an average
  * or a pick among disagreeing sources (a revised toll's earlier counts are in the spread), and
- * how many reports stand behind it when they all agree.
+ * how many reports stand behind it when they all agree. Each end keeps the words of a report that
+ * gave it ("from more than 400 to about 500"): a number is never stripped of its qualifier.
  */
-export function describeReportSpread(r: { low: number; high: number; reports: number; sources: number }, unit: string): string {
+export function describeReportSpread(
+  r: { low: number; high: number; lowQualifier: Qualifier; highQualifier: Qualifier; reports: number; sources: number },
+  unit: string,
+): string {
   const counted = `${count(r.reports, 'report', 'reports')} from ${count(r.sources, 'source', 'sources')}`;
-  if (r.low === r.high) return `${counted}, all with the same number (${formatNumber(r.low, unit)}); the figure above is the latest.`;
-  const low = formatNumber(r.low, unit, 'down');
+  const prefix = (q: Qualifier) => (q === 'unknown' ? '' : PREFIX[q]);
+  if (r.low === r.high && r.lowQualifier === r.highQualifier) {
+    return `${counted}, all with the same number (${prefix(r.lowQualifier)}${formatNumber(r.low, unit, ROUNDING[r.lowQualifier])}); the figure above is the latest.`;
+  }
+  const low = `${prefix(r.lowQualifier)}${formatNumber(r.low, unit, 'down')}`;
   // The currency is named once, before the first number.
-  const high = formatNumber(r.high, unit, 'up').replace(/^[A-Z]{3} /, '');
+  const high = `${prefix(r.highQualifier)}${formatNumber(r.high, unit, 'up').replace(/^[A-Z]{3} /, '')}`;
   return `${counted}, from ${low} to ${high}; the figure above is the latest.`;
 }
 

@@ -32,7 +32,9 @@ test('headline cards show law-enforcement deaths and injuries with citations tha
   await expect(event.card('Deaths', 'Kazakhstan').locator('.card-value')).toHaveText('230');
   await expect(event.card('Deaths', 'Kazakhstan')).toContainText('3 reports from 3 sources, from 164 to 230; the figure above is the latest.');
   // Three sources that agree: the card says the number stands on three reports, not one.
-  await expect(event.card('Shopping malls and banks looted', 'Kazakhstan')).toContainText('3 reports from 3 sources, all with the same number (100); the figure above is the latest.');
+  // A number keeps its words in the spread too: all three said "more than 100".
+  await expect(event.card('Shopping malls and banks looted', 'Kazakhstan')).toContainText('3 reports from 3 sources, all with the same number (more than 100); the figure above is the latest.');
+  await expect(event.card('Vehicles burned', 'Kazakhstan')).toContainText('from more than 400 to about 500; the figure above is the latest.');
   await expect(event.card('Deaths', 'civilians, Kazakhstan').locator('.card-value')).toHaveText('20');
   await expect(event.card('Economic damage', 'businesses, Kazakhstan').locator('.card-value')).toHaveText('about KZT 93.7 billion');
 });

@@ -33,7 +33,7 @@ describe('the event dashboard', () => {
     const deaths = d.cards[0]!.cards;
     expect(deaths[0]).toMatchObject({ primary: true });
     expect(formatFigure(deaths[0]!.headline)).toBe('230');
-    expect(deaths[0]!.series.range).toEqual({ low: 164, high: 230, reports: 3, sources: 3 });
+    expect(deaths[0]!.series.range).toEqual({ low: 164, high: 230, lowQualifier: 'exact', highQualifier: 'exact', reports: 3, sources: 3 });
     expect(d.sources.map((s) => s.number)).toEqual(d.sources.map((_, i) => i + 1));
     const figures = listFiguresForEvent(openDatabase(file), d.event.id);
     expect(new Set(figures.map((f) => f.sourceId)).size).toBe(d.sources.length);

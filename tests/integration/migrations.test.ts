@@ -104,6 +104,27 @@ describe('the committed migrations', () => {
     sqlite.close();
   });
 
+  it('0011 words the spread of every stored series: each is computed again, with its ends\' qualifiers', () => {
+    const db = databaseAsOf('0010_series_summaries_headline_idx');
+    db.$client.exec(`
+      INSERT INTO events (slug, name, country, start_date) VALUES ('e', 'E', 'Testland', '2022-01-01');
+      INSERT INTO metrics (key, label, unit, hxl_tag, sort_order) VALUES ('vehicles', 'Vehicles', 'vehicles', '#meta+vehicles', 1);
+      INSERT INTO sources (reporting_body, published_on) VALUES ('Ministry', '2022-01-02'), ('Agency', '2022-01-03');
+      INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id) VALUES
+        (1, 1, 'all', 'Testland', 'more_than', 400, 'vehicles', '2022-01-02', 1),
+        (1, 1, 'all', 'Testland', 'about', 500, 'vehicles', '2022-01-03', 2);
+      -- As an earlier version of the app stored it (its write paths refresh before they commit).
+      DELETE FROM series_stale;
+      INSERT INTO series_summaries (event_id, metric_id, group_name, location, report_count, headline_id, headline_size, numeric_reports, low, high, numeric_sources, last_updated_at, rev)
+        VALUES (1, 1, 'all', 'Testland', 2, 2, 500, 2, 400, 500, 2, '2022-01-03T00:00:00.000Z', 1);
+    `);
+    migrateDatabase(db);
+    expect(db.$client.prepare('SELECT low, low_qualifier, high, high_qualifier, headline_id FROM series_summaries').all()).toEqual([
+      { low: 400, low_qualifier: 'more_than', high: 500, high_qualifier: 'about', headline_id: 2 },
+    ]);
+    expect(db.$client.prepare('SELECT count(*) FROM series_stale').pluck().get()).toBe(0);
+  });
+
   it('0005 drops the unused lock-out columns of admin_users, keeping every account', () => {
     const db = databaseAsOf('0003_login_attempts');
     db.$client.prepare("INSERT INTO admin_users (email, password_hash, failed_attempts, locked_until) VALUES ('old@example.org', 'scrypt$x', 4, '2030-01-01T00:00:00.000Z')").run();

@@ -40,7 +40,7 @@ function expected(db: Db, slug = SLUG) {
         eventId: event.id, metricId: s.reports[0]!.metricId, group: s.group, location: s.location, reportCount: s.reports.length,
         headlineId: h?.id ?? null, headlineSize: h ? (h.valueHigh ?? h.valueBest ?? -1) : -1,
         lastUpdatedAt: s.reports.map((r) => r.updatedAt).sort().at(-1),
-        range: s.range && { low: s.range.low, high: s.range.high, reports: s.range.reports, sources: s.range.sources },
+        range: s.range && { low: s.range.low, high: s.range.high, lowQualifier: s.range.lowQualifier, highQualifier: s.range.highQualifier, reports: s.range.reports, sources: s.range.sources },
       };
     })
     .sort(byKey);
@@ -48,9 +48,9 @@ function expected(db: Db, slug = SLUG) {
 
 function actual(db: Db, slug = SLUG) {
   return listSeriesSummaries(db, findEventBySlug(db, slug)!.id)
-    .map(({ numericReports, low, high, numericSources, ...rest }) => ({
+    .map(({ numericReports, low, high, lowQualifier, highQualifier, numericSources, ...rest }) => ({
       ...rest,
-      range: rangeOf(numericReports, low, high, numericSources),
+      range: rangeOf(numericReports, { low, high, lowQualifier, highQualifier }, numericSources),
     }))
     .sort(byKey);
 }
@@ -126,6 +126,24 @@ describe('series summaries', () => {
     expect(importCsvText(db, [header, ...rows].join('\n'), editor)).toMatchObject({ created: 2 });
     expectFresh(db);
     expect(actual(db).find((s) => s.group === 'all' && s.location === 'Kazakhstan' && s.metricId === 1)?.headlineSize).toBe(240);
+  });
+
+  it('keep how the reports worded each end of the spread, two wordings of one number as two', () => {
+    const db = serve(createSeededTestDb());
+    const header = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body';
+    const row = (place: string, qualifier: string, low: string, best: string, high: string, day: number) =>
+      `${SLUG},deaths,all,${place},${qualifier},${low},${best},${high},people,2022-02-${String(day).padStart(2, '0')},Akimat ${day}`;
+    const rows = [
+      row('Taraz', 'more_than', '', '400', '', 1), row('Taraz', 'about', '', '500', '', 2), row('Taraz', 'exact', '', '450', '', 3),
+      row('Aktau', 'exact', '', '1300', '', 1), row('Aktau', 'more_than', '', '1300', '', 2),
+      row('Atyrau', 'at_most', '', '9900', '', 1), row('Atyrau', 'about', '3811', '4000', '4100', 2),
+    ];
+    expect(importCsvText(db, [header, ...rows].join('\n'), editor).errors).toEqual([]);
+    expectFresh(db);
+    const range = (place: string) => actual(db).find((s) => s.location === place && s.metricId === 1)?.range;
+    expect(range('Taraz')).toMatchObject({ low: 400, lowQualifier: 'more_than', high: 500, highQualifier: 'about' });
+    expect(range('Aktau')).toMatchObject({ low: 1300, lowQualifier: 'exact', high: 1300, highQualifier: 'more_than' });
+    expect(range('Atyrau')).toMatchObject({ low: 3811, lowQualifier: 'about', high: 9900, highQualifier: 'at_most' });
   });
 
   it('are never read stale: a change made outside the app (the sqlite3 shell) is read from the reports until refreshed', () => {

@@ -43,10 +43,17 @@ describe('reportedRange', () => {
       makeFigure({ valueBest: 9999, sourceId: 3, status: 'retracted', retractionReason: 'x' }),
       makeFigure({ qualifier: 'unknown', valueBest: null, sourceId: 4 }),
     ];
-    expect(reportedRange(reports)).toEqual({ low: 164, high: 238, reports: 3, sources: 2 });
+    expect(reportedRange(reports)).toEqual({ low: 164, high: 238, lowQualifier: 'exact', highQualifier: 'exact', reports: 3, sources: 2 });
+  });
+  it('keeps how a report worded each end, and two wordings of the same number as two', () => {
+    const spread = [makeFigure({ qualifier: 'more_than', valueBest: 400 }), makeFigure({ qualifier: 'about', valueBest: 500, sourceId: 2 }), makeFigure({ valueBest: 450, sourceId: 3 })];
+    expect(reportedRange(spread)).toMatchObject({ low: 400, lowQualifier: 'more_than', high: 500, highQualifier: 'about' });
+    const same = [makeFigure({ qualifier: 'more_than', valueBest: 1300 }), makeFigure({ valueBest: 1300, sourceId: 2 })];
+    expect(reportedRange(same)).toMatchObject({ low: 1300, lowQualifier: 'exact', high: 1300, highQualifier: 'more_than' });
+    expect(reportedRange([...same].reverse())).toMatchObject({ lowQualifier: 'exact', highQualifier: 'more_than' });
   });
   it('is a single number when reports agree, and null when there is only one number', () => {
-    expect(reportedRange([makeFigure({ valueBest: 16 }), makeFigure({ valueBest: 16, sourceId: 2 })])).toEqual({ low: 16, high: 16, reports: 2, sources: 2 });
+    expect(reportedRange([makeFigure({ valueBest: 16 }), makeFigure({ valueBest: 16, sourceId: 2 })])).toEqual({ low: 16, high: 16, lowQualifier: 'exact', highQualifier: 'exact', reports: 2, sources: 2 });
     expect(reportedRange([makeFigure({ valueBest: 16 }), makeFigure({ qualifier: 'unknown', valueBest: null, sourceId: 2 })])).toBeNull();
     expect(reportedRange([makeFigure({ valueBest: 16 })])).toBeNull();
   });
