@@ -306,6 +306,8 @@ export const seriesSummaries = sqliteTable(
     /** How a report that gave `low`, and one that gave `high`, qualified its number (migration 0011). */
     lowQualifier: text('low_qualifier', { enum: QUALIFIERS }),
     highQualifier: text('high_qualifier', { enum: QUALIFIERS }),
+    /** How many of its reports are retracted (migration 0011): the event page says so beside its count. */
+    retractedReports: integer('retracted_reports').notNull().default(0),
     /** The data version of the write that last recomputed it: a reader holding the summaries of
      * an earlier version reads only the rows changed since (lib/event-dashboard.ts). */
     rev: integer('rev').notNull(),

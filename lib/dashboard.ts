@@ -169,6 +169,8 @@ export type SeriesSummary = {
   group: string;
   location: string;
   reportCount: number;
+  /** Of those, how many are retracted. */
+  retractedCount: number;
   headlineId: number | null;
   /** The headline's high end, else its number; -1 without one (the breakdown shows the largest). */
   headlineSize: number;
@@ -214,6 +216,7 @@ export function summarize(series: Series, metricId: number): SeriesSummary {
     group: series.group,
     location: series.location,
     reportCount: series.reports.length,
+    retractedCount: series.reports.filter((r) => r.status === 'retracted').length,
     headlineId: h?.id ?? null,
     headlineSize: h ? (h.valueHigh ?? h.valueBest ?? -1) : -1,
     range: series.range,

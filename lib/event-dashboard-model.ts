@@ -27,6 +27,8 @@ export type EventDashboard = {
   citationOf: Record<number, number>;
   /** How many reports the event has, published and retracted. */
   reportCount: number;
+  /** Of those, how many are retracted. */
+  retractedCount: number;
   /** When any figure or source of the event last changed (ISO timestamp). */
   lastUpdated: string;
 };
@@ -98,6 +100,7 @@ export function assembleDashboard(event: Event, input: DashboardInput): EventDas
     sources,
     citationOf: Object.fromEntries(sources.map((s) => [s.id, numberOf(s.id)])),
     reportCount: summaries.reduce((n, s) => n + s.reportCount, 0),
+    retractedCount: summaries.reduce((n, s) => n + s.retractedCount, 0),
     lastUpdated,
   };
 }

@@ -80,6 +80,7 @@ function readSeries(event: Event, version: number, metricById: ReturnType<typeof
       group: row.group,
       location: row.location,
       reportCount: row.reportCount,
+      retractedCount: row.retractedReports,
       headlineId: row.headlineId,
       headlineSize: row.headlineSize,
       range: rangeOf(row.numericReports, row, row.numericSources),

@@ -60,6 +60,22 @@ export function formatFigure(f: Wordable): string {
   return `${prefix}${formatNumber(f.valueBest, f.unit, ROUNDING[f.qualifier])}`;
 }
 
+/**
+ * A sum of money in full, as entered, with the words the source used: "more than KZT
+ * 87,000,000,000", "KZT 87,000,000,000–93,700,000,000 (best estimate KZT 90,000,000,000)". The
+ * compact wording ("93.7 billion") rounds; this is what a reader checks it against.
+ */
+export function formatAmountInFull(f: Wordable): string {
+  if (f.qualifier === 'unknown') return 'being determined';
+  const prefix = PREFIX[f.qualifier];
+  const full = (v: number) => `${f.unit} ${grouped.format(v)}`;
+  if (f.valueLow !== null && f.valueHigh !== null) {
+    const best = f.valueBest !== null ? ` (best estimate ${full(f.valueBest)})` : '';
+    return `${prefix}${full(f.valueLow)}–${grouped.format(f.valueHigh)}${best}`;
+  }
+  return f.valueBest === null ? 'being determined' : `${prefix}${full(f.valueBest)}`;
+}
+
 /** The unit worded after a figure ("people"), or null: money carries its currency, and an unknown has no number to count. */
 export function unitShown(f: Pick<Wordable, 'qualifier' | 'unit'>): string | null {
   return isCurrency(f.unit) || f.qualifier === 'unknown' ? null : f.unit;

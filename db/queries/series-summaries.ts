@@ -23,6 +23,8 @@ export type SeriesSummaryRow = {
   /** How a report that gave the lowest low, and one that gave the highest high, qualified it. */
   lowQualifier: Qualifier | null;
   highQualifier: Qualifier | null;
+  /** How many of its reports are retracted. */
+  retractedReports: number;
 };
 
 const NUMERIC = sql`f.status = 'published' AND f.qualifier <> 'unknown'`;
@@ -51,7 +53,8 @@ function summarizeStale(scope: SQL): SQL {
     SELECT s.event_id AS event_id, s.metric_id AS metric_id, s.group_name AS group_name, s.location AS location,
       s.report_count AS report_count, s.headline_id AS headline_id, coalesce(h.value_high, h.value_best, -1) AS headline_size,
       s.numeric_reports AS numeric_reports, s.low AS low, s.high AS high, s.numeric_sources AS numeric_sources,
-      s.last_updated_at AS last_updated_at, substr(s.low_end, 21) AS low_qualifier, substr(s.high_end, 21) AS high_qualifier
+      s.last_updated_at AS last_updated_at, substr(s.low_end, 21) AS low_qualifier, substr(s.high_end, 21) AS high_qualifier,
+      s.retracted_reports AS retracted_reports
     FROM (
       SELECT d.event_id, d.metric_id, d.group_name, d.location, count(*) AS report_count,
         ${sql.raw(latestReportIdSql('d'))} AS headline_id,
@@ -65,7 +68,8 @@ function summarizeStale(scope: SQL): SQL {
         -- smallest text is the smallest number (ties: the qualifier first in the alphabet). As
         -- lib/dashboard.ts reportedRange.
         min(CASE WHEN ${NUMERIC} THEN printf('%020d', coalesce(f.value_low, f.value_best, 0)) || f.qualifier END) AS low_end,
-        max(CASE WHEN ${NUMERIC} THEN printf('%020d', coalesce(f.value_high, f.value_best, 0)) || f.qualifier END) AS high_end
+        max(CASE WHEN ${NUMERIC} THEN printf('%020d', coalesce(f.value_high, f.value_best, 0)) || f.qualifier END) AS high_end,
+        sum(CASE WHEN f.status = 'retracted' THEN 1 ELSE 0 END) AS retracted_reports
       -- CROSS JOIN: the stale series drive the loop, each reading its own reports through the
       -- identity index. A plain JOIN let SQLite scan every figure of every event in index order
       -- to avoid sorting for the GROUP BY (118 ms a save at a million figures).
@@ -94,7 +98,7 @@ export function refreshStaleSeries(db: Executor): void {
     WHERE (event_id, metric_id, group_name, location) IN (SELECT event_id, metric_id, group_name, location FROM series_stale)`);
   db.run(sql`
     INSERT INTO series_summaries (event_id, metric_id, group_name, location, report_count, headline_id, headline_size,
-      numeric_reports, low, high, numeric_sources, last_updated_at, low_qualifier, high_qualifier, rev)
+      numeric_reports, low, high, numeric_sources, last_updated_at, low_qualifier, high_qualifier, retracted_reports, rev)
     SELECT *, (SELECT version FROM data_version WHERE id = 1) FROM (${summarizeStale(sql`1`)})`);
   // Each event a stale series belongs to gets its sources counted again: a few milliseconds a
   // write, instead of on every render of the page.
@@ -112,9 +116,9 @@ export function refreshStaleSeries(db: Executor): void {
   db.run(sql`DELETE FROM series_stale`);
 }
 
-const COLUMNS = sql`event_id, metric_id, group_name, location, report_count, headline_id, headline_size, numeric_reports, low, high, numeric_sources, last_updated_at, low_qualifier, high_qualifier`;
+const COLUMNS = sql`event_id, metric_id, group_name, location, report_count, headline_id, headline_size, numeric_reports, low, high, numeric_sources, last_updated_at, low_qualifier, high_qualifier, retracted_reports`;
 
-type SummaryArray = [number, number, string, string, number, number | null, number, number, number | null, number | null, number, string, Qualifier | null, Qualifier | null];
+type SummaryArray = [number, number, string, string, number, number | null, number, number, number | null, number | null, number, string, Qualifier | null, Qualifier | null, number];
 
 /**
  * The series that `scope` keeps (a condition on the columns event_id and metric_id), one row
@@ -142,7 +146,7 @@ function toRow(r: SummaryArray): SeriesSummaryRow {
   return {
     eventId: r[0], metricId: r[1], group: r[2], location: r[3], reportCount: r[4], headlineId: r[5], headlineSize: r[6],
     numericReports: r[7], low: r[8], high: r[9], numericSources: r[10], lastUpdatedAt: r[11],
-    lowQualifier: r[12], highQualifier: r[13],
+    lowQualifier: r[12], highQualifier: r[13], retractedReports: r[14],
   };
 }
 

@@ -82,12 +82,13 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test('a sum of money is worded compactly, and its page gives the exact amount entered', async ({ page }) => {
+test('a sum of money is worded compactly, and its page gives the amount in full, as the source worded it', async ({ page }) => {
   const event = new EventPage(page);
   await event.goto(KZ);
   await event.card('Economic damage', 'businesses, Kazakhstan').getByRole('link', { name: 'about KZT 93.7 billion' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Economic damage, businesses, Kazakhstan: about KZT 93.7 billion');
-  await expect(page.locator('.source-facts')).toContainText('Exact amountbest KZT 93,700,000,000');
+  // In full, with the source's words: "about", never "exact" for what was not.
+  await expect(page.locator('.source-facts')).toContainText('Amount in fullabout KZT 93,700,000,000');
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

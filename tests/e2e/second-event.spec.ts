@@ -33,6 +33,8 @@ test('a second event with Cyrillic names, a range and a retraction renders with 
   const event = new EventPage(page);
   await event.goto(SLUG);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Беспорядки в Бишкеке');
+  // Five reports, one of them retracted, from four sources: the count says which.
+  await expect(page.locator('.summary')).toContainText('5 reports (1 retracted) from 4 sources.');
   const deaths = event.card('Deaths', 'Кыргызстан');
   await expect(deaths.locator('.card-value')).toHaveText('about 225–238');
   await expect(deaths).toContainText('2 reports from 2 sources, from 1 to about 238; the figure above is the latest.');

@@ -104,7 +104,7 @@ describe('the committed migrations', () => {
     sqlite.close();
   });
 
-  it('0011 words the spread of every stored series: each is computed again, with its ends\' qualifiers', () => {
+  it('0011 words the spread of every stored series: each is computed again, with its ends\' qualifiers and its retracted reports', () => {
     const db = databaseAsOf('0010_series_summaries_headline_idx');
     db.$client.exec(`
       INSERT INTO events (slug, name, country, start_date) VALUES ('e', 'E', 'Testland', '2022-01-01');
@@ -119,8 +119,8 @@ describe('the committed migrations', () => {
         VALUES (1, 1, 'all', 'Testland', 2, 2, 500, 2, 400, 500, 2, '2022-01-03T00:00:00.000Z', 1);
     `);
     migrateDatabase(db);
-    expect(db.$client.prepare('SELECT low, low_qualifier, high, high_qualifier, headline_id FROM series_summaries').all()).toEqual([
-      { low: 400, low_qualifier: 'more_than', high: 500, high_qualifier: 'about', headline_id: 2 },
+    expect(db.$client.prepare('SELECT low, low_qualifier, high, high_qualifier, headline_id, retracted_reports FROM series_summaries').all()).toEqual([
+      { low: 400, low_qualifier: 'more_than', high: 500, high_qualifier: 'about', headline_id: 2, retracted_reports: 0 },
     ]);
     expect(db.$client.prepare('SELECT count(*) FROM series_stale').pluck().get()).toBe(0);
   });

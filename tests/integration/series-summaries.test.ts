@@ -38,6 +38,7 @@ function expected(db: Db, slug = SLUG) {
       const h = s.headline;
       return {
         eventId: event.id, metricId: s.reports[0]!.metricId, group: s.group, location: s.location, reportCount: s.reports.length,
+        retractedReports: s.reports.filter((r) => r.status === 'retracted').length,
         headlineId: h?.id ?? null, headlineSize: h ? (h.valueHigh ?? h.valueBest ?? -1) : -1,
         lastUpdatedAt: s.reports.map((r) => r.updatedAt).sort().at(-1),
         range: s.range && { low: s.range.low, high: s.range.high, lowQualifier: s.range.lowQualifier, highQualifier: s.range.highQualifier, reports: s.range.reports, sources: s.range.sources },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Qualifier } from '@/db/schema';
-import { describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, formatNumber, formatFigureWithUnit, isCurrency, unitShown } from '@/lib/wording';
+import { describeReportSpread, formatAmountInFull, describeRevision, describeScope, formatDate, formatFigure, formatNumber, formatFigureWithUnit, isCurrency, unitShown } from '@/lib/wording';
 
 const fig = (qualifier: Qualifier, best: number | null, unit = 'people', low: number | null = null, high: number | null = null) => ({
   qualifier, valueBest: best, valueLow: low, valueHigh: high, unit,
@@ -128,4 +128,15 @@ describe('describeRevision', () => {
     // Only the note or the quote changed: the number is what it was.
     expect(describeRevision(now, figure(226))).toBe('updated here 26 November 2026 (revision 2)');
   });
+});
+
+describe('formatAmountInFull', () => {
+  it.each([
+    [fig('more_than', 87_000_000_000, 'KZT'), 'more than KZT 87,000,000,000'],
+    [fig('about', 93_700_000_000, 'KZT'), 'about KZT 93,700,000,000'],
+    [fig('exact', 1_500_000, 'USD'), 'USD 1,500,000'],
+    [fig('exact', 90_000_000_000, 'KZT', 87_000_000_000, 93_700_000_000), 'KZT 87,000,000,000–93,700,000,000 (best estimate KZT 90,000,000,000)'],
+    [fig('about', null, 'KZT', 87_000_000_000, 93_700_000_000), 'about KZT 87,000,000,000–93,700,000,000'],
+    [fig('unknown', null, 'KZT'), 'being determined'],
+  ])('words %j as %j', (f, expected) => expect(formatAmountInFull(f)).toBe(expected));
 });

@@ -52,7 +52,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   if (!view) notFound();
   const { dashboard, charts, reports: shown } = view;
   const { state, defaults, pages, reportsPage: page } = view.choice;
-  const { event, metrics, reportCount, sources } = dashboard;
+  const { event, metrics, reportCount, retractedCount, sources } = dashboard;
 
   return (
     <>
@@ -62,7 +62,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         {event.endDate ? ` – ${formatDate(event.endDate)}` : ' – ongoing'}. {event.description}
       </p>
       <p className="summary">
-        {formatNumber(reportCount, "")} reports from {formatNumber(sources.length, "")} sources.{' '}
+        {formatNumber(reportCount, "")} reports{retractedCount ? ` (${formatNumber(retractedCount, '')} retracted)` : ''} from {formatNumber(sources.length, "")} sources.{' '}
         <a href={`/api/figures.csv?${new URLSearchParams({ event: event.slug, status: 'all' })}`} download>Download all figures (CSV)</a>
       </p>
       {metrics.length === 0 ? <p>No figures have been reported for this event yet.</p> : null}

@@ -8,7 +8,7 @@ import { SourceLink } from '@/app/ui/source-link';
 import { lastUpdatedOf, latestOfCountWords, loadFigurePage } from '@/lib/figure-page';
 import { countCsvHref, figureHref } from '@/lib/page-id';
 import { siteUrl } from '@/lib/site-url';
-import { describeScope, formatDate, formatFigureWithUnit, formatNumber, isCurrency } from '@/lib/wording';
+import { describeScope, formatAmountInFull, formatDate, formatFigureWithUnit, formatNumber, isCurrency } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,10 +20,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** A money figure's amounts as entered, in full: "best KZT 93,700,000,000" or "low …, high …". */
-function exactAmounts(f: { valueLow: number | null; valueBest: number | null; valueHigh: number | null; unit: string }): string {
-  const parts = [['low', f.valueLow], ['best', f.valueBest], ['high', f.valueHigh]] as const;
-  return parts.flatMap(([name, v]) => (v === null ? [] : [`${name} ${f.unit} ${formatNumber(v, '')}`])).join(', ');
-}
 
 /**
  * One reported figure, citable by its own address: what was counted, the number, who reported it
@@ -57,8 +53,8 @@ export default async function FigurePage({ params }: Props) {
         {isCurrency(f.unit) && f.qualifier !== 'unknown' ? (
           <>
             {/* Money is worded compactly ("93.7 billion"); the exact amounts as entered. */}
-            <dt>Exact amount</dt>
-            <dd>{exactAmounts(f)}</dd>
+            <dt>Amount in full</dt>
+            <dd>{formatAmountInFull(f)}</dd>
           </>
         ) : null}
         <dt>Reported by</dt>
