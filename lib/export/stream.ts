@@ -50,8 +50,3 @@ export function figureCsvStream(file: string, filters: FigureFilters, opts: { hx
     { highWaterMark: 1 },
   );
 }
-
-/** The download's file name: `<event slug or all-events>-figures-YYYY-MM-DD.csv` (UTC date). */
-export function exportFileName(eventSlug: string | undefined, now: Date = new Date()): string {
-  return `${eventSlug ?? 'all-events'}-figures-${now.toISOString().slice(0, 10)}.csv`;
-}

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
+import { EventPage } from './event-page';
 import { expect, test } from './fixtures';
 
 const parse = (text: string) => {
@@ -24,7 +25,8 @@ test('the dashboard’s CSV link downloads the event’s figures with their name
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download all figures (CSV)' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe(`kazakhstan-2022-unrest-figures-${today()}.csv`);
+  // "All figures": retracted ones too, and the name says so.
+  expect(download.suggestedFilename()).toBe(`kazakhstan-2022-unrest-with-retracted-figures-${today()}.csv`);
   const rows = parse(fs.readFileSync((await download.path())!, 'utf8'));
   // Every seeded report is there as the seed file has it (other tests may add more).
   const key = (r: Record<string, string>) => [r.metric, r.group, r.location, r.value_best, r.reported_on].join('|');
@@ -50,6 +52,21 @@ test('the dashboard’s CSV link downloads the event’s figures with their name
     if (r.standing === 'latest') await expect(heading).not.toContainText(/\((superseded|retracted)\)/);
     else await expect(heading).toContainText(`(${r.standing})`);
   }
+});
+
+test('a chart’s CSV is named for what it holds, apart from the whole event’s', async ({ page }) => {
+  const event = new EventPage(page);
+  await event.goto('kazakhstan-2022-unrest');
+  const names: string[] = [];
+  for (const title of ['Deaths by group and place', 'Deaths as reported over time']) {
+    const downloading = page.waitForEvent('download');
+    await event.panel(title).getByRole('link', { name: 'Download CSV' }).click();
+    const download = await downloading;
+    names.push(download.suggestedFilename());
+    const rows = parse(fs.readFileSync((await download.path())!, 'utf8'));
+    expect(new Set(rows.map((r) => r.metric))).toEqual(new Set(['deaths']));
+  }
+  expect(names).toEqual([`kazakhstan-2022-unrest-deaths-figures-${today()}.csv`, `kazakhstan-2022-unrest-deaths-with-retracted-figures-${today()}.csv`]);
 });
 
 test('every page’s footer downloads every figure of every event, retracted ones marked', async ({ page }) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExportRow } from '@/db/queries/figure-export';
 import { CELL_SEPARATOR, csvCell, csvField, csvHeader, csvRecord, csvRecordJoined, csvRecordValues, EXPORT_COLUMNS, hxlRow } from '@/lib/export/csv';
 import { neutraliseFormula, restoreFormula } from '@/lib/export/formula';
-import { exportFileName } from '@/lib/export/stream';
+import { contentDisposition, exportFileName } from '@/lib/export/file-name';
 
 describe('formula neutralisation (OWASP CSV injection)', () => {
   it.each([
@@ -82,10 +82,25 @@ describe('records', () => {
     expect(generic[EXPORT_COLUMNS.indexOf('source_url')]).toBe('#meta+source+url');
   });
 
-  it('names the download after the event and the UTC date', () => {
+  it('names the download after what it holds and the UTC date', () => {
     const at = new Date('2026-11-25T23:30:00Z');
-    expect(exportFileName('kazakhstan-2022-unrest', at)).toBe('kazakhstan-2022-unrest-figures-2026-11-25.csv');
-    expect(exportFileName(undefined, at)).toBe('all-events-figures-2026-11-25.csv');
+    expect(exportFileName({ event: 'kazakhstan-2022-unrest' }, at)).toBe('kazakhstan-2022-unrest-figures-2026-11-25.csv');
+    expect(exportFileName({}, at)).toBe('all-events-figures-2026-11-25.csv');
+    expect(exportFileName({ event: 'kazakhstan-2022-unrest', metric: ['deaths'], status: 'all' }, at)).toBe('kazakhstan-2022-unrest-deaths-with-retracted-figures-2026-11-25.csv');
+    expect(exportFileName({ metric: ['deaths', 'injured'], group: 'law enforcement', location: 'Almaty', from: '2022-01-05', to: '2022-01-11', status: 'retracted' }, at)).toBe(
+      'all-events-deaths+injured-law-enforcement-Almaty-from-2022-01-05-to-2022-01-11-retracted-figures-2026-11-25.csv',
+    );
+    // No character a file system or the header would trip on, whatever a group is called.
+    expect(exportFileName({ event: 'e', group: 'a/b: "c"; d\\e', location: ' ' }, at)).toBe('e-a-b-c-d-e-figures-2026-11-25.csv');
+  });
+
+  it('gives a name outside ASCII in UTF-8 beside an ASCII stand-in, and a plain one as it is', () => {
+    expect(contentDisposition('e-figures-2026-11-25.csv')).toBe('attachment; filename="e-figures-2026-11-25.csv"');
+    const name = exportFileName({ event: 'bishkek-2020', group: 'гражданские лица', location: 'Бишкек' }, new Date('2026-11-25T00:00:00Z'));
+    expect(name).toBe('bishkek-2020-гражданские-лица-Бишкек-figures-2026-11-25.csv');
+    expect(contentDisposition(name)).toBe(
+      `attachment; filename="bishkek-2020-figures-2026-11-25.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    );
   });
 });
 

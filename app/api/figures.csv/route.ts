@@ -1,7 +1,8 @@
 import { databasePath, getDb } from '@/db/index';
 import { metricHxlTag } from '@/db/queries/figure-export';
 import { errorResponse, unknownCatalogErrors, unlessDatabaseBusy } from '@/lib/api/responses';
-import { exportFileName, figureCsvStream } from '@/lib/export/stream';
+import { contentDisposition, exportFileName } from '@/lib/export/file-name';
+import { figureCsvStream } from '@/lib/export/stream';
 import { parseCsvQuery } from '@/lib/validation/figure-filters';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +23,7 @@ export function GET(request: Request): Response {
     return new Response(figureCsvStream(databasePath(), filters, { hxl, metricTag }), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${exportFileName(filters.event)}"`,
+        'Content-Disposition': contentDisposition(exportFileName(filters)),
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       },

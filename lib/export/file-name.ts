@@ -1,0 +1,36 @@
+import type { FigureFilters } from '@/lib/validation/figure-filters';
+
+/**
+ * The download's file name, saying what it holds, so that a chart's CSV is not mistaken for (or
+ * saved over) the whole event's: `<event or all-events>[-<metrics>][-<group>][-<place>]
+ * [-from-<date>][-to-<date>][-retracted|-with-retracted]-figures-<YYYY-MM-DD>.csv`, the date the
+ * file was made (UTC). Names keep their letters (Cyrillic included); see contentDisposition.
+ */
+export function exportFileName(filters: Partial<FigureFilters>, now: Date = new Date()): string {
+  const status = filters.status === 'all' ? 'with-retracted' : filters.status === 'retracted' ? 'retracted' : '';
+  const parts = [
+    filters.event ?? 'all-events',
+    filters.metric?.join('+') ?? '',
+    filters.group ?? '',
+    filters.location ?? '',
+    filters.from ? `from-${filters.from}` : '',
+    filters.to ? `to-${filters.to}` : '',
+    status,
+    `figures-${now.toISOString().slice(0, 10)}`,
+  ];
+  // Each part as one word: no character a file system or a header would trip on.
+  const word = (part: string) => part.trim().replace(/[\s/\\:*?"<>|;,%'\u0000-\u001f\u007f]+/gu, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return `${parts.map(word).filter(Boolean).join('-')}.csv`;
+}
+
+/**
+ * The Content-Disposition of a download named `name`: the name itself when it is plain ASCII,
+ * else an ASCII stand-in (letters outside ASCII left out) and the name in UTF-8 (RFC 6266,
+ * RFC 8187), which browsers prefer.
+ */
+export function contentDisposition(name: string): string {
+  if (/^[\x20-\x7e]*$/.test(name)) return `attachment; filename="${name}"`;
+  const ascii = name.replace(/[^\x20-\x7e]+/g, '-').replace(/-+/g, '-').replace(/-\./, '.').replace(/^-/, '');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
