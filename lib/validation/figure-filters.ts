@@ -108,6 +108,9 @@ function parseQuery<T>(schema: z.ZodType<T>, known: readonly string[], input: UR
       errors.push({ parameter: name, message: `unknown parameter; use ${known.join(', ')}.` });
     } else if (name in values) {
       if (!errors.some((e) => e.parameter === name)) errors.push({ parameter: name, message: 'give this parameter once.' });
+    } else if (value.trim() === '') {
+      // "group=" with the value forgotten would otherwise filter on nothing: every figure.
+      errors.push({ parameter: name, message: 'give it a value, or leave the parameter out.' });
     } else {
       values[name] = value;
     }

@@ -29,6 +29,9 @@ describe('export and API filters', () => {
     [`group=${'x'.repeat(201)}`, 'group: Use at most 200 characters (this has 201).'],
     ['evnt=x', 'evnt: unknown parameter; use event, metric, group, location, from, to, status, hxl.'],
     ['event=a&event=b', 'event: give this parameter once.'],
+    // A value forgotten would filter on nothing, handing over every figure.
+    ['group=', 'group: give it a value, or leave the parameter out.'],
+    ['event=kazakhstan-2022-unrest&location=%20', 'location: give it a value, or leave the parameter out.'],
     ['limit=10', 'limit: unknown parameter; use event, metric, group, location, from, to, status, hxl.'],
   ])('refuses %s', (query, message) => {
     expect(errors(parseCsvQuery(q(query)))).toEqual([message]);
