@@ -39,7 +39,8 @@ export function SourcesList({ sources, fullTexts }: { sources: CitedSource[]; fu
               // Cited by no card shown (an earlier count, a retracted one, a count past the cards
               // each metric shows): its own page lists the figures.
               <div className="cited-by">
-                Cited for other reports: <a href={`/sources/${s.id}#figures-title`}>the figures taken from it</a>
+                No card above cites it (it gave an earlier or a retracted report, or one without a card): see{' '}
+                <a href={`/sources/${s.id}#figures-title`}>the figures taken from it</a>
               </div>
             )}
           </li>

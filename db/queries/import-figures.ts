@@ -5,11 +5,12 @@ import type { Db } from '../index';
 import { events, metrics } from '../schema';
 import type { Actor } from './audit';
 import { createImportStage, type ExistingMatch } from './import-stage';
-import { prepareImportStatements, type FigureValues } from './import-statements';
+import { prepareImportStatements, type FigureValues, type NewSource } from './import-statements';
 import { refreshStaleSeries } from './series-summaries';
 
 export type WriteCounts = { created: number; updated: number; unchanged: number };
-export type WriteResult = WriteCounts & { errors: ImportError[] };
+/** `newSources`: the sources the import created (a dry run: would create); none when it failed. */
+export type WriteResult = WriteCounts & { errors: ImportError[]; newSources: NewSource[] };
 
 class DryRunRollback extends Error {}
 
@@ -79,7 +80,7 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
     metricIds,
   );
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
-  if (errors.length) return { ...counts, errors };
+  if (errors.length) return { ...counts, errors, newSources: [] };
 
   const statements = prepareImportStatements(db, actor, opts.reason);
   const write = () => {
@@ -149,7 +150,7 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;
   }
-  return { ...counts, errors };
+  return { ...counts, errors, newSources: errors.length ? [] : statements.newSources() };
 }
 
 /**

@@ -36,6 +36,9 @@ export const FIGURE_JSON = `json_object('id', id, 'eventId', event_id, 'metricId
   'unit', unit, 'reportedOn', reported_on, 'sourceId', source_id, 'quote', quote, 'note', note, 'status', status,
   'retractionReason', retraction_reason, 'revision', revision, 'createdAt', created_at, 'updatedAt', updated_at)`;
 
+/** A source an import created: who reported, where, and when, as the import's summary names it. */
+export type NewSource = { reportingBody: string; publisher: string; publishedOn: string };
+
 /**
  * The statements an import runs per source identity and per changed figure, prepared once.
  * Drizzle's query builder costs about a millisecond a row here, which made a 200,000-row import
@@ -64,8 +67,11 @@ export function prepareImportStatements(db: Db, actor: Actor, reason?: string) {
 
   // Sources repeat from row to row: each identity is looked up once per import.
   const sourceIds = new Map<string, number>();
+  const created: NewSource[] = [];
 
   return {
+    /** The sources this import created, in the order it met them. */
+    newSources: (): NewSource[] => [...created],
     /** The id of the source with this identity, created (and audited) when new. */
     ensureSource(s: Pick<Source, 'reportingBody' | 'publisher' | 'title' | 'url' | 'publishedOn'>): number {
       const key = `${s.reportingBody}\u0000${s.publisher}\u0000${s.title}\u0000${s.url}\u0000${s.publishedOn}`;
@@ -75,9 +81,10 @@ export function prepareImportStatements(db: Db, actor: Actor, reason?: string) {
       const found = findSource.get(...args) as { id: number } | undefined;
       let id = found?.id;
       if (id === undefined) {
-        const created = toSource(insertSource.get(...args) as SourceRow);
-        audit('create', 'source', created.id, null, created);
-        id = created.id;
+        const source = toSource(insertSource.get(...args) as SourceRow);
+        audit('create', 'source', source.id, null, source);
+        created.push({ reportingBody: source.reportingBody, publisher: source.publisher, publishedOn: source.publishedOn });
+        id = source.id;
       }
       sourceIds.set(key, id);
       return id;

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { Db } from '@/db/index';
 import type { Actor } from '@/db/queries/audit';
 import { findUnknownReferences, writeImportRows } from '@/db/queries/import-figures';
+import type { NewSource } from '@/db/queries/import-statements';
 import type { ImportError } from './errors';
 import { readCsvStream } from './csv-reader';
 import { parseImportCsv, RowCollector, type ParseResult } from './parse';
@@ -12,6 +13,8 @@ export type ImportSummary = {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** The sources it created (a dry run: would create), so that a source made by a typo is seen. */
+  newSources: NewSource[];
   errors: ImportError[];
   dryRun: boolean;
 };
@@ -78,7 +81,7 @@ function writeParsed(db: Db, parsed: ParseResult, actor: Actor, opts: ImportOpti
     // The rows that did validate are still checked against the catalog, so the person sees
     // every problem of the file in one pass rather than one kind at a time.
     const errors = sortByPlace([...parsed.errors, ...findUnknownReferences(db, parsed.references)], parsed.columns);
-    return { rowsRead: parsed.rowsRead, created: 0, updated: 0, unchanged: 0, rejected: rejectedLines(errors), errors, dryRun };
+    return { rowsRead: parsed.rowsRead, created: 0, updated: 0, unchanged: 0, rejected: rejectedLines(errors), newSources: [], errors, dryRun };
   }
   const onProgress = opts.onProgress;
   const written = writeImportRows(db, parsed.rows, actor, {
@@ -95,6 +98,7 @@ function writeParsed(db: Db, parsed: ParseResult, actor: Actor, opts: ImportOpti
     updated: failed ? 0 : written.updated,
     unchanged: failed ? 0 : written.unchanged,
     rejected: rejectedLines(written.errors),
+    newSources: written.newSources,
     errors: written.errors,
     dryRun,
   };

@@ -132,7 +132,8 @@ describe('npm run import', () => {
     );
     const first = npmRun('import', [csv]);
     expect(first.status).toBe(0);
-    expect(first.stdout).toBe('partner-2022.csv: 2 rows read, 2 created, 0 updated, 0 unchanged, 0 rejected.\n');
+    // "Regional police" of 15 January was a new source: named, so a typo would be seen.
+    expect(first.stdout).toBe('partner-2022.csv: 2 rows read, 2 created, 0 updated, 0 unchanged, 0 rejected; 1 new source created: Regional police, 15 January 2022.\n');
     expect(first.stderr).toContain('writing 2 rows in one transaction');
     const db = openDatabase(file);
     try {
@@ -163,7 +164,7 @@ describe('npm run import', () => {
     const before = sha(file);
     const cli = npmRun('import', [csv, '--dry-run']);
     expect(cli.status).toBe(0);
-    expect(cli.stdout).toBe('new.csv: 1 row read, 1 would be created, 0 would be updated, 0 unchanged, 0 rejected. Dry run: nothing was written.\n');
+    expect(cli.stdout).toBe('new.csv: 1 row read, 1 would be created, 0 would be updated, 0 unchanged, 0 rejected; 1 new source would be created: Regional police, 15 January 2022. Dry run: nothing was written.\n');
     // Its progress says what it does: the writes are tried and rolled back.
     expect(cli.stderr).toContain('trying 1 rows in one transaction, to be rolled back (dry run)');
     expect(cli.stderr).not.toMatch(/^writing/m);

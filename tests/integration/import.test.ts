@@ -89,6 +89,22 @@ describe('CSV import', () => {
       { action: 'update', actor: 'import: test.csv' },
     ]);
   });
+
+  it('names the sources it created (a dry run: would create), and none it found or when it fails', () => {
+    // The address to parliament, quoted again but dated the 15th: another source, said at once.
+    const address = db.$client.prepare("SELECT reporting_body, title FROM sources WHERE reporting_body LIKE '%address to parliament%'").get() as { reporting_body: string; title: string };
+    const rows = [
+      `kazakhstan-2022-unrest,injured,civilians,Kazakhstan,exact,,400,,people,2022-01-15,${address.reporting_body},,${address.title},,,`,
+      `kazakhstan-2022-unrest,injured,civilians,Almaty,exact,,300,,people,2022-01-15,${address.reporting_body},,${address.title},,,`,
+      `kazakhstan-2022-unrest,injured,civilians,Shymkent,exact,,30,,people,2022-01-11,${address.reporting_body},,${address.title},,,`,
+    ];
+    const csv = [HEADER, ...rows].join('\n');
+    const newSource = { reportingBody: address.reporting_body, publisher: '', publishedOn: '2022-01-15' };
+    expect(importCsvText(db, csv, actor, { dryRun: true })).toMatchObject({ created: 3, newSources: [newSource] });
+    expect(importCsvText(db, csv, actor)).toMatchObject({ created: 3, newSources: [newSource] });
+    expect(importCsvText(db, csv, actor)).toMatchObject({ unchanged: 3, newSources: [] });
+    expect(importCsvText(db, [HEADER, rows[0]!.replace('2022-01-15', '2022-01-16'), 'x'].join('\n'), actor)).toMatchObject({ created: 0, newSources: [] });
+  });
 });
 
 describe('audit entries of imported figures', () => {

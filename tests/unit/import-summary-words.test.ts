@@ -14,4 +14,13 @@ describe("an import's counts in words", () => {
   it('says what a dry run would do, since it writes nothing', () => {
     expect(importCountsWords(counts, true)).toBe('1 row read, 1 would be created, 0 would be updated, 0 unchanged, 0 rejected');
   });
+
+  it('names the sources it created, so that one made by a typo is seen', () => {
+    const source = (i: number) => ({ reportingBody: `Ministry ${i}`, publisher: i % 2 ? 'TASS' : '', publishedOn: `2022-01-0${i}` });
+    expect(importCountsWords({ ...counts, newSources: [source(1)] }, false)).toBe('1 row read, 1 created, 0 updated, 0 unchanged, 0 rejected; 1 new source created: Ministry 1, TASS, 1 January 2022');
+    expect(importCountsWords({ ...counts, newSources: [source(2)] }, true)).toBe('1 row read, 1 would be created, 0 would be updated, 0 unchanged, 0 rejected; 1 new source would be created: Ministry 2, 2 January 2022');
+    const many = importCountsWords({ ...counts, newSources: [1, 2, 3, 4, 5, 6, 7].map(source) }, false);
+    expect(many).toContain('; 7 new sources created: Ministry 1, TASS, 1 January 2022; Ministry 2, 2 January 2022; ');
+    expect(many).toMatch(/Ministry 5, TASS, 5 January 2022 and 2 more$/);
+  });
 });

@@ -3,6 +3,7 @@ import { getDb } from '@/db/index';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatImportError } from '@/lib/import/errors';
 import { importCsv, type ImportSummary } from '@/lib/import/run';
+import type { ImportCounts } from '@/lib/import/summary-words';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '@/lib/database-busy';
 import { importUploadSchema } from '@/lib/validation/import-upload';
 
@@ -15,7 +16,7 @@ export type ImportState = {
   /** The reason as typed, kept in the form after a refusal. */
   reason?: string;
   problems?: string[];
-  counts?: { rowsRead: number; created: number; updated: number; unchanged: number; rejected: number };
+  counts?: ImportCounts;
   dryRun?: boolean;
 };
 
@@ -45,7 +46,9 @@ export async function importFiguresAction(_previous: ImportState, formData: Form
     if (isDatabaseBusy(err)) return { status: 'error', message: `${file.name}: ${DATABASE_BUSY_MESSAGE}`, dryRun, reason: reasonTyped };
     throw err;
   }
-  const counts = { rowsRead: summary.rowsRead, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected };
+  const counts: ImportCounts = {
+    rowsRead: summary.rowsRead, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, newSources: summary.newSources,
+  };
   if (summary.errors.length) {
     const n = summary.errors.length;
     return { status: 'error', message: `${file.name}: ${n} problem${n === 1 ? '' : 's'}: nothing was written.`, problems: summary.errors.map(formatImportError), counts, dryRun, reason: reasonTyped };
