@@ -5,7 +5,7 @@ import { findEventBySlug } from '@/db/queries/events';
 import { listEventFiguresByIds, listMetricFiguresPage, listSeriesReports, listEventQuotes, type FigureWithContext } from '@/db/queries/figures';
 import { listEventSources, listSeriesSummaries, seriesSummariesChangedSince, type SeriesSummaryRow } from '@/db/queries/series-summaries';
 import { sourcesWithFullText } from '@/db/queries/source-page';
-import { listPreviousFigureValues } from '@/db/queries/audit-read';
+import { listFigureChanges } from '@/db/queries/audit-read';
 import { listMetricsById } from '@/db/queries/metrics';
 import type { Event } from '@/db/schema';
 import { assembleDashboard, chartsFor, reportsPageSpans, type EventCharts, type EventDashboard } from './event-dashboard-model';
@@ -159,7 +159,7 @@ export function loadEventPage<C extends PageChoice>(slug: string, choose: (d: Ev
     if (!dashboard) return null;
     const choice = choose(dashboard);
     const reports = loadReportsPage(dashboard, choice.reportsPage, choice.perPage);
-    // The figures shown that were changed after they were entered: what each number was before.
+    // The figures shown that were changed after they were entered: how, and what each number was before.
     const revised = new Map(
       [...dashboard.cards.flatMap((m) => m.cards.map((c) => c.headline)), ...reports].filter((f) => f.revision > 1).map((f) => [f.id, f]),
     );
@@ -170,7 +170,7 @@ export function loadEventPage<C extends PageChoice>(slug: string, choose: (d: Ev
       reports,
       // The sources whose full text the site holds: the list links to it.
       fullTexts: sourcesWithFullText(getDb(), dashboard.sources.map((s) => s.id)),
-      previous: listPreviousFigureValues(getDb(), [...revised.values()]),
+      changes: listFigureChanges(getDb(), [...revised.values()]),
     };
   });
 }

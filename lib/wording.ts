@@ -127,13 +127,26 @@ export function describeReportSpread(
  * A figure edited after it was first entered, said where its number is shown: "updated here
  * 26 November 2026 (revision 2; was 225)", or null for a figure as first entered. "Here" is this
  * dashboard: the date the source reported it is shown beside it. `previous` is the figure before
- * its latest change; the number it "was" is said only when that change altered it.
+ * the latest change of its number; the number it "was" is said only when that change altered it.
+ * `action` is the figure's latest change when known: a retraction or a restoration is said as
+ * such ("restored here … (revision 3)"), and a number an earlier change altered (`wasLatest`
+ * false) is said after it ("; corrected before that, was 230"); a restoration of an earlier
+ * version that brought its number back says it in place ("restored here … (revision 3; was 239)").
  */
-export function describeRevision(f: Wordable & { revision: number; updatedAt: string }, previous?: Wordable | null): string | null {
+export function describeRevision(
+  f: Wordable & { revision: number; updatedAt: string },
+  previous?: Wordable | null,
+  action?: 'create' | 'update' | 'retract' | 'restore' | 'remove',
+  wasLatest = true,
+): string | null {
   if (f.revision <= 1) return null;
   const now = formatFigure(f);
   let was = previous ? formatFigure(previous) : null;
   if (was !== null && previous!.unit !== f.unit && !isCurrency(previous!.unit) && previous!.qualifier !== 'unknown') was += ` ${previous!.unit}`;
-  const change = was !== null && (was !== now || previous!.unit !== f.unit) ? `; was ${was}` : '';
-  return `updated here ${formatDate(f.updatedAt.slice(0, 10))} (revision ${f.revision}${change})`;
+  const changed = was !== null && (was !== now || previous!.unit !== f.unit);
+  const when = formatDate(f.updatedAt.slice(0, 10));
+  const verb = action === 'retract' ? 'retracted' : action === 'restore' ? 'restored' : 'updated';
+  // The number's change was an earlier one than this retraction or restoration: said apart.
+  if (verb !== 'updated' && !wasLatest) return `${verb} here ${when} (revision ${f.revision})${changed ? `; corrected before that, was ${was}` : ''}`;
+  return `${verb} here ${when} (revision ${f.revision}${changed ? `; was ${was}` : ''})`;
 }

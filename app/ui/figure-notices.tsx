@@ -63,6 +63,8 @@ export function FigureNotices({ page, standing }: { page: Pick<FigurePage, 'figu
             ? ` (${[corrected.latest.revision ? `revision ${corrected.latest.revision}` : '', corrected.latest.reason ? `the reason given: “${corrected.latest.reason}”` : ''].filter(Boolean).join('; ')})`
             : null}
           {corrected.number ? `; its number was ${formatFigureWithUnit(corrected.number.was)} until ${when(corrected.number.at)}` : null}.{' '}
+          {/* Later revisions changed only whether it stands (a correction is the newest change of anything else). */}
+          {corrected.latest.revision && corrected.latest.revision < f.revision ? `Retracted or published again since then (it is now revision ${f.revision}). ` : null}
           <a href="#history-title">What changed</a> is in its history below.
         </p>
       ) : null}

@@ -1,5 +1,6 @@
 import type { FigureWithContext } from '@/db/queries/figures';
-import { describeRevision, describeScope, formatDate, type Wordable } from '@/lib/wording';
+import type { FigureChange } from '@/db/queries/audit-read';
+import { describeRevision, describeScope, formatDate } from '@/lib/wording';
 import { CitationLink } from './citation-link';
 import { FigureNumber } from './figure-number';
 import { SourceLink } from './source-link';
@@ -7,12 +8,13 @@ import { SourceLink } from './source-link';
 export const COLUMNS = ['Metric', 'Group and place', 'Figure', 'Reported on', 'Reported by and source'] as const;
 
 /** Every report of an event as a table: what was counted, the figure as worded, when and who. */
-export function FigureTable({ figures, caption, citationOf, previous }: {
+export function FigureTable({ figures, caption, citationOf, changes }: {
   figures: FigureWithContext[];
   caption: string;
   citationOf: Record<number, number>;
   /** For figures changed after they were entered: their number before the latest change. */
-  previous?: ReadonlyMap<number, Wordable>;
+  /** The latest change of each figure changed after it was entered (db/queries/audit-read listFigureChanges). */
+  changes?: ReadonlyMap<number, FigureChange>;
 }) {
   return (
     // On a narrow screen each row is laid out as a block, its cells labelled by their column
@@ -36,7 +38,7 @@ export function FigureTable({ figures, caption, citationOf, previous }: {
                 {/* The number leads to the report's own page: its series, its history here, a citation. */}
                 <FigureNumber figure={f} />
                 {f.status === 'retracted' ? <div className="muted">retracted: {f.retractionReason}</div> : null}
-                {f.revision > 1 ? <div className="muted revision">{describeRevision(f, previous?.get(f.id))}</div> : null}
+                {f.revision > 1 ? <div className="muted revision">{describeRevision(f, changes?.get(f.id)?.was, changes?.get(f.id)?.action, changes?.get(f.id)?.wasLatest)}</div> : null}
               </td>
               <td role="cell"><time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time></td>
               <td role="cell">

@@ -1,14 +1,15 @@
 import type { HeadlineCard as Card } from '@/lib/event-dashboard';
 import { figureHref } from '@/lib/page-id';
-import { describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, unitShown, type Wordable } from '@/lib/wording';
+import type { FigureChange } from '@/db/queries/audit-read';
+import { describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, unitShown } from '@/lib/wording';
 import { CitationLink } from './citation-link';
 
 /** One headline: the latest figure of a series, who reported it and when, and the spread of reports. */
-export function HeadlineCard({ card, citation, previous }: { card: Card; citation: number; previous?: Wordable }) {
+export function HeadlineCard({ card, citation, change }: { card: Card; citation: number; change?: FigureChange }) {
   const { headline, series } = card;
   const unit = unitShown(headline);
   const range = series.range;
-  const revision = describeRevision(headline, previous);
+  const revision = describeRevision(headline, change?.was, change?.action, change?.wasLatest);
   return (
     <article className={card.primary ? 'card card-primary' : 'card'} id={card.anchor} aria-labelledby={`${card.anchor}-label`}>
       <h4 id={`${card.anchor}-label`} className="card-label">

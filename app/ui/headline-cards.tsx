@@ -1,9 +1,9 @@
 import type { EventDashboard } from '@/lib/event-dashboard';
-import type { Wordable } from '@/lib/wording';
+import type { FigureChange } from '@/db/queries/audit-read';
 import { HeadlineCard } from './headline-card';
 
 /** Every metric's headline figures: the whole count first, then each group and place. */
-export function HeadlineCards({ dashboard, previous }: { dashboard: EventDashboard; previous?: ReadonlyMap<number, Wordable> }) {
+export function HeadlineCards({ dashboard, changes }: { dashboard: EventDashboard; changes?: ReadonlyMap<number, FigureChange> }) {
   return (
     <section aria-labelledby="headlines-title">
       <h2 id="headlines-title">Headline figures</h2>
@@ -13,7 +13,7 @@ export function HeadlineCards({ dashboard, previous }: { dashboard: EventDashboa
           <h3 id={`metric-${metric.metricKey}`}>{metric.metricLabel}</h3>
           <div className="cards">
             {metric.cards.map((card) => (
-              <HeadlineCard key={card.anchor} card={card} citation={dashboard.citationOf[card.headline.sourceId] ?? 0} previous={previous?.get(card.headline.id)} />
+              <HeadlineCard key={card.anchor} card={card} citation={dashboard.citationOf[card.headline.sourceId] ?? 0} change={changes?.get(card.headline.id)} />
             ))}
           </div>
           {metric.omitted ? (

@@ -35,15 +35,27 @@ export type PreviousValue = Pick<Figure, 'qualifier' | 'valueLow' | 'valueBest' 
 const NUMBER_PATHS = FIGURE_NUMBER_KEYS.map((k) => `'$.${k}'`);
 
 /**
- * For each of these figures, its number before the latest change of its number (the `before` of
- * the newest update, retraction or restoration in the audit trail that changed the qualifier, a
- * value or the unit), by figure id: what the figure's own page says it "was" too (lib/public-history
- * correctionsOf), so a retraction and restoration after a correction keep "was 230" on the event
- * page. Only a trail whose newest entry left the figure as it is now (its revision and its number)
- * counts: a figure changed outside the app since (the sqlite3 shell writes no audit entry, and may
- * leave the revision as it was) has none, rather than a number that may not be the one before.
+ * What the event page says of a figure changed after it was entered: its latest change on this
+ * site (an update, a retraction or a restoration), and its number before the latest change of its
+ * number, if one changed it (`was`: the `before` of the newest update, retraction or restoration
+ * in the audit trail that changed the qualifier, a value or the unit). `was` is what the figure's
+ * own page says it "was" too (lib/public-history correctionsOf), so a retraction and restoration
+ * after a correction keep "was 230".
  */
-export function listPreviousFigureValues(db: Executor, figures: Array<{ id: number; revision: number } & PreviousValue>): Map<number, PreviousValue> {
+export type FigureChange = {
+  action: AuditEntry['action'];
+  was: PreviousValue | null;
+  /** Whether the latest change is the one that changed the number (`was` is its before). */
+  wasLatest: boolean;
+};
+
+/**
+ * Each of these figures' FigureChange, by figure id. Only a trail whose newest entry left the
+ * figure as it is now (its revision and its number) counts: a figure changed outside the app
+ * since (the sqlite3 shell writes no audit entry, and may leave the revision as it was) has none,
+ * rather than a change or a number that may not be the one before.
+ */
+export function listFigureChanges(db: Executor, figures: Array<{ id: number; revision: number } & PreviousValue>): Map<number, FigureChange> {
   if (!figures.length) return new Map();
   // The partial index's own condition, and the index named: one entry per figure, whatever the
   // statistics say (a database analysed before migration 0009 would have the planner walk the
@@ -52,23 +64,24 @@ export function listPreviousFigureValues(db: Executor, figures: Array<{ id: numb
   const numberChanged = sql.raw(FIGURE_NUMBER_CHANGED);
   // The newest entry's after, against the figure now: [id, revision, qualifier, low, best, high, unit].
   const numberHolds = sql.raw(NUMBER_PATHS.map((p, i) => `latest.after ->> ${p} IS f.value ->> ${i + 2}`).join(' AND '));
-  const rows = db.values<[number, string | null]>(sql`
+  const rows = db.values<[number, string | null, string | null]>(sql`
     SELECT f.value ->> 0, (
-      SELECT before FROM audit_entries INDEXED BY audit_figure_number_changes
-      WHERE entity_id = f.value ->> 0 AND ${numberChanged}
-      ORDER BY id DESC LIMIT 1)
-    FROM json_each(${JSON.stringify(figures.map((f) => [f.id, f.revision, f.qualifier, f.valueLow, f.valueBest, f.valueHigh, f.unit]))}) f
-    WHERE EXISTS (
-      SELECT 1 FROM (
-        SELECT after FROM audit_entries
+      SELECT json_array(latest.id, latest.action) FROM (
+        SELECT id, action, after FROM audit_entries
         WHERE entity_type = 'figure' AND entity_id = f.value ->> 0
         ORDER BY id DESC LIMIT 1) latest
-      WHERE latest.after ->> '$.revision' = f.value ->> 1 AND ${numberHolds})`);
-  const previous = new Map<number, PreviousValue>();
-  for (const [id, before] of rows) {
-    if (!before) continue;
-    const b = JSON.parse(before) as Partial<PreviousValue>;
-    previous.set(id, { qualifier: b.qualifier!, valueLow: b.valueLow ?? null, valueBest: b.valueBest ?? null, valueHigh: b.valueHigh ?? null, unit: b.unit ?? '' });
+      WHERE latest.after ->> '$.revision' = f.value ->> 1 AND ${numberHolds}), (
+      SELECT json_array(id, json(before)) FROM audit_entries INDEXED BY audit_figure_number_changes
+      WHERE entity_id = f.value ->> 0 AND ${numberChanged}
+      ORDER BY id DESC LIMIT 1)
+    FROM json_each(${JSON.stringify(figures.map((f) => [f.id, f.revision, f.qualifier, f.valueLow, f.valueBest, f.valueHigh, f.unit]))}) f`);
+  const changes = new Map<number, FigureChange>();
+  for (const [id, latestJson, numberJson] of rows) {
+    if (!latestJson) continue;
+    const [latestId, action] = JSON.parse(latestJson) as [number, AuditEntry['action']];
+    const [changeId, b] = numberJson ? (JSON.parse(numberJson) as [number, Partial<PreviousValue>]) : [null, null];
+    const was = b && { qualifier: b.qualifier!, valueLow: b.valueLow ?? null, valueBest: b.valueBest ?? null, valueHigh: b.valueHigh ?? null, unit: b.unit ?? '' };
+    changes.set(id, { action, was, wasLatest: changeId === latestId });
   }
-  return previous;
+  return changes;
 }

@@ -93,13 +93,13 @@ test('an editor adds a later death toll with a new source, sees it on the public
   expect(findFigure(db, id)).toMatchObject({ valueBest: 238, revision: 3 });
 
   // Readers see that the figure was changed here after it was first published, and when.
-  // The latest change brought 239 back to 238: the number it was is said.
-  const updated = `updated here ${formatDate(findFigure(db, id)!.updatedAt.slice(0, 10))} (revision 3; was 239)`;
+  // The latest change, a restoration, brought 239 back to 238: the number it was is said.
+  const updated = `restored here ${formatDate(findFigure(db, id)!.updatedAt.slice(0, 10))} (revision 3; was 239)`;
   await page.goto('/events/kazakhstan-2022-unrest');
   await expect(row).toContainText(updated);
   await expect(headline.locator('.card-meta')).toContainText(updated);
   // A figure never edited says nothing of the kind.
-  await expect(page.getByRole('table', { name: /Every figure reported/ }).getByRole('row').filter({ hasText: '164' }).first()).not.toContainText('updated here');
+  await expect(page.getByRole('table', { name: /Every figure reported/ }).getByRole('row').filter({ hasText: '164' }).first()).not.toContainText(' here ');
 });
 
 test('bad values are marked beside their fields, what was typed is kept, and nothing is saved', async ({ page }) => {

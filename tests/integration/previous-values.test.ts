@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { listAuditForEntity, listPreviousFigureValues } from '@/db/queries/audit-read';
+import { listAuditForEntity, listFigureChanges, type PreviousValue } from '@/db/queries/audit-read';
 import { correctionsOf } from '@/lib/public-history';
 import { createFigure, restoreFigure, retractFigure, updateFigure } from '@/db/queries/figure-writes';
 import { importCsvText } from '@/lib/import/run';
@@ -8,6 +8,10 @@ import { deathTollForm } from '../helpers/figures';
 import { FIGURE_NUMBER_CHANGED } from '@/db/schema';
 
 let cleanup = () => {};
+type Shown = Parameters<typeof listFigureChanges>[1][number];
+/** What each figure "was", by id: the figures whose latest change of number is known. */
+const listPreviousFigureValues = (db: Parameters<typeof listFigureChanges>[0], figures: Shown[]) =>
+  new Map([...listFigureChanges(db, figures)].flatMap(([id, c]): Array<[number, PreviousValue]> => (c.was ? [[id, c.was]] : [])));
 afterEach(() => cleanup());
 const editor = { userId: null, label: 'editor@example.org' };
 
@@ -19,7 +23,7 @@ describe('what a changed figure was', () => {
     const figure = createFigure(db, deathTollForm(), editor);
     const untouched = 1;
     const at = (id: number) =>
-      db.$client.prepare('SELECT id, revision, qualifier, value_low AS valueLow, value_best AS valueBest, value_high AS valueHigh, unit FROM figures WHERE id = ?').get(id) as Parameters<typeof listPreviousFigureValues>[1][number];
+      db.$client.prepare('SELECT id, revision, qualifier, value_low AS valueLow, value_best AS valueBest, value_high AS valueHigh, unit FROM figures WHERE id = ?').get(id) as Shown;
     const previousOf = (...ids: number[]) => {
       const found = listPreviousFigureValues(db, ids.map(at));
       // The event page says what the figure's own page says it was.
@@ -32,10 +36,18 @@ describe('what a changed figure was', () => {
     expect(previousOf(figure.id, untouched)).toEqual(new Map([[figure.id, { qualifier: 'exact', valueLow: null, valueBest: 238, valueHigh: null, unit: 'people' }]]));
 
     // A retraction and a restoration change whether it stands, not its number: it was still 238.
+    const actionOf = (id: number) => listFigureChanges(db, [at(id)]).get(id)?.action;
+    const wasLatest = (id: number) => listFigureChanges(db, [at(id)]).get(id)?.wasLatest;
+    expect(actionOf(figure.id)).toBe('update');
+    expect(wasLatest(figure.id)).toBe(true);
     retractFigure(db, figure.id, 2, 'wrong', editor);
     expect(previousOf(figure.id).get(figure.id)).toMatchObject({ qualifier: 'exact', valueBest: 238 });
+    expect(actionOf(figure.id)).toBe('retract');
     restoreFigure(db, figure.id, 3, editor);
     expect(previousOf(figure.id).get(figure.id)).toMatchObject({ qualifier: 'exact', valueBest: 238 });
+    expect(actionOf(figure.id)).toBe('restore');
+    // The number's change was the edit before the retraction: not this restoration.
+    expect(wasLatest(figure.id)).toBe(false);
     // A later edit of the note alone leaves it too; one of the number says the number before it.
     updateFigure(db, figure.id, 4, deathTollForm({ qualifier: 'about', valueBest: '240', note: 'checked again', sourceChoice: 'existing', sourceId: String(figure.sourceId) }), editor);
     expect(previousOf(figure.id).get(figure.id)).toMatchObject({ qualifier: 'exact', valueBest: 238 });

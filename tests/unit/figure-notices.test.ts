@@ -55,6 +55,14 @@ describe('what the top of a figure page says first', () => {
     const later = render('latest', { figure: { revision: 3, note: 'context' }, history: [edit(v2, { ...v2, revision: 3, note: 'context' }, 3, 'added context'), edit(v1, v2, 2, 'a typing error')] });
     expect(later).toContain('21 November 2026</time> (revision 3; the reason given: “added context”); its number was 165 people until 20 November 2026.');
     expect(later).not.toContain('a typing error');
+    expect(later).not.toContain('since then');
+  });
+
+  it('says that a corrected figure was retracted or published again since, at which revision it is now', () => {
+    const retracted = { ...v2, revision: 3, status: 'retracted', retractionReason: 'wrong' };
+    const restored = { ...v2, revision: 4 };
+    const html = render('latest', { figure: { revision: 4 }, history: [edit(retracted, restored, 4), edit(v2, retracted, 3), edit(v1, v2, 2)] });
+    expect(html).toContain('(revision 2); its number was 165 people until 20 November 2026. Retracted or published again since then (it is now revision 4). ');
   });
 
   it('says only that it changed when its latest change left no entry: not when, nor what it was', () => {

@@ -128,6 +128,15 @@ describe('describeRevision', () => {
     // Only the note or the quote changed: the number is what it was.
     expect(describeRevision(now, figure(226))).toBe('updated here 26 November 2026 (revision 2)');
   });
+
+  it('says a retraction or a restoration as such, never as a correction, and an earlier correction after it', () => {
+    expect(describeRevision(figure(225, { revision: 2 }), null, 'retract')).toBe('retracted here 26 November 2026 (revision 2)');
+    expect(describeRevision(figure(225, { revision: 3 }), null, 'restore')).toBe('restored here 26 November 2026 (revision 3)');
+    expect(describeRevision(figure(232, { revision: 4 }), figure(230), 'restore', false)).toBe('restored here 26 November 2026 (revision 4); corrected before that, was 230');
+    // Restoring an earlier version brought its number back: that restoration is the change of number.
+    expect(describeRevision(figure(238, { revision: 3 }), figure(239), 'restore', true)).toBe('restored here 26 November 2026 (revision 3; was 239)');
+    expect(describeRevision(figure(232, { revision: 4 }), figure(230), 'update')).toBe('updated here 26 November 2026 (revision 4; was 230)');
+  });
 });
 
 describe('formatAmountInFull', () => {

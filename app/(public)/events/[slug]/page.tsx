@@ -66,11 +66,11 @@ export default async function EventPage({ params, searchParams }: Props) {
         <a href={`/api/figures.csv?${new URLSearchParams({ event: event.slug, status: 'all' })}`} download>Download all figures (CSV)</a>
       </p>
       {metrics.length === 0 ? <p>No figures have been reported for this event yet.</p> : null}
-      <HeadlineCards dashboard={dashboard} previous={view.previous} />
+      <HeadlineCards dashboard={dashboard} changes={view.changes} />
       {charts ? <ChartsSection dashboard={dashboard} charts={charts} state={state} defaults={defaults} /> : null}
       <section aria-labelledby="all-reports">
         <h2 id="all-reports">All reports ({formatNumber(reportCount, "")})</h2>
-        <FigureTable figures={shown} citationOf={dashboard.citationOf} previous={view.previous} caption={reportsCaption(event.name, page, reportCount)} />
+        <FigureTable figures={shown} citationOf={dashboard.citationOf} changes={view.changes} caption={reportsCaption(event.name, page, reportCount)} />
         <Pagination label="All reports: pages" page={page} pages={pages} hrefFor={(p) => dashboardHref(state, { reportsPage: p }, defaults, '#all-reports')} />
       </section>
       <SourcesList sources={sources} fullTexts={view.fullTexts} />
