@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb, readTransaction, type Db } from '@/db/index';
+import { listFigureChanges, type FigureChange } from '@/db/queries/audit-read';
 import { eventsChangedSince, readCatalogVersion, readDataVersion } from '@/db/queries/data-version';
 import { listEvents, listFiguresByIds, type FigureSource } from '@/db/queries/events';
 import { listMetricSeriesSummaries } from '@/db/queries/series-summaries';
@@ -7,8 +8,11 @@ import type { Event, Figure } from '@/db/schema';
 import { pickPrimary, type SeriesCandidate } from './dashboard';
 import { cachePerDatabase } from './versioned-cache';
 
-/** An event's headline deaths, with the source that reported them (the home page cites it). */
-export type HeadlineDeaths = Figure & { source: FigureSource };
+/**
+ * An event's headline deaths, with the source that reported them (the home page cites it), and,
+ * when it was changed here after it was entered, that change (said beside it, as on the event page).
+ */
+export type HeadlineDeaths = Figure & { source: FigureSource; change?: FigureChange };
 export type EventWithHeadlineDeaths = Event & { deaths: HeadlineDeaths | null };
 
 const MAX_EVENTS_READ_BY_ID = 1000;
@@ -61,7 +65,9 @@ function readEventList(db: Db, version: number, previous?: { version: number; va
   const read = events.filter((e) => reading.has(e.id));
   // The same rule as the event page's primary card (pickPrimary), so the two always agree.
   const chosen = new Map(read.map((e) => [e.id, pickPrimary(candidates.get(e.id) ?? [], e.country)?.headlineId ?? null]));
-  const figures = new Map(listFiguresByIds(db, [...chosen.values()].filter((id): id is number => id !== null)).map((f) => [f.id, f]));
+  const figures = new Map<number, HeadlineDeaths>(listFiguresByIds(db, [...chosen.values()].filter((id): id is number => id !== null)).map((f) => [f.id, f]));
+  const changes = listFigureChanges(db, [...figures.values()].filter((f) => f.revision > 1));
+  for (const [id, change] of changes) figures.set(id, { ...figures.get(id)!, change });
   const deathsByEvent = new Map<number, HeadlineDeaths | null>();
   for (const e of events) {
     deathsByEvent.set(e.id, chosen.has(e.id) ? (figures.get(chosen.get(e.id) ?? -1) ?? null) : (earlier?.value.deathsByEvent.get(e.id) ?? null));

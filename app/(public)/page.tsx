@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { loadEventList } from '@/lib/event-list';
 import { SourceLink, sourceNamesReporter } from '@/app/ui/source-link';
 import { figureHref } from '@/lib/page-id';
-import { formatDate, formatFigure } from '@/lib/wording';
+import { describeRevision, formatDate, formatFigure } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,7 +37,11 @@ export default function HomePage() {
                     <strong>
                       <a href={figureHref(e.deaths.id)}>{formatFigure(e.deaths)}</a>
                     </strong>{' '}
-                    <span className="muted">(reported <time dateTime={e.deaths.reportedOn}>{formatDate(e.deaths.reportedOn)}</time>)</span>
+                    <span className="muted">
+                      (reported <time dateTime={e.deaths.reportedOn}>{formatDate(e.deaths.reportedOn)}</time>
+                      {/* Changed here after it was published: said here too, not only on the event page. */}
+                      {e.deaths.revision > 1 ? `; ${describeRevision(e.deaths, e.deaths.change?.was, e.deaths.change?.action, e.deaths.change?.wasLatest)}` : null})
+                    </span>
                   </>
                 ) : (
                   <span className="muted">no figure yet</span>

@@ -98,6 +98,10 @@ test('an editor adds a later death toll with a new source, sees it on the public
   await page.goto('/events/kazakhstan-2022-unrest');
   await expect(row).toContainText(updated);
   await expect(headline.locator('.card-meta')).toContainText(updated);
+  // The home page says it too, beside the toll it shows.
+  await page.goto('/');
+  await expect(page.locator('.event-list li').filter({ hasText: 'January 2022 unrest in Kazakhstan' })).toContainText(`238 (reported 1 December 2022; ${updated})`);
+  await page.goto('/events/kazakhstan-2022-unrest');
   // A figure never edited says nothing of the kind.
   await expect(page.getByRole('table', { name: /Every figure reported/ }).getByRole('row').filter({ hasText: '164' }).first()).not.toContainText(' here ');
 });
