@@ -7,7 +7,8 @@ export function ChartTable({ rows, caption, labelHeader, citationOf }: { rows: C
   const showStatus = rows.some((r) => r.status);
   return (
     <div className="table-wrap">
-      <table className="chart-table">
+      {/* reflow: one block per row on a phone (globals.css), labelled by position, with or without Status. */}
+      <table className={showStatus ? 'chart-table reflow with-status' : 'chart-table reflow'}>
         <caption>{caption}</caption>
         <thead>
           <tr>

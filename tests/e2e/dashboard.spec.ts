@@ -170,6 +170,27 @@ test('works at 360 px wide: nothing but tables scrolls sideways', async ({ brows
   await context.close();
 });
 
+test('a chart’s table reads on a phone without JavaScript: a block a row, every column on screen', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  // The timeline's table has a Status column; the breakdown's has none: both are labelled right.
+  for (const [title, last, label] of [
+    ['Deaths as reported over time', 4, 'Source: '],
+    ['Deaths as reported over time', 2, 'Status: '],
+    ['Deaths by group and place', 3, 'Source: '],
+  ] as const) {
+    const table = event.panel(title).getByRole('table');
+    const cell = table.getByRole('row').nth(1).getByRole('cell').nth(last - 1);
+    const box = (await cell.boundingBox())!;
+    expect(box.x + box.width, `${title}: column ${last}`).toBeLessThanOrEqual(360);
+    expect(await cell.evaluate((el) => getComputedStyle(el, '::before').content)).toMatch(new RegExp(`^"${label}"( / "")?$`));
+    expect(await table.locator('xpath=..').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});
+
 test('the home page lists events with their headline deaths and period', async ({ page }) => {
   await page.goto('/');
   const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'January 2022 unrest in Kazakhstan' }) });
