@@ -1,26 +1,22 @@
 'use client';
-import { Chart, type Chart as ChartJS, type ChartData, type ChartOptions, type PointStyle } from 'chart.js';
+import { Chart, type Chart as ChartJS, type ChartData, type ChartOptions } from 'chart.js';
 import { useMemo, useRef } from 'react';
 import { Line } from 'react-chartjs-2';
-import type { TimelinePoint, TimelineSpec } from '@/lib/chart-spec';
+import type { TimelineSpec } from '@/lib/chart-spec';
 import { PngButton } from './png-button';
 import { backgroundPlugin, rangeBarsPlugin } from './plugins';
 import { PALETTE } from './register';
+import { DAY, timelineDatasets, type TimelinePointXY as Point } from './timeline-datasets';
 import { useChartTheme } from './use-chart-theme';
 
-type Point = TimelinePoint & { x: number; y: number };
-
-const DAY = 86_400_000;
-const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const grouped = new Intl.NumberFormat('en-US');
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const STATUS_WORDS = { headline: 'latest report', superseded: 'superseded', retracted: 'retracted' } as const;
-const RETRACTED = '#7f7f7f';
 
 /**
  * Every report of a metric by the date it was reported: one line per group and place; the
- * latest report a filled dot, superseded reports hollow, retracted ones grey crosses, and
+ * latest report a filled mark (each line its own shape), superseded reports hollow, retracted ones grey crosses, and
  * ranges as error bars.
  */
 export default function TimelineChart({ spec, description, fileName, context }: { spec: TimelineSpec; description: string; fileName: string; context: string }) {
@@ -28,30 +24,7 @@ export default function TimelineChart({ spec, description, fileName, context }: 
   const chartRef = useRef<ChartJS<'line', Point[]> | null>(null);
   const data = useMemo<ChartData<'line', Point[]>>(
     () => ({
-      datasets: spec.series.flatMap((s, i) => {
-        const colour = PALETTE[i % PALETTE.length]!;
-        const points = s.points.map((p) => ({ ...p, x: toDay(p.date), y: p.value }));
-        const said = points.filter((p) => p.status !== 'retracted');
-        const retracted = points.filter((p) => p.status === 'retracted');
-        return [
-          {
-            label: s.label,
-            data: said,
-            borderColor: colour,
-            backgroundColor: colour,
-            stepped: 'before' as const,
-            pointRadius: said.map((p) => (p.status === 'headline' ? 7 : 6)),
-            pointStyle: 'circle' as PointStyle,
-            pointBorderWidth: 2,
-            pointBorderColor: colour,
-            pointBackgroundColor: said.map((p) => (p.status === 'headline' ? colour : 'rgba(0,0,0,0)')),
-          },
-          // Retracted reports are shown, as grey crosses, but never joined into the line of what was said.
-          ...(retracted.length
-            ? [{ label: `${s.label} (retracted)`, data: retracted, showLine: false, borderColor: RETRACTED, backgroundColor: RETRACTED, pointStyle: 'crossRot' as PointStyle, pointRadius: 8, pointBorderWidth: 2 }]
-            : []),
-        ];
-      }),
+      datasets: timelineDatasets(spec, PALETTE),
     }),
     [spec],
   );
@@ -61,7 +34,7 @@ export default function TimelineChart({ spec, description, fileName, context }: 
     title: spec.title,
     context,
     subtitles: [
-      `In ${spec.unit}, by date reported: filled dots are the latest figures, hollow dots superseded reports, grey crosses retracted ones; bars show ranges.`,
+      `In ${spec.unit}, by date reported: filled marks are the latest figures, hollow marks superseded reports, grey crosses retracted ones; bars show ranges.`,
       `In ${spec.unit}, by date reported.`,
     ],
     citations: spec.series.flatMap((s) => s.points.map((p) => p.citation)),

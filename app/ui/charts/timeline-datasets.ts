@@ -1,0 +1,45 @@
+import type { ChartDataset, PointStyle } from 'chart.js';
+import type { TimelinePoint, TimelineSpec } from '@/lib/chart-spec';
+
+/** A report placed on the timeline: days since 1970 across, its number up. */
+export type TimelinePointXY = TimelinePoint & { x: number; y: number };
+
+export const DAY = 86_400_000;
+const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
+const RETRACTED = '#7f7f7f';
+
+/** The lines' marks, in turn: a circle, a diamond, a square, a triangle (crosses are for retractions). */
+export const TIMELINE_SHAPES: PointStyle[] = ['circle', 'rectRot', 'rect', 'triangle'];
+
+/**
+ * The timeline's datasets: one stepped line per group and place, its latest report a filled
+ * mark and superseded ones hollow, and its retracted reports apart, as grey crosses never joined
+ * into the line of what was said. Each line has its own shape as well as its colour: two reports
+ * of one day and about one number (20 civilians, 19 officers, 14 March) no longer hide one
+ * another, and colour is not the only way to tell the lines apart.
+ */
+export function timelineDatasets(spec: TimelineSpec, palette: readonly string[]): Array<ChartDataset<'line', TimelinePointXY[]>> {
+  return spec.series.flatMap((s, i) => {
+    const colour = palette[i % palette.length]!;
+    const points = s.points.map((p) => ({ ...p, x: toDay(p.date), y: p.value }));
+    const said = points.filter((p) => p.status !== 'retracted');
+    const retracted = points.filter((p) => p.status === 'retracted');
+    return [
+      {
+        label: s.label,
+        data: said,
+        borderColor: colour,
+        backgroundColor: colour,
+        stepped: 'before' as const,
+        pointRadius: said.map((p) => (p.status === 'headline' ? 7 : 6)),
+        pointStyle: TIMELINE_SHAPES[i % TIMELINE_SHAPES.length]!,
+        pointBorderWidth: 2,
+        pointBorderColor: colour,
+        pointBackgroundColor: said.map((p) => (p.status === 'headline' ? colour : 'rgba(0,0,0,0)')),
+      },
+      ...(retracted.length
+        ? [{ label: `${s.label} (retracted)`, data: retracted, showLine: false, borderColor: RETRACTED, backgroundColor: RETRACTED, pointStyle: 'crossRot' as PointStyle, pointRadius: 8, pointBorderWidth: 2 }]
+        : []),
+    ];
+  });
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { TIMELINE_SHAPES, timelineDatasets } from '@/app/ui/charts/timeline-datasets';
+import type { TimelinePoint, TimelineSpec } from '@/lib/chart-spec';
+
+const point = (date: string, value: number, status: TimelinePoint['status']): TimelinePoint => ({
+  date, value, low: null, high: null, status, wording: String(value), citation: '[1] Source',
+});
+const spec: TimelineSpec = {
+  kind: 'timeline', id: 'timeline-deaths', title: 'Deaths as reported over time', unit: 'people',
+  series: [
+    { label: 'Kazakhstan', points: [point('2022-01-09', 164, 'superseded'), point('2022-03-14', 230, 'headline'), point('2022-03-20', 400, 'retracted')] },
+    { label: 'civilians, Kazakhstan', points: [point('2022-03-14', 20, 'headline')] },
+    { label: 'law enforcement and military, Kazakhstan', points: [point('2022-03-14', 19, 'headline')] },
+    { label: 'a', points: [point('2022-03-14', 1, 'headline')] },
+    { label: 'b', points: [point('2022-03-14', 2, 'headline')] },
+  ],
+};
+const PALETTE = ['#111111', '#222222', '#333333'];
+
+describe('the timeline’s datasets', () => {
+  const sets = timelineDatasets(spec, PALETTE);
+  const lines = sets.filter((d) => !d.label!.endsWith('(retracted)'));
+
+  it('gives each line its own shape as well as its colour, so points of one day and number do not hide each other', () => {
+    expect(lines.map((d) => d.pointStyle)).toEqual([...TIMELINE_SHAPES, TIMELINE_SHAPES[0]]);
+    expect(new Set(lines.slice(0, TIMELINE_SHAPES.length).map((d) => d.pointStyle)).size).toBe(TIMELINE_SHAPES.length);
+    expect(lines.map((d) => d.borderColor)).toEqual(['#111111', '#222222', '#333333', '#111111', '#222222']);
+  });
+
+  it('fills the latest report, leaves superseded ones hollow, and keeps retracted ones off the line', () => {
+    const first = lines[0]!;
+    expect(first.data.map((p) => p.y)).toEqual([164, 230]);
+    expect(first.pointBackgroundColor).toEqual(['rgba(0,0,0,0)', '#111111']);
+    const retracted = sets.find((d) => d.label === 'Kazakhstan (retracted)')!;
+    expect(retracted.data.map((p) => p.y)).toEqual([400]);
+    expect(retracted).toMatchObject({ showLine: false, pointStyle: 'crossRot' });
+  });
+});
