@@ -117,9 +117,13 @@ export function describeReportSpread(
   if (r.low === r.high && r.lowQualifier === r.highQualifier) {
     return `${counted}, all with the same number (${prefix(r.lowQualifier)}${formatNumber(r.low, unit, ROUNDING[r.lowQualifier])}); the figure above is the latest.`;
   }
-  const low = `${prefix(r.lowQualifier)}${formatNumber(r.low, unit, 'down')}`;
+  // An end rounds outwards (the low down, the high up), unless its words make it a bound: a
+  // bound rounds the way that never overstates it ("more than" down, "up to" up).
+  const rounding = (q: Qualifier, outward: Rounding) => (ROUNDING[q] === 'nearest' ? outward : ROUNDING[q]);
+  const low = `${prefix(r.lowQualifier)}${formatNumber(r.low, unit, rounding(r.lowQualifier, 'down'))}`;
   // The currency is named once, before the first number.
-  const high = `${prefix(r.highQualifier)}${formatNumber(r.high, unit, 'up').replace(/^[A-Z]{3} /, '')}`;
+  const high = `${prefix(r.highQualifier)}${formatNumber(r.high, unit, rounding(r.highQualifier, 'up')).replace(/^[A-Z]{3} /, '')}`;
+  if (r.low === r.high) return `${counted}, all giving ${formatNumber(r.low, unit)} but in different words (${low} and ${high}); the figure above is the latest.`;
   return `${counted}, from ${low} to ${high}; the figure above is the latest.`;
 }
 
@@ -130,11 +134,12 @@ export function describeReportSpread(
  * the latest change of its number; the number it "was" is said only when that change altered it.
  * `action` is the figure's latest change when known: a retraction or a restoration is said as
  * such ("restored here … (revision 3)"), and a number an earlier change altered (`wasLatest`
- * false) is said after it ("; corrected before that, was 230"); a restoration of an earlier
- * version that brought its number back says it in place ("restored here … (revision 3; was 239)").
+ * false: a later edit of the note, a retraction, a restoration) is said after it ("; corrected
+ * before that, was 230"); a change that itself altered the number says it in place ("updated
+ * here … (revision 2; was 225)", "restored here … (revision 3; was 239)").
  */
 export function describeRevision(
-  f: Wordable & { revision: number; updatedAt: string },
+  f: Wordable & { revision: number; updatedAt: string; status?: string },
   previous?: Wordable | null,
   action?: 'create' | 'update' | 'retract' | 'restore' | 'remove',
   wasLatest = true,
@@ -145,8 +150,9 @@ export function describeRevision(
   if (was !== null && previous!.unit !== f.unit && !isCurrency(previous!.unit) && previous!.qualifier !== 'unknown') was += ` ${previous!.unit}`;
   const changed = was !== null && (was !== now || previous!.unit !== f.unit);
   const when = formatDate(f.updatedAt.slice(0, 10));
-  const verb = action === 'retract' ? 'retracted' : action === 'restore' ? 'restored' : 'updated';
-  // The number's change was an earlier one than this retraction or restoration: said apart.
-  if (verb !== 'updated' && !wasLatest) return `${verb} here ${when} (revision ${f.revision})${changed ? `; corrected before that, was ${was}` : ''}`;
+  // A version brought back that was itself retracted leaves the figure retracted: said so.
+  const verb = action === 'retract' || (action === 'restore' && f.status === 'retracted') ? 'retracted' : action === 'restore' ? 'restored' : 'updated';
+  // The number's change was an earlier one than the latest change: said apart, not as this one's.
+  if (!wasLatest) return `${verb} here ${when} (revision ${f.revision})${changed ? `; corrected before that, was ${was}` : ''}`;
   return `${verb} here ${when} (revision ${f.revision}${changed ? `; was ${was}` : ''})`;
 }

@@ -25,12 +25,14 @@ export function exportFileName(filters: Partial<FigureFilters>, now: Date = new 
 
 /**
  * The Content-Disposition of a download named `name`: the name itself when it is plain ASCII,
- * else an ASCII stand-in (letters outside ASCII left out) and the name in UTF-8 (RFC 6266,
- * RFC 8187), which browsers prefer.
+ * else an ASCII stand-in (each run of letters outside ASCII an "x") and the name in UTF-8
+ * (RFC 6266, RFC 8187), which browsers prefer.
  */
 export function contentDisposition(name: string): string {
   if (/^[\x20-\x7e]*$/.test(name)) return `attachment; filename="${name}"`;
-  const ascii = name.replace(/[^\x20-\x7e]+/g, '-').replace(/-+/g, '-').replace(/-\./, '.').replace(/^-/, '');
+  // Each run of other letters an "x", so that a part named in them still shows it was there
+  // (a group's file is not named as the whole event's).
+  const ascii = name.replace(/[^\x20-\x7e]+/g, 'x');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

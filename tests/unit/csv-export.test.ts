@@ -99,7 +99,7 @@ describe('records', () => {
     const name = exportFileName({ event: 'bishkek-2020', group: 'гражданские лица', location: 'Бишкек' }, new Date('2026-11-25T00:00:00Z'));
     expect(name).toBe('bishkek-2020-гражданские-лица-Бишкек-figures-2026-11-25.csv');
     expect(contentDisposition(name)).toBe(
-      `attachment; filename="bishkek-2020-figures-2026-11-25.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      `attachment; filename="bishkek-2020-x-x-x-figures-2026-11-25.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
     );
   });
 });

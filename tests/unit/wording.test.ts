@@ -96,8 +96,11 @@ describe('describeReportSpread', () => {
     expect(spread(400, 'more_than', 500, 'about')).toBe('2 reports from 2 sources, from more than 400 to about 500; the figure above is the latest.');
     expect(spread(3811, 'exact', 9900, 'at_most')).toBe('2 reports from 2 sources, from 3,811 to up to 9,900; the figure above is the latest.');
     expect(spread(1300, 'more_than', 1300, 'more_than')).toBe('2 reports from 2 sources, all with the same number (more than 1,300); the figure above is the latest.');
-    expect(spread(1300, 'exact', 1300, 'more_than')).toBe('2 reports from 2 sources, from 1,300 to more than 1,300; the figure above is the latest.');
+    expect(spread(1300, 'exact', 1300, 'more_than')).toBe('2 reports from 2 sources, all giving 1,300 but in different words (1,300 and more than 1,300); the figure above is the latest.');
     expect(spread(87_460_000_000, 'more_than', 93_740_000_000, 'about', 'KZT')).toBe('2 reports from 2 sources, from more than KZT 87.4 billion to about 93.8 billion; the figure above is the latest.');
+    // An end that is a bound rounds the way that never overstates it, not outwards.
+    expect(spread(87_460_000_000, 'exact', 93_750_000_000, 'more_than', 'KZT')).toBe('2 reports from 2 sources, from KZT 87.4 billion to more than 93.7 billion; the figure above is the latest.');
+    expect(spread(1_250_000_000, 'at_most', 2_000_000_000, 'exact', 'KZT')).toBe('2 reports from 2 sources, from up to KZT 1.3 billion to 2 billion; the figure above is the latest.');
   });
 
   it('names a currency once and rounds outwards, never narrowing what was reported', () => {
@@ -136,6 +139,10 @@ describe('describeRevision', () => {
     // Restoring an earlier version brought its number back: that restoration is the change of number.
     expect(describeRevision(figure(238, { revision: 3 }), figure(239), 'restore', true)).toBe('restored here 26 November 2026 (revision 3; was 239)');
     expect(describeRevision(figure(232, { revision: 4 }), figure(230), 'update')).toBe('updated here 26 November 2026 (revision 4; was 230)');
+    // A later edit of the note alone: the number's change was before it.
+    expect(describeRevision(figure(232, { revision: 5 }), figure(230), 'update', false)).toBe('updated here 26 November 2026 (revision 5); corrected before that, was 230');
+    // A version brought back that was itself retracted: the figure is retracted again.
+    expect(describeRevision({ ...figure(232, { revision: 6 }), status: 'retracted' }, figure(230), 'restore', false)).toBe('retracted here 26 November 2026 (revision 6); corrected before that, was 230');
   });
 });
 
