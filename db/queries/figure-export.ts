@@ -50,9 +50,15 @@ const sameCount = (alias: string) =>
 const STANDING = `CASE WHEN f.status = 'retracted' THEN 'retracted'
   WHEN NOT (SELECT EXISTS (SELECT 1 FROM series_stale))
     THEN CASE WHEN EXISTS (SELECT 1 FROM series_summaries h WHERE h.headline_id = f.id) THEN 'latest' ELSE 'superseded' END
-  WHEN f.id = CASE WHEN EXISTS (SELECT 1 FROM series_stale st WHERE ${sameCount('st')}) THEN ${latestReportIdSql('f')}
+  WHEN f.id = CASE WHEN EXISTS (SELECT 1 FROM series_stale st WHERE ${sameCount('st')}) THEN (SELECT l.id FROM stale_latest l WHERE ${sameCount('l')})
     ELSE (SELECT ss.headline_id FROM series_summaries ss WHERE ${sameCount('ss')}) END THEN 'latest'
   ELSE 'superseded' END`;
+
+// Each stale count's latest report, found once per statement (not once per figure of the count,
+// which made a large stale count's export quadratic), and only when a stale count is met:
+// SQLite materializes a CTE the first time the statement reads it.
+const WITH = `WITH stale_latest AS MATERIALIZED (
+  SELECT st.event_id, st.metric_id, st.group_name, st.location, ${latestReportIdSql('st')} AS id FROM series_stale st)`;
 
 // The export's columns: [expression, name]. The statement selects them one by one, and the
 // export's fast path has SQLite join them into one text per figure (see openFigureExportLines).
@@ -72,7 +78,7 @@ const FROM = `
   JOIN metrics m ON m.id = f.metric_id
   JOIN sources s ON s.id = f.source_id`;
 
-const SELECT = `SELECT ${COLUMNS.map(([expression, name]) => `${expression} AS ${name}`).join(', ')} ${FROM}`;
+const SELECT = `${WITH} SELECT ${COLUMNS.map(([expression, name]) => `${expression} AS ${name}`).join(', ')} ${FROM}`;
 
 // Named parameters bound only when their filter is set; the WHERE clause names each once.
 function where(filters: FigureFilters, afterId: number): { clause: string; params: Record<string, string | number> } {
@@ -130,7 +136,7 @@ export function openFigureExportLines(
     sqlite.pragma('busy_timeout = 5000');
     const { clause, params } = where(filters, 0);
     const joined = COLUMNS.map(([expression]) => `coalesce(${expression}, '')`).join(', ');
-    const page = sqlite.prepare(`SELECT f.id, concat_ws(@separator, ${joined}) ${FROM} ${clause} ORDER BY f.id LIMIT @limit`).raw(true);
+    const page = sqlite.prepare(`${WITH} SELECT f.id, concat_ws(@separator, ${joined}) ${FROM} ${clause} ORDER BY f.id LIMIT @limit`).raw(true);
     const one = sqlite.prepare(`${SELECT} WHERE f.id = ?`).raw(true);
     const columns = one.columns().map((c) => c.name);
     // The snapshot starts with the first page's read and lasts until close.

@@ -136,6 +136,11 @@ describe('standing', () => {
     const { sql } = figureExportQuery({ status: 'all', group: '', location: '' });
     const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ afterId: 0 }) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
     expect(plan).toContain('series_summaries_headline_idx (headline_id=?)');
+    // A stale count's latest report is found once per statement, not once per figure of the count.
+    expect(plan).toContain('MATERIALIZE stale_latest');
+    const lines = plan.split('\n');
+    expect(lines.filter((l) => l.startsWith('SEARCH g '))).toHaveLength(1);
+    expect(lines.findIndex((l) => l.startsWith('SEARCH g '))).toBeGreaterThan(lines.indexOf('MATERIALIZE stale_latest'));
   });
 
   it('follows every write, a retraction of the latest and a change made in the sqlite3 shell included', async () => {
