@@ -36,6 +36,8 @@ export type ExportRow = {
    * `retracted`.
    */
   standing: 'latest' | 'superseded' | 'retracted';
+  /** The source's own date; the import reads it, so that a figure whose date an editor moved finds its source again. */
+  source_published_on: string;
 };
 
 // Where a report stands in its count. The common case, no count changed outside the app waiting
@@ -69,7 +71,7 @@ const COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['s.reporting_body', 'reporting_body'], ['s.publisher', 'publisher'], ['s.title', 'source_title'], ['s.url', 'source_url'],
   ['f.quote', 'quote'], ['f.note', 'note'], ['f.status', 'status'], ['f.id', 'figure_id'], ['f.revision', 'revision'],
   ['f.updated_at', 'updated_at'], ['f.retraction_reason', 'retraction_reason'], ['f.source_id', 'source_id'],
-  [STANDING, 'standing'],
+  [STANDING, 'standing'], ['s.published_on', 'source_published_on'],
 ];
 
 const FROM = `

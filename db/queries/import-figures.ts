@@ -89,7 +89,7 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
     const seenKeys = new Map<string, number>();
     for (const { line, row } of rows) {
       const sourceId = statements.ensureSource({
-        reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.reported_on,
+        reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.source_published_on ?? row.reported_on,
       });
       const values: FigureValues = {
         eventId: eventIds.get(row.event_slug)!,

@@ -14,7 +14,7 @@ export type FigureJson = {
   unit: string;
   reportedOn: string;
   /** `id` is the source's page on the site, /sources/ID (with its full text where the site holds it). */
-  source: { id: number; reportingBody: string; publisher: string; title: string; url: string };
+  source: { id: number; reportingBody: string; publisher: string; title: string; url: string; publishedOn: string };
   quote: string | null;
   note: string;
   status: string;
@@ -39,7 +39,7 @@ export function toFigureJson(r: ExportRow): FigureJson {
     valueHigh: r.value_high,
     unit: r.unit,
     reportedOn: r.reported_on,
-    source: { id: r.source_id, reportingBody: r.reporting_body, publisher: r.publisher, title: r.source_title, url: r.source_url },
+    source: { id: r.source_id, reportingBody: r.reporting_body, publisher: r.publisher, title: r.source_title, url: r.source_url, publishedOn: r.source_published_on },
     quote: r.quote,
     note: r.note,
     status: r.status,

@@ -4,13 +4,15 @@ import { neutraliseFormula } from './formula';
 /**
  * The export's columns: DESIGN.md's order, then retraction_reason (which the import reads),
  * source_id (the source's page on the site, /sources/ID, which the import ignores: it matches
- * sources by who published what, when) and standing (latest, superseded or retracted in its
- * count, as the pages say; the import ignores it: it follows from the rows).
+ * sources by who published what, when), standing (latest, superseded or retracted in its
+ * count, as the pages say; the import ignores it: it follows from the rows) and
+ * source_published_on (the source's date, which the import reads to find the same source when an
+ * editor moved the figure's date away from it).
  */
 export const EXPORT_COLUMNS = [
   'event_slug', 'event_name', 'metric', 'metric_label', 'group', 'location', 'qualifier', 'value_low', 'value_best',
   'value_high', 'unit', 'reported_on', 'reporting_body', 'publisher', 'source_title', 'source_url', 'quote', 'note',
-  'status', 'figure_id', 'revision', 'updated_at', 'retraction_reason', 'source_id', 'standing',
+  'status', 'figure_id', 'revision', 'updated_at', 'retraction_reason', 'source_id', 'standing', 'source_published_on',
 ] as const satisfies ReadonlyArray<keyof ExportRow>;
 
 /** Columns written as numbers: never prefixed, whatever they hold. */
@@ -118,6 +120,7 @@ export function hxlRow(metricTag?: string): string {
     retraction_reason: '#status+reason',
     source_id: '#meta+source+id',
     standing: '#status+standing',
+    source_published_on: '#date+source',
   };
   return `${EXPORT_COLUMNS.map((c) => tags[c]).join(',')}\r\n`;
 }

@@ -5,7 +5,7 @@ export const REQUIRED_COLUMNS = [
 ] as const;
 
 /** Columns an import reads when present. */
-export const OPTIONAL_COLUMNS = ['publisher', 'source_title', 'source_url', 'quote', 'note', 'status', 'retraction_reason'] as const;
+export const OPTIONAL_COLUMNS = ['publisher', 'source_title', 'source_url', 'quote', 'note', 'status', 'retraction_reason', 'source_published_on'] as const;
 
 /**
  * Columns the export writes that describe the database rather than the report (labels, ids,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FIGURE_STATUSES } from '@/db/schema';
 import { figureValueIssues, figureValueShape } from './figure';
-import { LIMITS, metricKey, optionalText, optionalUrl, requiredText, slug } from './fields';
+import { isoDate, LIMITS, metricKey, optionalText, optionalUrl, requiredText, slug } from './fields';
 
 const COLUMN_OF_FIELD = { valueLow: 'value_low', valueBest: 'value_best', valueHigh: 'value_high' } as const;
 
@@ -27,6 +27,9 @@ export const importRowShape = {
   // "Invalid input", so the empty cell is turned into "not given" first.
   status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(FIGURE_STATUSES, { error: 'Use published or retracted.' }).optional()),
   retraction_reason: optionalText(LIMITS.note),
+  // The date of the source, when it is not the figure's own (an editor moved the figure's date):
+  // the export writes it, so that a file imported back finds the same source. Empty: reported_on.
+  source_published_on: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
 };
 
 // The rules between columns run whenever the columns they read are valid, even if others are

@@ -51,7 +51,8 @@ export function figuresInDb(db: Db): Array<Record<string, string | number | null
               CASE WHEN f.status = 'retracted' THEN 'retracted'
                 WHEN f.id = (SELECT g.id FROM figures g WHERE g.event_id = f.event_id AND g.metric_id = f.metric_id AND g.group_name = f.group_name
                   AND g.location = f.location AND g.status = 'published' ORDER BY g.reported_on DESC, g.created_at DESC, g.id DESC LIMIT 1) THEN 'latest'
-                ELSE 'superseded' END AS standing
+                ELSE 'superseded' END AS standing,
+              s.published_on AS source_published_on
        FROM figures f JOIN events e ON e.id = f.event_id JOIN metrics m ON m.id = f.metric_id JOIN sources s ON s.id = f.source_id
        ORDER BY f.id`,
     )

@@ -198,6 +198,19 @@ describe('streaming', () => {
 });
 
 describe('round trip', () => {
+  it('a figure whose date was moved away from its source\'s date imports back as itself, not as a new figure of a new source', async () => {
+    // As an editor moving the toll of 225's "Reported on" in the admin form: its source keeps its own date.
+    const moved = db.$client.prepare("SELECT id FROM figures WHERE value_best = 225").pluck().get() as number;
+    db.$client.prepare("UPDATE figures SET reported_on = '2023-02-01', revision = revision + 1 WHERE id = ?").run(moved);
+    const text = await exportText(file, 'status=all');
+    const row = papaRows(text).find((r) => Number(r.figure_id) === moved)!;
+    expect([row.reported_on, row.source_published_on]).toEqual(['2023-02-01', '2022-01-15']);
+    const before = figuresInDb(db).length;
+    expect(importCsvText(db, text, actor)).toMatchObject({ created: 0, updated: 0, unchanged: before, newSources: [], errors: [] });
+    expect(figuresInDb(db)).toHaveLength(before);
+  });
+
+
   it('export → import into an empty database → export gives the same rows, ids and timestamps aside', async () => {
     expect(importCsvText(db, AWKWARD_FIGURES_CSV, actor).errors).toEqual([]);
     const first = await exportText(file, 'status=all');

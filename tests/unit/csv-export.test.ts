@@ -55,19 +55,19 @@ const row: ExportRow = {
   qualifier: 'exact', value_low: null, value_best: 16, value_high: null, unit: 'people', reported_on: '2022-01-11',
   reporting_body: '=cmd', publisher: '', source_title: '', source_url: 'https://example.org/a?b=1,2', quote: null,
   note: 'line\nbreak', status: 'published', figure_id: 7, revision: 1, updated_at: '2022-01-12T00:00:00.000Z', retraction_reason: null,
-  source_id: 3, standing: 'latest',
+  source_id: 3, standing: 'latest', source_published_on: '2022-01-10',
 };
 
 describe('records', () => {
-  it('writes the header in the documented order, then retraction_reason, source_id and standing, CRLF-terminated', () => {
+  it('writes the header in the documented order, then retraction_reason, source_id, standing and source_published_on, CRLF-terminated', () => {
     expect(csvHeader()).toBe(
-      'event_slug,event_name,metric,metric_label,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher,source_title,source_url,quote,note,status,figure_id,revision,updated_at,retraction_reason,source_id,standing\r\n',
+      'event_slug,event_name,metric,metric_label,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher,source_title,source_url,quote,note,status,figure_id,revision,updated_at,retraction_reason,source_id,standing,source_published_on\r\n',
     );
   });
 
   it('writes one record with every rule applied', () => {
     expect(csvRecord(row)).toBe(
-      `e,"Event, ""one""",deaths,Deaths,all,Алматы,exact,,16,,people,2022-01-11,'=cmd,,,"https://example.org/a?b=1,2",,"line\nbreak",published,7,1,2022-01-12T00:00:00.000Z,,3,latest\r\n`,
+      `e,"Event, ""one""",deaths,Deaths,all,Алматы,exact,,16,,people,2022-01-11,'=cmd,,,"https://example.org/a?b=1,2",,"line\nbreak",published,7,1,2022-01-12T00:00:00.000Z,,3,latest,2022-01-10\r\n`,
     );
   });
 
@@ -106,7 +106,7 @@ describe('records', () => {
 
 describe('records from cells the database joined', () => {
   const plain: Array<string | number | null> = ['kz-2022', 'Беспорядки', 'deaths', 'Deaths', 'all', 'Almaty', 'about', 10, 12, 14, 'people',
-    '2022-01-20', 'Ministry', 'TASS', 'Report', 'https://example.org/a?b=1', null, '', 'published', 7, 1, '2026-11-26T09:48:05.415Z', null, 3, 'latest'];
+    '2022-01-20', 'Ministry', 'TASS', 'Report', 'https://example.org/a?b=1', null, '', 'published', 7, 1, '2026-11-26T09:48:05.415Z', null, 3, 'latest', '2022-01-20'];
   const withCell = (i: number, value: string | number | null) => plain.map((v, j) => (j === i ? value : v));
   // What SQLite's concat_ws(separator, coalesce(cell, '') ...) gives for these cells.
   const joined = (cells: ReadonlyArray<string | number | null>) => cells.map((c) => (c === null ? '' : String(c))).join(CELL_SEPARATOR);
