@@ -123,8 +123,11 @@ export function describeReportSpread(
   const low = `${prefix(r.lowQualifier)}${formatNumber(r.low, unit, rounding(r.lowQualifier, 'down'))}`;
   // The currency is named once, before the first number.
   const high = `${prefix(r.highQualifier)}${formatNumber(r.high, unit, rounding(r.highQualifier, 'up')).replace(/^[A-Z]{3} /, '')}`;
-  if (r.low === r.high) return `${counted}, all giving ${formatNumber(r.low, unit)} but in different words (${low} and ${high}); the figure above is the latest.`;
-  return `${counted}, from ${low} to ${high}; the figure above is the latest.`;
+  // Only the two ends' words are known, not every report's: said without listing them.
+  if (r.low === r.high) return `${counted}, all giving ${formatNumber(r.low, unit)}, not all in the same words; the figure above is the latest.`;
+  // "from 40 up to 50", not "from 40 to up to 50".
+  const to = r.highQualifier === 'at_most' ? ` ${high}` : ` to ${high}`;
+  return `${counted}, from ${low}${to}; the figure above is the latest.`;
 }
 
 /**

@@ -118,10 +118,10 @@ function parseQuery<T>(schema: z.ZodType<T>, known: readonly string[], input: UR
   if (errors.length) return { ok: false, errors };
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => ({ parameter: issue.path.length ? String(issue.path[0]) : 'query', message: issue.message })),
-  };
+  // One message once per parameter: "metric=," has two empty keys, and one answer says it.
+  const said = new Set<string>();
+  const issues = result.error.issues.map((issue) => ({ parameter: issue.path.length ? String(issue.path[0]) : 'query', message: issue.message }));
+  return { ok: false, errors: issues.filter((e) => !said.has(`${e.parameter}\u0000${e.message}`) && said.add(`${e.parameter}\u0000${e.message}`)) };
 }
 
 /** The query of GET /api/figures.csv and `npm run export`: the filters and `hxl`. */

@@ -31,6 +31,8 @@ describe('export and API filters', () => {
     ['event=a&event=b', 'event: give this parameter once.'],
     // A value forgotten would filter on nothing, handing over every figure.
     ['group=', 'group: give it a value, or leave the parameter out.'],
+    // Two empty keys, one message.
+    ['metric=,', 'metric: Use a metric key such as deaths or economic_damage.'],
     ['event=kazakhstan-2022-unrest&location=%20', 'location: give it a value, or leave the parameter out.'],
     ['limit=10', 'limit: unknown parameter; use event, metric, group, location, from, to, status, hxl.'],
   ])('refuses %s', (query, message) => {

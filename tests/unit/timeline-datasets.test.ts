@@ -22,8 +22,9 @@ describe('the timeline’s datasets', () => {
   const lines = sets.filter((d) => !d.label!.endsWith('(retracted)'));
 
   it('gives each line its own shape as well as its colour, so points of one day and number do not hide each other', () => {
-    expect(lines.map((d) => d.pointStyle)).toEqual([...TIMELINE_SHAPES, TIMELINE_SHAPES[0]]);
-    expect(new Set(lines.slice(0, TIMELINE_SHAPES.length).map((d) => d.pointStyle)).size).toBe(TIMELINE_SHAPES.length);
+    const shapes = lines.map((d) => `${String(d.pointStyle)}@${String(d.pointRotation)}`);
+    expect(shapes).toEqual(['circle@0', 'rectRot@0', 'rect@0', 'triangle@0', 'triangle@180']);
+    expect(new Set(shapes).size).toBe(TIMELINE_SHAPES.length);
     expect(lines.map((d) => d.borderColor)).toEqual(['#111111', '#222222', '#333333', '#111111', '#222222']);
   });
 

@@ -94,9 +94,9 @@ describe('describeReportSpread', () => {
     const spread = (low: number, lowQualifier: Qualifier, high: number, highQualifier: Qualifier, unit = 'people') =>
       describeReportSpread({ low, high, lowQualifier, highQualifier, reports: 2, sources: 2 }, unit);
     expect(spread(400, 'more_than', 500, 'about')).toBe('2 reports from 2 sources, from more than 400 to about 500; the figure above is the latest.');
-    expect(spread(3811, 'exact', 9900, 'at_most')).toBe('2 reports from 2 sources, from 3,811 to up to 9,900; the figure above is the latest.');
+    expect(spread(3811, 'exact', 9900, 'at_most')).toBe('2 reports from 2 sources, from 3,811 up to 9,900; the figure above is the latest.');
     expect(spread(1300, 'more_than', 1300, 'more_than')).toBe('2 reports from 2 sources, all with the same number (more than 1,300); the figure above is the latest.');
-    expect(spread(1300, 'exact', 1300, 'more_than')).toBe('2 reports from 2 sources, all giving 1,300 but in different words (1,300 and more than 1,300); the figure above is the latest.');
+    expect(spread(1300, 'exact', 1300, 'more_than')).toBe('2 reports from 2 sources, all giving 1,300, not all in the same words; the figure above is the latest.');
     expect(spread(87_460_000_000, 'more_than', 93_740_000_000, 'about', 'KZT')).toBe('2 reports from 2 sources, from more than KZT 87.4 billion to about 93.8 billion; the figure above is the latest.');
     // An end that is a bound rounds the way that never overstates it, not outwards.
     expect(spread(87_460_000_000, 'exact', 93_750_000_000, 'more_than', 'KZT')).toBe('2 reports from 2 sources, from KZT 87.4 billion to more than 93.7 billion; the figure above is the latest.');

@@ -16,7 +16,7 @@ const STATUS_WORDS = { headline: 'latest report', superseded: 'superseded', retr
 
 /**
  * Every report of a metric by the date it was reported: one line per group and place; the
- * latest report a filled mark (each line its own shape), superseded reports hollow, retracted ones grey crosses, and
+ * latest report a filled mark (the lines told apart by shape as well as colour), superseded reports hollow, retracted ones grey crosses, and
  * ranges as error bars.
  */
 export default function TimelineChart({ spec, description, fileName, context }: { spec: TimelineSpec; description: string; fileName: string; context: string }) {

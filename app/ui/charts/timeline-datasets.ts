@@ -8,13 +8,23 @@ export const DAY = 86_400_000;
 const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
 const RETRACTED = '#7f7f7f';
 
-/** The lines' marks, in turn: a circle, a diamond, a square, a triangle (crosses are for retractions). */
-export const TIMELINE_SHAPES: PointStyle[] = ['circle', 'rectRot', 'rect', 'triangle'];
+/**
+ * The lines' marks, in turn: a circle, a diamond, a square, a triangle and a triangle upside down
+ * (crosses are for retractions). Past five lines a shape comes again, with a colour of the
+ * palette (Okabe–Ito) far from the first's.
+ */
+export const TIMELINE_SHAPES: ReadonlyArray<{ style: PointStyle; rotation: number }> = [
+  { style: 'circle', rotation: 0 },
+  { style: 'rectRot', rotation: 0 },
+  { style: 'rect', rotation: 0 },
+  { style: 'triangle', rotation: 0 },
+  { style: 'triangle', rotation: 180 },
+];
 
 /**
  * The timeline's datasets: one stepped line per group and place, its latest report a filled
  * mark and superseded ones hollow, and its retracted reports apart, as grey crosses never joined
- * into the line of what was said. Each line has its own shape as well as its colour: two reports
+ * into the line of what was said. The lines have shapes as well as colours: two reports
  * of one day and about one number (20 civilians, 19 officers, 14 March) no longer hide one
  * another, and colour is not the only way to tell the lines apart.
  */
@@ -32,7 +42,8 @@ export function timelineDatasets(spec: TimelineSpec, palette: readonly string[])
         backgroundColor: colour,
         stepped: 'before' as const,
         pointRadius: said.map((p) => (p.status === 'headline' ? 7 : 6)),
-        pointStyle: TIMELINE_SHAPES[i % TIMELINE_SHAPES.length]!,
+        pointStyle: TIMELINE_SHAPES[i % TIMELINE_SHAPES.length]!.style,
+        pointRotation: TIMELINE_SHAPES[i % TIMELINE_SHAPES.length]!.rotation,
         pointBorderWidth: 2,
         pointBorderColor: colour,
         pointBackgroundColor: said.map((p) => (p.status === 'headline' ? colour : 'rgba(0,0,0,0)')),
