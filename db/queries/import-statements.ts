@@ -37,7 +37,7 @@ export const FIGURE_JSON = `json_object('id', id, 'eventId', event_id, 'metricId
   'retractionReason', retraction_reason, 'revision', revision, 'createdAt', created_at, 'updatedAt', updated_at)`;
 
 /** A source an import created: who reported, where, and when, as the import's summary names it. */
-export type NewSource = { reportingBody: string; publisher: string; publishedOn: string };
+export type NewSource = { reportingBody: string; publisher: string; title: string; url: string; publishedOn: string };
 
 /**
  * The statements an import runs per source identity and per changed figure, prepared once.
@@ -83,7 +83,7 @@ export function prepareImportStatements(db: Db, actor: Actor, reason?: string) {
       if (id === undefined) {
         const source = toSource(insertSource.get(...args) as SourceRow);
         audit('create', 'source', source.id, null, source);
-        created.push({ reportingBody: source.reportingBody, publisher: source.publisher, publishedOn: source.publishedOn });
+        created.push({ reportingBody: source.reportingBody, publisher: source.publisher, title: source.title, url: source.url, publishedOn: source.publishedOn });
         id = source.id;
       }
       sourceIds.set(key, id);

@@ -1,7 +1,7 @@
 import { formatDate } from '@/lib/wording';
 
 /** A source an import created, as its summary names it. */
-export type NewSourceNamed = { reportingBody: string; publisher: string; publishedOn: string };
+export type NewSourceNamed = { reportingBody: string; publisher: string; publishedOn: string; title?: string; url?: string };
 
 /** An import's counts, as the command line and the upload form both say them. */
 export type ImportCounts = { rowsRead: number; created: number; updated: number; unchanged: number; rejected: number; newSources?: NewSourceNamed[] };
@@ -10,7 +10,7 @@ const rows = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** Sources named in a summary before "and N more". */
-export const NEW_SOURCES_NAMED = 5;
+export const NEW_SOURCES_NAMED = 10;
 
 /**
  * "2 rows read, 2 created, 0 updated, 0 unchanged, 0 rejected"; for a dry run, which writes
@@ -24,7 +24,10 @@ export function importCountsWords(c: ImportCounts, dryRun: boolean): string {
   const counts = `${rows(c.rowsRead)} read, ${count(c.created)} ${would}created, ${count(c.updated)} ${would}updated, ${count(c.unchanged)} unchanged, ${count(c.rejected)} rejected`;
   const sources = c.newSources ?? [];
   if (!sources.length) return counts;
-  const named = sources.slice(0, NEW_SOURCES_NAMED).map((s) => [s.reportingBody, s.publisher, formatDate(s.publishedOn)].filter(Boolean).join(', '));
+  // Told apart as the site tells them apart: by title, else by web address as well.
+  const named = sources
+    .slice(0, NEW_SOURCES_NAMED)
+    .map((s) => [s.reportingBody, s.publisher, s.title ? `“${s.title}”` : s.url, formatDate(s.publishedOn)].filter(Boolean).join(', '));
   const more = sources.length > NEW_SOURCES_NAMED ? ` and ${count(sources.length - NEW_SOURCES_NAMED)} more` : '';
   return `${counts}; ${count(sources.length)} new source${sources.length === 1 ? '' : 's'} ${dryRun ? 'would be created' : 'created'}: ${named.join('; ')}${more}`;
 }

@@ -63,7 +63,7 @@ test('a good file is imported once, audited as the editor’s import, and a seco
     await page.getByLabel(/Check only/).check();
     await page.getByRole('button', { name: 'Import' }).click();
     // The bulletin is a new source: named, so a typo in it would be seen before anything is written.
-    await expect(result).toContainText('2 rows read, 2 would be created, 0 would be updated, 0 unchanged, 0 rejected; 1 new source would be created: Partner NGO, Partner bulletin, 3 February 2022.');
+    await expect(result).toContainText('2 rows read, 2 would be created, 0 would be updated, 0 unchanged, 0 rejected; 1 new source would be created: Partner NGO, Partner bulletin, “Weekly report, issue 5”, 3 February 2022.');
     await expect(result).toContainText('dry run, nothing was written');
     expect(db.$client.prepare("SELECT count(*) AS n FROM figures WHERE location = 'Upload town'").get()).toEqual({ n: 0 });
 
@@ -71,7 +71,7 @@ test('a good file is imported once, audited as the editor’s import, and a seco
     await page.getByLabel(/Check only/).uncheck();
     await page.getByRole('button', { name: 'Import' }).click();
     await expect(result).toContainText('partner-figures.csv: imported.');
-    await expect(result).toContainText('2 rows read, 2 created, 0 updated, 0 unchanged, 0 rejected; 1 new source created: Partner NGO, Partner bulletin, 3 February 2022.');
+    await expect(result).toContainText('2 rows read, 2 created, 0 updated, 0 unchanged, 0 rejected; 1 new source created: Partner NGO, Partner bulletin, “Weekly report, issue 5”, 3 February 2022.');
     const audit = db.$client
       .prepare("SELECT a.actor, a.user_id AS userId FROM audit_entries a JOIN figures f ON f.id = a.entity_id WHERE a.entity_type = 'figure' AND f.location = 'Upload town'")
       .all() as Array<{ actor: string; userId: number | null }>;
