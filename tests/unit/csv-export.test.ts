@@ -98,9 +98,15 @@ describe('records', () => {
     expect(contentDisposition('e-figures-2026-11-25.csv')).toBe('attachment; filename="e-figures-2026-11-25.csv"');
     const name = exportFileName({ event: 'bishkek-2020', group: 'гражданские лица', location: 'Бишкек' }, new Date('2026-11-25T00:00:00Z'));
     expect(name).toBe('bishkek-2020-гражданские-лица-Бишкек-figures-2026-11-25.csv');
-    expect(contentDisposition(name)).toBe(
-      `attachment; filename="bishkek-2020-x-x-x-figures-2026-11-25.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    expect(contentDisposition(name)).toMatch(
+      new RegExp(`^attachment; filename="bishkek-2020-x-x-x-figures-2026-11-25-[0-9a-f]{8}\\.csv"; filename\\*=UTF-8''${encodeURIComponent(name)}$`),
     );
+    // Two groups in other letters: two ASCII names (curl -OJ reads only that one).
+    const ascii = (group: string) => /filename="([^"]+)"/.exec(contentDisposition(exportFileName({ group }, new Date('2026-11-25T00:00:00Z'))))![1];
+    expect(ascii('полиция')).not.toBe(ascii('милиция'));
+    // The HXL file is named apart from the plain one; an invisible character is no part of a name.
+    expect(exportFileName({ event: 'e', hxl: true }, new Date('2026-11-25T00:00:00Z'))).toBe('e-hxl-figures-2026-11-25.csv');
+    expect(exportFileName({ event: 'e', group: '\u200b' }, new Date('2026-11-25T00:00:00Z'))).toBe('e-figures-2026-11-25.csv');
   });
 });
 

@@ -23,7 +23,7 @@ export function GET(request: Request): Response {
     return new Response(figureCsvStream(databasePath(), filters, { hxl, metricTag }), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': contentDisposition(exportFileName(filters)),
+        'Content-Disposition': contentDisposition(exportFileName({ ...filters, hxl })),
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       },
