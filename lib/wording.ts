@@ -24,11 +24,33 @@ const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
  * ("up to") only up, so that rounding never overstates what the source said.
  */
 export type Rounding = 'nearest' | 'down' | 'up';
-const compact: Record<Rounding, Intl.NumberFormat> = {
-  nearest: new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1, roundingMode: 'halfExpand' }),
-  down: new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1, roundingMode: 'floor' }),
-  up: new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1, roundingMode: 'ceil' }),
+const compactFormats = new Map<string, Intl.NumberFormat>();
+const INTL_ROUNDING = { nearest: 'halfExpand', down: 'floor', up: 'ceil' } as const;
+const compactFormat = (rounding: Rounding, digits: number) => {
+  const key = `${rounding}:${digits}`;
+  let format = compactFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: digits, roundingMode: INTL_ROUNDING[rounding] });
+    compactFormats.set(key, format);
+  }
+  return format;
 };
+
+/**
+ * Money from a million up, compactly ("93.7 billion"), with as few decimals as keep it within
+ * 0.1 % of the amount (at most three): "1.001 billion", not "1.1 billion", for 1,001,000,000
+ * rounded up.
+ */
+function compactMoney(value: number, rounding: Rounding): string {
+  const scale = 10 ** (Math.floor(Math.log10(value) / 3) * 3);
+  for (let digits = 1; digits < 3; digits++) {
+    const step = scale / 10 ** digits;
+    const q = value / step;
+    const rounded = (rounding === 'down' ? Math.floor(q) : rounding === 'up' ? Math.ceil(q) : Math.round(q)) * step;
+    if (Math.abs(rounded - value) <= value * 0.001) return compactFormat(rounding, digits).format(value);
+  }
+  return compactFormat(rounding, 3).format(value);
+}
 const ROUNDING: Record<Qualifier, Rounding> = { exact: 'nearest', about: 'nearest', unknown: 'nearest', more_than: 'down', at_least: 'down', at_most: 'up' };
 
 /** A unit that is an ISO 4217 currency code (KZT, USD, ...) rather than a count of things. */
@@ -38,7 +60,7 @@ export function isCurrency(unit: string): boolean {
 
 /** A number as people read it: "1,300"; money compactly from a million up: "93.7 billion". */
 export function formatNumber(value: number, unit: string, rounding: Rounding = 'nearest'): string {
-  if (isCurrency(unit)) return `${unit} ${value >= 1_000_000 ? compact[rounding].format(value) : grouped.format(value)}`;
+  if (isCurrency(unit)) return `${unit} ${value >= 1_000_000 ? compactMoney(value, rounding) : grouped.format(value)}`;
   return grouped.format(value);
 }
 

@@ -37,10 +37,17 @@ describe('formatFigure', () => {
     expect(formatFigure(fig('exact', null, 'KZT', 40_000_000_000, 93_700_000_000))).toBe('KZT 40 billion–93.7 billion');
   });
 
+  it('rounds money by at most 0.1 %, with as few decimals as that takes', () => {
+    expect(formatFigure(fig('about', null, 'KZT', 999_000_000, 1_001_000_000))).toBe('about KZT 999 million–1.001 billion');
+    expect(formatNumber(1_050_000_000, 'KZT')).toBe('KZT 1.05 billion');
+    expect(formatNumber(93_740_000_000, 'KZT')).toBe('KZT 93.7 billion');
+    expect(formatNumber(2_500_000, 'USD')).toBe('USD 2.5 million');
+  });
+
   it('never overstates a bound when it rounds money', () => {
     expect(formatFigure(fig('more_than', 87_460_000_000, 'KZT'))).toBe('more than KZT 87.4 billion');
     expect(formatFigure(fig('at_least', 999_950_000, 'KZT'))).toBe('at least KZT 999.9 million');
-    expect(formatFigure(fig('at_most', 87_410_000_000, 'KZT'))).toBe('up to KZT 87.5 billion');
+    expect(formatFigure(fig('at_most', 87_410_000_000, 'KZT'))).toBe('up to KZT 87.41 billion');
     expect(formatFigure(fig('about', 87_460_000_000, 'KZT'))).toBe('about KZT 87.5 billion');
     expect(formatFigure(fig('exact', null, 'KZT', 87_460_000_000, 93_740_000_000))).toBe('KZT 87.4 billion–93.8 billion');
   });
@@ -100,7 +107,9 @@ describe('describeReportSpread', () => {
     expect(spread(87_460_000_000, 'more_than', 93_740_000_000, 'about', 'KZT')).toBe('2 reports from 2 sources, from more than KZT 87.4 billion to about 93.8 billion; the figure above is the latest.');
     // An end that is a bound rounds the way that never overstates it, not outwards.
     expect(spread(87_460_000_000, 'exact', 93_750_000_000, 'more_than', 'KZT')).toBe('2 reports from 2 sources, from KZT 87.4 billion to more than 93.7 billion; the figure above is the latest.');
-    expect(spread(1_250_000_000, 'at_most', 2_000_000_000, 'exact', 'KZT')).toBe('2 reports from 2 sources, from up to KZT 1.3 billion to 2 billion; the figure above is the latest.');
+    expect(spread(1_250_000_000, 'at_most', 2_000_000_000, 'exact', 'KZT')).toBe('2 reports from 2 sources, from up to KZT 1.25 billion to 2 billion; the figure above is the latest.');
+    // Rounded outwards, but never by more than 0.1 %: two amounts a tenge apart stay apart, and close.
+    expect(spread(93_700_000_000, 'exact', 93_700_000_001, 'exact', 'KZT')).toBe('2 reports from 2 sources, from KZT 93.7 billion to 93.71 billion; the figure above is the latest.');
   });
 
   it('names a currency once and rounds outwards, never narrowing what was reported', () => {
