@@ -152,24 +152,23 @@ export function describeReportSpread(
   return `${counted}, from ${low}${to}; the figure above is the latest.`;
 }
 
+/** A figure's latest change as describeRevision words it (db/queries/audit-read FigureChange is one). */
+export type RevisionChange = { was?: Wordable | null; action?: 'create' | 'update' | 'retract' | 'restore' | 'remove'; wasLatest?: boolean };
+
 /**
  * A figure edited after it was first entered, said where its number is shown: "updated here
  * 26 November 2026 (revision 2; was 225)", or null for a figure as first entered. "Here" is this
- * dashboard: the date the source reported it is shown beside it. `previous` is the figure before
+ * dashboard: the date the source reported it is shown beside it. `change.was` is the figure before
  * the latest change of its number; the number it "was" is said only when that change altered it.
- * `action` is the figure's latest change when known: a retraction or a restoration is said as
+ * `change.action` is the figure's latest change when known: a retraction or a restoration is said as
  * such ("restored here … (revision 3)"), and a number an earlier change altered (`wasLatest`
  * false: a later edit of the note, a retraction, a restoration) is said after it ("; corrected
  * before that, was 230"); a change that itself altered the number says it in place ("updated
  * here … (revision 2; was 225)", "restored here … (revision 3; was 239)").
  */
-export function describeRevision(
-  f: Wordable & { revision: number; updatedAt: string; status?: string },
-  previous?: Wordable | null,
-  action?: 'create' | 'update' | 'retract' | 'restore' | 'remove',
-  wasLatest = true,
-): string | null {
+export function describeRevision(f: Wordable & { revision: number; updatedAt: string; status?: string }, change?: RevisionChange | null): string | null {
   if (f.revision <= 1) return null;
+  const { was: previous, action, wasLatest = true } = change ?? {};
   const now = formatFigure(f);
   let was = previous ? formatFigure(previous) : null;
   if (was !== null && previous!.unit !== f.unit && !isCurrency(previous!.unit) && previous!.qualifier !== 'unknown') was += ` ${previous!.unit}`;

@@ -40,7 +40,7 @@ export default function HomePage() {
                     <span className="muted">
                       (reported <time dateTime={e.deaths.reportedOn}>{formatDate(e.deaths.reportedOn)}</time>
                       {/* Changed here after it was published: said here too, not only on the event page. */}
-                      {e.deaths.revision > 1 ? `; ${describeRevision(e.deaths, e.deaths.change?.was, e.deaths.change?.action, e.deaths.change?.wasLatest)}` : null})
+                      {e.deaths.revision > 1 ? `; ${describeRevision(e.deaths, e.deaths.change)}` : null})
                     </span>
                   </>
                 ) : (

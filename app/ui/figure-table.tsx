@@ -38,7 +38,7 @@ export function FigureTable({ figures, caption, citationOf, changes }: {
                 {/* The number leads to the report's own page: its series, its history here, a citation. */}
                 <FigureNumber figure={f} />
                 {f.status === 'retracted' ? <div className="muted">retracted: {f.retractionReason}</div> : null}
-                {f.revision > 1 ? <div className="muted revision">{describeRevision(f, changes?.get(f.id)?.was, changes?.get(f.id)?.action, changes?.get(f.id)?.wasLatest)}</div> : null}
+                {f.revision > 1 ? <div className="muted revision">{describeRevision(f, changes?.get(f.id))}</div> : null}
               </td>
               <td role="cell"><time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time></td>
               <td role="cell">

@@ -9,7 +9,7 @@ export function HeadlineCard({ card, citation, change }: { card: Card; citation:
   const { headline, series } = card;
   const unit = unitShown(headline);
   const range = series.range;
-  const revision = describeRevision(headline, change?.was, change?.action, change?.wasLatest);
+  const revision = describeRevision(headline, change);
   return (
     <article className={card.primary ? 'card card-primary' : 'card'} id={card.anchor} aria-labelledby={`${card.anchor}-label`}>
       <h4 id={`${card.anchor}-label`} className="card-label">

@@ -1,10 +1,8 @@
+import type { NewSource } from '@/db/queries/import-statements';
 import { formatDate } from '@/lib/wording';
 
-/** A source an import created, as its summary names it. */
-export type NewSourceNamed = { reportingBody: string; publisher: string; publishedOn: string; title?: string; url?: string };
-
 /** An import's counts, as the command line and the upload form both say them. */
-export type ImportCounts = { rowsRead: number; created: number; updated: number; unchanged: number; rejected: number; newSources?: NewSourceNamed[] };
+export type ImportCounts = { rowsRead: number; created: number; updated: number; unchanged: number; rejected: number; newSources?: NewSource[] };
 
 const rows = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
 const count = (n: number) => n.toLocaleString('en-US');

@@ -31,6 +31,16 @@ function databaseAsOf(lastTag: string): Db {
   return db;
 }
 
+/**
+ * One event, one metric and two sources, then `figures` (VALUES rows of event_id, metric_id,
+ * group_name, location, qualifier, value_best, unit, reported_on, source_id).
+ */
+const catalogWithFigures = (metric: string, figures: string) => `
+  INSERT INTO events (slug, name, country, start_date) VALUES ('e', 'E', 'Testland', '2022-01-01');
+  INSERT INTO metrics (key, label, unit, hxl_tag, sort_order) VALUES ${metric};
+  INSERT INTO sources (reporting_body, published_on) VALUES ('Ministry', '2022-01-02'), ('Agency', '2022-01-03');
+  INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id) VALUES ${figures};`;
+
 const columns = (db: Db, table: string) => (db.$client.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as Array<{ name: string }>).map((c) => c.name);
 
 describe('the committed migrations', () => {
@@ -106,13 +116,9 @@ describe('the committed migrations', () => {
 
   it('0011 words the spread of every stored series: each is computed again, with its ends\' qualifiers and its retracted reports', () => {
     const db = databaseAsOf('0010_series_summaries_headline_idx');
-    db.$client.exec(`
-      INSERT INTO events (slug, name, country, start_date) VALUES ('e', 'E', 'Testland', '2022-01-01');
-      INSERT INTO metrics (key, label, unit, hxl_tag, sort_order) VALUES ('vehicles', 'Vehicles', 'vehicles', '#meta+vehicles', 1);
-      INSERT INTO sources (reporting_body, published_on) VALUES ('Ministry', '2022-01-02'), ('Agency', '2022-01-03');
-      INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id) VALUES
+    db.$client.exec(`${catalogWithFigures("('vehicles', 'Vehicles', 'vehicles', '#meta+vehicles', 1)", `
         (1, 1, 'all', 'Testland', 'more_than', 400, 'vehicles', '2022-01-02', 1),
-        (1, 1, 'all', 'Testland', 'about', 500, 'vehicles', '2022-01-03', 2);
+        (1, 1, 'all', 'Testland', 'about', 500, 'vehicles', '2022-01-03', 2)`)}
       -- As an earlier version of the app stored it (its write paths refresh before they commit).
       DELETE FROM series_stale;
       INSERT INTO series_summaries (event_id, metric_id, group_name, location, report_count, headline_id, headline_size, numeric_reports, low, high, numeric_sources, last_updated_at, rev)
@@ -138,15 +144,10 @@ describe('the committed migrations', () => {
 
   it('0004 gives a database of figures its series summaries and event sources when it is upgraded', () => {
     const db = databaseAsOf('0003_login_attempts');
-    db.$client.exec(`
-      INSERT INTO events (slug, name, country, start_date) VALUES ('e', 'E', 'Testland', '2022-01-01');
-      INSERT INTO metrics (key, label, unit, hxl_tag, sort_order) VALUES ('deaths', 'Deaths', 'people', '#affected+killed', 1);
-      INSERT INTO sources (reporting_body, published_on) VALUES ('Ministry', '2022-01-02'), ('Agency', '2022-01-03');
-      INSERT INTO figures (event_id, metric_id, group_name, location, qualifier, value_best, unit, reported_on, source_id) VALUES
+    db.$client.exec(catalogWithFigures("('deaths', 'Deaths', 'people', '#affected+killed', 1)", `
         (1, 1, 'all', 'Testland', 'exact', 10, 'people', '2022-01-02', 1),
         (1, 1, 'all', 'Testland', 'exact', 12, 'people', '2022-01-03', 2),
-        (1, 1, 'all', 'North', 'about', 3, 'people', '2022-01-03', 2);
-    `);
+        (1, 1, 'all', 'North', 'about', 3, 'people', '2022-01-03', 2)`));
     migrateDatabase(db);
     expect(db.$client.prepare('SELECT count(*) AS n FROM series_stale').get()).toEqual({ n: 0 });
     expect(db.$client.prepare('SELECT location, report_count, headline_id, headline_size FROM series_summaries ORDER BY location').all()).toEqual([

@@ -16,7 +16,7 @@ describe("an import's counts in words", () => {
   });
 
   it('names the sources it created, so that one made by a typo is seen', () => {
-    const source = (i: number) => ({ reportingBody: `Ministry ${i}`, publisher: i % 2 ? 'TASS' : '', publishedOn: `2022-01-${String(i).padStart(2, '0')}` });
+    const source = (i: number) => ({ reportingBody: `Ministry ${i}`, publisher: i % 2 ? 'TASS' : '', title: '', url: '', publishedOn: `2022-01-${String(i).padStart(2, '0')}` });
     expect(importCountsWords({ ...counts, newSources: [source(1)] }, false)).toBe('1 row read, 1 created, 0 updated, 0 unchanged, 0 rejected; 1 new source created: Ministry 1, TASS, 1 January 2022');
     expect(importCountsWords({ ...counts, newSources: [source(2)] }, true)).toBe('1 row read, 1 would be created, 0 would be updated, 0 unchanged, 0 rejected; 1 new source would be created: Ministry 2, 2 January 2022');
     const many = importCountsWords({ ...counts, newSources: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(source) }, false);

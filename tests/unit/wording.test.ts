@@ -133,25 +133,25 @@ describe('describeRevision', () => {
 
   it('says what the number was when the latest change altered it, as the source worded it', () => {
     const now = figure(226, { revision: 2 });
-    expect(describeRevision(now, figure(225))).toBe('updated here 26 November 2026 (revision 2; was 225)');
-    expect(describeRevision(now, { ...figure(225), qualifier: 'about' })).toBe('updated here 26 November 2026 (revision 2; was about 225)');
-    expect(describeRevision(now, { ...figure(0), qualifier: 'unknown', valueBest: null })).toBe('updated here 26 November 2026 (revision 2; was being determined)');
-    expect(describeRevision(now, figure(226, { unit: 'deaths' }))).toBe('updated here 26 November 2026 (revision 2; was 226 deaths)');
+    expect(describeRevision(now, { was: figure(225) })).toBe('updated here 26 November 2026 (revision 2; was 225)');
+    expect(describeRevision(now, { was: { ...figure(225), qualifier: 'about' } })).toBe('updated here 26 November 2026 (revision 2; was about 225)');
+    expect(describeRevision(now, { was: { ...figure(0), qualifier: 'unknown', valueBest: null } })).toBe('updated here 26 November 2026 (revision 2; was being determined)');
+    expect(describeRevision(now, { was: figure(226, { unit: 'deaths' }) })).toBe('updated here 26 November 2026 (revision 2; was 226 deaths)');
     // Only the note or the quote changed: the number is what it was.
-    expect(describeRevision(now, figure(226))).toBe('updated here 26 November 2026 (revision 2)');
+    expect(describeRevision(now, { was: figure(226) })).toBe('updated here 26 November 2026 (revision 2)');
   });
 
   it('says a retraction or a restoration as such, never as a correction, and an earlier correction after it', () => {
-    expect(describeRevision(figure(225, { revision: 2 }), null, 'retract')).toBe('retracted here 26 November 2026 (revision 2)');
-    expect(describeRevision(figure(225, { revision: 3 }), null, 'restore')).toBe('restored here 26 November 2026 (revision 3)');
-    expect(describeRevision(figure(232, { revision: 4 }), figure(230), 'restore', false)).toBe('restored here 26 November 2026 (revision 4); corrected before that, was 230');
+    expect(describeRevision(figure(225, { revision: 2 }), { was: null, action: 'retract' })).toBe('retracted here 26 November 2026 (revision 2)');
+    expect(describeRevision(figure(225, { revision: 3 }), { was: null, action: 'restore' })).toBe('restored here 26 November 2026 (revision 3)');
+    expect(describeRevision(figure(232, { revision: 4 }), { was: figure(230), action: 'restore', wasLatest: false })).toBe('restored here 26 November 2026 (revision 4); corrected before that, was 230');
     // Restoring an earlier version brought its number back: that restoration is the change of number.
-    expect(describeRevision(figure(238, { revision: 3 }), figure(239), 'restore', true)).toBe('restored here 26 November 2026 (revision 3; was 239)');
-    expect(describeRevision(figure(232, { revision: 4 }), figure(230), 'update')).toBe('updated here 26 November 2026 (revision 4; was 230)');
+    expect(describeRevision(figure(238, { revision: 3 }), { was: figure(239), action: 'restore', wasLatest: true })).toBe('restored here 26 November 2026 (revision 3; was 239)');
+    expect(describeRevision(figure(232, { revision: 4 }), { was: figure(230), action: 'update' })).toBe('updated here 26 November 2026 (revision 4; was 230)');
     // A later edit of the note alone: the number's change was before it.
-    expect(describeRevision(figure(232, { revision: 5 }), figure(230), 'update', false)).toBe('updated here 26 November 2026 (revision 5); corrected before that, was 230');
+    expect(describeRevision(figure(232, { revision: 5 }), { was: figure(230), action: 'update', wasLatest: false })).toBe('updated here 26 November 2026 (revision 5); corrected before that, was 230');
     // A version brought back that was itself retracted: the figure is retracted again.
-    expect(describeRevision({ ...figure(232, { revision: 6 }), status: 'retracted' }, figure(230), 'restore', false)).toBe('retracted here 26 November 2026 (revision 6); corrected before that, was 230');
+    expect(describeRevision({ ...figure(232, { revision: 6 }), status: 'retracted' }, { was: figure(230), action: 'restore', wasLatest: false })).toBe('retracted here 26 November 2026 (revision 6); corrected before that, was 230');
   });
 });
 
