@@ -1,16 +1,21 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../index';
-import { preparedPerConnection } from '../prepared';
+import { preparedPerConnection, preparedQueryPer } from '../prepared';
 import { catalogVersion, dataVersion } from '../schema';
 
 const MISSING_ROW = 'the database has lost a version row (data_version or catalog_version, id 1), so no cached page could be trusted';
+
+// Read by every render of a public page: built and prepared once per connection.
+const dataVersionQuery = preparedQueryPer((db) =>
+  db.select({ version: dataVersion.version, updatedAt: dataVersion.updatedAt }).from(dataVersion).where(eq(dataVersion.id, 1)).prepare(),
+);
 
 /**
  * The counter of changes to public data; one indexed single-row read. Throws when its row is
  * gone (a damaged database): a cache keyed by a counter that never moves would never refresh.
  */
 export function readDataVersion(db: Executor): { version: number; updatedAt: string } {
-  const row = db.select({ version: dataVersion.version, updatedAt: dataVersion.updatedAt }).from(dataVersion).where(eq(dataVersion.id, 1)).get();
+  const row = dataVersionQuery(db).get();
   if (!row) throw new Error(MISSING_ROW);
   return row;
 }

@@ -1,6 +1,6 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../index';
-import { preparedPerConnection } from '../prepared';
+import { preparedPerConnection, preparedQueryPer } from '../prepared';
 import { events, figures, sources, type Event, type Figure, type Source } from '../schema';
 
 /** Whether the database holds no events yet (a new file, or one only migrated). */
@@ -13,9 +13,12 @@ export function listEvents(db: Executor): Event[] {
   return db.select().from(events).orderBy(desc(events.startDate), asc(events.name)).all();
 }
 
+// Asked by every render of an event page (its metadata and its body): prepared once per connection.
+const eventBySlugQuery = preparedQueryPer((db) => db.select().from(events).where(eq(events.slug, sql.placeholder('slug'))).prepare());
+
 /** The event with this slug, or undefined. */
 export function findEventBySlug(db: Executor, slug: string): Event | undefined {
-  return db.select().from(events).where(eq(events.slug, slug)).get();
+  return eventBySlugQuery(db).get({ slug });
 }
 
 // Asked before every event page is served (scripts/serve.ts).

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../index';
+import { preparedQueryPer } from '../prepared';
 import { figures, metrics, sources, type Figure, type Metric, type Source } from '../schema';
 
 export type FigureWithContext = Figure & {
@@ -20,28 +21,37 @@ const READING_ORDER = [asc(metrics.sortOrder), asc(metrics.key), asc(figures.gro
 /** The same order within one metric: the identity index's, so a page is read without sorting the event. */
 const METRIC_READING_ORDER = READING_ORDER.slice(2);
 
+/** The columns of a FigureRow, in its order. */
+const FIGURE_COLUMNS = {
+  id: figures.id, eventId: figures.eventId, metricId: figures.metricId, group: figures.group, location: figures.location,
+  qualifier: figures.qualifier, valueLow: figures.valueLow, valueBest: figures.valueBest, valueHigh: figures.valueHigh,
+  unit: figures.unit, reportedOn: figures.reportedOn, sourceId: figures.sourceId, quote: figures.quote, note: figures.note,
+  status: figures.status, retractionReason: figures.retractionReason, revision: figures.revision, createdAt: figures.createdAt,
+  updatedAt: figures.updatedAt,
+  metricKey: metrics.key, metricLabel: metrics.label, metricUnit: metrics.unit, hxlTag: metrics.hxlTag, sortOrder: metrics.sortOrder,
+  reportingBody: sources.reportingBody, publisher: sources.publisher, title: sources.title, url: sources.url,
+  publishedOn: sources.publishedOn, sourceCreatedAt: sources.createdAt, sourceUpdatedAt: sources.updatedAt,
+};
+
+/** Figures joined to their metric and source, filtered by `where`. */
+const figuresWhere = (db: Executor, where: SQL | undefined) =>
+  db
+    .select(FIGURE_COLUMNS)
+    .from(figures)
+    .innerJoin(metrics, eq(metrics.id, figures.metricId))
+    .innerJoin(sources, eq(sources.id, figures.sourceId))
+    .where(where);
+
 /**
  * Figures with their metric and source, read as arrays: each metric and source becomes one
  * shared object, since drizzle's per-row object mapping was most of the event page's time.
  */
 function selectFigures(db: Executor, where: SQL | undefined, page?: { limit: number; offset: number }, order = READING_ORDER): FigureWithContext[] {
-  const query = db
-    .select({
-      id: figures.id, eventId: figures.eventId, metricId: figures.metricId, group: figures.group, location: figures.location,
-      qualifier: figures.qualifier, valueLow: figures.valueLow, valueBest: figures.valueBest, valueHigh: figures.valueHigh,
-      unit: figures.unit, reportedOn: figures.reportedOn, sourceId: figures.sourceId, quote: figures.quote, note: figures.note,
-      status: figures.status, retractionReason: figures.retractionReason, revision: figures.revision, createdAt: figures.createdAt,
-      updatedAt: figures.updatedAt,
-      metricKey: metrics.key, metricLabel: metrics.label, metricUnit: metrics.unit, hxlTag: metrics.hxlTag, sortOrder: metrics.sortOrder,
-      reportingBody: sources.reportingBody, publisher: sources.publisher, title: sources.title, url: sources.url,
-      publishedOn: sources.publishedOn, sourceCreatedAt: sources.createdAt, sourceUpdatedAt: sources.updatedAt,
-    })
-    .from(figures)
-    .innerJoin(metrics, eq(metrics.id, figures.metricId))
-    .innerJoin(sources, eq(sources.id, figures.sourceId))
-    .where(where)
-    .orderBy(...order);
-  const rows = (page ? query.limit(page.limit).offset(page.offset) : query).values() as FigureRow[];
+  const query = figuresWhere(db, where).orderBy(...order);
+  return withContext((page ? query.limit(page.limit).offset(page.offset) : query).values() as FigureRow[]);
+}
+
+function withContext(rows: FigureRow[]): FigureWithContext[] {
   const metricById = new Map<number, FigureWithContext['metric']>();
   const sourceById = new Map<number, FigureWithContext['source']>();
   return rows.map((r): FigureWithContext => {
@@ -60,6 +70,34 @@ function selectFigures(db: Executor, where: SQL | undefined, page?: { limit: num
   });
 }
 
+// The event page's three reads of figures, asked on every render after a change: built and
+// prepared once per connection, with placeholders (a list of ids or of counts goes in as JSON).
+const byIdsQuery = preparedQueryPer((db) =>
+  // By primary key: `+event_id` keeps SQLite from walking the event's index instead when the
+  // database has no statistics (ANALYZE), as a seeded or edited one does not.
+  figuresWhere(db, and(sql`${figures.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`, sql`+${figures.eventId} = ${sql.placeholder('eventId')}`))
+    .orderBy(...READING_ORDER)
+    .prepare(),
+);
+const metricPageQuery = preparedQueryPer((db) =>
+  figuresWhere(db, and(eq(figures.eventId, sql.placeholder('eventId')), eq(figures.metricId, sql.placeholder('metricId'))))
+    .orderBy(...METRIC_READING_ORDER)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+);
+const seriesReportsQuery = preparedQueryPer((db) =>
+  figuresWhere(
+    db,
+    and(
+      eq(figures.eventId, sql.placeholder('eventId')),
+      sql`(${figures.metricId}, ${figures.group}, ${figures.location}) IN (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(${sql.placeholder('series')}))`,
+    ),
+  )
+    .orderBy(...READING_ORDER)
+    .prepare(),
+);
+
 /** Every figure of an event (published and retracted) with its metric and source, in reading order. */
 export function listFiguresForEvent(db: Executor, eventId: number): FigureWithContext[] {
   return selectFigures(db, eq(figures.eventId, eventId));
@@ -67,14 +105,12 @@ export function listFiguresForEvent(db: Executor, eventId: number): FigureWithCo
 
 /** A page of one metric's reports of an event, in reading order (the "All reports" table). */
 export function listMetricFiguresPage(db: Executor, eventId: number, metricId: number, page: { limit: number; offset: number }): FigureWithContext[] {
-  return selectFigures(db, and(eq(figures.eventId, eventId), eq(figures.metricId, metricId)), page, METRIC_READING_ORDER);
+  return withContext(metricPageQuery(db).values({ eventId, metricId, ...page }) as FigureRow[]);
 }
 
 /** The figures of an event with these ids, in reading order. */
 export function listEventFiguresByIds(db: Executor, eventId: number, ids: number[]): FigureWithContext[] {
-  // By primary key: `+event_id` keeps SQLite from walking the event's index instead when the
-  // database has no statistics (ANALYZE), as a seeded or edited one does not.
-  return ids.length ? selectFigures(db, and(inArray(figures.id, ids), sql`+${figures.eventId} = ${eventId}`)) : [];
+  return ids.length ? withContext(byIdsQuery(db).values({ eventId, ids: JSON.stringify(ids) }) as FigureRow[]) : [];
 }
 
 /** Every report of some series (metric × group × place) of an event, in reading order; one page of them when given. */
@@ -84,8 +120,8 @@ export function listSeriesReports(
   series: Array<{ metricId: number; group: string; location: string }>,
 ): FigureWithContext[] {
   if (!series.length) return [];
-  const scopes = series.map((s) => and(eq(figures.metricId, s.metricId), eq(figures.group, s.group), eq(figures.location, s.location)));
-  return selectFigures(db, and(eq(figures.eventId, eventId), or(...scopes)));
+  const scopes = JSON.stringify(series.map((s) => [s.metricId, s.group, s.location]));
+  return withContext(seriesReportsQuery(db).values({ eventId, series: scopes }) as FigureRow[]);
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { Executor } from '../index';
+import { preparedQueryPer } from '../prepared';
 import { metrics, type Metric } from '../schema';
+
+// Read by every render of an event page after a change: prepared once per connection.
+const metricsQuery = preparedQueryPer((db) =>
+  db.select({ id: metrics.id, key: metrics.key, label: metrics.label, unit: metrics.unit, sortOrder: metrics.sortOrder }).from(metrics).prepare(),
+);
 
 /** Every metric by id (a handful of rows). */
 export function listMetricsById(db: Executor): Map<number, Pick<Metric, 'key' | 'label' | 'unit' | 'sortOrder'>> {
-  return new Map(
-    db
-      .select({ id: metrics.id, key: metrics.key, label: metrics.label, unit: metrics.unit, sortOrder: metrics.sortOrder })
-      .from(metrics)
-      .all()
-      .map(({ id, ...m }) => [id, m]),
-  );
+  return new Map(metricsQuery(db).all().map(({ id, ...m }) => [id, m]));
 }
