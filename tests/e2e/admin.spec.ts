@@ -153,7 +153,7 @@ test('bad values are marked beside their fields, what was typed is kept, and not
   expect(counts(db)).toEqual(before);
 });
 
-test('two editors change the same figure: the second save is refused and shows what changed', async ({ browser }) => {
+test('two editors change the same figure: the second save is refused, shows what changed, and saving again keeps the other editor’s changes', async ({ browser }) => {
   const id = seedTestFigure(db, `Concurrent place ${Date.now()}`, 100);
   const second = await newEditor(db, 'second');
   const a = await signedInPage(browser, editor);
@@ -162,6 +162,7 @@ test('two editors change the same figure: the second save is refused and shows w
   await b.goto(`/admin/figures/${id}`);
 
   await field(a, 'Number (best)').fill('101');
+  await field(a, 'Note').fill('A checked it');
   await a.getByRole('button', { name: 'Save changes' }).click();
   await expect(a.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
 
@@ -169,15 +170,20 @@ test('two editors change the same figure: the second save is refused and shows w
   await b.getByRole('button', { name: 'Save changes' }).click();
   const status = b.locator('.admin-form').filter({ has: field(b, 'Note') }).getByTestId('form-status');
   await expect(status).toContainText('Not saved: someone else changed this figure after you opened it (you edited revision 1; it is now at revision 2).');
+  await expect(status).toContainText('The form now holds their version with your edits on top; where you both changed a field, yours is kept and the field is marked');
   await expect(status.getByRole('row', { name: /Number \(best\)/ })).toContainText('100');
   await expect(status.getByRole('row', { name: /Number \(best\)/ })).toContainText('101');
+  // The number B never touched now shows A's; the note both changed keeps B's, marked with A's.
+  await expect(field(b, 'Number (best)')).toHaveValue('101');
   await expect(field(b, 'Note')).toHaveValue('B thinks otherwise');
-  expect(findFigure(db, id)).toMatchObject({ valueBest: 101, note: '', revision: 2 });
+  await expect(b.locator('#note-error')).toHaveText('They changed this too, to “A checked it”. Yours is kept: save again to replace theirs, or change it.');
+  await expect(field(b, 'Note')).toHaveAttribute('aria-invalid', 'true');
+  expect(findFigure(db, id)).toMatchObject({ valueBest: 101, note: 'A checked it', revision: 2 });
 
-  // Having seen the other change, saving again is deliberate and goes through.
+  // Saving again is deliberate: B's note replaces A's, and A's number stays.
   await b.getByRole('button', { name: 'Save changes' }).click();
   await expect(b.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
-  expect(findFigure(db, id)).toMatchObject({ valueBest: 100, note: 'B thinks otherwise', revision: 3 });
+  expect(findFigure(db, id)).toMatchObject({ valueBest: 101, note: 'B thinks otherwise', revision: 3 });
   await a.context().close();
   await b.context().close();
 });

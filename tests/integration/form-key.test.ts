@@ -54,6 +54,30 @@ describe('the key of a form\'s answer', () => {
     expect(stale.message).toMatch(/someone else changed this figure/);
   });
 
+  it('a stale edit is merged onto the figure as it is now: the other editor’s changes stay where this editor typed nothing', async () => {
+    const revision = () => String(db.$client.prepare('SELECT revision FROM figures WHERE id = 2').pluck().get());
+    const opened = revision();
+    // The form as opened on figure 2: its stored values, as text.
+    const row = db.$client.prepare(`SELECT event_id, metric_id, group_name, location, qualifier, value_low, value_best, value_high, unit,
+      reported_on, source_id, quote, note FROM figures WHERE id = 2`).get() as Record<string, string | number | null>;
+    const text = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+    const valueBest = Number(row.value_best);
+    const fields = figureForm({
+      figureId: '2', revision: opened, eventId: text(row.event_id), metricId: text(row.metric_id), group: text(row.group_name), location: text(row.location),
+      qualifier: text(row.qualifier), valueLow: text(row.value_low), valueBest: text(row.value_best), valueHigh: text(row.value_high), unit: text(row.unit),
+      reportedOn: text(row.reported_on), sourceId: text(row.source_id), quote: text(row.quote), note: text(row.note),
+    });
+    const theirs = await updateFigureAction(IDLE_STATE, formDataOf({ ...fields, valueBest: String(valueBest + 7), note: 'their note' })).catch((err: unknown) => redirectTarget(err));
+    expect(theirs).toBe('/admin/figures/2?saved=updated');
+    const stale = await updateFigureAction(IDLE_STATE, formDataOf({ ...fields, note: 'my note' }));
+    expect(stale.values).toMatchObject({ valueBest: String(valueBest + 7), note: 'my note', revision: String(Number(opened) + 1) });
+    expect(stale.errors).toEqual({ note: ['They changed this too, to “their note”. Yours is kept: save again to replace theirs, or change it.'] });
+    // Saving the merged form again: the number stays theirs, the note becomes this editor's.
+    const again = await updateFigureAction(stale, formDataOf(stale.values!)).catch((err: unknown) => redirectTarget(err));
+    expect(again).toBe('/admin/figures/2?saved=updated');
+    expect(db.$client.prepare('SELECT value_best AS valueBest, note FROM figures WHERE id = 2').get()).toEqual({ valueBest: valueBest + 7, note: 'my note' });
+  });
+
   it('a refused source, from a previous state without a key, starts at 1', async () => {
     const state = await createSourceAction({ status: 'idle' }, formDataOf({ reportingBody: '', publishedOn: 'soon' }));
     expect(state).toMatchObject({ status: 'error', key: 1, values: { publishedOn: 'soon' } });

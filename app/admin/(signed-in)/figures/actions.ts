@@ -5,9 +5,10 @@ import { figureFieldNames } from '@/db/queries/figure-admin';
 import { createFigure, figureAtRevision, FigureWriteError, restoreFigure, restoreFigureVersion, retractFigure, updateFigure, type SaveResult } from '@/db/queries/figure-writes';
 import type { Figure } from '@/db/schema';
 import { adminAction, type FormState } from '@/lib/admin-action';
-import { diffSnapshots } from '@/lib/audit-diff';
+import { diffSnapshots, showValue } from '@/lib/audit-diff';
+import { mergeEdit } from '@/lib/merge-edit';
 import { actorOf } from '@/lib/auth/session';
-import { figureEditSchema, figureFormSchema, restoreSchema, retractSchema } from '@/lib/validation/figure-form';
+import { figureEditSchema, figureFormSchema, restoreSchema, retractSchema, type FigureFormInput } from '@/lib/validation/figure-form';
 
 function refused(err: unknown, values: Record<string, string>): FormState {
   if (err instanceof FigureWriteError) {
@@ -17,18 +18,37 @@ function refused(err: unknown, values: Record<string, string>): FormState {
 }
 
 /**
- * A save refused because the figure moved on: say so, list what the other editor changed since
- * the revision this form was built from, and keep this editor's values. The form now carries the
- * current revision, so saving again is a deliberate choice made having seen their changes.
+ * A save refused because the figure moved on: say so and list what the other editor changed since
+ * the revision this form was built from. An edit is merged onto the figure as it is now
+ * (lib/merge-edit.ts): the fields this editor did not touch take the other editor's values, so
+ * saving again never silently undoes them; a field both changed keeps this editor's value and is
+ * marked with theirs. A retraction or restoration keeps what was typed. The form now carries the
+ * current revision, so saving again is a choice made having seen their changes.
  */
-function stale(current: Figure, formRevision: number, values: Record<string, string>): FormState {
+function stale(current: Figure, formRevision: number, values: Record<string, string>, edit?: FigureFormInput): FormState {
   const db = getDb();
   const then = figureAtRevision(db, current.id, formRevision) ?? null;
+  const names = figureFieldNames(db);
+  const opened = `Not saved: someone else changed this figure after you opened it (you edited revision ${formRevision}; it is now at revision ${current.revision}).`;
+  const changes = diffSnapshots(then, current, names);
+  if (!edit || !then) {
+    return {
+      status: 'error',
+      message: `${opened} Their changes are listed below and your edits are still in the form: review them, then save again to replace their version.`,
+      changes,
+      values: { ...values, revision: String(current.revision) },
+    };
+  }
+  const merged = mergeEdit(then, current, edit, values);
+  const errors = Object.fromEntries(
+    merged.both.map(({ field, theirs }) => [field, [`They changed this too, to “${showValue(field, theirs, names)}”. Yours is kept: save again to replace theirs, or change it.`]]),
+  );
   return {
     status: 'error',
-    message: `Not saved: someone else changed this figure after you opened it (you edited revision ${formRevision}; it is now at revision ${current.revision}). Their changes are listed below and your edits are still in the form: review them, then save again to replace their version.`,
-    changes: diffSnapshots(then, current, figureFieldNames(db)),
-    values: { ...values, revision: String(current.revision) },
+    message: `${opened} Their changes are listed below. The form now holds their version with your edits on top${merged.both.length ? '; where you both changed a field, yours is kept and the field is marked' : ''}: review it, then save again.`,
+    changes,
+    errors: merged.both.length ? errors : undefined,
+    values: merged.values,
   };
 }
 
@@ -49,7 +69,7 @@ const update = adminAction(figureEditSchema, (input, user, values) => {
   } catch (err) {
     return refused(err, values);
   }
-  if (result.status === 'stale') return stale(result.current, input.revision, values);
+  if (result.status === 'stale') return stale(result.current, input.revision, values, input);
   redirect(`/admin/figures/${input.figureId}?saved=updated`);
 });
 

@@ -1,0 +1,51 @@
+import type { Figure } from '@/db/schema';
+import type { FigureFormInput } from './validation/figure-form';
+
+/** The figure's fields its edit form sets, each under the form field of the same name. */
+export const EDITED_FIELDS = ['eventId', 'metricId', 'group', 'location', 'qualifier', 'valueBest', 'valueLow', 'valueHigh', 'unit', 'reportedOn', 'sourceId', 'quote', 'note'] as const;
+export type EditedField = (typeof EDITED_FIELDS)[number];
+type EditedValues = Pick<Figure, EditedField>;
+
+/**
+ * An edit refused because the figure moved on, merged onto the figure as it is now: the form's
+ * values to show again, and the fields both editors changed, each with the other editor's value.
+ */
+export type EditMerge = { values: Record<string, string>; both: Array<{ field: EditedField; theirs: unknown }> };
+
+// A new source is not one the other editor can have chosen: it always counts as this editor's change.
+const NEW_SOURCE = Symbol('new source');
+
+/** A field's value for comparing: no value and empty text are the same. */
+const comparable = (v: unknown) => (v === null || v === undefined ? '' : v);
+
+/** How the edit form holds a stored value. */
+const asFormText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/**
+ * A three-way merge of an edit made from revision `base` onto `current`, the figure as it is now:
+ * - a field this editor left as it was at `base` takes its current value (what the other editor
+ *   saved is kept, never silently undone);
+ * - a field the other editor left as it was keeps this editor's value, as typed;
+ * - a field both changed, to different values, keeps this editor's value and is reported with theirs.
+ * `typed` is what the form sent; the result is what the form shows next, with the current revision.
+ */
+export function mergeEdit(base: EditedValues, current: Figure, mine: FigureFormInput, typed: Record<string, string>): EditMerge {
+  const values: Record<string, string> = { ...typed, revision: String(current.revision) };
+  const both: EditMerge['both'] = [];
+  const minesOf = (field: EditedField): unknown => {
+    if (field === 'sourceId') return mine.source.kind === 'existing' ? mine.source.id : NEW_SOURCE;
+    if (field === 'quote') return mine.quote === '' ? null : mine.quote;
+    return mine[field];
+  };
+  for (const field of EDITED_FIELDS) {
+    const [was, now, ours] = [comparable(base[field]), comparable(current[field]), comparable(minesOf(field))];
+    if (ours === was) {
+      // Untouched here: whatever is stored now stands.
+      values[field] = asFormText(current[field]);
+      if (field === 'sourceId') values.sourceChoice = 'existing';
+    } else if (now !== was && now !== ours) {
+      both.push({ field, theirs: current[field] });
+    }
+  }
+  return { values, both };
+}
