@@ -171,6 +171,8 @@ export type SeriesSummary = {
   reportCount: number;
   /** Of those, how many are retracted. */
   retractedCount: number;
+  /** Of those, how many are published and give a number (not "being determined"): range counts these. */
+  numericCount: number;
   headlineId: number | null;
   /** The headline's high end, else its number; -1 without one (the breakdown shows the largest). */
   headlineSize: number;
@@ -217,6 +219,7 @@ export function summarize(series: Series, metricId: number): SeriesSummary {
     location: series.location,
     reportCount: series.reports.length,
     retractedCount: series.reports.filter((r) => r.status === 'retracted').length,
+    numericCount: series.reports.filter((r) => r.status === 'published' && r.qualifier !== 'unknown').length,
     headlineId: h?.id ?? null,
     headlineSize: h ? (h.valueHigh ?? h.valueBest ?? -1) : -1,
     range: series.range,

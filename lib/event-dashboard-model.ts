@@ -221,3 +221,15 @@ export function dashboardDefaults(d: Pick<EventDashboard, 'metrics' | 'units' | 
   const unit = d.cards.find((m) => m.metricKey === metric)?.cards.find((c) => c.primary)?.headline.unit ?? d.units[0] ?? '';
   return { metric, unit };
 }
+
+const latestOfCountsCache = new WeakMap<EventDashboard, ReadonlySet<number>>();
+
+/** The latest report of each of the event's counts (their headlines), built once per dashboard. */
+export function latestOfCounts(d: EventDashboard): ReadonlySet<number> {
+  let ids = latestOfCountsCache.get(d);
+  if (!ids) {
+    ids = new Set(d.series.flatMap((s) => (s.headlineId === null ? [] : [s.headlineId])));
+    latestOfCountsCache.set(d, ids);
+  }
+  return ids;
+}

@@ -12,7 +12,7 @@ import { assembleDashboard, chartsFor, reportsPageSpans, type EventCharts, type 
 import { rangeOf, seriesKey, sortSeries, type SeriesSummary } from './dashboard';
 import { cachePerDatabase } from './versioned-cache';
 
-export { CARDS_PER_METRIC, dashboardDefaults, type EventCharts, type EventDashboard, type HeadlineCard } from './event-dashboard-model';
+export { CARDS_PER_METRIC, dashboardDefaults, latestOfCounts, type EventCharts, type EventDashboard, type HeadlineCard } from './event-dashboard-model';
 
 const cacheOf = cachePerDatabase<EventDashboard | null>(100);
 
@@ -81,6 +81,7 @@ function readSeries(event: Event, version: number, metricById: ReturnType<typeof
       location: row.location,
       reportCount: row.reportCount,
       retractedCount: row.retractedReports,
+      numericCount: row.numericReports,
       headlineId: row.headlineId,
       headlineSize: row.headlineSize,
       range: rangeOf(row.numericReports, row, row.numericSources),

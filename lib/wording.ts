@@ -143,13 +143,30 @@ export function describeReportSpread(
   // bound rounds the way that never overstates it ("more than" down, "up to" up).
   const rounding = (q: Qualifier, outward: Rounding) => (ROUNDING[q] === 'nearest' ? outward : ROUNDING[q]);
   const low = `${prefix(r.lowQualifier)}${formatNumber(r.low, unit, rounding(r.lowQualifier, 'down'))}`;
-  // The currency is named once, before the first number.
-  const high = `${prefix(r.highQualifier)}${formatNumber(r.high, unit, rounding(r.highQualifier, 'up')).replace(/^[A-Z]{3} /, '')}`;
+  // The currency is named at both ends: "to about 93.7 billion" alone reads as a number of anything.
+  const high = `${prefix(r.highQualifier)}${formatNumber(r.high, unit, rounding(r.highQualifier, 'up'))}`;
   // Only the two ends' words are known, not every report's: said without listing them.
   if (r.low === r.high) return `${counted}, all giving ${formatNumber(r.low, unit)}, not all in the same words; the figure above is the latest.`;
   // "from 40 up to 50", not "from 40 to up to 50".
   const to = r.highQualifier === 'at_most' ? ` ${high}` : ` to ${high}`;
   return `${counted}, from ${low}${to}; the figure above is the latest.`;
+}
+
+/**
+ * Under a headline whose count has other reports but not two published numbers to span (no
+ * spread): how many reports there are, and that the others give no number, so that a card never
+ * hides them ("2 reports in all; no other published report gives a number; …"). Null for a count
+ * of one report. `numericCount` counts the published reports that give a number.
+ */
+export function describeOtherReports(s: { reportCount: number; retractedCount: number; numericCount: number }, headlineGivesNumber: boolean): string | null {
+  if (s.reportCount < 2) return null;
+  const all = `${count(s.reportCount, 'report', 'reports')} in all${s.retractedCount ? ` (${grouped.format(s.retractedCount)} retracted)` : ''}`;
+  const others = headlineGivesNumber
+    ? 'no other published report gives a number'
+    : s.numericCount > 0
+      ? `${count(s.numericCount, 'other published report gives', 'other published reports give')} a number`
+      : 'none of those published gives a number yet';
+  return `${all}; ${others}; the figure above is the latest.`;
 }
 
 /** A figure's latest change as describeRevision words it (db/queries/audit-read FigureChange is one). */

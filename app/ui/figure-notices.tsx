@@ -34,8 +34,10 @@ export function FigureNotices({ page, standing }: { page: Pick<FigurePage, 'figu
         <>
           <p><strong>This figure was retracted.</strong> The reason given: {f.retractionReason}</p>
           <p>
-            It no longer counts for the event&apos;s headline figures, and downloads leave it out unless asked for. It is kept here, struck
-            through in the event&apos;s tables, so that a citation of it still leads somewhere.
+            It no longer counts for the event&apos;s headline figures. Downloads that include it, such as the event&apos;s download of all
+            figures, mark it as retracted in their <code>standing</code> column; the API leaves it out unless asked for
+            (<code>status=all</code>). It is kept here, struck through in the event&apos;s tables, so that a citation of it still leads
+            somewhere.
           </p>
         </>
       ) : null}

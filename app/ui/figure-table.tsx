@@ -1,5 +1,6 @@
 import type { FigureWithContext } from '@/db/queries/figures';
 import type { FigureChange } from '@/db/queries/audit-read';
+import { REPORT_STATUS_WORDS } from '@/lib/dashboard';
 import { describeRevision, describeScope, formatDate } from '@/lib/wording';
 import { CitationLink } from './citation-link';
 import { FigureNumber } from './figure-number';
@@ -8,13 +9,14 @@ import { SourceLink } from './source-link';
 export const COLUMNS = ['Metric', 'Group and place', 'Figure', 'Reported on', 'Reported by and source'] as const;
 
 /** Every report of an event as a table: what was counted, the figure as worded, when and who. */
-export function FigureTable({ figures, caption, citationOf, changes }: {
+export function FigureTable({ figures, caption, citationOf, changes, latestIds }: {
   figures: FigureWithContext[];
   caption: string;
   citationOf: Record<number, number>;
-  /** For figures changed after they were entered: their number before the latest change. */
   /** The latest change of each figure changed after it was entered (db/queries/audit-read listFigureChanges). */
   changes?: ReadonlyMap<number, FigureChange>;
+  /** The latest report of each count (its headline): the others published are marked superseded. */
+  latestIds: ReadonlySet<number>;
 }) {
   return (
     // On a narrow screen each row is laid out as a block, its cells labelled by their column
@@ -37,7 +39,12 @@ export function FigureTable({ figures, caption, citationOf, changes }: {
               <td role="cell" className="num">
                 {/* The number leads to the report's own page: its series, its history here, a citation. */}
                 <FigureNumber figure={f} />
-                {f.status === 'retracted' ? <div className="muted">retracted: {f.retractionReason}</div> : null}
+                {/* Where the report stands in its count, as the chart tables and figure pages say it: 164, 225 and 230 are not all current. */}
+                {f.status === 'retracted' ? (
+                  <div className="muted">retracted: {f.retractionReason}</div>
+                ) : (
+                  <div className="muted standing">{latestIds.has(f.id) ? REPORT_STATUS_WORDS.headline : REPORT_STATUS_WORDS.superseded}</div>
+                )}
                 {f.revision > 1 ? <div className="muted revision">{describeRevision(f, changes?.get(f.id))}</div> : null}
               </td>
               <td role="cell"><time dateTime={f.reportedOn}>{formatDate(f.reportedOn)}</time></td>

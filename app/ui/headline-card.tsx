@@ -1,7 +1,7 @@
 import type { HeadlineCard as Card } from '@/lib/event-dashboard';
 import { figureHref } from '@/lib/page-id';
 import type { FigureChange } from '@/db/queries/audit-read';
-import { describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, unitShown } from '@/lib/wording';
+import { describeOtherReports, describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, unitShown } from '@/lib/wording';
 import { CitationLink } from './citation-link';
 
 /** One headline: the latest figure of a series, who reported it and when, and the spread of reports. */
@@ -10,6 +10,7 @@ export function HeadlineCard({ card, citation, change }: { card: Card; citation:
   const unit = unitShown(headline);
   const range = series.range;
   const revision = describeRevision(headline, change);
+  const others = range ? null : describeOtherReports(series, headline.qualifier !== 'unknown');
   return (
     <article className={card.primary ? 'card card-primary' : 'card'} id={card.anchor} aria-labelledby={`${card.anchor}-label`}>
       <h4 id={`${card.anchor}-label`} className="card-label">
@@ -28,6 +29,8 @@ export function HeadlineCard({ card, citation, change }: { card: Card; citation:
       </p>
       {range ? (
         <p className="card-range">{describeReportSpread(range, headline.unit)}</p>
+      ) : others ? (
+        <p className="card-range">{others}</p>
       ) : null}
     </article>
   );

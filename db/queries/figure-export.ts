@@ -172,11 +172,16 @@ export function listFigurePage(db: Db, filters: FigureFilters, afterId: number, 
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
-/** Whether an event with this slug exists, and which of these metric keys do not. */
-export function catalogHas(db: Db, what: { event?: string; metric?: string[] }): { event: boolean; missingMetrics: string[] } {
+/**
+ * Whether an event with this slug exists, which of these metric keys do not, and (when any is
+ * missing) the keys that do, in the metrics' order, so that the answer can name them.
+ */
+export function catalogHas(db: Db, what: { event?: string; metric?: string[] }): { event: boolean; missingMetrics: string[]; knownMetrics: string[] } {
   const event = what.event === undefined || db.$client.prepare('SELECT 1 FROM events WHERE slug = ?').get(what.event) !== undefined;
   const findMetric = db.$client.prepare('SELECT 1 FROM metrics WHERE key = ?');
-  return { event, missingMetrics: (what.metric ?? []).filter((key) => findMetric.get(key) === undefined) };
+  const missingMetrics = (what.metric ?? []).filter((key) => findMetric.get(key) === undefined);
+  const knownMetrics = missingMetrics.length ? (db.$client.prepare('SELECT key FROM metrics ORDER BY sort_order, key').pluck().all() as string[]) : [];
+  return { event, missingMetrics, knownMetrics };
 }
 
 /** The HXL hashtag of a metric, or undefined when there is no such metric. */

@@ -35,6 +35,6 @@ export function unknownCatalogErrors(db: Db, filters: { event?: string; metric?:
   const has = catalogHas(db, filters);
   const errors: ParameterError[] = [];
   if (!has.event) errors.push({ parameter: 'event', message: `there is no event with the slug "${filters.event}".` });
-  for (const key of has.missingMetrics) errors.push({ parameter: 'metric', message: `there is no metric with the key "${key}".` });
+  for (const key of has.missingMetrics) errors.push({ parameter: 'metric', message: `there is no metric with the key "${key}"; known metrics: ${has.knownMetrics.join(', ')}.` });
   return errors;
 }

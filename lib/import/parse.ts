@@ -14,8 +14,29 @@ export type ParseResult = { rows: ParsedRow[]; errors: ImportError[]; rowsRead: 
 
 const KNOWN = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS, ...IGNORED_COLUMNS]);
 
+// Separators a spreadsheet may save "CSV" with, by the name a person knows them by.
+const OTHER_SEPARATORS = [[';', 'semicolons (;)'], ['\t', 'tabs']] as const;
+
+/**
+ * A header whose commas are another character: one column holding the known names joined by
+ * semicolons (a spreadsheet set to a European locale saves "CSV" so) or tabs. Said as such, not
+ * as every required column missing.
+ */
+function otherSeparator(header: string[]): string | null {
+  if (header.length !== 1) return null;
+  for (const [separator, name] of OTHER_SEPARATORS) {
+    const names = header[0]!.split(separator).map((h) => h.trim());
+    if (names.length > 1 && REQUIRED_COLUMNS.every((c) => names.includes(c))) return name;
+  }
+  return null;
+}
+
 /** Checks the header row; returns the problems (an empty list when it can be read). */
 export function checkHeader(header: string[]): ImportError[] {
+  const separator = otherSeparator(header);
+  if (separator) {
+    return [{ line: 1, column: null, message: `the columns are separated by ${separator}, not commas; save the file as CSV with commas (in Excel: Save As, "CSV UTF-8 (Comma delimited)") and import it again.` }];
+  }
   const errors: ImportError[] = [];
   const seen = new Set<string>();
   header.forEach((name, i) => {

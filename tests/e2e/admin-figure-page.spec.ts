@@ -61,6 +61,7 @@ test("an editor's change and retraction show on the figure's public page, withou
   await page.goto(`/figures/${id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Public history place: 42 people (retracted)');
   await expect(page.getByRole('note')).toContainText('This figure was retracted. The reason given: Counted twice');
+  await expect(page.getByRole('note')).toContainText("such as the event's download of all figures, mark it as retracted in their standing column; the API leaves it out unless asked for (status=all)");
   // The only report of its count: there is no latest one to point to.
   await expect(page.getByRole('note')).not.toContainText('The latest report');
   // The retraction is no correction: the number it had before the edit is still said.

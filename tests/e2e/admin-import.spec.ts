@@ -41,6 +41,25 @@ test('the upload reports the same problems as the command line, and writes nothi
   expect(expected.length).toBeGreaterThanOrEqual(12);
   expect(shown).toEqual(expected);
   expect(counts(db)).toEqual(before);
+
+  // A spreadsheet's "CSV" with semicolons gets one problem that names the separator, not 16.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-upload-'));
+  const semicolons = path.join(dir, 'semicolons.csv');
+  fs.writeFileSync(semicolons, [
+    'event_slug;metric;group;location;qualifier;value_low;value_best;value_high;unit;reported_on;reporting_body;publisher;source_title;source_url;quote;note',
+    `${E2E_EVENT_SLUG};injured;all;Semicolon town;about;;40;;people;2022-02-03;Partner NGO;;;;;`,
+  ].join('\n'));
+  try {
+    await page.getByLabel('CSV file').setInputFiles(semicolons);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(result).toContainText('semicolons.csv: ');
+    expect(await result.locator('ol li').allTextContents()).toEqual([
+      'line 1: the columns are separated by semicolons (;), not commas; save the file as CSV with commas (in Excel: Save As, "CSV UTF-8 (Comma delimited)") and import it again.',
+    ]);
+    expect(counts(db)).toEqual(before);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a good file is imported once, audited as the editor’s import, and a second upload changes nothing', async ({ page }) => {

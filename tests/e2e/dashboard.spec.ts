@@ -36,7 +36,16 @@ test('headline cards show law-enforcement deaths and injuries with citations tha
   await expect(event.card('Shopping malls and banks looted', 'Kazakhstan')).toContainText('3 reports from 3 sources, all with the same number (more than 100); the figure above is the latest.');
   await expect(event.card('Vehicles burned', 'Kazakhstan')).toContainText('from more than 400 to about 500; the figure above is the latest.');
   await expect(event.card('Deaths', 'civilians, Kazakhstan').locator('.card-value')).toHaveText('20');
+  // The earlier "being determined" report is not hidden behind the one number.
+  await expect(event.card('Deaths', 'civilians, Kazakhstan')).toContainText('2 reports in all; no other published report gives a number; the figure above is the latest.');
   await expect(event.card('Economic damage', 'businesses, Kazakhstan').locator('.card-value')).toHaveText('about KZT 93.7 billion');
+  await expect(event.card('Economic damage', 'businesses, Kazakhstan')).toContainText('to about KZT 93.7 billion; the figure above is the latest.');
+  // "All reports" says which report of a count is its latest: 164 and 225 are not current.
+  const reports = page.getByRole('table', { name: /Every figure reported/ });
+  const rowOf = (n: string) => reports.getByRole('row').filter({ has: page.getByRole('link', { name: n, exact: true }) });
+  await expect(rowOf('164').locator('.standing')).toHaveText('superseded');
+  await expect(rowOf('225').locator('.standing')).toHaveText('superseded');
+  await expect(rowOf('230').locator('.standing')).toHaveText('latest');
 });
 
 test('the timeline shows the death toll revised 164 → 225 → 230, superseded reports marked', async ({ page }) => {

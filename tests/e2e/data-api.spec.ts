@@ -23,7 +23,7 @@ test('the dashboard’s CSV link downloads the event’s figures with their name
   // The link a reader clicks on the event page.
   await page.goto('/events/kazakhstan-2022-unrest');
   const downloading = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Download all figures (CSV)' }).click();
+  await page.getByRole('link', { name: 'Download all figures, retracted ones included and marked (CSV)' }).click();
   const download = await downloading;
   // "All figures": retracted ones too, and the name says so.
   expect(download.suggestedFilename()).toBe(`kazakhstan-2022-unrest-with-retracted-figures-${today()}.csv`);
@@ -123,4 +123,8 @@ test('a bad filter is answered 400 with a message naming it', async ({ page }) =
   const unknown = await page.request.get('/api/figures.csv?event=atlantis-2020');
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toMatchObject({ error: 'event: there is no event with the slug "atlantis-2020".' });
+  // A metric key mistyped: the answer names the keys there are.
+  const metric = await page.request.get('/api/figures?metric=death');
+  expect(metric.status()).toBe(404);
+  expect((await metric.json()).error).toMatch(/^metric: there is no metric with the key "death"; known metrics: deaths, injured, detained, /);
 });

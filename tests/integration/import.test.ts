@@ -65,6 +65,19 @@ describe('CSV import', () => {
     expect(summary.errors.map(formatImportError)).toContain('line 1: the required column "qualifier" is missing.');
   });
 
+  it('says so when the columns are separated by semicolons or tabs (a spreadsheet\'s "CSV" in some languages), and writes nothing', () => {
+    const before = dumpTables(db);
+    const row = 'kazakhstan-2022-unrest;deaths;all;Shymkent;exact;;3;;people;2022-01-22;Ministry, of Health;;;;;';
+    for (const [separator, name] of [[';', 'semicolons (;)'], ['\t', 'tabs']]) {
+      const csv = [HEADER.split(',').join(separator), row.split(';').join(separator)].join('\n');
+      const summary = importCsvText(db, csv, actor);
+      expect(summary.errors.map(formatImportError)).toEqual([
+        `line 1: the columns are separated by ${name}, not commas; save the file as CSV with commas (in Excel: Save As, "CSV UTF-8 (Comma delimited)") and import it again.`,
+      ]);
+    }
+    expect(dumpTables(db)).toEqual(before);
+  });
+
   it('refuses the same figure twice in one file', () => {
     const row = 'kazakhstan-2022-unrest,deaths,all,Shymkent,exact,,3,,people,2022-01-22,Ministry,,,,,';
     const summary = importCsvText(db, [HEADER, row, row].join('\n'), actor);

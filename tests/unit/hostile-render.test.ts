@@ -31,7 +31,7 @@ function renderHostile(s: string): string {
     createElement(
       'div',
       null,
-      createElement(FigureTable, { figures: [figure], caption: s, citationOf: { 1: 1 } }),
+      createElement(FigureTable, { figures: [figure], caption: s, citationOf: { 1: 1 }, latestIds: new Set([figure.id]) }),
       createElement(SourcesList, { sources, fullTexts: new Set([1]) }),
       createElement(SeriesReports, { rows: [{ report: figure, status: 'retracted' }, { report: { ...figure, id: 2 }, status: 'superseded' }], first: 1, total: 3, current: figure.id, caption: s, csvHref: countCsvHref({ event: 'e', metric: 'deaths', group: s, location: s }) }),
       createElement(PublicHistory, { page: { figure, history, names } }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Qualifier } from '@/db/schema';
-import { describeReportSpread, formatAmountInFull, describeRevision, describeScope, formatDate, formatFigure, formatNumber, formatFigureWithUnit, isCurrency, unitShown } from '@/lib/wording';
+import { describeOtherReports, describeReportSpread, formatAmountInFull, describeRevision, describeScope, formatDate, formatFigure, formatNumber, formatFigureWithUnit, isCurrency, unitShown } from '@/lib/wording';
 
 const fig = (qualifier: Qualifier, best: number | null, unit = 'people', low: number | null = null, high: number | null = null) => ({
   qualifier, valueBest: best, valueLow: low, valueHigh: high, unit,
@@ -85,6 +85,18 @@ describe('formatDate and describeScope', () => {
   });
 });
 
+describe('describeOtherReports', () => {
+  it('says how many reports stand behind a card with no spread, and that the others give no number', () => {
+    expect(describeOtherReports({ reportCount: 1, retractedCount: 0, numericCount: 1 }, true)).toBeNull();
+    expect(describeOtherReports({ reportCount: 2, retractedCount: 0, numericCount: 1 }, true)).toBe('2 reports in all; no other published report gives a number; the figure above is the latest.');
+    expect(describeOtherReports({ reportCount: 3, retractedCount: 1, numericCount: 1 }, true)).toBe('3 reports in all (1 retracted); no other published report gives a number; the figure above is the latest.');
+    // The latest says "being determined": an earlier number is not hidden behind it.
+    expect(describeOtherReports({ reportCount: 2, retractedCount: 0, numericCount: 1 }, false)).toBe('2 reports in all; 1 other published report gives a number; the figure above is the latest.');
+    expect(describeOtherReports({ reportCount: 2, retractedCount: 0, numericCount: 0 }, false)).toBe('2 reports in all; none of those published gives a number yet; the figure above is the latest.');
+    expect(describeOtherReports({ reportCount: 1200, retractedCount: 1100, numericCount: 1 }, true)).toBe('1,200 reports in all (1,100 retracted); no other published report gives a number; the figure above is the latest.');
+  });
+});
+
 describe('describeReportSpread', () => {
   it('says how many reports from how many sources, their extent, and that the headline is the latest', () => {
     expect(describeReportSpread({ low: 164, high: 230, lowQualifier: 'exact', highQualifier: 'exact', reports: 3, sources: 3 }, 'people')).toBe('3 reports from 3 sources, from 164 to 230; the figure above is the latest.');
@@ -104,16 +116,16 @@ describe('describeReportSpread', () => {
     expect(spread(3811, 'exact', 9900, 'at_most')).toBe('2 reports from 2 sources, from 3,811 up to 9,900; the figure above is the latest.');
     expect(spread(1300, 'more_than', 1300, 'more_than')).toBe('2 reports from 2 sources, all with the same number (more than 1,300); the figure above is the latest.');
     expect(spread(1300, 'exact', 1300, 'more_than')).toBe('2 reports from 2 sources, all giving 1,300, not all in the same words; the figure above is the latest.');
-    expect(spread(87_460_000_000, 'more_than', 93_740_000_000, 'about', 'KZT')).toBe('2 reports from 2 sources, from more than KZT 87.4 billion to about 93.8 billion; the figure above is the latest.');
+    expect(spread(87_460_000_000, 'more_than', 93_740_000_000, 'about', 'KZT')).toBe('2 reports from 2 sources, from more than KZT 87.4 billion to about KZT 93.8 billion; the figure above is the latest.');
     // An end that is a bound rounds the way that never overstates it, not outwards.
-    expect(spread(87_460_000_000, 'exact', 93_750_000_000, 'more_than', 'KZT')).toBe('2 reports from 2 sources, from KZT 87.4 billion to more than 93.7 billion; the figure above is the latest.');
-    expect(spread(1_250_000_000, 'at_most', 2_000_000_000, 'exact', 'KZT')).toBe('2 reports from 2 sources, from up to KZT 1.25 billion to 2 billion; the figure above is the latest.');
+    expect(spread(87_460_000_000, 'exact', 93_750_000_000, 'more_than', 'KZT')).toBe('2 reports from 2 sources, from KZT 87.4 billion to more than KZT 93.7 billion; the figure above is the latest.');
+    expect(spread(1_250_000_000, 'at_most', 2_000_000_000, 'exact', 'KZT')).toBe('2 reports from 2 sources, from up to KZT 1.25 billion to KZT 2 billion; the figure above is the latest.');
     // Rounded outwards, but never by more than 0.1 %: two amounts a tenge apart stay apart, and close.
-    expect(spread(93_700_000_000, 'exact', 93_700_000_001, 'exact', 'KZT')).toBe('2 reports from 2 sources, from KZT 93.7 billion to 93.71 billion; the figure above is the latest.');
+    expect(spread(93_700_000_000, 'exact', 93_700_000_001, 'exact', 'KZT')).toBe('2 reports from 2 sources, from KZT 93.7 billion to KZT 93.71 billion; the figure above is the latest.');
   });
 
   it('names a currency once and rounds outwards, never narrowing what was reported', () => {
-    expect(describeReportSpread({ low: 87_460_000_000, high: 93_740_000_000, lowQualifier: 'exact', highQualifier: 'exact', reports: 2, sources: 2 }, 'KZT')).toBe('2 reports from 2 sources, from KZT 87.4 billion to 93.8 billion; the figure above is the latest.');
+    expect(describeReportSpread({ low: 87_460_000_000, high: 93_740_000_000, lowQualifier: 'exact', highQualifier: 'exact', reports: 2, sources: 2 }, 'KZT')).toBe('2 reports from 2 sources, from KZT 87.4 billion to KZT 93.8 billion; the figure above is the latest.');
   });
 });
 

@@ -6,7 +6,7 @@ import { FigureTable } from '@/app/ui/figure-table';
 import { HeadlineCards } from '@/app/ui/headline-cards';
 import { Pagination } from '@/app/ui/pagination';
 import { SourcesList } from '@/app/ui/sources-list';
-import { dashboardDefaults, loadEventDashboard, loadEventPage } from '@/lib/event-dashboard';
+import { dashboardDefaults, latestOfCounts, loadEventDashboard, loadEventPage } from '@/lib/event-dashboard';
 import { dashboardHref, readDashboardState } from '@/lib/url-state';
 import { siteUrl } from '@/lib/site-url';
 import { formatDate, formatNumber } from '@/lib/wording';
@@ -63,14 +63,14 @@ export default async function EventPage({ params, searchParams }: Props) {
       </p>
       <p className="summary">
         {formatNumber(reportCount, "")} reports{retractedCount ? ` (${formatNumber(retractedCount, '')} retracted)` : ''} from {formatNumber(sources.length, "")} sources.{' '}
-        <a href={`/api/figures.csv?${new URLSearchParams({ event: event.slug, status: 'all' })}`} download>Download all figures (CSV)</a>
+        <a href={`/api/figures.csv?${new URLSearchParams({ event: event.slug, status: 'all' })}`} download>Download all figures, retracted ones included and marked (CSV)</a>
       </p>
       {metrics.length === 0 ? <p>No figures have been reported for this event yet.</p> : null}
       <HeadlineCards dashboard={dashboard} changes={view.changes} />
       {charts ? <ChartsSection dashboard={dashboard} charts={charts} state={state} defaults={defaults} /> : null}
       <section aria-labelledby="all-reports">
         <h2 id="all-reports">All reports ({formatNumber(reportCount, "")})</h2>
-        <FigureTable figures={shown} citationOf={dashboard.citationOf} changes={view.changes} caption={reportsCaption(event.name, page, reportCount)} />
+        <FigureTable figures={shown} citationOf={dashboard.citationOf} changes={view.changes} latestIds={latestOfCounts(dashboard)} caption={reportsCaption(event.name, page, reportCount)} />
         <Pagination label="All reports: pages" page={page} pages={pages} hrefFor={(p) => dashboardHref(state, { reportsPage: p }, defaults, '#all-reports')} />
       </section>
       <SourcesList sources={sources} fullTexts={view.fullTexts} />
