@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { signInPathFor } from '@/lib/auth/return-path';
 import { SESSION_COOKIE } from '@/lib/auth/session-token';
 import { contentSecurityPolicy, newNonce } from '@/lib/security-headers';
 
@@ -19,7 +20,8 @@ export function proxy(request: NextRequest): NextResponse {
 
   let response: NextResponse;
   if (admin && isPage && pathname !== '/admin/login' && !request.cookies.has(SESSION_COOKIE)) {
-    response = NextResponse.redirect(new URL('/admin/login', request.url));
+    // The page asked for is where sign-in comes back to.
+    response = NextResponse.redirect(new URL(signInPathFor(`${pathname}${request.nextUrl.search}`), request.url));
   } else {
     const headers = new Headers(request.headers);
     headers.set('x-nonce', nonce);

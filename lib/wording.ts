@@ -124,7 +124,7 @@ export function describeScope(group: string, location: string): string {
 const count = (n: number, one: string, many: string) => `${grouped.format(n)} ${n === 1 ? one : many}`;
 
 /**
- * The spread of a series' reports under its headline: "3 reports from 3 sources, from 164 to 230;
+ * The spread of a series' reports under its headline: "3 reports from 3 sources, ranging from 164 to 230;
  * the figure above is the latest." It says that the headline is the latest report, not an average
  * or a pick among disagreeing sources (a revised toll's earlier counts are in the spread), and
  * how many reports stand behind it when they all agree. Each end keeps the words of a report that
@@ -149,7 +149,7 @@ export function describeReportSpread(
   if (r.low === r.high) return `${counted}, all giving ${formatNumber(r.low, unit)}, not all in the same words; the figure above is the latest.`;
   // "from 40 up to 50", not "from 40 to up to 50".
   const to = r.highQualifier === 'at_most' ? ` ${high}` : ` to ${high}`;
-  return `${counted}, from ${low}${to}; the figure above is the latest.`;
+  return `${counted}, ranging from ${low}${to}; the figure above is the latest.`;
 }
 
 /**

@@ -36,11 +36,12 @@ export default function HomePage() {
                   <>
                     <strong>
                       <a href={figureHref(e.deaths.id)}>{formatFigure(e.deaths)}</a>
-                    </strong>{' '}
+                    </strong>,{' '}
+                    {/* No brackets around it: the revision's own "(revision 3; was 239)" would nest in them. */}
                     <span className="muted">
-                      (reported <time dateTime={e.deaths.reportedOn}>{formatDate(e.deaths.reportedOn)}</time>
+                      reported <time dateTime={e.deaths.reportedOn}>{formatDate(e.deaths.reportedOn)}</time>
                       {/* Changed here after it was published: said here too, not only on the event page. */}
-                      {e.deaths.revision > 1 ? `; ${describeRevision(e.deaths, e.deaths.change)}` : null})
+                      {e.deaths.revision > 1 ? `; ${describeRevision(e.deaths, e.deaths.change)}` : null}
                     </span>
                   </>
                 ) : (

@@ -79,3 +79,25 @@ test('signing out while another process holds the write lock says so and keeps t
   await expect(page).toHaveURL(/\/admin\/login\?signed-out=1$/);
   await expect(page.getByText('You are signed out.')).toBeVisible();
 });
+
+test('a signed-out editor who follows a link to an admin page signs in and lands on that page; a foreign address is never followed', async ({ page }) => {
+  const editor = await newEditor(db, 'return');
+  await page.goto('/admin/sources?page=1');
+  await expect(page).toHaveURL(/\/admin\/login\?next=%2Fadmin%2Fsources%3Fpage%3D1$/);
+  // A failed attempt keeps where to go.
+  await page.getByLabel('E-mail address').fill(editor.email);
+  await page.getByLabel('Password').fill('not the password at all');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('form-status')).toHaveText('The e-mail address or password is wrong.');
+  await page.getByLabel('Password').fill(editor.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/admin\/sources\?page=1$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  await page.context().clearCookies();
+  await page.goto('/admin/login?next=%2F%2Fevil.example%2Fadmin%2F');
+  await page.getByLabel('E-mail address').fill(editor.email);
+  await page.getByLabel('Password').fill(editor.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/^http:\/\/(127\.0\.0\.1|localhost):\d+\/admin\/figures$/);
+});

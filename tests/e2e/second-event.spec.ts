@@ -37,7 +37,7 @@ test('a second event with Cyrillic names, a range and a retraction renders with 
   await expect(page.locator('.summary')).toContainText('5 reports (1 retracted) from 4 sources.');
   const deaths = event.card('Deaths', 'Кыргызстан');
   await expect(deaths.locator('.card-value')).toHaveText('about 225–238');
-  await expect(deaths).toContainText('2 reports from 2 sources, from 1 to about 238; the figure above is the latest.');
+  await expect(deaths).toContainText('2 reports from 2 sources, ranging from 1 to about 238; the figure above is the latest.');
   await expect(event.card('Injured', 'гражданские лица, Бишкек').locator('.card-value')).toHaveText('more than 1,200');
   await expect(event.card('Detained', 'Кыргызстан').locator('.card-value')).toHaveText('being determined');
 

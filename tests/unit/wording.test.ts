@@ -99,9 +99,9 @@ describe('describeOtherReports', () => {
 
 describe('describeReportSpread', () => {
   it('says how many reports from how many sources, their extent, and that the headline is the latest', () => {
-    expect(describeReportSpread({ low: 164, high: 230, lowQualifier: 'exact', highQualifier: 'exact', reports: 3, sources: 3 }, 'people')).toBe('3 reports from 3 sources, from 164 to 230; the figure above is the latest.');
-    expect(describeReportSpread({ low: 3811, high: 9900, lowQualifier: 'exact', highQualifier: 'exact', reports: 12, sources: 1 }, 'people')).toBe('12 reports from 1 source, from 3,811 to 9,900; the figure above is the latest.');
-    expect(describeReportSpread({ low: 1200, high: 1300, lowQualifier: 'exact', highQualifier: 'exact', reports: 1234, sources: 2 }, 'people')).toBe('1,234 reports from 2 sources, from 1,200 to 1,300; the figure above is the latest.');
+    expect(describeReportSpread({ low: 164, high: 230, lowQualifier: 'exact', highQualifier: 'exact', reports: 3, sources: 3 }, 'people')).toBe('3 reports from 3 sources, ranging from 164 to 230; the figure above is the latest.');
+    expect(describeReportSpread({ low: 3811, high: 9900, lowQualifier: 'exact', highQualifier: 'exact', reports: 12, sources: 1 }, 'people')).toBe('12 reports from 1 source, ranging from 3,811 to 9,900; the figure above is the latest.');
+    expect(describeReportSpread({ low: 1200, high: 1300, lowQualifier: 'exact', highQualifier: 'exact', reports: 1234, sources: 2 }, 'people')).toBe('1,234 reports from 2 sources, ranging from 1,200 to 1,300; the figure above is the latest.');
   });
 
   it('says how many reports stand behind a number they all agree on', () => {
@@ -112,20 +112,20 @@ describe('describeReportSpread', () => {
   it('keeps the words each end was reported in, and two wordings of one number as two', () => {
     const spread = (low: number, lowQualifier: Qualifier, high: number, highQualifier: Qualifier, unit = 'people') =>
       describeReportSpread({ low, high, lowQualifier, highQualifier, reports: 2, sources: 2 }, unit);
-    expect(spread(400, 'more_than', 500, 'about')).toBe('2 reports from 2 sources, from more than 400 to about 500; the figure above is the latest.');
-    expect(spread(3811, 'exact', 9900, 'at_most')).toBe('2 reports from 2 sources, from 3,811 up to 9,900; the figure above is the latest.');
+    expect(spread(400, 'more_than', 500, 'about')).toBe('2 reports from 2 sources, ranging from more than 400 to about 500; the figure above is the latest.');
+    expect(spread(3811, 'exact', 9900, 'at_most')).toBe('2 reports from 2 sources, ranging from 3,811 up to 9,900; the figure above is the latest.');
     expect(spread(1300, 'more_than', 1300, 'more_than')).toBe('2 reports from 2 sources, all with the same number (more than 1,300); the figure above is the latest.');
     expect(spread(1300, 'exact', 1300, 'more_than')).toBe('2 reports from 2 sources, all giving 1,300, not all in the same words; the figure above is the latest.');
-    expect(spread(87_460_000_000, 'more_than', 93_740_000_000, 'about', 'KZT')).toBe('2 reports from 2 sources, from more than KZT 87.4 billion to about KZT 93.8 billion; the figure above is the latest.');
+    expect(spread(87_460_000_000, 'more_than', 93_740_000_000, 'about', 'KZT')).toBe('2 reports from 2 sources, ranging from more than KZT 87.4 billion to about KZT 93.8 billion; the figure above is the latest.');
     // An end that is a bound rounds the way that never overstates it, not outwards.
-    expect(spread(87_460_000_000, 'exact', 93_750_000_000, 'more_than', 'KZT')).toBe('2 reports from 2 sources, from KZT 87.4 billion to more than KZT 93.7 billion; the figure above is the latest.');
-    expect(spread(1_250_000_000, 'at_most', 2_000_000_000, 'exact', 'KZT')).toBe('2 reports from 2 sources, from up to KZT 1.25 billion to KZT 2 billion; the figure above is the latest.');
+    expect(spread(87_460_000_000, 'exact', 93_750_000_000, 'more_than', 'KZT')).toBe('2 reports from 2 sources, ranging from KZT 87.4 billion to more than KZT 93.7 billion; the figure above is the latest.');
+    expect(spread(1_250_000_000, 'at_most', 2_000_000_000, 'exact', 'KZT')).toBe('2 reports from 2 sources, ranging from up to KZT 1.25 billion to KZT 2 billion; the figure above is the latest.');
     // Rounded outwards, but never by more than 0.1 %: two amounts a tenge apart stay apart, and close.
-    expect(spread(93_700_000_000, 'exact', 93_700_000_001, 'exact', 'KZT')).toBe('2 reports from 2 sources, from KZT 93.7 billion to KZT 93.71 billion; the figure above is the latest.');
+    expect(spread(93_700_000_000, 'exact', 93_700_000_001, 'exact', 'KZT')).toBe('2 reports from 2 sources, ranging from KZT 93.7 billion to KZT 93.71 billion; the figure above is the latest.');
   });
 
   it('names a currency once and rounds outwards, never narrowing what was reported', () => {
-    expect(describeReportSpread({ low: 87_460_000_000, high: 93_740_000_000, lowQualifier: 'exact', highQualifier: 'exact', reports: 2, sources: 2 }, 'KZT')).toBe('2 reports from 2 sources, from KZT 87.4 billion to KZT 93.8 billion; the figure above is the latest.');
+    expect(describeReportSpread({ low: 87_460_000_000, high: 93_740_000_000, lowQualifier: 'exact', highQualifier: 'exact', reports: 2, sources: 2 }, 'KZT')).toBe('2 reports from 2 sources, ranging from KZT 87.4 billion to KZT 93.8 billion; the figure above is the latest.');
   });
 });
 

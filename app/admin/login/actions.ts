@@ -2,6 +2,7 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
 import { answer, fieldErrors, formValues, type FormState } from '@/lib/admin-action';
+import { adminReturnPath, DEFAULT_ADMIN_PATH } from '@/lib/auth/return-path';
 import { clearSessionCookie, clientAddress, sessionToken, setSessionCookie } from '@/lib/auth/session';
 import { signInWithPassword, signOutToken, type SignInResult } from '@/lib/auth/sign-in';
 import { isDatabaseBusy, SIGN_IN_BUSY_MESSAGE, SIGN_OUT_BUSY_MESSAGE } from '@/lib/database-busy';
@@ -15,11 +16,11 @@ export async function signIn(previous: FormState, formData: FormData): Promise<F
   return answer(previous, await attemptSignIn(formData));
 }
 
-/** Checks the e-mail address and password; redirects to the figures when they are right. */
+/** Checks the e-mail address and password; when they are right, goes to the admin page asked for before (`next`), else the figures. */
 async function attemptSignIn(formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   // The password is never sent back to the page.
-  const kept = { email: values.email ?? '' };
+  const kept = { email: values.email ?? '', next: adminReturnPath(values.next) ?? '' };
   const parsed = signInSchema.safeParse(values);
   if (!parsed.success) return { status: 'error', errors: fieldErrors(parsed.error), values: kept, message: 'Enter your e-mail address and password.' };
   let result: SignInResult;
@@ -31,7 +32,7 @@ async function attemptSignIn(formData: FormData): Promise<FormState> {
   }
   if (!result.ok) return { status: 'error', message: result.message, values: kept };
   await setSessionCookie(result.token, result.expiresAt);
-  redirect('/admin/figures');
+  redirect(adminReturnPath(values.next) ?? DEFAULT_ADMIN_PATH);
 }
 
 /**

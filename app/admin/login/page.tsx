@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { adminReturnPath, DEFAULT_ADMIN_PATH } from '@/lib/auth/return-path';
 import { currentAdmin } from '@/lib/auth/session';
 import { SignInForm } from './sign-in-form';
 
@@ -8,14 +9,16 @@ export const metadata: Metadata = { title: 'Sign in' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  if (await currentAdmin()) redirect('/admin/figures');
-  const signedOut = (await searchParams)['signed-out'] !== undefined;
+  const query = await searchParams;
+  const next = adminReturnPath(query.next);
+  if (await currentAdmin()) redirect(next ?? DEFAULT_ADMIN_PATH);
+  const signedOut = query['signed-out'] !== undefined;
   return (
     <>
       <h1>Sign in to edit the data</h1>
       {signedOut ? <p className="flash" role="status">You are signed out.</p> : null}
       <p className="lede">For editors only. Accounts are created with <code>npm run admin -- create --email …</code>.</p>
-      <SignInForm />
+      <SignInForm next={next} />
     </>
   );
 }
