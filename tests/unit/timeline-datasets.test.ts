@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TIMELINE_SHAPES, timelineDatasets } from '@/app/ui/charts/timeline-datasets';
+import { TIMELINE_SHAPES, timelineDatasets, timelineDayRange } from '@/app/ui/charts/timeline-datasets';
 import type { TimelinePoint, TimelineSpec } from '@/lib/chart-spec';
 
 const point = (date: string, value: number, status: TimelinePoint['status']): TimelinePoint => ({
@@ -35,5 +35,17 @@ describe('the timeline’s datasets', () => {
     const retracted = sets.find((d) => d.label === 'Kazakhstan (retracted)')!;
     expect(retracted.data.map((p) => p.y)).toEqual([400]);
     expect(retracted).toMatchObject({ showLine: false, pointStyle: 'crossRot' });
+  });
+});
+
+describe('the timeline’s axis', () => {
+  it('spans the first report to the last with a little room, never rounded out to days before the events', () => {
+    // Detained: 7 January 2022 to 10 January 2023 (days since 1970).
+    const [jan7, jan10next] = [Date.UTC(2022, 0, 7) / 86_400_000, Date.UTC(2023, 0, 10) / 86_400_000];
+    const range = timelineDayRange([{ data: [{ x: jan7 }, { x: jan7 + 2 }] }, { data: [{ x: jan10next }] }])!;
+    expect(range).toEqual({ min: jan7 - 13, max: jan10next + 13 });
+    expect(new Date(range.min * 86_400_000).toISOString().slice(0, 10)).toBe('2021-12-25');
+    expect(timelineDayRange([{ data: [{ x: jan7 }] }])).toEqual({ min: jan7 - 1, max: jan7 + 1 });
+    expect(timelineDayRange([{ data: [] }])).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import type { TimelineSpec } from '@/lib/chart-spec';
 import { PngButton } from './png-button';
 import { backgroundPlugin, rangeBarsPlugin } from './plugins';
 import { PALETTE } from './register';
-import { DAY, timelineDatasets, type TimelinePointXY as Point } from './timeline-datasets';
+import { DAY, timelineDatasets, timelineDayRange, type TimelinePointXY as Point } from './timeline-datasets';
 import { useChartTheme } from './use-chart-theme';
 
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -29,6 +29,7 @@ export default function TimelineChart({ spec, description, fileName, context }: 
     [spec],
   );
   if (!theme) return null;
+  const days = timelineDayRange(data.datasets);
   const credit = {
     chartId: spec.id,
     title: spec.title,
@@ -69,6 +70,7 @@ export default function TimelineChart({ spec, description, fileName, context }: 
     scales: {
       x: {
         type: 'linear',
+        ...days,
         ticks: { color: theme.muted, maxTicksLimit: 6, callback: (v) => shortDate.format(new Date(Number(v) * DAY)) },
         grid: { color: theme.grid },
         title: { display: true, text: 'Date reported', color: theme.muted },

@@ -54,3 +54,17 @@ export function timelineDatasets(spec: TimelineSpec, palette: readonly string[])
     ];
   });
 }
+
+/**
+ * The days the timeline's axis spans: from the first report to the last, with a little room at
+ * each end (a 30th of the span, at least a day) so that no mark sits on the axis' edge. Without
+ * it Chart.js rounds the ends outwards to round numbers of days: a count reported from January
+ * 2022 had its axis start in September 2021, before the events.
+ */
+export function timelineDayRange(datasets: ReadonlyArray<{ data: ReadonlyArray<{ x: number }> }>): { min: number; max: number } | null {
+  const days = datasets.flatMap((d) => d.data.map((p) => p.x));
+  if (!days.length) return null;
+  const [first, last] = [Math.min(...days), Math.max(...days)];
+  const room = Math.max(1, Math.ceil((last - first) / 30));
+  return { min: first - room, max: last + room };
+}
