@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { signInPathFor } from '@/lib/auth/return-path';
+import { ADMIN_PATH_HEADER, signInPathFor } from '@/lib/auth/return-path';
 import { SESSION_COOKIE } from '@/lib/auth/session-token';
 import { contentSecurityPolicy, newNonce } from '@/lib/security-headers';
 
@@ -25,6 +25,10 @@ export function proxy(request: NextRequest): NextResponse {
   } else {
     const headers = new Headers(request.headers);
     headers.set('x-nonce', nonce);
+    // Where a page that finds the session over (requireAdmin) sends the editor back after sign-in;
+    // replaced on every request, so a client cannot choose it (and it is checked there anyway).
+    if (admin) headers.set(ADMIN_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
+    else headers.delete(ADMIN_PATH_HEADER);
     headers.set('Content-Security-Policy', csp);
     response = NextResponse.next({ request: { headers } });
   }

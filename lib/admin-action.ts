@@ -15,6 +15,11 @@ export type FormState = {
   /** After a refused stale save: what someone else changed meanwhile. */
   changes?: FieldChange[];
   /**
+   * After a refused stale save: a choice a select of the form must offer although the page's list
+   * may lack it (an event, metric or source the other editor chose after this form was drawn).
+   */
+  choices?: Record<string, { value: string; label: string }>;
+  /**
    * Counts the answers the form has had (0 before the first): every answer gets the previous
    * one's key plus one, so a form keyed by it is drawn again from `values` after each answer
    * (React resets a form after its action, and a select or radio button ignores a new default

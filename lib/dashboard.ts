@@ -39,13 +39,16 @@ export function selectHeadline(reports: FigureWithContext[]): FigureWithContext 
   return published.at(-1) ?? null;
 }
 
+/** A published report that gives a number (not "being determined"): what a spread counts (SQL: series-summaries' numeric reports). */
+export const givesNumber = (r: { status: string; qualifier: string }) => r.status === 'published' && r.qualifier !== 'unknown';
+
 /**
  * The range of numbers that published reports gave (ranges count by their ends), and how many
  * sources gave them; null when fewer than two numbers were reported. Reports that all agree give
  * a range whose low is its high: the card still says how many reports stand behind its number.
  */
 export function reportedRange(reports: FigureWithContext[]): ReportedRange | null {
-  const numeric = reports.filter((r) => r.status === 'published' && r.qualifier !== 'unknown');
+  const numeric = reports.filter(givesNumber);
   if (numeric.length < 2) return null;
   // Each end with the qualifier of a report that gave it; among reports giving the same number,
   // the qualifier first in the alphabet for the low end and last for the high end (as the SQL
@@ -219,7 +222,7 @@ export function summarize(series: Series, metricId: number): SeriesSummary {
     location: series.location,
     reportCount: series.reports.length,
     retractedCount: series.reports.filter((r) => r.status === 'retracted').length,
-    numericCount: series.reports.filter((r) => r.status === 'published' && r.qualifier !== 'unknown').length,
+    numericCount: series.reports.filter(givesNumber).length,
     headlineId: h?.id ?? null,
     headlineSize: h ? (h.valueHigh ?? h.valueBest ?? -1) : -1,
     range: series.range,

@@ -1,9 +1,9 @@
+import { EDITABLE } from '@/db/queries/figure-writes';
 import type { Figure } from '@/db/schema';
 import type { FigureFormInput } from './validation/figure-form';
 
-/** The figure's fields its edit form sets, each under the form field of the same name. */
-export const EDITED_FIELDS = ['eventId', 'metricId', 'group', 'location', 'qualifier', 'valueBest', 'valueLow', 'valueHigh', 'unit', 'reportedOn', 'sourceId', 'quote', 'note'] as const;
-export type EditedField = (typeof EDITED_FIELDS)[number];
+/** The figure's fields its edit form sets (the columns an editor sets), each under the form field of the same name. */
+export type EditedField = (typeof EDITABLE)[number];
 type EditedValues = Pick<Figure, EditedField>;
 
 /**
@@ -15,8 +15,8 @@ export type EditMerge = { values: Record<string, string>; both: Array<{ field: E
 // A new source is not one the other editor can have chosen: it always counts as this editor's change.
 const NEW_SOURCE = Symbol('new source');
 
-/** A field's value for comparing: no value and empty text are the same. */
-const comparable = (v: unknown) => (v === null || v === undefined ? '' : v);
+/** A field's value for comparing: no value and empty text are the same, and so are a form's CRLF line breaks and stored LF ones. */
+const comparable = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v);
 
 /** How the edit form holds a stored value. */
 const asFormText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -37,7 +37,7 @@ export function mergeEdit(base: EditedValues, current: Figure, mine: FigureFormI
     if (field === 'quote') return mine.quote === '' ? null : mine.quote;
     return mine[field];
   };
-  for (const field of EDITED_FIELDS) {
+  for (const field of EDITABLE) {
     const [was, now, ours] = [comparable(base[field]), comparable(current[field]), comparable(minesOf(field))];
     if (ours === was) {
       // Untouched here: whatever is stored now stands.

@@ -1,3 +1,4 @@
+import { givesNumber } from '@/lib/dashboard';
 import type { HeadlineCard as Card } from '@/lib/event-dashboard';
 import { figureHref } from '@/lib/page-id';
 import type { FigureChange } from '@/db/queries/audit-read';
@@ -10,7 +11,7 @@ export function HeadlineCard({ card, citation, change }: { card: Card; citation:
   const unit = unitShown(headline);
   const range = series.range;
   const revision = describeRevision(headline, change);
-  const others = range ? null : describeOtherReports(series, headline.qualifier !== 'unknown');
+  const others = range ? null : describeOtherReports(series, givesNumber(headline));
   return (
     <article className={card.primary ? 'card card-primary' : 'card'} id={card.anchor} aria-labelledby={`${card.anchor}-label`}>
       <h4 id={`${card.anchor}-label`} className="card-label">

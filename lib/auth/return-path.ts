@@ -1,3 +1,6 @@
+/** The request header in which proxy.ts passes an admin request's own path on (set by it, never taken from the client). */
+export const ADMIN_PATH_HEADER = 'x-admin-path';
+
 /** Where sign-in sends an editor when no page was asked for. */
 export const DEFAULT_ADMIN_PATH = '/admin/figures';
 

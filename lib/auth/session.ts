@@ -5,6 +5,7 @@ import { getDb } from '@/db/index';
 import { findActiveSession, type SessionUser } from '@/db/queries/sessions';
 import type { Actor } from '@/db/queries/audit';
 import { clientAddressFromHeaders } from './client-address';
+import { ADMIN_PATH_HEADER, signInPathFor } from './return-path';
 import { hashSessionToken, isHttpsRequest, SESSION_COOKIE } from './session-token';
 
 /** The signed-in editor for this request, or null (no cookie, unknown, expired or revoked). */
@@ -14,10 +15,16 @@ export async function currentAdmin(): Promise<SessionUser | null> {
   return findActiveSession(getDb(), hashSessionToken(token)) ?? null;
 }
 
-/** The signed-in editor; anyone else is sent to the sign-in page. Every admin page calls it. */
+/**
+ * The signed-in editor; anyone else is sent to the sign-in page, which comes back to the page
+ * asked for (a session that ended while the browser kept its cookie included). Every admin page calls it.
+ */
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await currentAdmin();
-  if (!user) redirect('/admin/login');
+  if (!user) {
+    const asked = (await headers()).get(ADMIN_PATH_HEADER);
+    redirect(asked ? signInPathFor(asked) : '/admin/login');
+  }
   return user;
 }
 

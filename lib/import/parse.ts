@@ -78,6 +78,9 @@ export function validateRecord(header: string[], cells: string[], line: number):
 export class RowCollector {
   private header: string[] | null = null;
   private headerOk = false;
+  // The header was refused for its separator: the rows' quotes then confuse a comma reader, and
+  // its complaints would only bury the one message that says what to do.
+  private wrongSeparator = false;
   private validate: RowValidator | null = null;
   readonly rows: ParsedRow[] = [];
   readonly errors: ImportError[] = [];
@@ -91,6 +94,7 @@ export class RowCollector {
       const header = record.map((h) => h.trim());
       this.header = header;
       const headerErrors = checkHeader(header);
+      this.wrongSeparator = otherSeparator(header) !== null;
       this.errors.push(...headerErrors);
       this.headerOk = headerErrors.length === 0;
       this.validate = createRowValidator(header, (cells, line) => validateRecord(header, cells, line));
@@ -118,6 +122,7 @@ export class RowCollector {
    * the message names the character in that line and the column of the cell.
    */
   addParseError(err: unknown): void {
+    if (this.wrongSeparator) return;
     if (err instanceof CsvSyntaxError) {
       // The header is known once its record is complete: a problem in the header itself has none.
       const named = this.header?.[err.cell];

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/index';
 import { recordLoginFailure } from '@/db/queries/login-attempts';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address';
+import { SESSION_COOKIE } from '@/lib/auth/session-token';
 import { SIGN_OUT_BUSY_MESSAGE } from '@/lib/database-busy';
 import { e2eDb, newEditor, signIn } from './admin-support';
 import { expect, test } from './fixtures';
@@ -93,6 +94,13 @@ test('a signed-out editor who follows a link to an admin page signs in and lands
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/admin\/sources\?page=1$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  // A session over on the server while the browser still sends its cookie: the page itself sends
+  // the editor to sign in, and back.
+  await page.context().clearCookies();
+  await page.context().addCookies([{ name: SESSION_COOKIE, value: 'a-session-that-ended', url: page.url() }]);
+  await page.goto('/admin/events');
+  await expect(page).toHaveURL(/\/admin\/login\?next=%2Fadmin%2Fevents$/);
 
   await page.context().clearCookies();
   await page.goto('/admin/login?next=%2F%2Fevil.example%2Fadmin%2F');

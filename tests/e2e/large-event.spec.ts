@@ -32,19 +32,22 @@ test.beforeAll(() => {
   }
 });
 
-/** Every report of the event in reading order, as the table words its first two columns. */
+/** Every report of the event in reading order, as the table words its first three columns: the number with where it stands in its count. */
 function readingOrder(): string[] {
   const db = openE2eDatabase();
   try {
     return (
       db
         .prepare(
-          `SELECT m.label AS metric, f.location AS place, f.value_best AS value FROM figures f
-           JOIN metrics m ON m.id = f.metric_id JOIN events e ON e.id = f.event_id
+          `SELECT m.label AS metric, f.location AS place, f.value_best AS value,
+             CASE WHEN f.id = (SELECT g.id FROM figures g WHERE g.event_id = f.event_id AND g.metric_id = f.metric_id AND g.group_name = f.group_name
+               AND g.location = f.location AND g.status = 'published' ORDER BY g.reported_on DESC, g.created_at DESC, g.id DESC LIMIT 1)
+             THEN 'latest' ELSE 'superseded' END AS standing
+           FROM figures f JOIN metrics m ON m.id = f.metric_id JOIN events e ON e.id = f.event_id
            WHERE e.slug = ? ORDER BY m.sort_order, f.group_name, f.location, f.reported_on, f.id`,
         )
-        .all(SLUG) as Array<{ metric: string; place: string; value: number }>
-    ).map((r) => `${r.metric} | ${r.place} | ${r.value.toLocaleString('en-US')}`);
+        .all(SLUG) as Array<{ metric: string; place: string; value: number; standing: string }>
+    ).map((r) => `${r.metric} | ${r.place} | ${r.value.toLocaleString('en-US')} (${r.standing})`);
   } finally {
     db.close();
   }
@@ -52,7 +55,8 @@ function readingOrder(): string[] {
 
 async function tableRows(event: EventPage): Promise<string[]> {
   const rows = await event.tableRows(event.panel(/^All reports/));
-  return rows.map((cells) => `${cells[0]} | ${cells[1]} | ${cells[2]!.replace(/ people$/, '')}`);
+  // The number cell reads "101 people" and, beneath, "latest" or "superseded".
+  return rows.map((cells) => `${cells[0]} | ${cells[1]} | ${cells[2]!.replace(/ people(latest|superseded)$/, ' ($1)')}`);
 }
 
 for (const javaScriptEnabled of [true, false]) {

@@ -12,12 +12,13 @@ import { recordStatements } from '../helpers/statements';
  * headline cards' figures, a page of the table. Each is prepared once per connection, and each
  * is bounded by what it returns, not by the size of the event.
  */
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-function twoSyntheticEvents(): Db {
+/** Two synthetic events; with `analyze`, SQLite's statistics as synth leaves them (a seeded or edited database has none). */
+function twoSyntheticEvents(analyze = true): Db {
   const made = createTestDb();
-  cleanup = made.cleanup;
+  cleanups.push(made.cleanup);
   seedCatalogMetrics(made.db);
   const writer = synthWriter(made.db);
   const random = prng(7);
@@ -25,7 +26,7 @@ function twoSyntheticEvents(): Db {
     const { event, sources } = synthEvent(i, 7, random);
     writer.writeEvent(event, sources, synthFigures(3000, event, random));
   }
-  made.db.$client.exec('ANALYZE');
+  if (analyze) made.db.$client.exec('ANALYZE');
   return made.db;
 }
 
@@ -57,8 +58,8 @@ describe('the event page reads of figures', () => {
     expect(listMetricFiguresPage(db, 1, metricId, { limit: 25, offset: 0 })[0]).toEqual(ofMetric[0]);
   });
 
-  it('are prepared once per connection, and each seeks its rows instead of walking the event', () => {
-    const db = twoSyntheticEvents();
+  it.each([['with', true], ['without', false]])('are prepared once per connection, and each seeks its rows instead of walking the event (%s statistics)', (_, analyze) => {
+    const db = twoSyntheticEvents(analyze);
     const f = listFiguresForEvent(db, 1)[100]!;
     const { statements, stop } = recordStatements(db.$client);
     const readAll = () => {

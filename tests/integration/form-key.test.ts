@@ -34,6 +34,18 @@ afterAll(() => {
   cleanup();
 });
 
+/** The edit form as opened on a figure at a revision: its stored values, as text. */
+function openedOn(id: number, revision: string): Record<string, string> {
+  const row = db.$client.prepare(`SELECT event_id, metric_id, group_name, location, qualifier, value_low, value_best, value_high, unit,
+    reported_on, source_id, quote, note FROM figures WHERE id = ?`).get(id) as Record<string, string | number | null>;
+  const text = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  return figureForm({
+    figureId: String(id), revision, eventId: text(row.event_id), metricId: text(row.metric_id), group: text(row.group_name), location: text(row.location),
+    qualifier: text(row.qualifier), valueLow: text(row.value_low), valueBest: text(row.value_best), valueHigh: text(row.value_high), unit: text(row.unit),
+    reportedOn: text(row.reported_on), sourceId: text(row.source_id), quote: text(row.quote), note: text(row.note),
+  });
+}
+
 describe('the key of a form\'s answer', () => {
   it('a refused figure counts up from the idle state, answer after answer, keeping what was typed', async () => {
     const first = await createFigureAction(IDLE_STATE, formDataOf(figureForm({ location: '', note: 'typed' })));
@@ -57,16 +69,8 @@ describe('the key of a form\'s answer', () => {
   it('a stale edit is merged onto the figure as it is now: the other editor’s changes stay where this editor typed nothing', async () => {
     const revision = () => String(db.$client.prepare('SELECT revision FROM figures WHERE id = 2').pluck().get());
     const opened = revision();
-    // The form as opened on figure 2: its stored values, as text.
-    const row = db.$client.prepare(`SELECT event_id, metric_id, group_name, location, qualifier, value_low, value_best, value_high, unit,
-      reported_on, source_id, quote, note FROM figures WHERE id = 2`).get() as Record<string, string | number | null>;
-    const text = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
-    const valueBest = Number(row.value_best);
-    const fields = figureForm({
-      figureId: '2', revision: opened, eventId: text(row.event_id), metricId: text(row.metric_id), group: text(row.group_name), location: text(row.location),
-      qualifier: text(row.qualifier), valueLow: text(row.value_low), valueBest: text(row.value_best), valueHigh: text(row.value_high), unit: text(row.unit),
-      reportedOn: text(row.reported_on), sourceId: text(row.source_id), quote: text(row.quote), note: text(row.note),
-    });
+    const fields = openedOn(2, opened);
+    const valueBest = Number(fields.valueBest);
     const theirs = await updateFigureAction(IDLE_STATE, formDataOf({ ...fields, valueBest: String(valueBest + 7), note: 'their note' })).catch((err: unknown) => redirectTarget(err));
     expect(theirs).toBe('/admin/figures/2?saved=updated');
     const stale = await updateFigureAction(IDLE_STATE, formDataOf({ ...fields, note: 'my note' }));
@@ -76,6 +80,35 @@ describe('the key of a form\'s answer', () => {
     const again = await updateFigureAction(stale, formDataOf(stale.values!)).catch((err: unknown) => redirectTarget(err));
     expect(again).toBe('/admin/figures/2?saved=updated');
     expect(db.$client.prepare('SELECT value_best AS valueBest, note FROM figures WHERE id = 2').get()).toEqual({ valueBest: valueBest + 7, note: 'my note' });
+  });
+
+  it('a stale edit offers the source the other editor added since, and marks values of theirs and this editor’s that do not fit together', async () => {
+    const row = db.$client.prepare(`SELECT id, revision, value_best AS valueBest FROM figures
+      WHERE qualifier = 'exact' AND value_low IS NULL AND value_best > 10 AND id > 4 ORDER BY id LIMIT 1`).get() as { id: number; revision: number; valueBest: number };
+    const form = openedOn(row.id, String(row.revision));
+    // They move it to a new source and to a range around the number.
+    const theirs = await updateFigureAction(IDLE_STATE, formDataOf({
+      ...form, sourceChoice: 'new', newSourceReportingBody: 'A body added meanwhile', newSourcePublishedOn: '2022-01-20', valueLow: String(row.valueBest - 1), valueHigh: String(row.valueBest + 1),
+    })).catch((err: unknown) => redirectTarget(err));
+    expect(theirs).toBe(`/admin/figures/${row.id}?saved=updated`);
+    const sourceId = db.$client.prepare('SELECT source_id FROM figures WHERE id = ?').pluck().get(row.id) as number;
+    // This editor, from the form opened before, raises the best number above their range.
+    const stale = await updateFigureAction(IDLE_STATE, formDataOf({ ...form, valueBest: String(row.valueBest + 5) }));
+    expect(stale.values).toMatchObject({ sourceId: String(sourceId), sourceChoice: 'existing', valueHigh: String(row.valueBest + 1), valueBest: String(row.valueBest + 5) });
+    expect(stale.choices).toEqual({ sourceId: { value: String(sourceId), label: expect.stringContaining('A body added meanwhile') } });
+    // The figure's rules place the problem on the high end (best above high), as the form would on saving.
+    expect(Object.keys(stale.errors ?? {})).toEqual(['valueHigh']);
+  });
+
+  it('a stale edit of a figure whose history lacks the revision it was opened at keeps what was typed and says saving again replaces theirs', async () => {
+    const opened = String(db.$client.prepare('SELECT revision FROM figures WHERE id = 4').pluck().get());
+    const form = openedOn(4, opened);
+    await updateFigureAction(IDLE_STATE, formDataOf({ ...form, note: 'theirs' })).catch((err: unknown) => redirectTarget(err));
+    // The entry of the opened revision is gone (a database written outside the app).
+    db.$client.prepare(`DELETE FROM audit_entries WHERE entity_type = 'figure' AND entity_id = 4 AND json_extract(after, '$.revision') = ?`).run(Number(opened));
+    const stale = await updateFigureAction(IDLE_STATE, formDataOf({ ...form, quote: 'mine' }));
+    expect(stale.message).toMatch(/your edits are still in the form: review them, then save again to replace their version\.$/);
+    expect(stale.values).toMatchObject({ note: form.note, quote: 'mine', revision: String(Number(opened) + 1) });
   });
 
   it('a refused source, from a previous state without a key, starts at 1', async () => {

@@ -67,7 +67,8 @@ describe('CSV import', () => {
 
   it('says so when the columns are separated by semicolons or tabs (a spreadsheet\'s "CSV" in some languages), and writes nothing', () => {
     const before = dumpTables(db);
-    const row = 'kazakhstan-2022-unrest;deaths;all;Shymkent;exact;;3;;people;2022-01-22;Ministry, of Health;;;;;';
+    // A spreadsheet quotes a cell that holds its separator: a comma reader would stumble on those quotes too.
+    const row = 'kazakhstan-2022-unrest;deaths;all;Shymkent;exact;;3;;people;2022-01-22;"Ministry; of Health";;;;"He said ""3"";";';
     for (const [separator, name] of [[';', 'semicolons (;)'], ['\t', 'tabs']]) {
       const csv = [HEADER.split(',').join(separator), row.split(';').join(separator)].join('\n');
       const summary = importCsvText(db, csv, actor);

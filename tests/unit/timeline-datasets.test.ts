@@ -39,12 +39,12 @@ describe('the timeline’s datasets', () => {
 });
 
 describe('the timeline’s axis', () => {
-  it('spans the first report to the last with a little room, never rounded out to days before the events', () => {
-    // Detained: 7 January 2022 to 10 January 2023 (days since 1970).
+  it('spans the first report to the last with a 60th of the span as room, not rounded out by months', () => {
+    // Detained: 7 January 2022 to 10 January 2023 (days since 1970); Chart.js alone began the axis on 30 September 2021.
     const [jan7, jan10next] = [Date.UTC(2022, 0, 7) / 86_400_000, Date.UTC(2023, 0, 10) / 86_400_000];
     const range = timelineDayRange([{ data: [{ x: jan7 }, { x: jan7 + 2 }] }, { data: [{ x: jan10next }] }])!;
-    expect(range).toEqual({ min: jan7 - 13, max: jan10next + 13 });
-    expect(new Date(range.min * 86_400_000).toISOString().slice(0, 10)).toBe('2021-12-25');
+    expect(range).toEqual({ min: jan7 - 7, max: jan10next + 7 });
+    expect(new Date(range.min * 86_400_000).toISOString().slice(0, 10)).toBe('2021-12-31');
     expect(timelineDayRange([{ data: [{ x: jan7 }] }])).toEqual({ min: jan7 - 1, max: jan7 + 1 });
     expect(timelineDayRange([{ data: [] }])).toBeNull();
   });

@@ -124,7 +124,7 @@ describe('describeReportSpread', () => {
     expect(spread(93_700_000_000, 'exact', 93_700_000_001, 'exact', 'KZT')).toBe('2 reports from 2 sources, ranging from KZT 93.7 billion to KZT 93.71 billion; the figure above is the latest.');
   });
 
-  it('names a currency once and rounds outwards, never narrowing what was reported', () => {
+  it('names the currency at both ends and rounds outwards, never narrowing what was reported', () => {
     expect(describeReportSpread({ low: 87_460_000_000, high: 93_740_000_000, lowQualifier: 'exact', highQualifier: 'exact', reports: 2, sources: 2 }, 'KZT')).toBe('2 reports from 2 sources, ranging from KZT 87.4 billion to KZT 93.8 billion; the figure above is the latest.');
   });
 });

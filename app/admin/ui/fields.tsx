@@ -53,12 +53,16 @@ export function TextAreaField({ name, label, state, defaultValue, hint, rows = 3
 
 /** A labelled select with its hint and error; `blank` adds an empty first choice. */
 export function SelectField({ name, label, state, defaultValue, hint, required, options, blank }: Common & { options: Array<{ value: string | number; label: string }>; blank?: string }) {
+  // A choice the answer needs that this page's list lacks (FormState.choices): offered first.
+  const choice = state.choices?.[name];
+  const extra = choice && !options.some((o) => String(o.value) === choice.value) ? choice : null;
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
       {hint ? <p id={`${name}-hint`} className="hint">{hint}</p> : null}
       <select id={name} name={name} defaultValue={shown(state, name, defaultValue)} {...described(name, name, state, hint, required)}>
         {blank !== undefined ? <option value="">{blank}</option> : null}
+        {extra ? <option value={extra.value}>{extra.label}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>{o.label}</option>
         ))}

@@ -71,7 +71,7 @@ export default function TimelineChart({ spec, description, fileName, context }: 
       x: {
         type: 'linear',
         ...days,
-        ticks: { color: theme.muted, maxTicksLimit: 6, callback: (v) => shortDate.format(new Date(Number(v) * DAY)) },
+        ticks: { color: theme.muted, maxTicksLimit: 6, includeBounds: false, callback: (v) => shortDate.format(new Date(Number(v) * DAY)) },
         grid: { color: theme.grid },
         title: { display: true, text: 'Date reported', color: theme.muted },
       },

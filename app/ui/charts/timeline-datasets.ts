@@ -57,14 +57,20 @@ export function timelineDatasets(spec: TimelineSpec, palette: readonly string[])
 
 /**
  * The days the timeline's axis spans: from the first report to the last, with a little room at
- * each end (a 30th of the span, at least a day) so that no mark sits on the axis' edge. Without
- * it Chart.js rounds the ends outwards to round numbers of days: a count reported from January
- * 2022 had its axis start in September 2021, before the events.
+ * each end (a 60th of the span, at least a day) so that no mark sits on the axis' edge. Without
+ * it Chart.js rounds the ends outwards to round numbers of days: a count reported from 7 January
+ * 2022 had its axis start on 30 September 2021, months before the events. The chart labels
+ * round dates inside the span, not its ends (`includeBounds: false`).
  */
 export function timelineDayRange(datasets: ReadonlyArray<{ data: ReadonlyArray<{ x: number }> }>): { min: number; max: number } | null {
-  const days = datasets.flatMap((d) => d.data.map((p) => p.x));
-  if (!days.length) return null;
-  const [first, last] = [Math.min(...days), Math.max(...days)];
-  const room = Math.max(1, Math.ceil((last - first) / 30));
+  let [first, last] = [Infinity, -Infinity];
+  for (const d of datasets) {
+    for (const p of d.data) {
+      if (p.x < first) first = p.x;
+      if (p.x > last) last = p.x;
+    }
+  }
+  if (first > last) return null;
+  const room = Math.max(1, Math.ceil((last - first) / 60));
   return { min: first - room, max: last + room };
 }

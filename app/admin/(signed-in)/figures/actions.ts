@@ -4,7 +4,7 @@ import { getDb } from '@/db/index';
 import { figureFieldNames } from '@/db/queries/figure-admin';
 import { createFigure, figureAtRevision, FigureWriteError, restoreFigure, restoreFigureVersion, retractFigure, updateFigure, type SaveResult } from '@/db/queries/figure-writes';
 import type { Figure } from '@/db/schema';
-import { adminAction, type FormState } from '@/lib/admin-action';
+import { adminAction, fieldErrors, type FormState } from '@/lib/admin-action';
 import { diffSnapshots, showValue } from '@/lib/audit-diff';
 import { mergeEdit } from '@/lib/merge-edit';
 import { actorOf } from '@/lib/auth/session';
@@ -40,15 +40,27 @@ function stale(current: Figure, formRevision: number, values: Record<string, str
     };
   }
   const merged = mergeEdit(then, current, edit, values);
-  const errors = Object.fromEntries(
+  const errors: Record<string, string[]> = Object.fromEntries(
     merged.both.map(({ field, theirs }) => [field, [`They changed this too, to “${showValue(field, theirs, names)}”. Yours is kept: save again to replace theirs, or change it.`]]),
   );
+  // Their values and this editor's may not fit together (their range, this editor's best number):
+  // marked now, as a save would refuse them.
+  const check = figureFormSchema.safeParse(merged.values);
+  if (!check.success) for (const [field, messages] of Object.entries(fieldErrors(check.error))) (errors[field] ??= []).push(...messages);
+  // An event, metric or source of theirs, chosen after this form was drawn, is offered by name.
+  const choices: Record<string, { value: string; label: string }> = {};
+  for (const field of ['eventId', 'metricId', 'sourceId'] as const) {
+    if (merged.values[field] === String(current[field]) && current[field] !== then[field]) {
+      choices[field] = { value: String(current[field]), label: names[field].get(current[field]) ?? `#${current[field]}` };
+    }
+  }
   return {
     status: 'error',
     message: `${opened} Their changes are listed below. The form now holds their version with your edits on top${merged.both.length ? '; where you both changed a field, yours is kept and the field is marked' : ''}: review it, then save again.`,
     changes,
-    errors: merged.both.length ? errors : undefined,
+    errors: Object.keys(errors).length ? errors : undefined,
     values: merged.values,
+    choices,
   };
 }
 
