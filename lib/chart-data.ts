@@ -1,5 +1,6 @@
 import type { FigureWithContext } from '@/db/queries/figures';
-import type { BarSpec, TimelineSpec } from './chart-spec';
+import type { Qualifier } from '@/db/schema';
+import type { BarSpec, TimelinePoint, TimelineSpec } from './chart-spec';
 import { primarySummary, REPORT_STATUS_WORDS, reportStatus, type Series, type SeriesSummary } from './dashboard';
 import { sourceName } from './citations';
 import { describeScope, formatFigure } from './wording';
@@ -107,6 +108,7 @@ export function timelineChart(ofMetric: Series[], metricKey: string, omitted: nu
               low: f.valueLow,
               high: f.valueHigh,
               status: reportStatus(f, s),
+              bound: boundOf(f.qualifier),
               wording: formatFigure(f),
               citation: citationText(f, citationOf),
             };
@@ -115,4 +117,10 @@ export function timelineChart(ofMetric: Series[], metricKey: string, omitted: nu
       .filter((s) => s.points.length > 0),
   };
   return { unit, rows, omitted, spec };
+}
+
+/** Which side of its number a report's true figure lies, when the source gave the number as a bound. */
+export function boundOf(qualifier: Qualifier): TimelinePoint['bound'] {
+  if (qualifier === 'more_than' || qualifier === 'at_least') return 'above';
+  return qualifier === 'at_most' ? 'below' : null;
 }

@@ -27,6 +27,8 @@ export type TimelinePoint = {
   low: number | null;
   high: number | null;
   status: ReportStatus;
+  /** A number the source gave as a bound: the true one is above it ("more than", "at least") or below it ("up to"). */
+  bound: 'above' | 'below' | null;
   wording: string;
   citation: string;
 };

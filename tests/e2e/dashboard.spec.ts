@@ -89,6 +89,9 @@ test('each chart’s table holds exactly the numbers in the database', async ({ 
       .prepare("SELECT f.value_low AS low, f.value_best AS best, f.value_high AS high FROM figures f JOIN metrics m ON m.id = f.metric_id WHERE m.key = 'detained' ORDER BY f.reported_on")
       .all() as Array<{ low: number | null; best: number | null; high: number | null }>;
     expect(await cellValues(event.panel(/as reported over time$/))).toEqual(asTriples(reports));
+    // "up to 9,900" is a bound: the chart says how it marks one, and its table keeps the words.
+    await expect(event.panel(/as reported over time$/)).toContainText('an arrow beside a mark a number given as a bound (up: more than or at least; down: up to)');
+    await expect(event.panel(/as reported over time$/).getByRole('table')).toContainText('up to 9,900');
   } finally {
     db.close();
   }

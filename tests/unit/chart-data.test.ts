@@ -24,6 +24,21 @@ describe('chart data', () => {
     ]);
   });
 
+  it('marks a timeline point whose number is a bound with the side the true figure lies on', () => {
+    const t = chartsOf([
+      makeFigure({ valueBest: 7939, reportedOn: '2022-01-10' }),
+      makeFigure({ qualifier: 'at_most', valueBest: 9900, reportedOn: '2023-01-10', sourceId: 2 }),
+      makeFigure({ group: 'police', qualifier: 'more_than', valueBest: 100, reportedOn: '2022-01-10' }),
+      makeFigure({ group: 'civilians', qualifier: 'at_least', valueBest: 5, reportedOn: '2022-01-10' }),
+      makeFigure({ group: 'troops', qualifier: 'about', valueBest: 50, reportedOn: '2022-01-10' }),
+    ]).timeline;
+    const bounds = Object.fromEntries(t.spec.series.flatMap((s) => s.points.map((p) => [`${s.label} ${p.wording}`, p.bound])));
+    expect(bounds).toEqual({
+      'Kazakhstan 7,939': null, 'Kazakhstan up to 9,900': 'below', 'police, Kazakhstan more than 100': 'above',
+      'civilians, Kazakhstan at least 5': 'above', 'troops, Kazakhstan about 50': null,
+    });
+  });
+
   it('never puts two units on one axis', () => {
     const { comparisons } = chartsOf([makeFigure({ valueBest: 5 }), makeFigure({ metricKey: 'damage', unit: 'KZT', valueBest: 9e9 })]);
     expect(comparisons.map((c) => [c.unit, c.spec.bars.length])).toEqual([

@@ -58,8 +58,8 @@ describe('describeChart', () => {
       describeChart({
         kind: 'timeline', id: 'timeline', title: 'Deaths as reported over time', unit: 'people',
         series: [{ label: 'Kazakhstan', points: [
-          { date: '2022-01-09', value: 164, low: null, high: null, status: 'superseded', wording: '164', citation: '' },
-          { date: '2022-03-14', value: 230, low: null, high: null, status: 'headline', wording: '230', citation: '' },
+          { date: '2022-01-09', value: 164, low: null, high: null, status: 'superseded', bound: null, wording: '164', citation: '' },
+          { date: '2022-03-14', value: 230, low: null, high: null, status: 'headline', bound: null, wording: '230', citation: '' },
         ] }],
       }),
     ).toBe('Timeline, Deaths as reported over time (people), by date reported. Kazakhstan: 164 on 2022-01-09 (superseded), then 230 on 2022-03-14.');
@@ -67,7 +67,7 @@ describe('describeChart', () => {
 });
 
 describe('describeChart for a long timeline', () => {
-  const point = (i: number, status: 'headline' | 'superseded') => ({ date: `2022-01-${String(i + 1).padStart(2, '0')}`, value: i, low: null, high: null, status, wording: `${i * 10}`, citation: '' });
+  const point = (i: number, status: 'headline' | 'superseded') => ({ date: `2022-01-${String(i + 1).padStart(2, '0')}`, value: i, low: null, high: null, status, bound: null, wording: `${i * 10}`, citation: '' });
   const line = (label: string, n: number) => ({ label, points: Array.from({ length: n }, (_, i) => point(i, i === n - 1 ? 'headline' : 'superseded')) });
 
   it('reads out every report up to DESCRIBED_POINTS', () => {

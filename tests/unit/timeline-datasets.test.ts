@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { boundArrow } from '@/app/ui/charts/plugins';
 import { TIMELINE_SHAPES, timelineDatasets, timelineDayRange } from '@/app/ui/charts/timeline-datasets';
 import type { TimelinePoint, TimelineSpec } from '@/lib/chart-spec';
 
 const point = (date: string, value: number, status: TimelinePoint['status']): TimelinePoint => ({
-  date, value, low: null, high: null, status, wording: String(value), citation: '[1] Source',
+  date, value, low: null, high: null, status, bound: null, wording: String(value), citation: '[1] Source',
 });
 const spec: TimelineSpec = {
   kind: 'timeline', id: 'timeline-deaths', title: 'Deaths as reported over time', unit: 'people',
@@ -47,5 +48,24 @@ describe('the timeline’s axis', () => {
     expect(new Date(range.min * 86_400_000).toISOString().slice(0, 10)).toBe('2021-12-31');
     expect(timelineDayRange([{ data: [{ x: jan7 }] }])).toEqual({ min: jan7 - 1, max: jan7 + 1 });
     expect(timelineDayRange([{ data: [] }])).toBeNull();
+  });
+});
+
+describe('the arrow beside a bound', () => {
+  it('points up beside a "more than" mark and down beside an "up to" one, off the line that rises through the mark', () => {
+    const up = boundArrow(100, 200, 'above');
+    const down = boundArrow(100, 200, 'below');
+    // The shaft, 11 px to the right: canvas y grows downwards, so "above" ends higher on the screen.
+    expect(up[0]).toEqual([111, 196, 111, 182]);
+    expect(down[0]).toEqual([111, 204, 111, 218]);
+    // The head's two strokes meet at the tip, on either side of the shaft.
+    for (const arrow of [up, down]) {
+      const tip = arrow[0]!.slice(2);
+      expect(arrow.slice(1).map((s) => s.slice(2))).toEqual([tip, tip]);
+      expect(arrow[1]![0]).toBeLessThan(111);
+      expect(arrow[2]![0]).toBeGreaterThan(111);
+    }
+    expect(up[1]![1]).toBeGreaterThan(up[0]![3]);
+    expect(down[1]![1]).toBeLessThan(down[0]![3]);
   });
 });

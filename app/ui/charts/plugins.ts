@@ -71,3 +71,53 @@ export const barLabelsPlugin = (labels: string[], colour: string): Plugin<'bar'>
     ctx.restore();
   },
 });
+
+type BoundPoint = { bound?: 'above' | 'below' | null };
+
+/**
+ * Pixels of a bound's arrow: beside the mark (the stepped line's rise runs through the mark
+ * itself), starting a little above or below it, its shaft and the two strokes of its head.
+ */
+const ARROW = { side: 11, gap: 4, length: 14, head: 4 };
+
+/**
+ * The strokes of the arrow that says a number was given as a bound, from a mark at (x, y): up for
+ * "more than" and "at least" (the true figure is above), down for "up to". Canvas y grows downwards.
+ */
+export function boundArrow(x: number, y: number, bound: 'above' | 'below'): Array<[number, number, number, number]> {
+  const dir = bound === 'above' ? -1 : 1;
+  const at = x + ARROW.side;
+  const start = y + dir * ARROW.gap;
+  const tip = start + dir * ARROW.length;
+  return [
+    [at, start, at, tip],
+    [at - ARROW.head, tip - dir * ARROW.head, at, tip],
+    [at + ARROW.head, tip - dir * ARROW.head, at, tip],
+  ];
+}
+
+/** Draws an arrow beside each mark whose number is a bound, so "up to 9,900" is not read as 9,900. */
+export const boundArrowsPlugin: Plugin<'line'> = {
+  id: 'boundArrows',
+  afterDatasetsDraw(chart) {
+    const { ctx } = chart;
+    chart.data.datasets.forEach((dataset, i) => {
+      const meta = chart.getDatasetMeta(i);
+      if (meta.hidden) return;
+      meta.data.forEach((element, j) => {
+        const bound = (dataset.data[j] as unknown as BoundPoint | undefined)?.bound;
+        if (!bound) return;
+        ctx.save();
+        ctx.strokeStyle = String(dataset.borderColor ?? '#555');
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        for (const [x1, y1, x2, y2] of boundArrow(element.x, element.y, bound)) {
+          ctx.moveTo(x1, y1);
+          ctx.lineTo(x2, y2);
+        }
+        ctx.stroke();
+        ctx.restore();
+      });
+    });
+  },
+};

@@ -4,7 +4,7 @@ import { useMemo, useRef } from 'react';
 import { Line } from 'react-chartjs-2';
 import type { TimelineSpec } from '@/lib/chart-spec';
 import { PngButton } from './png-button';
-import { backgroundPlugin, rangeBarsPlugin } from './plugins';
+import { backgroundPlugin, boundArrowsPlugin, rangeBarsPlugin } from './plugins';
 import { PALETTE } from './register';
 import { DAY, timelineDatasets, timelineDayRange, type TimelinePointXY as Point } from './timeline-datasets';
 import { useChartTheme } from './use-chart-theme';
@@ -35,7 +35,7 @@ export default function TimelineChart({ spec, description, fileName, context }: 
     title: spec.title,
     context,
     subtitles: [
-      `In ${spec.unit}, by date reported: filled marks are the latest figures, hollow marks superseded reports, grey crosses retracted ones; bars show ranges.`,
+      `In ${spec.unit}, by date reported: filled marks are the latest figures, hollow marks superseded reports, grey crosses retracted ones; bars show ranges, arrows numbers given as bounds (up: more than, down: up to).`,
       `In ${spec.unit}, by date reported.`,
     ],
     citations: spec.series.flatMap((s) => s.points.map((p) => p.citation)),
@@ -86,7 +86,7 @@ export default function TimelineChart({ spec, description, fileName, context }: 
   return (
     <>
       <div className="chart-canvas" style={{ height: '340px' }}>
-        <Line ref={chartRef} data={data} options={options} plugins={[backgroundPlugin(theme.bg), rangeBarsPlugin]} role="img" aria-label={description} fallbackContent={<p>{description}</p>} />
+        <Line ref={chartRef} data={data} options={options} plugins={[backgroundPlugin(theme.bg), rangeBarsPlugin, boundArrowsPlugin]} role="img" aria-label={description} fallbackContent={<p>{description}</p>} />
       </div>
       <PngButton chartRef={chartRef as never} fileName={fileName} credit={credit} theme={theme} />
     </>
