@@ -222,6 +222,8 @@ test('each chart’s CSV link downloads the rows of the figures it draws on', as
   try {
     await event.goto(KZ, '?breakdown=injured');
     const panel = event.panel('Injured by group and place');
+    // The chart draws after the page hydrates and pushes the link down: clicked once it is drawn.
+    await expect(panel.locator('canvas')).toBeVisible();
     const downloading = page.waitForEvent('download');
     await panel.getByRole('link', { name: 'Download CSV' }).click();
     const text = fs.readFileSync((await (await downloading).path())!, 'utf8');

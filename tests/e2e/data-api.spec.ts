@@ -59,6 +59,8 @@ test('a chart’s CSV is named for what it holds, apart from the whole event’s
   await event.goto('kazakhstan-2022-unrest');
   const names: string[] = [];
   for (const title of ['Deaths by group and place', 'Deaths as reported over time']) {
+    // The chart draws after the page hydrates and pushes the link down: clicked once it is drawn.
+    await expect(event.panel(title).locator('canvas')).toBeVisible();
     const downloading = page.waitForEvent('download');
     await event.panel(title).getByRole('link', { name: 'Download CSV' }).click();
     const download = await downloading;
