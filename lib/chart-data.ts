@@ -1,9 +1,8 @@
 import type { FigureWithContext } from '@/db/queries/figures';
-import type { Qualifier } from '@/db/schema';
-import type { BarSpec, TimelinePoint, TimelineSpec } from './chart-spec';
+import type { BarSpec, TimelineSpec } from './chart-spec';
 import { primarySummary, REPORT_STATUS_WORDS, reportStatus, type Series, type SeriesSummary } from './dashboard';
 import { sourceName } from './citations';
-import { describeScope, formatFigure } from './wording';
+import { BOUND_SIDE, describeScope, formatFigure } from './wording';
 
 /** One row of a chart's table: the same numbers the chart draws, worded and cited. */
 export type ChartRow = {
@@ -108,7 +107,7 @@ export function timelineChart(ofMetric: Series[], metricKey: string, omitted: nu
               low: f.valueLow,
               high: f.valueHigh,
               status: reportStatus(f, s),
-              bound: boundOf(f.qualifier),
+              bound: BOUND_SIDE[f.qualifier],
               wording: formatFigure(f),
               citation: citationText(f, citationOf),
             };
@@ -119,8 +118,3 @@ export function timelineChart(ofMetric: Series[], metricKey: string, omitted: nu
   return { unit, rows, omitted, spec };
 }
 
-/** Which side of its number a report's true figure lies, when the source gave the number as a bound. */
-export function boundOf(qualifier: Qualifier): TimelinePoint['bound'] {
-  if (qualifier === 'more_than' || qualifier === 'at_least') return 'above';
-  return qualifier === 'at_most' ? 'below' : null;
-}

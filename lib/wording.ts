@@ -51,7 +51,15 @@ function compactMoney(value: number, rounding: Rounding): string {
   }
   return compactFormat(rounding, 3).format(value);
 }
-const ROUNDING: Record<Qualifier, Rounding> = { exact: 'nearest', about: 'nearest', unknown: 'nearest', more_than: 'down', at_least: 'down', at_most: 'up' };
+/**
+ * Which side of its number a report's true figure lies when the source gave the number as a bound:
+ * above it for "more than" and "at least", below it for "up to". The timeline's arrows and the
+ * rounding of bounds both follow it.
+ */
+export const BOUND_SIDE: Record<Qualifier, 'above' | 'below' | null> = { exact: null, about: null, unknown: null, more_than: 'above', at_least: 'above', at_most: 'below' };
+// A bound rounds so as never to overstate it: a lower bound ("more than") down, an upper bound ("up to") up.
+const roundingOf = (q: Qualifier): Rounding => (BOUND_SIDE[q] === 'above' ? 'down' : BOUND_SIDE[q] === 'below' ? 'up' : 'nearest');
+const ROUNDING = Object.fromEntries(Object.keys(BOUND_SIDE).map((q) => [q, roundingOf(q as Qualifier)])) as Record<Qualifier, Rounding>;
 
 /** A unit that is an ISO 4217 currency code (KZT, USD, ...) rather than a count of things. */
 export function isCurrency(unit: string): boolean {
