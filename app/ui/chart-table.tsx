@@ -1,41 +1,30 @@
 import type { ChartRow } from '@/lib/chart-data';
+import { html, type Html } from '@/lib/html';
 import { formatDate, unitShown } from '@/lib/wording';
-import { CitationLink } from './citation-link';
+import { citationLinkHtml } from './citation-link';
+import { RawHtml } from './raw-html';
 
-/** The numbers of a chart as a table: what it draws, worded, dated and cited. */
+/** One number charted: its label, as worded (with its low, best and high for scripts), status, date and source. */
+function chartRowHtml(r: ChartRow, showStatus: boolean, citationOf: Record<number, number>): Html {
+  const f = r.figure;
+  const unit = unitShown(f);
+  const value = (name: string, v: number | null) => (v === null ? null : html` data-value-${name}="${v}"`);
+  return html`<tr data-figure-id="${f.id}"><th scope="row">${r.label}</th><td class="num"${value('low', f.valueLow)}${value('best', f.valueBest)}${value('high', f.valueHigh)}>${
+    f.status === 'retracted' ? html`<span class="retracted">${r.wording}</span>` : html`<span>${r.wording}</span>`
+  }${unit ? html`<span class="muted"> ${unit}</span>` : null}</td>${showStatus ? html`<td>${r.status}</td>` : null}<td><time datetime="${f.reportedOn}">${formatDate(f.reportedOn)}</time></td><td>${
+    f.source.publisher || f.source.reportingBody
+  } ${citationLinkHtml(citationOf[f.sourceId] ?? 0)}</td></tr>`;
+}
+
+/**
+ * The numbers of a chart as a table: what it draws, worded, dated and cited. Written as markup
+ * (lib/html.ts), as the table of all reports is: a timeline's table can be long.
+ */
 export function ChartTable({ rows, caption, labelHeader, citationOf }: { rows: ChartRow[]; caption: string; labelHeader: string; citationOf: Record<number, number> }) {
   const showStatus = rows.some((r) => r.status);
-  return (
-    <div className="table-wrap">
-      {/* reflow: one block per row on a phone (globals.css), labelled by position, with or without Status. */}
-      <table className={showStatus ? 'chart-table reflow with-status' : 'chart-table reflow'}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labelHeader}</th>
-            <th scope="col" className="num">Figure</th>
-            {showStatus ? <th scope="col">Status</th> : null}
-            <th scope="col">Reported on</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.figure.id} data-figure-id={r.figure.id}>
-              <th scope="row">{r.label}</th>
-              <td className="num" data-value-low={r.figure.valueLow ?? undefined} data-value-best={r.figure.valueBest ?? undefined} data-value-high={r.figure.valueHigh ?? undefined}>
-                <span className={r.figure.status === 'retracted' ? 'retracted' : undefined}>{r.wording}</span>
-                {unitShown(r.figure) ? <span className="muted"> {r.figure.unit}</span> : null}
-              </td>
-              {showStatus ? <td>{r.status}</td> : null}
-              <td><time dateTime={r.figure.reportedOn}>{formatDate(r.figure.reportedOn)}</time></td>
-              <td>
-                {r.figure.source.publisher || r.figure.source.reportingBody} <CitationLink number={citationOf[r.figure.sourceId] ?? 0} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  // reflow: one block per row on a phone (globals.css), labelled by position, with or without Status.
+  const table = html`<table class="${showStatus ? 'chart-table reflow with-status' : 'chart-table reflow'}"><caption>${caption}</caption><thead><tr><th scope="col">${labelHeader}</th><th scope="col" class="num">Figure</th>${
+    showStatus ? html`<th scope="col">Status</th>` : null
+  }<th scope="col">Reported on</th><th scope="col">Source</th></tr></thead><tbody>${rows.map((r) => chartRowHtml(r, showStatus, citationOf))}</tbody></table>`;
+  return <RawHtml className="table-wrap" html={table} />;
 }

@@ -1,51 +1,30 @@
 import type { CitedSource } from '@/lib/citations';
+import { html, type Html } from '@/lib/html';
 import { formatDate } from '@/lib/wording';
-import { SourceLink } from './source-link';
+import { RawHtml } from './raw-html';
+import { sourceLinkHtml } from './source-link';
+
+/** One source: its citation, who and when, its full text when held, the quotes relied on, and what it is cited for. */
+function sourceItemHtml(s: CitedSource, hasFullText: boolean): Html {
+  // Semicolons between the cards cited: each label has commas of its own ("Deaths, civilians, Kazakhstan").
+  // Cited by no card shown (an earlier count, a retracted one, a count past the cards each metric
+  // shows), its own page lists the figures.
+  const citedBy = s.citedBy.length
+    ? html`<div class="cited-by">Cited for: ${s.citedBy.map((c, i) => html`<span>${i > 0 ? '; ' : ''}<a href="#${c.anchor}">${c.label}</a></span>`)}</div>`
+    : html`<div class="cited-by">No card above cites it (it gave an earlier or a retracted report, or one without a card): see <a href="/sources/${s.id}#figures-title">the figures taken from it</a></div>`;
+  return html`<li id="source-${s.number}" value="${s.number}"><div>${sourceLinkHtml(s)}</div><div class="muted">${s.reportingBody}, <time datetime="${s.publishedOn}">${formatDate(
+    s.publishedOn,
+  )}</time></div>${hasFullText ? html`<div><a href="/sources/${s.id}#full-text">Full text of this source</a></div>` : null}${s.quotes.map(
+    (q) => html`<blockquote>“${q}”</blockquote>`,
+  )}${citedBy}</li>`;
+}
 
 /** Every cited source once, numbered, with the quotes the page relies on, links back, and its full text when held. */
 export function SourcesList({ sources, fullTexts }: { sources: CitedSource[]; fullTexts: ReadonlySet<number> }) {
   return (
     <section aria-labelledby="sources-title">
       <h2 id="sources-title">Sources</h2>
-      <ol className="sources">
-        {sources.map((s) => (
-          <li key={s.id} id={`source-${s.number}`} value={s.number}>
-            <div>
-              <SourceLink source={s} />
-            </div>
-            <div className="muted">
-              {s.reportingBody}, <time dateTime={s.publishedOn}>{formatDate(s.publishedOn)}</time>
-            </div>
-            {fullTexts.has(s.id) ? (
-              <div>
-                <a href={`/sources/${s.id}#full-text`}>Full text of this source</a>
-              </div>
-            ) : null}
-            {s.quotes.map((q) => (
-              <blockquote key={q}>“{q}”</blockquote>
-            ))}
-            {s.citedBy.length ? (
-              <div className="cited-by">
-                Cited for:{' '}
-                {/* Semicolons between them: each label has commas of its own ("Deaths, civilians, Kazakhstan"). */}
-                {s.citedBy.map((c, i) => (
-                  <span key={c.anchor}>
-                    {i > 0 ? '; ' : ''}
-                    <a href={`#${c.anchor}`}>{c.label}</a>
-                  </span>
-                ))}
-              </div>
-            ) : (
-              // Cited by no card shown (an earlier count, a retracted one, a count past the cards
-              // each metric shows): its own page lists the figures.
-              <div className="cited-by">
-                No card above cites it (it gave an earlier or a retracted report, or one without a card): see{' '}
-                <a href={`/sources/${s.id}#figures-title`}>the figures taken from it</a>
-              </div>
-            )}
-          </li>
-        ))}
-      </ol>
+      <RawHtml as="ol" className="sources" html={html`${sources.map((s) => sourceItemHtml(s, fullTexts.has(s.id)))}`} />
     </section>
   );
 }

@@ -3,8 +3,11 @@ import Papa from 'papaparse';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { ChartTable } from '@/app/ui/chart-table';
 import { CiteThisPage } from '@/app/ui/cite-this-page';
 import { FigureTable } from '@/app/ui/figure-table';
+import { headlineCardHtml } from '@/app/ui/headline-card';
+import { RawHtml } from '@/app/ui/raw-html';
 import { PublicHistory } from '@/app/ui/public-history';
 import { SeriesReports } from '@/app/ui/series-reports';
 import { SourcesList } from '@/app/ui/sources-list';
@@ -15,7 +18,7 @@ import { restoreFormula } from '@/lib/export/formula';
 import { makeFigure } from '../helpers/figures';
 import { hostileString, propertyRuns } from '../helpers/hostile';
 
-/** The public table, source list, a figure's reports, history and citation for one figure whose every text field is `s`. */
+/** The public table, a headline card, a chart's table, source list, a figure's reports, history and citation for one figure whose every text field is `s`. */
 function renderHostile(s: string): string {
   const figure = makeFigure({
     group: s, location: s, unit: s, quote: s, note: s, status: 'retracted', retractionReason: s,
@@ -26,12 +29,20 @@ function renderHostile(s: string): string {
     { id: 2, at: '2026-11-26T10:00:00.000Z', userId: null, actor: s, action: 'update' as const, entityType: 'figure' as const, entityId: figure.id, before: { ...figure, note: `${s}!`, sourceId: 2 }, after: figure, reason: s },
     { id: 1, at: '2026-11-25T10:00:00.000Z', userId: null, actor: s, action: 'create' as const, entityType: 'figure' as const, entityId: figure.id, before: null, after: figure, reason: null },
   ];
+  // A card whose series, group and place are the string too, with a spread of reports and a change.
+  const series = {
+    key: s, metricId: 1, metricKey: s, metricLabel: s, group: s, location: s, reportCount: 3, retractedCount: 1, numericCount: 2, headlineId: figure.id, headlineSize: 1,
+    range: { low: 1, high: 5, lowQualifier: 'exact' as const, highQualifier: 'exact' as const, reports: 2, sources: 2 },
+  };
+  const card = headlineCardHtml({ anchor: 'figure-1', series, headline: { ...figure, status: 'published', revision: 2 }, primary: true }, 1, { was: { qualifier: 'exact', valueLow: null, valueBest: 3, valueHigh: null, unit: s }, action: 'update', wasLatest: true });
   const names = { eventId: new Map(), metricId: new Map(), sourceId: new Map([[2, s]]) };
   return renderToStaticMarkup(
     createElement(
       'div',
       null,
       createElement(FigureTable, { figures: [figure], caption: s, citationOf: { 1: 1 }, latestIds: new Set([figure.id]) }),
+      createElement(RawHtml, { html: card }),
+      createElement(ChartTable, { rows: [{ label: s, figure, wording: s, status: s }], caption: s, labelHeader: s, citationOf: { 1: 1 } }),
       createElement(SourcesList, { sources, fullTexts: new Set([1]) }),
       createElement(SeriesReports, { rows: [{ report: figure, status: 'retracted' }, { report: { ...figure, id: 2 }, status: 'superseded' }], first: 1, total: 3, current: figure.id, caption: s, csvHref: countCsvHref({ event: 'e', metric: 'deaths', group: s, location: s }) }),
       createElement(PublicHistory, { page: { figure, history, names } }),
@@ -44,7 +55,7 @@ const TAG = /<([a-zA-Z][a-zA-Z0-9]*)/g;
 // Every element the two components render themselves; anything else came from the data.
 const OWN_TAGS = new Set([
   'div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'time', 'a', 'cite', 'blockquote', 'section', 'h2', 'ol', 'li', 'sup',
-  'p', 'strong', 'article', 'h3', 'del', 'ins', 'pre', 'details', 'summary',
+  'p', 'strong', 'article', 'h3', 'h4', 'del', 'ins', 'pre', 'details', 'summary',
 ]);
 
 describe('stored text on the public page', () => {
