@@ -25,7 +25,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <footer className="site-footer">
           <p>
             Every figure cites the source that published it. <a href="/api/figures.csv?status=all">Download every figure (CSV)</a>, retracted
-            ones included, marked as such.
+            ones included, marked as such. <a href="/about">About the data</a>: how figures are sourced, worded and revised, and the
+            data API.
           </p>
         </footer>
       </body>

@@ -1,0 +1,201 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db/index';
+import { listEvents } from '@/db/queries/events';
+import { listMetricCatalog } from '@/db/queries/metrics';
+import { COLUMN_GUIDE, PARAMETER_GUIDE, parameterRoutes, qualifierGuide } from '@/lib/data-guide';
+import { REPORT_STATUS_WORDS } from '@/lib/dashboard';
+import { EXPORT_COLUMNS } from '@/lib/export/csv';
+import { CSV_PARAMETERS, JSON_PARAMETERS } from '@/lib/validation/figure-filters';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = {
+  title: 'About the data',
+  description: 'How the figures are sourced, worded, revised and retracted, how to cite them, and how to download them as CSV or JSON.',
+};
+
+const ROUTES_WORDS = { both: 'CSV and JSON', csv: 'CSV only', json: 'JSON only' } as const;
+
+/**
+ * The data guide: what a reader needs to trust, cite and take away the figures without the
+ * README. The metrics (and the examples' event and metric) come from the database; the terms,
+ * parameters and columns from the lists the code works from (lib/data-guide.ts).
+ */
+export default function AboutPage() {
+  const db = getDb();
+  const metrics = listMetricCatalog(db);
+  const example = { event: listEvents(db)[0]?.slug, metric: metrics[0]?.key };
+  const parameters = [...new Set([...CSV_PARAMETERS, ...JSON_PARAMETERS])];
+  const csvExample = `/api/figures.csv?${new URLSearchParams({ ...(example.event ? { event: example.event } : {}), status: 'all' })}`;
+  const jsonExample = `/api/figures?${new URLSearchParams({ ...(example.metric ? { metric: example.metric } : {}), limit: '20' })}`;
+  return (
+    <>
+      <h1>About the data</h1>
+      <p className="lede">
+        Every number on this site is one report by one source: who gave it, where it was published, when, and in the source’s own words
+        where we have them. When sources disagree or revise a number, every report is kept.
+      </p>
+
+      <section aria-labelledby="reports-title">
+        <h2 id="reports-title">Reports, counts and the latest figure</h2>
+        <p>
+          A <em>count</em> is one metric for one group in one place during one event: deaths among law enforcement officers in
+          Kazakhstan, say. Each count has reports from one or more sources over time. The date of a report is the date the source
+          reported it, not the date of the events it counts.
+        </p>
+        <ul>
+          <li>
+            <strong>{REPORT_STATUS_WORDS.headline}</strong>: the count’s newest published report. It is the number on the event’s cards
+            and charts.
+          </li>
+          <li>
+            <strong>{REPORT_STATUS_WORDS.superseded}</strong>: a later report replaced it. It stays in the tables, the timeline and the
+            downloads, so a revision (164, then 225, then 230) can be followed.
+          </li>
+          <li>
+            <strong>{REPORT_STATUS_WORDS.retracted}</strong>: an editor withdrew it, with a reason that its page shows. It is never
+            deleted: it stays in the tables, struck through, and in the event page’s download, marked; the cards and the bar charts
+            leave it out, the timeline marks it with a grey cross, and the data API leaves it out unless asked (<code>status=all</code>).
+          </li>
+        </ul>
+        <p>
+          An editor’s change to a published figure is a new revision, never an overwrite: the figure’s page shows every change, with
+          the values before and after and the editor’s reason, and the event page says what the number was before.
+        </p>
+      </section>
+
+      <section aria-labelledby="wording-title">
+        <h2 id="wording-title">How a number is worded</h2>
+        <p>
+          A number is stored as the source gave it: “more than 1,300” is the qualifier <code>more_than</code> and the number 1300, so
+          it can be charted, compared and downloaded, and is still worded as the source said it. Money is worded compactly (“KZT 93.7
+          billion”), rounded so as never to overstate a bound; each figure’s page gives the amount in full.
+        </p>
+        <div className="table-wrap">
+          <table>
+            <caption>Qualifiers: what each means, and how 1,300 and the range 225 to 238 are worded with it</caption>
+            <thead>
+              <tr>
+                <th scope="col">Qualifier (CSV and JSON)</th>
+                <th scope="col">Means</th>
+                <th scope="col">1,300</th>
+                <th scope="col">225 to 238</th>
+              </tr>
+            </thead>
+            <tbody>
+              {qualifierGuide().map((q) => (
+                <tr key={q.qualifier}>
+                  <th scope="row"><code>{q.qualifier}</code></th>
+                  <td>{q.means}</td>
+                  <td>{q.number}</td>
+                  <td>{q.range}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="metrics-title">
+        <h2 id="metrics-title">Metrics</h2>
+        {metrics.length === 0 ? (
+          <p>No metrics have been defined yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption>Every metric, with the key the downloads use and its HXL hashtag</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Metric</th>
+                  <th scope="col">Key</th>
+                  <th scope="col">Unit</th>
+                  <th scope="col">HXL hashtag</th>
+                </tr>
+              </thead>
+              <tbody>
+                {metrics.map((m) => (
+                  <tr key={m.key}>
+                    <th scope="row">{m.label}</th>
+                    <td><code>{m.key}</code></td>
+                    <td>{m.unit}</td>
+                    <td><code>{m.hxlTag}</code></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="cite-title">
+        <h2 id="cite-title">Citing</h2>
+        <p>
+          Every event, figure and source has its own address. The event and figure pages end with “Cite this page”: a citation with the
+          date the data last changed and the date you read it, and the same as a BibTeX entry and an RIS record. Cite a single number by
+          its figure’s page (each number on an event page links to it), and the source it gives.
+        </p>
+      </section>
+
+      <section aria-labelledby="download-title">
+        <h2 id="download-title">Downloads and the data API</h2>
+        <p>
+          Every figure can be taken away as CSV (<code>GET /api/figures.csv</code>) or JSON (<code>GET /api/figures</code>), with the
+          same filters. For example: <a href={csvExample}>{csvExample}</a> (an event’s figures, retracted ones included and marked) and{' '}
+          <a href={jsonExample}>{jsonExample}</a>. Each chart on an event page also downloads its own figures as CSV.
+        </p>
+        <p>
+          All parameters are optional and can be combined. An unknown or repeated parameter, or one given with no value, is answered 400
+          with a message naming it, so a misspelt filter never silently returns everything.
+        </p>
+        <div className="table-wrap">
+          <table>
+            <caption>Parameters</caption>
+            <thead>
+              <tr>
+                <th scope="col">Parameter</th>
+                <th scope="col">Accepts</th>
+                <th scope="col">Means</th>
+                <th scope="col">For</th>
+              </tr>
+            </thead>
+            <tbody>
+              {parameters.map((p) => (
+                <tr key={p}>
+                  <th scope="row"><code>{p}</code></th>
+                  <td>{PARAMETER_GUIDE[p].accepts}</td>
+                  <td>{PARAMETER_GUIDE[p].means}</td>
+                  <td>{ROUTES_WORDS[parameterRoutes(p)]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          The CSV file is UTF-8 with one header row, quoted as RFC 4180 says, one row per figure. A text cell that a spreadsheet would
+          take for a formula (starting with =, +, -, @, a tab or a carriage return) starts with an apostrophe; the number columns never
+          do. The JSON gives each figure with the same facts, its event, metric and source as objects, and a <code>nextCursor</code> to
+          the next page.
+        </p>
+        <div className="table-wrap">
+          <table>
+            <caption>CSV columns, in order</caption>
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Holds</th>
+              </tr>
+            </thead>
+            <tbody>
+              {EXPORT_COLUMNS.map((c) => (
+                <tr key={c}>
+                  <th scope="row"><code>{c}</code></th>
+                  <td>{COLUMN_GUIDE[c]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXPORT_COLUMNS } from '@/lib/export/csv';
+import { CSV_PARAMETERS, JSON_PARAMETERS } from '@/lib/validation/figure-filters';
+import AxeBuilder from './axe';
+import { expect, test } from './fixtures';
+
+// The metrics the seed defines, read independently of the application.
+const catalog = JSON.parse(fs.readFileSync(path.resolve('seed/catalog.json'), 'utf8')) as { metrics: Array<{ key: string; label: string; unit: string; hxlTag: string }> };
+
+const cellsOf = (table: import('@playwright/test').Locator) =>
+  table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c as HTMLElement).innerText.trim())));
+
+/**
+ * The data guide a reader finds from every page's footer: what latest, superseded and retracted
+ * mean, how numbers are worded, the metrics' keys, and the data API's parameters and columns,
+ * with a working example. Both ways, with and without JavaScript.
+ */
+for (const javaScriptEnabled of [true, false]) {
+  test(`the data guide explains the terms and the API, with the metrics from the database (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto('/events/kazakhstan-2022-unrest');
+    await page.getByRole('contentinfo').getByRole('link', { name: 'About the data' }).click();
+    await expect(page).toHaveURL(/\/about$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('About the data');
+    await expect(page).toHaveTitle('About the data · Casualty and damage statistics');
+
+    // Each metric as the database holds it: what the API's metric filter and the HXL row use.
+    expect(await cellsOf(page.getByRole('table', { name: /^Every metric/ }))).toEqual(catalog.metrics.map((m) => [m.label, m.key, m.unit, m.hxlTag]));
+
+    // Each qualifier worded by the site's own rules, a bound and a range among them.
+    const qualifiers = await cellsOf(page.getByRole('table', { name: /^Qualifiers/ }));
+    expect(qualifiers.map((r) => r[0])).toEqual(['exact', 'about', 'at_least', 'more_than', 'at_most', 'unknown']);
+    expect(qualifiers.find((r) => r[0] === 'more_than')!.slice(2)).toEqual(['more than 1,300', 'more than 225–238']);
+    expect(qualifiers.find((r) => r[0] === 'at_most')!.slice(2)).toEqual(['up to 1,300', 'up to 225–238']);
+    expect(qualifiers.find((r) => r[0] === 'unknown')!.slice(2)).toEqual(['being determined', 'being determined']);
+
+    // Every parameter the routes accept, and the CSV's columns in the file's order.
+    const parameters = await cellsOf(page.getByRole('table', { name: 'Parameters' }));
+    expect(parameters.map((r) => r[0]).sort()).toEqual([...new Set([...CSV_PARAMETERS, ...JSON_PARAMETERS])].sort());
+    expect(parameters.find((r) => r[0] === 'hxl')![3]).toBe('CSV only');
+    expect(parameters.find((r) => r[0] === 'cursor')![3]).toBe('JSON only');
+    expect(parameters.find((r) => r[0] === 'event')![3]).toBe('CSV and JSON');
+    expect((await cellsOf(page.getByRole('table', { name: 'CSV columns, in order' }))).map((r) => r[0])).toEqual([...EXPORT_COLUMNS]);
+
+    // The examples work: the CSV's header is those columns, the JSON a page of figures.
+    const csvLink = page.getByRole('link', { name: /^\/api\/figures\.csv\?/ });
+    const csv = await page.request.get((await csvLink.getAttribute('href'))!);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split('\r\n')[0]).toBe(EXPORT_COLUMNS.join(','));
+    const json = await page.request.get((await page.getByRole('link', { name: /^\/api\/figures\?/ }).getAttribute('href'))!);
+    expect(json.status()).toBe(200);
+    const body = (await json.json()) as { data: Array<{ metric: { key: string } }>; limit: number };
+    expect(body.limit).toBe(20);
+    expect(body.data.length).toBeGreaterThan(0);
+    expect(new Set(body.data.map((f) => f.metric.key))).toEqual(new Set([catalog.metrics[0]!.key]));
+
+    if (javaScriptEnabled) {
+      const violations = (await new AxeBuilder(page).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+      expect(violations).toEqual([]);
+    }
+    await context.close();
+  });
+}
