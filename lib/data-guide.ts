@@ -20,8 +20,8 @@ export function parameterRoutes(p: Parameter): 'both' | 'csv' | 'json' {
 }
 
 export const PARAMETER_GUIDE: Record<Parameter, { accepts: string; means: string }> = {
-  event: { accepts: 'an event’s address name (slug)', means: 'one event; an unknown one is answered 404' },
-  metric: { accepts: 'a metric key, or several separated by commas (deaths,injured)', means: 'those metrics; an unknown key is answered 404 with the known keys' },
+  event: { accepts: 'an event’s address name (slug)', means: 'one event; a slug no event has is answered 404, one that is not a slug 400' },
+  metric: { accepts: 'a metric key, or several separated by commas (deaths,injured)', means: 'those metrics; a key no metric has is answered 404 with the known keys, one that is not a key (Deaths) 400' },
   group: { accepts: 'the group’s exact text (law enforcement)', means: 'one group counted; the whole count is the group “all”' },
   location: { accepts: 'the place’s exact text (Almaty)', means: 'one place' },
   from: { accepts: 'a date, YYYY-MM-DD', means: 'reported on or after this date (the date a source reported the figure, not the date of the events)' },
@@ -30,7 +30,7 @@ export const PARAMETER_GUIDE: Record<Parameter, { accepts: string; means: string
     accepts: FIGURE_STATUS_FILTERS.join(', '),
     means: 'published figures unless asked otherwise, so that totals are not skewed by retracted ones; the status column says which is which',
   },
-  hxl: { accepts: '1', means: 'an HXL hashtag row under the header (the value columns carry the metric’s own hashtag when the file holds one metric)' },
+  hxl: { accepts: '1, or 0 (the default)', means: 'an HXL hashtag row under the header; the value columns carry the metric’s own hashtag when the metric parameter names one metric' },
   limit: { accepts: `1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}`, means: 'figures per page' },
   cursor: { accepts: 'the nextCursor of the previous page', means: 'the next page; follow nextCursor until it is null' },
 };
@@ -67,9 +67,9 @@ export const COLUMN_GUIDE: Record<(typeof EXPORT_COLUMNS)[number], string> = {
 const QUALIFIER_MEANS: Record<Qualifier, string> = {
   exact: 'the number as given',
   about: 'an approximate number',
-  at_least: 'a lower bound, the bound included',
-  more_than: 'a lower bound',
-  at_most: 'an upper bound',
+  at_least: 'a lower bound that may itself be the number',
+  more_than: 'a lower bound, the number itself excluded',
+  at_most: 'an upper bound that may itself be the number',
   unknown: 'the source said the number is not yet known',
 };
 

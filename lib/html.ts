@@ -17,6 +17,11 @@ export class Html {
   toString(): string {
     return this.#value;
   }
+
+  /** The markup of a value made by `html`, or null: an object merely dressed as one (its prototype, its own toString) is not. */
+  static markupOf(part: unknown): string | null {
+    return typeof part === 'object' && part !== null && #value in part ? (part as Html).#value : null;
+  }
 }
 
 const MADE_BY_HTML = Symbol('html');
@@ -33,13 +38,14 @@ export function escapeHtml(text: string): string {
 
 function partText(part: HtmlPart): string {
   if (part === null || part === undefined || part === false) return '';
-  if (part instanceof Html) return part.toString();
   if (Array.isArray(part)) return part.map(partText).join('');
   if (typeof part === 'number') {
     if (!Number.isFinite(part)) throw new TypeError(`not a number to write into markup: ${part}`);
     return String(part);
   }
   if (typeof part === 'string') return escapeHtml(part);
+  const markup = Html.markupOf(part);
+  if (markup !== null) return markup;
   throw new TypeError(`cannot write a ${typeof part} into markup`);
 }
 
@@ -49,6 +55,9 @@ function partText(part: HtmlPart): string {
  * already have been checked (lib/safe-url) before it is put into one.
  */
 export function html(strings: TemplateStringsArray, ...parts: HtmlPart[]): Html {
+  // Only a template literal's own strings (frozen, with their raw text): called as a plain
+  // function, html would take whatever it was given as markup.
+  if (!Array.isArray(strings) || !Object.isFrozen(strings) || !Array.isArray(strings.raw)) throw new TypeError('html is a tag for template literals: html`<p>${text}</p>`');
   let out = strings[0]!;
   for (let i = 0; i < parts.length; i++) out += partText(parts[i]) + strings[i + 1]!;
   return new Html(MADE_BY_HTML, out);

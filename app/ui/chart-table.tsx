@@ -8,8 +8,9 @@ import { RawHtml } from './raw-html';
 function chartRowHtml(r: ChartRow, showStatus: boolean, citationOf: Record<number, number>): Html {
   const f = r.figure;
   const unit = unitShown(f);
-  const value = (name: string, v: number | null) => (v === null ? null : html` data-value-${name}="${v}"`);
-  return html`<tr data-figure-id="${f.id}"><th scope="row">${r.label}</th><td class="num"${value('low', f.valueLow)}${value('best', f.valueBest)}${value('high', f.valueHigh)}>${
+  return html`<tr data-figure-id="${f.id}"><th scope="row">${r.label}</th><td class="num"${f.valueLow === null ? null : html` data-value-low="${f.valueLow}"`}${
+    f.valueBest === null ? null : html` data-value-best="${f.valueBest}"`
+  }${f.valueHigh === null ? null : html` data-value-high="${f.valueHigh}"`}>${
     f.status === 'retracted' ? html`<span class="retracted">${r.wording}</span>` : html`<span>${r.wording}</span>`
   }${unit ? html`<span class="muted"> ${unit}</span>` : null}</td>${showStatus ? html`<td>${r.status}</td>` : null}<td><time datetime="${f.reportedOn}">${formatDate(f.reportedOn)}</time></td><td>${
     f.source.publisher || f.source.reportingBody

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_COLUMNS } from '@/lib/export/csv';
-import { CSV_PARAMETERS, JSON_PARAMETERS } from '@/lib/validation/figure-filters';
+import { CSV_PARAMETERS, DEFAULT_PAGE_SIZE, JSON_PARAMETERS, MAX_PAGE_SIZE } from '@/lib/validation/figure-filters';
 import AxeBuilder from './axe';
 import { expect, test } from './fixtures';
 
@@ -43,6 +43,14 @@ for (const javaScriptEnabled of [true, false]) {
     expect(parameters.find((r) => r[0] === 'cursor')![3]).toBe('JSON only');
     expect(parameters.find((r) => r[0] === 'event')![3]).toBe('CSV and JSON');
     expect((await cellsOf(page.getByRole('table', { name: 'CSV columns, in order' }))).map((r) => r[0])).toEqual([...EXPORT_COLUMNS]);
+    // What the guide says a parameter accepts is what the route accepts.
+    const limit = parameters.find((r) => r[0] === 'limit')!;
+    expect(limit[1]).toBe(`1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}`);
+    expect((await page.request.get(`/api/figures?limit=${MAX_PAGE_SIZE}`)).status()).toBe(200);
+    expect((await page.request.get(`/api/figures?limit=${MAX_PAGE_SIZE + 1}`)).status()).toBe(400);
+    expect(((await (await page.request.get('/api/figures')).json()) as { limit: number }).limit).toBe(DEFAULT_PAGE_SIZE);
+    expect((await page.request.get('/api/figures?metric=no_such_metric')).status()).toBe(404);
+    expect((await page.request.get('/api/figures?metric=Deaths')).status()).toBe(400);
 
     // The examples work: the CSV's header is those columns, the JSON a page of figures.
     const csvLink = page.getByRole('link', { name: /^\/api\/figures\.csv\?/ });

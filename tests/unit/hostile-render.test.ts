@@ -52,7 +52,7 @@ function renderHostile(s: string): string {
 }
 
 const TAG = /<([a-zA-Z][a-zA-Z0-9]*)/g;
-// Every element the two components render themselves; anything else came from the data.
+// Every element the components render themselves; anything else came from the data.
 const OWN_TAGS = new Set([
   'div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'time', 'a', 'cite', 'blockquote', 'section', 'h2', 'ol', 'li', 'sup',
   'p', 'strong', 'article', 'h3', 'h4', 'del', 'ins', 'pre', 'details', 'summary',

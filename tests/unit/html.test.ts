@@ -25,6 +25,10 @@ describe('html, the markup template', () => {
     expect(() => html`${{ toString: () => '<b>' } as unknown as string}`).toThrow(/cannot write a object/);
     expect(() => html`${true as unknown as string}`).toThrow(/cannot write a boolean/);
     expect(() => new Html(Symbol('html'), '<script>')).toThrow(/html template only/);
+    // Called as a plain function, or given an object dressed as markup, it refuses rather than trusts.
+    expect(() => html(['<img src=x onerror=alert(1)>'] as unknown as TemplateStringsArray)).toThrow(/a tag for template literals/);
+    const dressed = Object.assign(Object.create(Html.prototype) as object, { toString: () => '<img src=x onerror=alert(1)>' });
+    expect(() => html`<p>${dressed as Html}</p>`).toThrow(/cannot write a object/);
   });
 
   it('writes any text so that it reads back the same and cannot open a tag, end an attribute or start an entity of its own', () => {

@@ -45,8 +45,8 @@ export default function AboutPage() {
         </p>
         <ul>
           <li>
-            <strong>{REPORT_STATUS_WORDS.headline}</strong>: the count’s newest published report. It is the number on the event’s cards
-            and charts.
+            <strong>{REPORT_STATUS_WORDS.headline}</strong>: the count’s newest published report: the number the event page’s cards
+            and charts show for that count.
           </li>
           <li>
             <strong>{REPORT_STATUS_WORDS.superseded}</strong>: a later report replaced it. It stays in the tables, the timeline and the
@@ -59,8 +59,10 @@ export default function AboutPage() {
           </li>
         </ul>
         <p>
-          An editor’s change to a published figure is a new revision, never an overwrite: the figure’s page shows every change, with
-          the values before and after and the editor’s reason, and the event page says what the number was before.
+          An editor’s change to a figure makes a new revision, and the audit trail keeps what it replaced: the figure’s page shows
+          every change made through the site, with the values before and after and the editor’s reason when one was given, and the
+          event page says what the number was before it last changed. A change made in the database itself, outside the site, is
+          shown as one whose earlier values are not recorded.
         </p>
       </section>
 
@@ -132,7 +134,7 @@ export default function AboutPage() {
         <p>
           Every event, figure and source has its own address. The event and figure pages end with “Cite this page”: a citation with the
           date the data last changed and the date you read it, and the same as a BibTeX entry and an RIS record. Cite a single number by
-          its figure’s page (each number on an event page links to it), and the source it gives.
+          its figure’s page (each number on a card and in All reports links to it), and the source it gives.
         </p>
       </section>
 
@@ -140,8 +142,9 @@ export default function AboutPage() {
         <h2 id="download-title">Downloads and the data API</h2>
         <p>
           Every figure can be taken away as CSV (<code>GET /api/figures.csv</code>) or JSON (<code>GET /api/figures</code>), with the
-          same filters. For example: <a href={csvExample}>{csvExample}</a> (an event’s figures, retracted ones included and marked) and{' '}
-          <a href={jsonExample}>{jsonExample}</a>. Each chart on an event page also downloads its own figures as CSV.
+          same filters. For example: <a href={csvExample}>{csvExample}</a> ({example.event ? 'an event’s' : 'every'} figures, retracted
+          ones included and marked) and <a href={jsonExample}>{jsonExample}</a> (the first {example.metric ? '20 figures of a metric' : '20 figures'}).
+          Each chart on an event page also downloads its own figures as CSV.
         </p>
         <p>
           All parameters are optional and can be combined. An unknown or repeated parameter, or one given with no value, is answered 400
@@ -171,7 +174,7 @@ export default function AboutPage() {
           </table>
         </div>
         <p>
-          The CSV file is UTF-8 with one header row, quoted as RFC 4180 says, one row per figure. A text cell that a spreadsheet would
+          The CSV file is UTF-8 with one header row (and the HXL row under it when asked), quoted as RFC 4180 says, one row per figure. A text cell that a spreadsheet would
           take for a formula (starting with =, +, -, @, a tab or a carriage return) starts with an apostrophe; the number columns never
           do. The JSON gives each figure with the same facts, its event, metric and source as objects, and a <code>nextCursor</code> to
           the next page.

@@ -13,7 +13,7 @@ import { formatDate, formatNumber } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
 
-// Fifty rows a page: the page stays light (every row is rendered twice, as HTML and in the
+// Fifty rows a page: the page stays light (the table is sent twice, as HTML and as a string in the
 // payload React hydrates from); the CSV download has every report.
 const REPORTS_PER_PAGE = 50;
 
