@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 import { refreshStaleSeries } from './queries/series-summaries';
+import { registerTextMatch } from './text-match';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -36,6 +37,7 @@ export function openDatabase(file: string = databasePath()): Db {
   // WAL with synchronous=NORMAL is durable across application crashes; only a power loss can
   // roll back the last transactions, never corrupt the file.
   sqlite.pragma('synchronous = NORMAL');
+  registerTextMatch(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { FigureFilters } from '@/lib/validation/figure-filters';
 import type { Db } from '../index';
 import { latestReportIdSql } from './series-summaries';
+import { foldCase, registerTextMatch } from '../text-match';
 
 /** One figure as the export writes it: the columns of DESIGN.md, then retraction_reason, source_id and standing. */
 export type ExportRow = {
@@ -96,8 +97,9 @@ function where(filters: FigureFilters, afterId: number): { clause: string; param
     conditions.push(`m.key IN (${filters.metric.map((_, i) => `@metric${i}`).join(', ')})`);
     filters.metric.forEach((key, i) => (params[`metric${i}`] = key));
   }
-  add('f.group_name = @group', 'group', filters.group);
-  add('f.location = @location', 'location', filters.location);
+  // A group or place matches in any letter case (db/text-match.ts): "almaty" finds "Almaty".
+  add('fold_case(f.group_name) = @group', 'group', filters.group && foldCase(filters.group));
+  add('fold_case(f.location) = @location', 'location', filters.location && foldCase(filters.location));
   add('f.reported_on >= @from', 'from', filters.from);
   add('f.reported_on <= @to', 'to', filters.to);
   if (filters.status !== 'all') add('f.status = @status', 'status', filters.status);
@@ -136,6 +138,7 @@ export function openFigureExportLines(
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
     sqlite.pragma('busy_timeout = 5000');
+    registerTextMatch(sqlite);
     const { clause, params } = where(filters, 0);
     const joined = COLUMNS.map(([expression]) => `coalesce(${expression}, '')`).join(', ');
     const page = sqlite.prepare(`${WITH} SELECT f.id, concat_ws(@separator, ${joined}) ${FROM} ${clause} ORDER BY f.id LIMIT @limit`).raw(true);

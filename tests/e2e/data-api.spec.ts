@@ -130,3 +130,19 @@ test('a bad filter is answered 400 with a message naming it', async ({ page }) =
   expect(metric.status()).toBe(404);
   expect((await metric.json()).error).toMatch(/^metric: there is no metric with the key "death"; known metrics: deaths, injured, detained, /);
 });
+
+test('a place or group typed in another letter case finds the same figures, in the CSV and the JSON', async ({ page }) => {
+  const ids = async (query: string) => ((await (await page.request.get(`/api/figures?${query}&status=all&limit=500`)).json()) as { data: Array<{ id: number; location: string; group: string }> }).data;
+  const almaty = await ids('location=Almaty');
+  // The seed's reports from Almaty at least (a test before may have added some).
+  expect(almaty.length).toBeGreaterThanOrEqual(seed.filter((r) => r.location === 'Almaty').length);
+  expect(almaty.length).toBeGreaterThan(0);
+  for (const location of ['almaty', 'ALMATY']) {
+    expect(await ids(`location=${location}`)).toEqual(almaty);
+    const csv = await page.request.get(`/api/figures.csv?location=${location}&status=all`);
+    expect(parse(await csv.text()).map((r) => Number(r.figure_id))).toEqual(almaty.map((f) => f.id));
+  }
+  const lawEnforcement = await ids('group=law%20enforcement');
+  expect(lawEnforcement.length).toBeGreaterThan(0);
+  expect(await ids('group=Law%20Enforcement')).toEqual(lawEnforcement);
+});

@@ -1,4 +1,6 @@
+import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GET as getCsv } from '@/app/api/figures.csv/route';
 import { GET } from '@/app/api/figures/route';
 import { closeDb, type Db } from '@/db/index';
 import type { FigureJson } from '@/lib/api/figure-json';
@@ -81,6 +83,27 @@ describe('GET /api/figures', () => {
     expect((await get('?from=2022-01-20&to=2022-01-21&limit=500')).body.data.map((f) => f.location)).toEqual(['Алматы, "центр"', '@Zhanaozen']);
     // JSON needs no formula neutralisation: values are given as stored.
     expect((await get('?location=%40Zhanaozen')).body.data[0]).toMatchObject({ group: '+civilians', quote: '=1+2' });
+  });
+
+  it('matches a group or place in any letter case, in any script, and nothing more', async () => {
+    importCsvText(db, AWKWARD_FIGURES_CSV, { userId: null, label: 'import: t.csv' });
+    const ids = async (query: string) => (await get(`${query}&limit=500`)).body.data.map((f) => f.id);
+    const exact = await ids('?location=Kazakhstan');
+    expect(exact.length).toBeGreaterThan(10);
+    expect(await ids('?location=kazakhstan')).toEqual(exact);
+    expect(await ids('?location=KAZAKHSTAN')).toEqual(exact);
+    expect(await ids(`?location=${encodeURIComponent('алматы, "ЦЕНТР"')}`)).toEqual(await ids(`?location=${encodeURIComponent('Алматы, "центр"')}`));
+    expect((await ids(`?location=${encodeURIComponent('алматы, "центр"')}`)).length).toBe(1);
+    expect(await ids('?group=LAW+Enforcement')).toEqual(await ids('?group=law+enforcement'));
+    // Case only: another spelling is another place.
+    expect(await ids('?location=Kazakstan')).toEqual([]);
+    expect(await ids('?location=Kazakhstan%20')).toEqual(exact);
+    // The CSV reads through its own connection (db/queries/figure-export.ts): the same rows.
+    const csvIds = async (query: string) => {
+      const text = await getCsv(new Request(`http://localhost/api/figures.csv${query}`)).text();
+      return Papa.parse<{ figure_id: string }>(text, { header: true, skipEmptyLines: true }).data.map((r) => Number(r.figure_id));
+    };
+    expect(await csvIds('?location=kAzAkHsTaN')).toEqual(exact);
   });
 
   it.each([
