@@ -9,6 +9,18 @@ export function foldCase(text: string): string {
   return text.normalize('NFC').toLowerCase();
 }
 
+/**
+ * The SQL condition that `column` equals the parameter `@name`, given folded (foldCase), in any
+ * letter case. Text of one byte a character (ASCII) is compared by SQLite's own NOCASE, which
+ * folds exactly the ASCII letters; only text with other characters goes through `fold_case`, a
+ * call into JavaScript: a scan of a million places that match nothing took 0.32 s this way,
+ * 0.77 s calling fold_case on every row, and 0.14 s comparing exactly (the 1M synthetic
+ * database, 9 % of its places not ASCII).
+ */
+export function matchesFolded(column: string, name: string): string {
+  return `(${column} = @${name} COLLATE NOCASE OR (length(${column}) <> octet_length(${column}) AND fold_case(${column}) = @${name}))`;
+}
+
 /** Makes `fold_case(text)` available to this connection's SQL (deterministic, so SQLite may reuse its results). */
 export function registerTextMatch(sqlite: Database.Database): void {
   sqlite.function('fold_case', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldCase(text) : text));

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { FigureFilters } from '@/lib/validation/figure-filters';
 import type { Db } from '../index';
 import { latestReportIdSql } from './series-summaries';
-import { foldCase, registerTextMatch } from '../text-match';
+import { foldCase, matchesFolded, registerTextMatch } from '../text-match';
 
 /** One figure as the export writes it: the columns of DESIGN.md, then retraction_reason, source_id and standing. */
 export type ExportRow = {
@@ -98,8 +98,8 @@ function where(filters: FigureFilters, afterId: number): { clause: string; param
     filters.metric.forEach((key, i) => (params[`metric${i}`] = key));
   }
   // A group or place matches in any letter case (db/text-match.ts): "almaty" finds "Almaty".
-  add('fold_case(f.group_name) = @group', 'group', filters.group && foldCase(filters.group));
-  add('fold_case(f.location) = @location', 'location', filters.location && foldCase(filters.location));
+  add(matchesFolded('f.group_name', 'group'), 'group', filters.group && foldCase(filters.group));
+  add(matchesFolded('f.location', 'location'), 'location', filters.location && foldCase(filters.location));
   add('f.reported_on >= @from', 'from', filters.from);
   add('f.reported_on <= @to', 'to', filters.to);
   if (filters.status !== 'all') add('f.status = @status', 'status', filters.status);

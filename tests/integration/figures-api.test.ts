@@ -95,6 +95,8 @@ describe('GET /api/figures', () => {
     expect(await ids(`?location=${encodeURIComponent('алматы, "ЦЕНТР"')}`)).toEqual(await ids(`?location=${encodeURIComponent('Алматы, "центр"')}`));
     expect((await ids(`?location=${encodeURIComponent('алматы, "центр"')}`)).length).toBe(1);
     expect(await ids('?group=LAW+Enforcement')).toEqual(await ids('?group=law+enforcement'));
+    // A capital whose small letter is ASCII though it is not (the Kelvin sign, K): still found.
+    expect(await ids(`?location=${encodeURIComponent('\u212Aazakhstan')}`)).toEqual(exact);
     // Case only: another spelling is another place.
     expect(await ids('?location=Kazakstan')).toEqual([]);
     expect(await ids('?location=Kazakhstan%20')).toEqual(exact);
