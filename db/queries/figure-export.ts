@@ -108,7 +108,8 @@ function where(filters: FigureFilters, afterId: number): { clause: string; param
 
 /**
  * The export's statement for `filters`, with its named parameters: the rows and columns the
- * export writes, so that a benchmark can hand the same query to another SQLite client.
+ * export writes, so that a benchmark can hand the same query to another SQLite client (without a
+ * group or location filter: those call fold_case, which only this app's connections have).
  */
 export function figureExportQuery(filters: FigureFilters): { sql: string; params: Record<string, string | number> } {
   const { clause, params } = where(filters, 0);
