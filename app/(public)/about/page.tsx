@@ -142,7 +142,7 @@ export default function AboutPage() {
         <h2 id="download-title">Downloads and the data API</h2>
         <p>
           Every figure can be taken away as CSV (<code>GET /api/figures.csv</code>) or JSON (<code>GET /api/figures</code>), with the
-          same filters. For example: <a href={csvExample}>{csvExample}</a> ({example.event ? 'an event’s' : 'every'} figures, retracted
+          same filters. For example: <a href={csvExample}>{csvExample}</a> ({example.event ? 'an event’s figures' : 'every figure'}, retracted
           ones included and marked) and <a href={jsonExample}>{jsonExample}</a> (the first {example.metric ? '20 figures of a metric' : '20 figures'}).
           Each chart on an event page also downloads its own figures as CSV.
         </p>
