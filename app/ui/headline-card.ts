@@ -13,10 +13,8 @@ export function headlineCardHtml(card: Card, citation: number, change?: FigureCh
   const range = series.range;
   const revision = describeRevision(headline, change);
   const spread = range ? describeReportSpread(range, headline.unit) : describeOtherReports(series, givesNumber(headline));
-  // The metric is the heading of the card's group, so on screen the card is titled by its group
-  // and place; read out (the card's heading, or its number in a list of the page's links), it
-  // still says what it counts.
-  return html`<article class="${card.primary ? 'card card-primary' : 'card'}" id="${anchor}" aria-labelledby="${anchor}-label"><h4 id="${anchor}-label" class="card-label"><span class="visually-hidden" id="${anchor}-metric">${
+  // Read out of its card (a list of the page's links), the number says what it counts.
+  return html`<article class="${card.primary ? 'card card-primary' : 'card'}" id="${anchor}" aria-labelledby="${anchor}-label"><h4 id="${anchor}-label" class="card-label"><span id="${anchor}-metric">${
     series.metricLabel
   }</span><span class="card-scope" id="${anchor}-scope">${describeScope(series.group, series.location)}</span></h4><p class="card-figure"><a class="card-value" href="${figureHref(
     headline.id,

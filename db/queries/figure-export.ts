@@ -178,14 +178,21 @@ export function listFigurePage(db: Db, filters: FigureFilters, afterId: number, 
 
 /**
  * Whether an event with this slug exists, which of these metric keys do not, and (when any is
- * missing) the keys that do, in the metrics' order, so that the answer can name them.
+ * missing) the keys that do, in the metrics' order, so that the answer can name them; and whether
+ * any figure has this group and this place (in any letter case), so that a misspelt one is told
+ * apart from a combination of filters that matches nothing.
  */
-export function catalogHas(db: Db, what: { event?: string; metric?: string[] }): { event: boolean; missingMetrics: string[]; knownMetrics: string[] } {
+export function catalogHas(
+  db: Db,
+  what: { event?: string; metric?: string[]; group?: string; location?: string },
+): { event: boolean; missingMetrics: string[]; knownMetrics: string[]; group: boolean; location: boolean } {
   const event = what.event === undefined || db.$client.prepare('SELECT 1 FROM events WHERE slug = ?').get(what.event) !== undefined;
+  const anyFigure = (column: string, value: string | undefined) =>
+    !value || db.$client.prepare(`SELECT 1 FROM figures f WHERE ${matchesFolded(column, 'value')} LIMIT 1`).get({ value: foldCase(value) }) !== undefined;
   const findMetric = db.$client.prepare('SELECT 1 FROM metrics WHERE key = ?');
   const missingMetrics = (what.metric ?? []).filter((key) => findMetric.get(key) === undefined);
   const knownMetrics = missingMetrics.length ? (db.$client.prepare('SELECT key FROM metrics ORDER BY sort_order, key').pluck().all() as string[]) : [];
-  return { event, missingMetrics, knownMetrics };
+  return { event, missingMetrics, knownMetrics, group: anyFigure('f.group_name', what.group), location: anyFigure('f.location', what.location) };
 }
 
 /** The HXL hashtag of a metric, or undefined when there is no such metric. */

@@ -30,11 +30,14 @@ export function unlessDatabaseBusy(handle: () => Response): Response {
   }
 }
 
-/** 404 problems for an event or metric the filters name but the database does not hold. */
-export function unknownCatalogErrors(db: Db, filters: { event?: string; metric?: string[] }): ParameterError[] {
+/** 404 problems for an event, metric, group or place the filters name but the database does not hold. */
+export function unknownCatalogErrors(db: Db, filters: { event?: string; metric?: string[]; group?: string; location?: string }): ParameterError[] {
   const has = catalogHas(db, filters);
   const errors: ParameterError[] = [];
   if (!has.event) errors.push({ parameter: 'event', message: `there is no event with the slug "${filters.event}".` });
   for (const key of has.missingMetrics) errors.push({ parameter: 'metric', message: `there is no metric with the key "${key}"; known metrics: ${has.knownMetrics.join(', ')}.` });
+  // A misspelt group or place would otherwise answer an empty list, as if nothing were reported there.
+  if (!has.group) errors.push({ parameter: 'group', message: `no figure counts the group "${filters.group}" (in any letter case); the whole count is the group "all".` });
+  if (!has.location) errors.push({ parameter: 'location', message: `no figure is for the place "${filters.location}" (in any letter case); check its spelling on the event's page.` });
   return errors;
 }

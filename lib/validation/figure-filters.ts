@@ -105,7 +105,9 @@ function parseQuery<T>(schema: z.ZodType<T>, known: readonly string[], input: UR
   for (const [name, value] of entries) {
     if (value === undefined) continue;
     if (!known.includes(name)) {
-      errors.push({ parameter: name, message: `unknown parameter; use ${known.join(', ')}.` });
+      // A parameter of the other route (hxl of the CSV, cursor and limit of the JSON) is known, just not here.
+      const elsewhere = (CSV_PARAMETERS as readonly string[]).includes(name) ? 'the CSV export (/api/figures.csv)' : (JSON_PARAMETERS as readonly string[]).includes(name) ? 'the JSON API (/api/figures)' : null;
+      errors.push({ parameter: name, message: `${elsewhere ? `only ${elsewhere} takes it` : 'unknown parameter'}; use ${known.join(', ')}.` });
     } else if (name in values) {
       if (!errors.some((e) => e.parameter === name)) errors.push({ parameter: name, message: 'give this parameter once.' });
     } else if (value.trim() === '') {

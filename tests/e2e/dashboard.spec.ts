@@ -30,11 +30,7 @@ test('headline cards show law-enforcement deaths and injuries with citations tha
     await expect(card).toBeInViewport();
   }
   await expect(event.card('Deaths', 'Kazakhstan').locator('.card-value')).toHaveText('230');
-  // On screen the card is titled by its group and place (the metric heads its group of cards);
-  // read out, its heading (found by name above) and its number still say the metric.
-  const label = event.card('Deaths', 'Kazakhstan').getByRole('heading', { level: 4 });
-  expect((await label.getByText('Deaths', { exact: true }).boundingBox())!.width).toBeLessThanOrEqual(1);
-  expect((await label.getByText('Kazakhstan', { exact: true }).boundingBox())!.width).toBeGreaterThan(20);
+  // Read out of its card (a list of the page's links), the number says what it counts.
   await expect(event.card('Deaths', 'Kazakhstan').locator('.card-value')).toHaveAccessibleDescription('Deaths Kazakhstan');
   await expect(event.card('Deaths', 'Kazakhstan')).toContainText('3 reports from 3 sources, ranging from 164 to 230; the figure above is the latest.');
   // Three sources that agree: the card says the number stands on three reports, not one.

@@ -145,4 +145,10 @@ test('a place or group typed in another letter case finds the same figures, in t
   const lawEnforcement = await ids('group=law%20enforcement');
   expect(lawEnforcement.length).toBeGreaterThan(0);
   expect(await ids('group=Law%20Enforcement')).toEqual(lawEnforcement);
+  // Misspelt, a place is answered 404 with a message naming it, not with an empty list or file.
+  for (const route of ['/api/figures', '/api/figures.csv']) {
+    const res = await page.request.get(`${route}?location=Almaty%20region`);
+    expect(res.status()).toBe(404);
+    expect((await res.json()).error).toBe('location: no figure is for the place "Almaty region" (in any letter case); check its spelling on the event\'s page.');
+  }
 });

@@ -103,8 +103,14 @@ describe('GET /api/figures', () => {
     expect(exact).toEqual(all.filter((f) => foldCase(f.location) === 'kazakhstan').map((f) => f.id));
     // A capital whose small letter is ASCII though it is not (the Kelvin sign, K): still found.
     expect(await ids(`?location=${encodeURIComponent('\u212Aazakhstan')}`)).toEqual(exact);
-    // Case only: another spelling is another place.
-    expect(await ids('?location=Kazakstan')).toEqual([]);
+    // Case only: another spelling is another place, and a place no figure has is named as such,
+    // not answered with an empty list that would read as "nothing reported there".
+    const misspelt = await get('?location=Kazakstan');
+    expect(misspelt.status).toBe(404);
+    expect(misspelt.body.error).toBe('location: no figure is for the place "Kazakstan" (in any letter case); check its spelling on the event\'s page.');
+    expect((await get('?group=law-enforcement')).body.error).toBe('group: no figure counts the group "law-enforcement" (in any letter case); the whole count is the group "all".');
+    // A place that exists, with other filters that leave nothing: an empty list, as before.
+    expect(await get('?location=Almaty&from=2030-01-01')).toMatchObject({ status: 200, body: { data: [] } });
     expect(await ids('?location=Kazakhstan%20')).toEqual(exact);
     // The CSV reads through its own connection (db/queries/figure-export.ts): the same rows.
     const csvIds = async (query: string) => {

@@ -34,7 +34,7 @@ describe('export and API filters', () => {
     // Two empty keys, one message.
     ['metric=,', 'metric: Use a metric key such as deaths or economic_damage.'],
     ['event=kazakhstan-2022-unrest&location=%20', 'location: give it a value, or leave the parameter out.'],
-    ['limit=10', 'limit: unknown parameter; use event, metric, group, location, from, to, status, hxl.'],
+    ['limit=10', 'limit: only the JSON API (/api/figures) takes it; use event, metric, group, location, from, to, status, hxl.'],
   ])('refuses %s', (query, message) => {
     expect(errors(parseCsvQuery(q(query)))).toEqual([message]);
   });
@@ -62,7 +62,7 @@ describe('JSON API paging', () => {
     ['limit=ten', 'limit: Use a whole number from 1 to 500.'],
     ['cursor=42', 'cursor: This cursor was not given by this API; use the nextCursor of the previous page.'],
     [`cursor=${Buffer.from('after:-1').toString('base64url')}`, 'cursor: This cursor was not given by this API; use the nextCursor of the previous page.'],
-    ['hxl=1', 'hxl: unknown parameter; use event, metric, group, location, from, to, status, cursor, limit.'],
+    ['hxl=1', 'hxl: only the CSV export (/api/figures.csv) takes it; use event, metric, group, location, from, to, status, cursor, limit.'],
   ])('refuses %s', (query, message) => {
     expect(errors(parseJsonQuery(q(query)))).toEqual([message]);
   });

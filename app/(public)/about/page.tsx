@@ -148,7 +148,8 @@ export default function AboutPage() {
         </p>
         <p>
           All parameters are optional and can be combined. An unknown or repeated parameter, or one given with no value, is answered 400
-          with a message naming it, so a misspelt filter never silently returns everything.
+          with a message naming it, so a misspelt filter never silently returns everything; an event, metric, group or place that no
+          figure has is answered 404, so a misspelt value never silently returns nothing.
         </p>
         <div className="table-wrap">
           <table>
