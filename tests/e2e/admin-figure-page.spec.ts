@@ -90,6 +90,8 @@ test("an editor's change and retraction show on the figure's public page, withou
   // An earlier version brought back, saying why: the public notice gives that change's reason.
   await page.getByLabel('Why restore revision 1').fill('The source was read again: 41');
   await page.getByRole('button', { name: 'Restore revision 1' }).click();
+  // "Figure restored." is still on screen from the restore before: wait for this one's history entry.
+  await expect(page.locator('.history-entry').first()).toContainText('Reason given: The source was read again: 41');
   await expect(page.getByRole('status').filter({ hasText: 'Figure restored.' })).toBeVisible();
   expect(findFigure(db, id)).toMatchObject({ status: 'published', valueBest: 41, revision: 5 });
   await page.goto(`/figures/${id}`);
