@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { FigureFilters } from '@/lib/validation/figure-filters';
 import type { Db } from '../index';
+import { listMetricCatalog } from './metrics';
 import { latestReportIdSql } from './series-summaries';
 import { foldCase, matchesFolded, registerTextMatch } from '../text-match';
 
@@ -191,7 +192,7 @@ export function catalogHas(
     !value || db.$client.prepare(`SELECT 1 FROM figures f WHERE ${matchesFolded(column, 'value')} LIMIT 1`).get({ value: foldCase(value) }) !== undefined;
   const findMetric = db.$client.prepare('SELECT 1 FROM metrics WHERE key = ?');
   const missingMetrics = (what.metric ?? []).filter((key) => findMetric.get(key) === undefined);
-  const knownMetrics = missingMetrics.length ? (db.$client.prepare('SELECT key FROM metrics ORDER BY sort_order, key').pluck().all() as string[]) : [];
+  const knownMetrics = missingMetrics.length ? listMetricCatalog(db).map((m) => m.key) : [];
   return { event, missingMetrics, knownMetrics, group: anyFigure('f.group_name', what.group), location: anyFigure('f.location', what.location) };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import { getDb } from '@/db/index';
 import { listEvents } from '@/db/queries/events';
 import { listMetricCatalog } from '@/db/queries/metrics';
@@ -15,6 +16,30 @@ export const metadata: Metadata = {
 };
 
 const ROUTES_WORDS = { both: 'CSV and JSON', csv: 'CSV only', json: 'JSON only' } as const;
+
+/** A table of the guide: a caption, column headings, and rows whose first cell heads the row. */
+function GuideTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: ReactNode[][] }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => <th key={c} scope="col">{c}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([head, ...cells], i) => (
+            <tr key={i}>
+              <th scope="row">{head}</th>
+              {cells.map((cell, j) => <td key={j}>{cell}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 /**
  * The data guide: what a reader needs to trust, cite and take away the figures without the
@@ -73,29 +98,11 @@ export default function AboutPage() {
           it can be charted, compared and downloaded, and is still worded as the source said it. Money is worded compactly (“KZT 93.7
           billion”), rounded so as never to overstate a bound; each figure’s page gives the amount in full.
         </p>
-        <div className="table-wrap">
-          <table>
-            <caption>Qualifiers: what each means, and how 1,300 and the range 225 to 238 are worded with it</caption>
-            <thead>
-              <tr>
-                <th scope="col">Qualifier (CSV and JSON)</th>
-                <th scope="col">Means</th>
-                <th scope="col">1,300</th>
-                <th scope="col">225 to 238</th>
-              </tr>
-            </thead>
-            <tbody>
-              {qualifierGuide().map((q) => (
-                <tr key={q.qualifier}>
-                  <th scope="row"><code>{q.qualifier}</code></th>
-                  <td>{q.means}</td>
-                  <td>{q.number}</td>
-                  <td>{q.range}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GuideTable
+          caption="Qualifiers: what each means, and how 1,300 and the range 225 to 238 are worded with it"
+          columns={['Qualifier (CSV and JSON)', 'Means', '1,300', '225 to 238']}
+          rows={qualifierGuide().map((q) => [<code key="q">{q.qualifier}</code>, q.means, q.number, q.range])}
+        />
       </section>
 
       <section aria-labelledby="metrics-title">
@@ -103,29 +110,11 @@ export default function AboutPage() {
         {metrics.length === 0 ? (
           <p>No metrics have been defined yet.</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>Every metric, with the key the downloads use and its HXL hashtag</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Metric</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Unit</th>
-                  <th scope="col">HXL hashtag</th>
-                </tr>
-              </thead>
-              <tbody>
-                {metrics.map((m) => (
-                  <tr key={m.key}>
-                    <th scope="row">{m.label}</th>
-                    <td><code>{m.key}</code></td>
-                    <td>{m.unit}</td>
-                    <td><code>{m.hxlTag}</code></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <GuideTable
+            caption="Every metric, with the key the downloads use and its HXL hashtag"
+            columns={['Metric', 'Key', 'Unit', 'HXL hashtag']}
+            rows={metrics.map((m) => [m.label, <code key="k">{m.key}</code>, m.unit, <code key="h">{m.hxlTag}</code>])}
+          />
         )}
       </section>
 
@@ -151,54 +140,18 @@ export default function AboutPage() {
           with a message naming it, so a misspelt filter never silently returns everything; an event, metric, group or place that no
           figure has is answered 404, so a misspelt value never silently returns nothing.
         </p>
-        <div className="table-wrap">
-          <table>
-            <caption>Parameters</caption>
-            <thead>
-              <tr>
-                <th scope="col">Parameter</th>
-                <th scope="col">Accepts</th>
-                <th scope="col">Means</th>
-                <th scope="col">For</th>
-              </tr>
-            </thead>
-            <tbody>
-              {parameters.map((p) => (
-                <tr key={p}>
-                  <th scope="row"><code>{p}</code></th>
-                  <td>{PARAMETER_GUIDE[p].accepts}</td>
-                  <td>{PARAMETER_GUIDE[p].means}</td>
-                  <td>{ROUTES_WORDS[parameterRoutes(p)]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GuideTable
+          caption="Parameters"
+          columns={['Parameter', 'Accepts', 'Means', 'For']}
+          rows={parameters.map((p) => [<code key="p">{p}</code>, PARAMETER_GUIDE[p].accepts, PARAMETER_GUIDE[p].means, ROUTES_WORDS[parameterRoutes(p)]])}
+        />
         <p>
           The CSV file is UTF-8 with one header row (and the HXL row under it when asked), quoted as RFC 4180 says, one row per figure. A text cell that a spreadsheet would
           take for a formula (starting with =, +, -, @, a tab or a carriage return) starts with an apostrophe; the number columns never
           do. The JSON gives each figure with the same facts, its event, metric and source as objects, and a <code>nextCursor</code> to
           the next page.
         </p>
-        <div className="table-wrap">
-          <table>
-            <caption>CSV columns, in order</caption>
-            <thead>
-              <tr>
-                <th scope="col">Column</th>
-                <th scope="col">Holds</th>
-              </tr>
-            </thead>
-            <tbody>
-              {EXPORT_COLUMNS.map((c) => (
-                <tr key={c}>
-                  <th scope="row"><code>{c}</code></th>
-                  <td>{COLUMN_GUIDE[c]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GuideTable caption="CSV columns, in order" columns={['Column', 'Holds']} rows={EXPORT_COLUMNS.map((c) => [<code key="c">{c}</code>, COLUMN_GUIDE[c]])} />
       </section>
     </>
   );
