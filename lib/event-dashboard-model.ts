@@ -60,9 +60,17 @@ export type DashboardInput = {
 export function assembleDashboard(event: Event, input: DashboardInput): EventDashboard {
   const { summaries } = input;
   const metrics = metricsOf(summaries);
+  // Each metric's series, found in one pass over the event's thousands of series.
+  const ofMetric = new Map<string, SeriesSummary[]>();
+  for (const s of summaries) {
+    const list = ofMetric.get(s.metricKey);
+    if (list) list.push(s);
+    else ofMetric.set(s.metricKey, [s]);
+  }
   const chosen = metrics.map(({ key, label }) => {
-    const primary = primarySummary(summaries, key, event.country);
-    const withHeadline = summaries.filter((s) => s.metricKey === key && s.headlineId !== null);
+    const series = ofMetric.get(key) ?? [];
+    const primary = primarySummary(series, key, event.country);
+    const withHeadline = series.filter((s) => s.headlineId !== null);
     const ordered = (primary ? [primary, ...withHeadline.filter((s) => s !== primary)] : withHeadline).slice(0, CARDS_PER_METRIC);
     return { key, label, primary, ordered, omitted: withHeadline.length - ordered.length };
   });

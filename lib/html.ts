@@ -33,8 +33,11 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Text made safe both between tags and inside a double-quoted attribute, as React escapes it. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  // Most text has nothing to escape: tested first, it is returned as it is, with no new string.
+  return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ENTITIES[c]!) : text;
 }
+const SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
 
 function partText(part: HtmlPart): string {
   if (part === null || part === undefined || part === false) return '';

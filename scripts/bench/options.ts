@@ -56,7 +56,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     loadSeconds: quick ? 3 : 8,
     connections: 10,
     loadRounds: quick ? 2 : 3,
-    uncachedSamples: quick ? 7 : 15,
+    uncachedSamples: quick ? 7 : 31,
     exportRuns: 3,
     importRows: quick ? 30_000 : 100_000,
     importRuns: 3,

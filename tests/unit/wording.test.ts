@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Qualifier } from '@/db/schema';
 import { describeOtherReports, describeReportSpread, formatAmountInFull, describeRevision, describeScope, formatDate, formatFigure, formatNumber, formatFigureWithUnit, isCurrency, unitShown } from '@/lib/wording';
@@ -55,6 +56,17 @@ describe('formatFigure', () => {
   it('keeps full precision for very large counts', () => {
     expect(formatNumber(Number.MAX_SAFE_INTEGER, 'people')).toBe('9,007,199,254,740,991');
   });
+
+  it('groups every number exactly as Intl does (whole numbers are grouped without it)', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    for (const n of [0, -0, 1, 999, 1000, 9999, 10_000, 100_000, 999_999, 1_000_000, 1234.5, 0.5, -1300, 2 ** 53, 1e21, Number.MAX_SAFE_INTEGER]) {
+      expect(formatNumber(n, 'people'), String(n)).toBe(intl.format(n));
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(), fc.maxSafeNat(), fc.integer(), fc.double({ noNaN: true })), (n) => formatNumber(n, 'people') === intl.format(n) && (n >= 1_000_000 || formatNumber(n, 'KZT') === `KZT ${intl.format(n)}`)),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('isCurrency', () => {
@@ -78,6 +90,17 @@ describe('formatDate and describeScope', () => {
   it('formats a calendar date without shifting it by time zone', () => {
     expect(formatDate('2022-01-11')).toBe('11 January 2022');
     expect(formatDate('2023-12-31')).toBe('31 December 2023');
+  });
+  it('words every day as Intl does, however many days and repeats (each is formatted once and kept)', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const start = Date.UTC(1990, 0, 1);
+    // More days than are kept, twice over: the second pass reads what the first kept or wrote again.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let d = 0; d < 12_000; d += 7) {
+        const iso = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
+        expect(formatDate(iso)).toBe(intl.format(new Date(`${iso}T00:00:00Z`)));
+      }
+    }
   });
   it('omits the group "all"', () => {
     expect(describeScope('all', 'Almaty')).toBe('Almaty');
