@@ -1,4 +1,5 @@
 import type { ChartSpec } from './chart-spec';
+import { formatDate } from './wording';
 
 /** A timeline with at most this many reports is read out report by report. */
 export const DESCRIBED_POINTS = 24;
@@ -12,7 +13,7 @@ export function describeChart(spec: ChartSpec): string {
   const head = `Timeline, ${spec.title} (${spec.unit}), by date reported.`;
   const points = spec.series.reduce((n, s) => n + s.points.length, 0);
   if (points <= DESCRIBED_POINTS) {
-    const parts = spec.series.map((s) => `${s.label}: ${s.points.map((p) => `${p.wording} on ${p.date}${p.status === 'headline' ? '' : ` (${p.status})`}`).join(', then ')}`);
+    const parts = spec.series.map((s) => `${s.label}: ${s.points.map((p) => `${p.wording} on ${formatDate(p.date)}${p.status === 'headline' ? '' : ` (${p.status})`}`).join(', then ')}`);
     return `${head} ${parts.join('. ')}.`;
   }
   // Past a few dozen reports a description that reads out every one is too long to listen to:
@@ -21,8 +22,8 @@ export function describeChart(spec: ChartSpec): string {
     const first = s.points[0]!;
     const last = s.points.at(-1)!;
     return s.points.length === 1
-      ? `${s.label}: ${first.wording} on ${first.date}`
-      : `${s.label}: ${s.points.length} reports, from ${first.wording} on ${first.date} to ${last.wording} on ${last.date}`;
+      ? `${s.label}: ${first.wording} on ${formatDate(first.date)}`
+      : `${s.label}: ${s.points.length} reports, from ${first.wording} on ${formatDate(first.date)} to ${last.wording} on ${formatDate(last.date)}`;
   });
   return `${head} ${parts.join('. ')}. The table lists every report.`;
 }

@@ -1,5 +1,6 @@
 import type { FigureWithContext } from '@/db/queries/figures';
 import type { Source } from '@/db/schema';
+import { formatDate } from './wording';
 
 export type CitedSource = Omit<Source, 'fullText'> & {
   number: number;
@@ -58,4 +59,11 @@ export function sourceLine(figures: FigureWithContext[]): string {
   const names = [...new Set(figures.map((f) => sourceName(f.source)))];
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+const DATE_AT_END = /\d{4}-\d{2}-\d{2}$/;
+
+/** A chart's citation as a reader sees it: "[1] Kazinform, 9 January 2022" for "[1] Kazinform, 2022-01-09". */
+export function wordedCitation(citation: string): string {
+  return citation.replace(DATE_AT_END, (date) => formatDate(date));
 }

@@ -56,7 +56,7 @@ test('the timeline shows the death toll revised 164 → 225 → 230, superseded 
   const timeline = event.panel('Deaths as reported over time');
   await expect(timeline.getByRole('img')).toHaveAttribute(
     'aria-label',
-    /Kazakhstan: 164 on 2022-01-09 \(superseded\), then 225 on 2022-01-15 \(superseded\), then 230 on 2022-03-14\./,
+    /Kazakhstan: 164 on 9 January 2022 \(superseded\), then 225 on 15 January 2022 \(superseded\), then 230 on 14 March 2022\./,
   );
   await timeline.getByRole('link', { name: 'Table' }).click();
   await expect(page).toHaveURL(/timeline_view=table#timeline$/);

@@ -51,7 +51,7 @@ test('a second event with Cyrillic names, a range and a retraction renders with 
   const timeline = event.panel('Deaths as reported over time');
   await expect(timeline.getByRole('img')).toHaveAttribute(
     'aria-label',
-    /Кыргызстан: 1 on 2020-10-06 \(superseded\), then about 225–238 on 2020-10-07, then 400 on 2020-10-08 \(retracted\)\./,
+    /Кыргызстан: 1 on 6 October 2020 \(superseded\), then about 225–238 on 7 October 2020, then 400 on 8 October 2020 \(retracted\)\./,
   );
   await timeline.getByRole('link', { name: 'Table' }).click();
   await expect(page).toHaveURL(/timeline_view=table/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESCRIBED_POINTS, describeChart } from '@/lib/chart-description';
-import { numberSources, sourceLine } from '@/lib/citations';
+import { numberSources, sourceLine, wordedCitation } from '@/lib/citations';
 import { dashboardHref, readDashboardState } from '@/lib/url-state';
 import { makeFigure } from '../helpers/figures';
 
@@ -25,6 +25,14 @@ describe('numberSources', () => {
   it('names the publishers of a chart once each', () => {
     expect(sourceLine([makeFigure({ sourceId: 1 }), makeFigure({ sourceId: 2 }), makeFigure({ sourceId: 1 })])).toBe('Publisher 1 and Publisher 2');
     expect(sourceLine([])).toBe('');
+  });
+});
+
+describe('wordedCitation', () => {
+  it('words the date a chart citation ends with as the page does, and leaves the rest as it is', () => {
+    expect(wordedCitation('[1] Kazinform, 2022-01-09')).toBe('[1] Kazinform, 9 January 2022');
+    expect(wordedCitation('[12] Ministry, 2022-01-05 briefing, 2022-01-05')).toBe('[12] Ministry, 2022-01-05 briefing, 5 January 2022');
+    expect(wordedCitation('[?] Unnumbered')).toBe('[?] Unnumbered');
   });
 });
 
@@ -62,7 +70,7 @@ describe('describeChart', () => {
           { date: '2022-03-14', value: 230, low: null, high: null, status: 'headline', bound: null, wording: '230', citation: '' },
         ] }],
       }),
-    ).toBe('Timeline, Deaths as reported over time (people), by date reported. Kazakhstan: 164 on 2022-01-09 (superseded), then 230 on 2022-03-14.');
+    ).toBe('Timeline, Deaths as reported over time (people), by date reported. Kazakhstan: 164 on 9 January 2022 (superseded), then 230 on 14 March 2022.');
   });
 });
 
@@ -72,13 +80,13 @@ describe('describeChart for a long timeline', () => {
 
   it('reads out every report up to DESCRIBED_POINTS', () => {
     const text = describeChart({ kind: 'timeline', id: 'timeline', title: 'Deaths', unit: 'people', series: [line('A', DESCRIBED_POINTS - 1), line('B', 1)] });
-    expect(text.match(/ on 2022-/g)).toHaveLength(DESCRIBED_POINTS);
+    expect(text.match(/ on \d+ January 2022/g)).toHaveLength(DESCRIBED_POINTS);
   });
 
   it('past that, words each line by its first and latest report and points to the table', () => {
     expect(describeChart({ kind: 'timeline', id: 'timeline', title: 'Deaths', unit: 'people', series: [line('A', 20), line('B', 1), line('C', 10)] })).toBe(
-      'Timeline, Deaths (people), by date reported. A: 20 reports, from 0 on 2022-01-01 to 190 on 2022-01-20. B: 0 on 2022-01-01. ' +
-        'C: 10 reports, from 0 on 2022-01-01 to 90 on 2022-01-10. The table lists every report.',
+      'Timeline, Deaths (people), by date reported. A: 20 reports, from 0 on 1 January 2022 to 190 on 20 January 2022. B: 0 on 1 January 2022. ' +
+        'C: 10 reports, from 0 on 1 January 2022 to 90 on 10 January 2022. The table lists every report.',
     );
   });
 });

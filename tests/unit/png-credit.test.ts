@@ -50,14 +50,15 @@ describe('wrapText', () => {
 });
 
 describe('distinctSources', () => {
-  it('lists each source once, by citation number, with the dates it reported on', () => {
-    expect(distinctSources(input.citations)).toEqual(['[1] Kazinform, 2022-01-09, 2022-03-14', '[2] Interfax, 2022-01-15']);
+  it('lists each source once, by citation number, with the dates it reported on, in order and worded as on the page', () => {
+    expect(distinctSources(input.citations)).toEqual(['[1] Kazinform, 9 January 2022, 14 March 2022', '[2] Interfax, 15 January 2022']);
   });
 
   it('keeps a source whose name has commas, and citations of another shape as they are', () => {
-    expect(distinctSources(['[10] Ministry, Health, 2022-01-02', '[3] A, 2022-01-01', 'unnumbered note', 'unnumbered note', ''])).toEqual([
-      '[3] A, 2022-01-01',
-      '[10] Ministry, Health, 2022-01-02',
+    expect(distinctSources(['[10] Ministry, Health, 2022-01-02', '[3] A, 2022-02-10', '[3] A, 2022-01-09', 'unnumbered note', 'unnumbered note', ''])).toEqual([
+      // By date, not by the words: 9 January before 10 February.
+      '[3] A, 9 January 2022, 10 February 2022',
+      '[10] Ministry, Health, 2 January 2022',
       'unnumbered note',
     ]);
   });
@@ -115,7 +116,7 @@ describe('creditLayout', () => {
       { text: input.subtitles![0]!, style: 'subtitle' },
     ]);
     expect(below).toEqual([
-      { text: 'Sources: [1] Kazinform, 2022-01-09, 2022-03-14; [2] Interfax, 2022-01-15.', style: 'sources' },
+      { text: 'Sources: [1] Kazinform, 9 January 2022, 14 March 2022; [2] Interfax, 15 January 2022.', style: 'sources' },
       { text: 'Casualty and damage statistics · https://example.org/events/kazakhstan-2022-unrest#timeline · Downloaded 26 November 2026', style: 'credit' },
     ]);
   });

@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react';
 import { Bar } from 'react-chartjs-2';
 import { barLabelLines } from '@/lib/chart-labels';
 import type { BarSpec } from '@/lib/chart-spec';
+import { wordedCitation } from '@/lib/citations';
 import { PngButton } from './png-button';
 import { backgroundPlugin, barLabelsPlugin } from './plugins';
 import { PALETTE } from './register';
@@ -48,7 +49,7 @@ export default function BarChart({ spec, description, fileName, context }: { spe
         callbacks: {
           label: (ctx) => {
             const bar = spec.bars[ctx.dataIndex];
-            return bar ? [bar.wording, bar.citation] : '';
+            return bar ? [bar.wording, wordedCitation(bar.citation)] : '';
           },
         },
       },

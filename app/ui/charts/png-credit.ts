@@ -94,8 +94,9 @@ const CITATION = /^\[(\d+)\]\s*(.*?),\s*(\d{4}-\d{2}-\d{2})$/;
 
 /**
  * The distinct sources among a chart's citations, in citation-number order, each once with the
- * dates it reported on: "[1] Kazinform, 2022-01-09, 2022-01-15". A citation of another shape is
- * kept as it is.
+ * dates it reported on, in order and worded as the page words them: "[1] Kazinform, 9 January
+ * 2022, 15 January 2022" (from "[1] Kazinform, 2022-01-09" and "[1] Kazinform, 2022-01-15"). A
+ * citation of another shape is kept as it is.
  */
 export function distinctSources(citations: readonly string[]): string[] {
   const bySource = new Map<string, { number: number; name: string; dates: string[] }>();
@@ -116,7 +117,7 @@ export function distinctSources(citations: readonly string[]): string[] {
   }
   const numbered = [...bySource.values()]
     .sort((a, b) => a.number - b.number || a.name.localeCompare(b.name))
-    .map((s) => `${s.name}, ${[...s.dates].sort().join(', ')}`);
+    .map((s) => `${s.name}, ${[...s.dates].sort().map(formatDate).join(', ')}`);
   return [...numbered, ...other];
 }
 

@@ -3,6 +3,7 @@ import { Chart, type Chart as ChartJS, type ChartData, type ChartOptions } from 
 import { useMemo, useRef } from 'react';
 import { Line } from 'react-chartjs-2';
 import type { TimelineSpec } from '@/lib/chart-spec';
+import { wordedCitation } from '@/lib/citations';
 import { PngButton } from './png-button';
 import { backgroundPlugin, boundArrowsPlugin, rangeBarsPlugin } from './plugins';
 import { PALETTE } from './register';
@@ -62,7 +63,7 @@ export default function TimelineChart({ spec, description, fileName, context }: 
           title: (items) => (items[0] ? `Reported ${shortDate.format(new Date((items[0].raw as Point).x * DAY))}` : ''),
           label: (item) => {
             const p = item.raw as Point;
-            return [`${(item.dataset.label ?? '').replace(/ \(retracted\)$/, '')}: ${p.wording} (${STATUS_WORDS[p.status]})`, p.citation];
+            return [`${(item.dataset.label ?? '').replace(/ \(retracted\)$/, '')}: ${p.wording} (${STATUS_WORDS[p.status]})`, wordedCitation(p.citation)];
           },
         },
       },
