@@ -20,6 +20,12 @@ export type FormState = {
    */
   choices?: Record<string, { value: string; label: string }>;
   /**
+   * After a refused stale save: the revision the answer is for (the record's current one). The
+   * page is refreshed to show that revision (its header, history and other forms), and the form
+   * keeps this answer for it rather than dropping it as one given for the revision before.
+   */
+  version?: number;
+  /**
    * Counts the answers the form has had (0 before the first): every answer gets the previous
    * one's key plus one, so a form keyed by it is drawn again from `values` after each answer
    * (React resets a form after its action, and a select or radio button ignores a new default

@@ -8,10 +8,10 @@ import { sourceLinkHtml } from './source-link';
 function sourceItemHtml(s: CitedSource, hasFullText: boolean): Html {
   // Semicolons between the cards cited: each label has commas of its own ("Deaths, civilians, Kazakhstan").
   // Cited by no card shown (an earlier count, a retracted one, a count past the cards each metric
-  // shows), its own page lists the figures.
+  // shows; the list's note says so once), its own page lists the figures.
   const citedBy = s.citedBy.length
     ? html`<div class="cited-by">Cited for: ${s.citedBy.map((c, i) => html`<span>${i > 0 ? '; ' : ''}<a href="#${c.anchor}">${c.label}</a></span>`)}</div>`
-    : html`<div class="cited-by">No card above cites it (it gave an earlier or a retracted report, or one without a card): see <a href="/sources/${s.id}#figures-title">the figures taken from it</a></div>`;
+    : html`<div class="cited-by">No card above cites it: see <a href="/sources/${s.id}#figures-title">the figures taken from it</a></div>`;
   return html`<li id="source-${s.number}" value="${s.number}"><div>${sourceLinkHtml(s)}</div><div class="muted">${s.reportingBody}, <time datetime="${s.publishedOn}">${formatDate(
     s.publishedOn,
   )}</time></div>${hasFullText ? html`<div><a href="/sources/${s.id}#full-text">Full text of this source</a></div>` : null}${s.quotes.map(
@@ -24,6 +24,10 @@ export function SourcesList({ sources, fullTexts }: { sources: CitedSource[]; fu
   return (
     <section aria-labelledby="sources-title">
       <h2 id="sources-title">Sources</h2>
+      {/* Said once here, not under each of the (often many) sources it applies to. */}
+      {sources.some((s) => s.citedBy.length === 0) ? (
+        <p className="muted">A source no card above cites gave an earlier or a retracted report, or a report of a count that has no card; its page lists the figures taken from it.</p>
+      ) : null}
       <RawHtml as="ol" className="sources" html={html`${sources.map((s) => sourceItemHtml(s, fullTexts.has(s.id)))}`} />
     </section>
   );

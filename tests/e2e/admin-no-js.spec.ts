@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { Db } from '@/db/index';
 import { findFigure } from '@/db/queries/figure-admin';
-import { E2E_EVENT_SLUG, counts, e2eDb, e2eEventId, newEditor } from './admin-support';
+import { updateFigure } from '@/db/queries/figure-writes';
+import { E2E_EVENT_SLUG, counts, e2eDb, e2eEventId, newEditor, seedTestFigure } from './admin-support';
 import { expect, test } from './fixtures';
 
 /**
@@ -158,6 +159,31 @@ test('adding, editing, retracting and restoring a figure without JavaScript: err
   await page.getByRole('button', { name: 'Restore figure (publish it again)' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Figure restored.' })).toBeVisible();
   expect(findFigure(db, id)).toMatchObject({ status: 'published', revision: 4 });
+  await page.context().close();
+});
+
+test('a save refused as stale without JavaScript: the page shows the revision now stored, with the edit kept on top of it', async ({ browser }) => {
+  const id = seedTestFigure(db, `No-script stale place ${Date.now()}`, 50);
+  const page = await noScriptPage(browser);
+  await signInWithoutScript(page);
+  await page.goto(`/admin/figures/${id}`);
+  await expect(page.getByText(/^Revision 1 ·/)).toBeVisible();
+  // Another editor saves first (on the admin form's write path).
+  const figure = findFigure(db, id)!;
+  const theirs = { ...figure, quote: figure.quote ?? '', note: 'their note', source: { kind: 'existing' as const, id: figure.sourceId } };
+  expect(updateFigure(db, id, 1, theirs, { userId: null, label: 'another editor' }).status).toBe('saved');
+
+  await field(page, 'Number (best)').fill('51');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('form-status').first()).toContainText('(you edited revision 1; it is now at revision 2)');
+  await expect(page.getByText(/^Revision 2 ·/)).toBeVisible();
+  await expect(field(page, 'Number (best)')).toHaveValue('51');
+  await expect(field(page, 'Note')).toHaveValue('their note');
+  expect(findFigure(db, id)).toMatchObject({ valueBest: 50, note: 'their note', revision: 2 });
+  await expectFormsPost(page);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/figures/${id}\\?saved=updated$`));
+  expect(findFigure(db, id)).toMatchObject({ valueBest: 51, note: 'their note', revision: 3 });
   await page.context().close();
 });
 

@@ -179,6 +179,12 @@ test('two editors change the same figure: the second save is refused, shows what
   await expect(b.locator('#note-error')).toHaveText('They changed this too, to “A checked it”. Yours is kept: save again to replace theirs, or change it.');
   await expect(field(b, 'Note')).toHaveAttribute('aria-invalid', 'true');
   expect(findFigure(db, id)).toMatchObject({ valueBest: 101, note: 'A checked it', revision: 2 });
+  // The page around the form is brought to the revision now stored: its header and its history
+  // with A's save, without a reload, and with the form's answer still in place.
+  await expect(b.getByText(/^Revision 2 ·/)).toBeVisible();
+  await expect(b.getByRole('heading', { level: 2, name: 'History (2)' })).toBeVisible();
+  await expect(field(b, 'Note')).toHaveValue('B thinks otherwise');
+  await expect(status).toContainText('it is now at revision 2');
 
   // Saving again is deliberate: B's note replaces A's, and A's number stays.
   await b.getByRole('button', { name: 'Save changes' }).click();

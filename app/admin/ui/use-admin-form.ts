@@ -25,12 +25,15 @@ export function useAdminForm(action: Action): [FormState, (formData: FormData) =
  * that, the idle state. A page with several forms changes the record with one (a retraction) while
  * another (the edit) holds an answer for the version before (a refused save, with what was typed
  * and its revision): drawn again, that form would send the old revision and the old typing.
+ * An answer that names its version (a refused stale save, for the record's current revision, to
+ * which the page is refreshed) is kept for that version.
  */
 export function useAnswerFor(state: FormState, version: string | number | undefined): FormState {
   const [answered, setAnswered] = useState({ key: state.key, version });
   if (answered.key !== state.key) {
-    // A new answer, given for the version now shown (React re-renders at once with this state).
-    setAnswered({ key: state.key, version });
+    // A new answer, given for the version it names, else for the version now shown (React
+    // re-renders at once with this state).
+    setAnswered({ key: state.key, version: state.version ?? version });
     return state;
   }
   return answered.version === version ? state : IDLE_STATE;

@@ -1,4 +1,5 @@
 'use server';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
 import { figureFieldNames } from '@/db/queries/figure-admin';
@@ -23,9 +24,11 @@ function refused(err: unknown, values: Record<string, string>): FormState {
  * (lib/merge-edit.ts): the fields this editor did not touch take the other editor's values, so
  * saving again never silently undoes them; a field both changed keeps this editor's value and is
  * marked with theirs. A retraction or restoration keeps what was typed. The form now carries the
- * current revision, so saving again is a choice made having seen their changes.
+ * current revision, so saving again is a choice made having seen their changes; the page around it
+ * is refreshed to that revision too (its header, its history with their change, its other forms).
  */
 function stale(current: Figure, formRevision: number, values: Record<string, string>, edit?: FigureFormInput): FormState {
+  refresh();
   const db = getDb();
   const then = figureAtRevision(db, current.id, formRevision) ?? null;
   const names = figureFieldNames(db);
@@ -37,6 +40,7 @@ function stale(current: Figure, formRevision: number, values: Record<string, str
       message: `${opened} Their changes are listed below and your edits are still in the form: review them, then save again to replace their version.`,
       changes,
       values: { ...values, revision: String(current.revision) },
+      version: current.revision,
     };
   }
   const merged = mergeEdit(then, current, edit, values);
@@ -61,6 +65,7 @@ function stale(current: Figure, formRevision: number, values: Record<string, str
     errors: Object.keys(errors).length ? errors : undefined,
     values: merged.values,
     choices,
+    version: current.revision,
   };
 }
 

@@ -1,0 +1,27 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { SourcesList } from '@/app/ui/sources-list';
+import { numberSources, type Citation } from '@/lib/citations';
+
+const source = (id: number) => ({ id, reportingBody: `Body ${id}`, publisher: `Publisher ${id}`, title: `Report ${id}`, url: '', publishedOn: '2022-01-10', createdAt: '', updatedAt: '' });
+const render = (citations: Citation[]) => renderToStaticMarkup(createElement(SourcesList, { sources: numberSources(citations).sources, fullTexts: new Set<number>() }));
+const WHY = 'A source no card above cites gave an earlier or a retracted report';
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+describe('SourcesList', () => {
+  it('says once, above the list, why a source no card cites is listed, and under each such source only where its figures are', () => {
+    const text = render([{ source: source(1), backLink: { anchor: 'figure-7', label: 'Deaths, Kazakhstan' } }, { source: source(2) }, { source: source(3) }]);
+    expect(count(text, WHY)).toBe(1);
+    expect(text.indexOf(WHY)).toBeLessThan(text.indexOf('<ol'));
+    expect(count(text, 'No card above cites it: see <a href="/sources/2#figures-title">the figures taken from it</a>')).toBe(1);
+    expect(count(text, 'No card above cites it: see <a href="/sources/3#figures-title">the figures taken from it</a>')).toBe(1);
+    expect(text).toContain('Cited for: <span><a href="#figure-7">Deaths, Kazakhstan</a></span>');
+  });
+
+  it('has no such note when every source is cited by a card', () => {
+    const text = render([{ source: source(1), backLink: { anchor: 'figure-7', label: 'Deaths, Kazakhstan' } }]);
+    expect(text).not.toContain(WHY);
+    expect(text).not.toContain('No card above cites it');
+  });
+});
