@@ -20,8 +20,8 @@ export type FormState = {
    */
   choices?: Record<string, { value: string; label: string }>;
   /**
-   * After a refused stale save: the revision the answer is for (the record's current one). The
-   * page is refreshed to show that revision (its header, history and other forms), and the form
+   * After a refused stale save: the revision the answer is for (the record's current one). After a
+   * refused edit the page is refreshed to show that revision (its header and history), and the form
    * keeps this answer for it rather than dropping it as one given for the revision before.
    */
   version?: number;

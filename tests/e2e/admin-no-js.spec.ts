@@ -162,6 +162,8 @@ test('adding, editing, retracting and restoring a figure without JavaScript: err
   await page.context().close();
 });
 
+// The refused edit asks Next to refresh the page (refresh(), for the browser's router): posted
+// without JavaScript, that must neither fail nor lose the answer the page is drawn with.
 test('a save refused as stale without JavaScript: the page shows the revision now stored, with the edit kept on top of it', async ({ browser }) => {
   const id = seedTestFigure(db, `No-script stale place ${Date.now()}`, 50);
   const page = await noScriptPage(browser);

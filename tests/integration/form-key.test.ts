@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createFigureAction, updateFigureAction } from '@/app/admin/(signed-in)/figures/actions';
+import { createFigureAction, retractFigureAction, updateFigureAction } from '@/app/admin/(signed-in)/figures/actions';
 import { createSourceAction } from '@/app/admin/(signed-in)/sources/actions';
 import { signIn } from '@/app/admin/login/actions';
 import { IDLE_STATE } from '@/app/admin/ui/idle';
@@ -11,6 +11,9 @@ import { restoreEnv } from '../helpers/env';
 import { redirectTarget, requestCookies } from '../helpers/next-headers';
 
 vi.mock('next/headers', () => import('../helpers/next-headers'));
+// Next's refresh() works only inside a request; here it records that a refused edit asked for it.
+const { refresh } = vi.hoisted(() => ({ refresh: vi.fn() }));
+vi.mock('next/cache', () => ({ refresh }));
 
 /**
  * Every answer of a form's server action carries the previous state's key plus one, so the form,
@@ -61,9 +64,20 @@ describe('the key of a form\'s answer', () => {
     // Someone else saves the figure after this editor opened it: their save redirects.
     const saved = await updateFigureAction(IDLE_STATE, formDataOf(figureForm({ figureId: '1', revision: opened, note: 'theirs' }))).catch((err: unknown) => redirectTarget(err));
     expect(saved).toBe('/admin/figures/1?saved=updated');
+    refresh.mockClear();
     const stale = await updateFigureAction({ status: 'error', key: 6 }, formDataOf(figureForm({ figureId: '1', revision: opened, note: 'mine' })));
     expect(stale).toMatchObject({ status: 'error', key: 7, values: { note: 'mine' } });
     expect(stale.message).toMatch(/someone else changed this figure/);
+    // The answer names the revision now stored, and the page is refreshed to it.
+    expect(stale.version).toBe(Number(revision()));
+    expect(stale.values?.revision).toBe(revision());
+    expect(refresh).toHaveBeenCalledTimes(1);
+
+    // A refused retraction keeps its answer in its own form: the page is not refreshed under it.
+    refresh.mockClear();
+    const retraction = await retractFigureAction(IDLE_STATE, formDataOf({ figureId: '1', revision: opened, reason: 'typed reason' }));
+    expect(retraction).toMatchObject({ status: 'error', version: Number(revision()), values: { reason: 'typed reason', revision: revision() } });
+    expect(refresh).not.toHaveBeenCalled();
   });
 
   it('a stale edit is merged onto the figure as it is now: the other editor’s changes stay where this editor typed nothing', async () => {

@@ -26,7 +26,8 @@ export function useAdminForm(action: Action): [FormState, (formData: FormData) =
  * another (the edit) holds an answer for the version before (a refused save, with what was typed
  * and its revision): drawn again, that form would send the old revision and the old typing.
  * An answer that names its version (a refused stale save, for the record's current revision, to
- * which the page is refreshed) is kept for that version.
+ * which the page is refreshed) is kept for that version, and while the page still shows an older
+ * one (the refreshed page may be drawn after the answer).
  */
 export function useAnswerFor(state: FormState, version: string | number | undefined): FormState {
   const [answered, setAnswered] = useState({ key: state.key, version });
@@ -36,5 +37,14 @@ export function useAnswerFor(state: FormState, version: string | number | undefi
     setAnswered({ key: state.key, version: state.version ?? version });
     return state;
   }
-  return answered.version === version ? state : IDLE_STATE;
+  return answerFitsShown(answered.version, version) ? state : IDLE_STATE;
+}
+
+/**
+ * Whether an answer given for version `answeredFor` still belongs to the page showing `shown`:
+ * the same version, or an older one the page is about to be refreshed from. A newer one means
+ * the record has moved on past the answer.
+ */
+export function answerFitsShown(answeredFor: string | number | undefined, shown: string | number | undefined): boolean {
+  return answeredFor === shown || (typeof answeredFor === 'number' && typeof shown === 'number' && shown < answeredFor);
 }

@@ -24,11 +24,9 @@ function refused(err: unknown, values: Record<string, string>): FormState {
  * (lib/merge-edit.ts): the fields this editor did not touch take the other editor's values, so
  * saving again never silently undoes them; a field both changed keeps this editor's value and is
  * marked with theirs. A retraction or restoration keeps what was typed. The form now carries the
- * current revision, so saving again is a choice made having seen their changes; the page around it
- * is refreshed to that revision too (its header, its history with their change, its other forms).
+ * current revision, so saving again is a choice made having seen their changes.
  */
 function stale(current: Figure, formRevision: number, values: Record<string, string>, edit?: FigureFormInput): FormState {
-  refresh();
   const db = getDb();
   const then = figureAtRevision(db, current.id, formRevision) ?? null;
   const names = figureFieldNames(db);
@@ -86,7 +84,14 @@ const update = adminAction(figureEditSchema, (input, user, values) => {
   } catch (err) {
     return refused(err, values);
   }
-  if (result.status === 'stale') return stale(result.current, input.revision, values, input);
+  if (result.status === 'stale') {
+    // The page around the edit form is brought to the revision now stored (its header, its history
+    // with their change); the form keeps its answer, which names that revision (useAnswerFor). A
+    // refused retraction or restoration does not refresh the page: its form is keyed by the
+    // revision, or swapped for the other when the status changed, and would lose the answer.
+    refresh();
+    return stale(result.current, input.revision, values, input);
+  }
   redirect(`/admin/figures/${input.figureId}?saved=updated`);
 });
 
