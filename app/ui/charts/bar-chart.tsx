@@ -12,6 +12,8 @@ import { useChartTheme } from './use-chart-theme';
 import { useMediaQuery } from './use-media-query';
 
 const grouped = new Intl.NumberFormat('en-US');
+// What they draw is in the options (plugins.ts says why).
+const BAR_PLUGINS = [backgroundPlugin, barLabelsPlugin];
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** A horizontal bar chart of worded figures; ranges are floating bars from low to high. */
@@ -44,6 +46,8 @@ export default function BarChart({ spec, description, fileName, context }: { spe
     maintainAspectRatio: false,
     animation: false,
     plugins: {
+      pageBackground: { colour: theme.bg },
+      barLabels: { labels: spec.bars.map((b) => b.wording), colour: theme.fg },
       legend: { display: false },
       tooltip: {
         callbacks: {
@@ -71,7 +75,7 @@ export default function BarChart({ spec, description, fileName, context }: { spe
   return (
     <>
       <div className="chart-canvas" style={{ height: `${Math.max(140, spec.bars.length * barHeight + 70)}px` }}>
-        <Bar ref={chartRef} data={data} options={options} plugins={[backgroundPlugin(theme.bg), barLabelsPlugin(spec.bars.map((b) => b.wording), theme.fg)]} role="img" aria-label={description} fallbackContent={<p>{description}</p>} />
+        <Bar ref={chartRef} data={data} options={options} plugins={BAR_PLUGINS} role="img" aria-label={description} fallbackContent={<p>{description}</p>} />
       </div>
       <PngButton chartRef={chartRef as never} fileName={fileName} credit={credit} theme={theme} />
     </>

@@ -1,17 +1,32 @@
-import type { Chart, Plugin } from 'chart.js';
+import type { Chart, ChartType, Plugin } from 'chart.js';
+
+/**
+ * What the plugins below draw comes from the chart's options (`options.plugins[id]`), never from
+ * the plugin itself: react-chartjs-2 gives a chart its plugins once, when it is made, and after
+ * that only updates its data and options. A plugin holding its own labels kept the first tab's
+ * numbers on the bars (and in the PNG) after the reader switched to another tab.
+ */
+declare module 'chart.js' {
+  interface PluginOptionsByType<TType extends ChartType> {
+    /** The page's background colour, painted under the chart. */
+    pageBackground?: { colour: string };
+    /** Each bar's figure as worded, in the bars' order, and the colour to write it in. */
+    barLabels?: { labels: string[]; colour: string };
+  }
+}
 
 /** Paints the page's background under the chart, so a downloaded PNG is not transparent. */
-export const backgroundPlugin = (colour: string): Plugin => ({
+export const backgroundPlugin: Plugin = {
   id: 'pageBackground',
-  beforeDraw(chart: Chart) {
+  beforeDraw(chart: Chart, _args, options: { colour?: string }) {
     const { ctx, width, height } = chart;
     ctx.save();
     ctx.globalCompositeOperation = 'destination-over';
-    ctx.fillStyle = colour;
+    ctx.fillStyle = options.colour ?? '#ffffff';
     ctx.fillRect(0, 0, width, height);
     ctx.restore();
   },
-});
+};
 
 type RangePoint = { low?: number | null; high?: number | null };
 
@@ -49,10 +64,12 @@ export const rangeBarsPlugin: Plugin<'line'> = {
 };
 
 /** Writes each bar's figure as worded ("up to 9,900") at its end, so qualifiers stay visible. */
-export const barLabelsPlugin = (labels: string[], colour: string): Plugin<'bar'> => ({
+export const barLabelsPlugin: Plugin<'bar'> = {
   id: 'barLabels',
-  afterDatasetsDraw(chart) {
+  afterDatasetsDraw(chart, _args, options: { labels?: string[]; colour?: string }) {
     const { ctx, chartArea } = chart;
+    const labels = options.labels ?? [];
+    const colour = options.colour ?? '#000000';
     const meta = chart.getDatasetMeta(0);
     ctx.save();
     ctx.fillStyle = colour;
@@ -70,7 +87,7 @@ export const barLabelsPlugin = (labels: string[], colour: string): Plugin<'bar'>
     });
     ctx.restore();
   },
-});
+};
 
 type BoundPoint = { bound?: 'above' | 'below' | null };
 

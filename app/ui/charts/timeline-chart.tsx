@@ -13,6 +13,8 @@ import { useChartTheme } from './use-chart-theme';
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const grouped = new Intl.NumberFormat('en-US');
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+// What they draw is in the data and the options (plugins.ts says why).
+const LINE_PLUGINS = [backgroundPlugin, rangeBarsPlugin, boundArrowsPlugin];
 const STATUS_WORDS = { headline: 'latest report', superseded: 'superseded', retracted: 'retracted' } as const;
 
 /**
@@ -47,6 +49,7 @@ export default function TimelineChart({ spec, description, fileName, context }: 
     animation: false,
     parsing: false,
     plugins: {
+      pageBackground: { colour: theme.bg },
       legend: {
         position: 'bottom',
         labels: {
@@ -87,7 +90,7 @@ export default function TimelineChart({ spec, description, fileName, context }: 
   return (
     <>
       <div className="chart-canvas" style={{ height: '340px' }}>
-        <Line ref={chartRef} data={data} options={options} plugins={[backgroundPlugin(theme.bg), rangeBarsPlugin, boundArrowsPlugin]} role="img" aria-label={description} fallbackContent={<p>{description}</p>} />
+        <Line ref={chartRef} data={data} options={options} plugins={LINE_PLUGINS} role="img" aria-label={description} fallbackContent={<p>{description}</p>} />
       </div>
       <PngButton chartRef={chartRef as never} fileName={fileName} credit={credit} theme={theme} />
     </>
