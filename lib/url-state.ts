@@ -34,7 +34,9 @@ export function readDashboardState(params: Params, choices: { metrics: string[];
     breakdownView: view(params.breakdown_view),
     timeline: metric(params.timeline),
     timelineView: view(params.timeline_view),
-    reportsPage: Number.isSafeInteger(page) && page > 0 ? page : 1,
+    // A page past the end shows the last (the page clamps it), however far past: a number too
+    // large to hold exactly is past the end too.
+    reportsPage: page > 0 ? Math.min(page, Number.MAX_SAFE_INTEGER) : 1,
   };
 }
 

@@ -48,7 +48,10 @@ export function ChartPanel({ spec, subtitle, sourceLine, view, chartHref, tableH
       </div>
       <p className="chart-source">Source: {sourceLine || 'no published figures'}.</p>
       <p className="chart-downloads">
-        <a href={csvHref} download>Download CSV</a>
+        <a href={csvHref} download>
+          {/* Three charts, three such links: each is named after its chart for a screen reader. */}
+          Download CSV<span className="visually-hidden"> of {spec.title}</span>
+        </a>
       </p>
     </section>
   );

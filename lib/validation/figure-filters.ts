@@ -8,12 +8,29 @@ export type FigureStatusFilter = (typeof FIGURE_STATUS_FILTERS)[number];
 /** The filters shared by GET /api/figures.csv, GET /api/figures and `npm run export`. */
 export const FILTER_PARAMETERS = ['event', 'metric', 'group', 'location', 'from', 'to', 'status'] as const;
 
-/** One metric key, or several separated by commas ("deaths,injured"): the figures of any of them. */
+const MAX_METRICS = 50;
+
+/**
+ * One metric key, or several separated by commas ("deaths,injured"): the figures of any of them.
+ * In a list, the message names the part that is wrong.
+ */
 const metricList = z
   .string()
   .trim()
-  .transform((s) => s.split(',').map((k) => k.trim()))
-  .pipe(z.array(metricKey).min(1).max(50, { message: 'Name at most 50 metrics.' }));
+  .transform((s, ctx) => {
+    const keys = s.split(',').map((k) => k.trim());
+    const refuse = (message: string) => {
+      ctx.issues.push({ code: 'custom', input: s, message });
+      return z.NEVER;
+    };
+    if (keys.length > MAX_METRICS) return refuse(`Name at most ${MAX_METRICS} metrics.`);
+    for (const key of keys) {
+      if (keys.length > 1 && key === '') return refuse(`"${s}" has an empty part: separate metric keys by single commas, like deaths,injured.`);
+      const checked = metricKey.safeParse(key);
+      if (!checked.success) return refuse(keys.length > 1 ? `"${key}" is not a metric key. ${checked.error.issues[0]!.message}` : checked.error.issues[0]!.message);
+    }
+    return keys;
+  });
 
 const filterShape = {
   event: slug.optional(),
@@ -41,7 +58,7 @@ export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 500;
 
 const hxlFlag = z
-  .enum(['0', '1'], { error: 'Use hxl=1 to add the HXL hashtag row, or leave it out.' })
+  .enum(['0', '1'], { error: 'Use hxl=1 to add the HXL hashtag row, or hxl=0 (or leave it out) for none.' })
   .optional()
   .transform((v) => v === '1');
 

@@ -112,7 +112,9 @@ test('every chart’s PNG is named after its title and carries its credit', asyn
     const canvas = panel.locator('canvas');
     await expect(canvas).toBeVisible();
     const onPage = await canvas.evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download PNG' }).click()]);
+    // Named after its chart: a screen reader's list of buttons tells the three apart.
+    const button = panel.getByRole('button', { name: `Download PNG of ${title}`, exact: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toBe(name);
     const size = pngSize(await downloadedBytes(download));
     expect(size.width).toBe(onPage.width);

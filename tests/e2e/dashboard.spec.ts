@@ -105,7 +105,7 @@ test('chart views and metrics live in the URL: a copied link reopens the same vi
   const event = new EventPage(page);
   await event.goto(KZ);
   const breakdown = event.panel(/by group and place$/);
-  await breakdown.getByRole('link', { name: 'Injured' }).click();
+  await breakdown.getByRole('link', { name: 'Injured', exact: true }).click();
   await expect(page).toHaveURL(/breakdown=injured/);
   await breakdown.getByRole('link', { name: 'Table' }).click();
   await expect(page).toHaveURL(/breakdown=injured&breakdown_view=table/);
@@ -115,7 +115,7 @@ test('chart views and metrics live in the URL: a copied link reopens the same vi
   const reopened = new EventPage(other).panel('Injured by group and place');
   await expect(reopened.getByRole('table')).toBeVisible();
   await expect(reopened.getByRole('link', { name: 'Table' })).toHaveAttribute('aria-current', 'true');
-  await expect(reopened.getByRole('link', { name: 'Injured' })).toHaveAttribute('aria-current', 'true');
+  await expect(reopened.getByRole('link', { name: 'Injured', exact: true })).toHaveAttribute('aria-current', 'true');
 });
 
 test('a chart switched to another unit or metric draws that one’s numbers: the same picture as its address opened afresh', async ({ page, context }) => {
@@ -166,7 +166,7 @@ test('the page reads fully without JavaScript: cards, tables and sources are in 
   await expect(timeline.getByText('The chart needs JavaScript; until it runs, this table shows the same numbers.')).toBeVisible();
   expect((await event.tableRows(timeline)).length).toBeGreaterThanOrEqual(9);
   await expect(event.sources().locator('li')).toHaveCount(17);
-  await timeline.getByRole('link', { name: 'Injured' }).click();
+  await timeline.getByRole('link', { name: 'Injured', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Injured as reported over time' })).toBeVisible();
   await context.close();
 });
@@ -254,7 +254,8 @@ test('each chart’s CSV link downloads the rows of the figures it draws on', as
     // The chart draws after the page hydrates and pushes the link down: clicked once it is drawn.
     await expect(panel.locator('canvas')).toBeVisible();
     const downloading = page.waitForEvent('download');
-    await panel.getByRole('link', { name: 'Download CSV' }).click();
+    // Named after its chart: a screen reader's list of links tells the three apart.
+    await panel.getByRole('link', { name: 'Download CSV of Injured by group and place', exact: true }).click();
     const text = fs.readFileSync((await (await downloading).path())!, 'utf8');
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, delimiter: ',' });
     expect(parsed.errors).toEqual([]);

@@ -91,6 +91,15 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(event.card('Deaths', 'Testland').locator('.card-value')).toHaveText('5');
       await expect(deaths.getByRole('article').nth(1)).toContainText('District 01');
       await expect(deaths).toContainText('5 more groups and places have figures for deaths: see All reports.');
+
+      // A page past the end, however far (a typed or stale link), shows the last page, and the
+      // chart tabs' links keep that page.
+      for (const past of ['3', '99999999999999999999']) {
+        await page.goto(`/events/${SLUG}?reports_page=${past}`);
+        await expect(nav).toContainText('Page 2 of 2');
+        expect(await tableRows(event)).toEqual(expected.slice(50));
+        await expect(page.getByRole('region', { name: /by group and place$/ }).getByRole('link', { name: 'Table' })).toHaveAttribute('href', /reports_page=2(&|#|$)/);
+      }
     });
   });
 }

@@ -46,6 +46,10 @@ describe('dashboard URL state', () => {
     expect(readDashboardState({ timeline: '<script>', compare_view: 'pie', reports_page: '-3' }, choices, defaults)).toMatchObject({
       timeline: 'deaths', compareView: 'chart', reportsPage: 1,
     });
+    expect(readDashboardState({ reports_page: 'abc' }, choices, defaults).reportsPage).toBe(1);
+    // Past the end, however far: the page shows its last (a walkthrough's 20 digits showed the first).
+    expect(readDashboardState({ reports_page: '99999999999999999999' }, choices, defaults).reportsPage).toBe(Number.MAX_SAFE_INTEGER);
+    expect(readDashboardState({ reports_page: '9'.repeat(400) }, choices, defaults).reportsPage).toBe(Number.MAX_SAFE_INTEGER);
   });
   it('writes only what differs from the defaults, so a copied link is short and reopens the view', () => {
     const state = readDashboardState({}, choices, defaults);

@@ -24,7 +24,7 @@ describe('export and API filters', () => {
     ['to=11/01/2022', 'to: "11/01/2022" is not a date; use YYYY-MM-DD, like 2022-01-11.'],
     ['from=2022-02-01&to=2022-01-01', 'to: 2022-01-01 is before from (2022-02-01); give a to date on or after it.'],
     ['status=deleted', 'status: Use one of: published, retracted, all.'],
-    ['hxl=yes', 'hxl: Use hxl=1 to add the HXL hashtag row, or leave it out.'],
+    ['hxl=yes', 'hxl: Use hxl=1 to add the HXL hashtag row, or hxl=0 (or leave it out) for none.'],
     ['location=a%0Ab', 'location: Remove the control characters and line breaks.'],
     [`group=${'x'.repeat(201)}`, 'group: Use at most 200 characters (this has 201).'],
     ['evnt=x', 'evnt: unknown parameter; use event, metric, group, location, from, to, status, hxl.'],
@@ -32,7 +32,10 @@ describe('export and API filters', () => {
     // A value forgotten would filter on nothing, handing over every figure.
     ['group=', 'group: give it a value, or leave the parameter out.'],
     // Two empty keys, one message.
-    ['metric=,', 'metric: Use a metric key such as deaths or economic_damage.'],
+    ['metric=,', 'metric: "," has an empty part: separate metric keys by single commas, like deaths,injured.'],
+    ['metric=deaths,', 'metric: "deaths," has an empty part: separate metric keys by single commas, like deaths,injured.'],
+    ['metric=deaths,Injured', 'metric: "Injured" is not a metric key. Use a metric key such as deaths or economic_damage.'],
+    [`metric=${Array.from({ length: 51 }, (_, i) => `m${i}`).join(',')}`, 'metric: Name at most 50 metrics.'],
     ['event=kazakhstan-2022-unrest&location=%20', 'location: give it a value, or leave the parameter out.'],
     ['limit=10', 'limit: only the JSON API (/api/figures) takes it; use event, metric, group, location, from, to, status, hxl.'],
   ])('refuses %s', (query, message) => {

@@ -47,7 +47,9 @@ export default async function EventPage({ params, searchParams }: Props) {
     const defaults = dashboardDefaults(d);
     const state = readDashboardState(query, { metrics: d.metrics.map((m) => m.key), units: d.units }, defaults);
     const pages = Math.max(1, Math.ceil(d.reportCount / REPORTS_PER_PAGE));
-    return { pick: state, reportsPage: Math.min(state.reportsPage, pages), perPage: REPORTS_PER_PAGE, pages, state, defaults };
+    // A page past the end shows the last, and the page's links keep that one.
+    const reportsPage = Math.min(state.reportsPage, pages);
+    return { pick: state, reportsPage, perPage: REPORTS_PER_PAGE, pages, state: { ...state, reportsPage }, defaults };
   });
   if (!view) notFound();
   const { dashboard, charts, reports: shown } = view;
