@@ -114,6 +114,7 @@ export function timelineChart(ofMetric: Series[], metricKey: string, omitted: nu
           }),
       }))
       .filter((s) => s.points.length > 0),
+    unnumbered: rows.filter((r) => r.figure.qualifier === 'unknown').length,
   };
   return { unit, rows, omitted, spec };
 }

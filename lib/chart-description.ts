@@ -14,7 +14,7 @@ export function describeChart(spec: ChartSpec): string {
   const points = spec.series.reduce((n, s) => n + s.points.length, 0);
   if (points <= DESCRIBED_POINTS) {
     const parts = spec.series.map((s) => `${s.label}: ${s.points.map((p) => `${p.wording} on ${formatDate(p.date)}${p.status === 'headline' ? '' : ` (${p.status})`}`).join(', then ')}`);
-    return `${head} ${parts.join('. ')}.`;
+    return `${head} ${parts.join('. ')}.${unnumberedNote(spec.unnumbered)}`;
   }
   // Past a few dozen reports a description that reads out every one is too long to listen to:
   // each line's first and latest report, and the table (always beside the chart) has them all.
@@ -25,5 +25,11 @@ export function describeChart(spec: ChartSpec): string {
       ? `${s.label}: ${first.wording} on ${formatDate(first.date)}`
       : `${s.label}: ${s.points.length} reports, from ${first.wording} on ${formatDate(first.date)} to ${last.wording} on ${formatDate(last.date)}`;
   });
-  return `${head} ${parts.join('. ')}. The table lists every report.`;
+  return `${head} ${parts.join('. ')}.${unnumberedNote(spec.unnumbered)} The table lists every report.`;
+}
+
+/** The reports a timeline cannot draw, said rather than left out of its description. */
+function unnumberedNote(unnumbered: number | undefined): string {
+  if (!unnumbered) return '';
+  return unnumbered === 1 ? ' One report gives no number yet (being determined); it is in the table, not drawn.' : ` ${unnumbered} reports give no number yet (being determined); they are in the table, not drawn.`;
 }

@@ -39,6 +39,8 @@ export type TimelineSpec = {
   title: string;
   unit: string;
   series: Array<{ label: string; points: TimelinePoint[] }>;
+  /** Reports of the lines shown that give no number ("being determined"): in the table, not drawn. */
+  unnumbered?: number;
 };
 
 export type ChartSpec = BarSpec | TimelineSpec;

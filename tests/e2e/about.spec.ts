@@ -71,3 +71,19 @@ for (const javaScriptEnabled of [true, false]) {
     await context.close();
   });
 }
+
+test('the data guide reads on a phone: its tables turn into a block a row, each cell under its column’s name, nothing scrolling sideways', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto('/about');
+  const tables = page.locator('main table');
+  expect(await tables.count()).toBeGreaterThanOrEqual(4);
+  // The walkthrough found the metrics table 702 px wide in a 336 px box, its HXL column cut off.
+  const overflowing = await tables.evaluateAll((all) => all.filter((t) => t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1).map((t) => t.querySelector('caption')?.textContent));
+  expect(overflowing).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // Each cell is labelled with its column, as the header row is hidden.
+  const hxl = page.getByRole('table', { name: /^Every metric/ }).locator('tbody tr').first().locator('td').last();
+  expect(await hxl.evaluate((td) => getComputedStyle(td, '::before').content)).toContain('HXL');
+  await context.close();
+});

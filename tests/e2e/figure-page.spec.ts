@@ -70,7 +70,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByRole('note').getByRole('link', { name: '230 people' })).toHaveAttribute('href', new URL(latest).pathname);
     await page.getByRole('link', { name: 'about this source' }).click();
     await expect(page).toHaveURL(/\/sources\/\d+$/);
-    await expect(page.getByRole('region', { name: 'Cited for' })).toContainText('January 2022 unrest in Kazakhstan');
+    await expect(page.getByRole('region', { name: 'Events it gave figures for' })).toContainText('January 2022 unrest in Kazakhstan');
 
     // A row of "All reports" leads to its report as well.
     await event.goto(KZ);

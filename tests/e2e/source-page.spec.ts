@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { EventPage } from './event-page';
 import { expect, test } from './fixtures';
 import { expectNotFoundWithoutJavaScript } from './not-found';
@@ -30,7 +31,7 @@ for (const javaScriptEnabled of [true, false]) {
     // The quote on the event page is in the full text, word for word.
     const text = page.getByRole('region', { name: 'Full text' });
     await expect(text).toContainText('The president said 16 law enforcement officers were killed and more than 1,300 were injured in the incidents.');
-    await expect(page.getByRole('region', { name: 'Cited for' })).toContainText('January 2022 unrest in Kazakhstan: 6 figures');
+    await expect(page.getByRole('region', { name: 'Events it gave figures for' })).toContainText('January 2022 unrest in Kazakhstan: 6 figures');
     // Every figure taken from it, each leading to its own page.
     const taken = page.getByRole('table', { name: 'January 2022 unrest in Kazakhstan' });
     await expect(taken.locator('tbody tr')).toHaveCount(6);
@@ -83,7 +84,21 @@ test("a source's cards are listed apart: a semicolon between labels that hold co
   await event.goto(KZ);
   const item = event.sources().getByRole('listitem').filter({ hasText: 'Total of 230 people die' });
   const citedFor = item.locator('.cited-by');
-  await expect(citedFor).toHaveText(/^Cited for: Deaths, Kazakhstan; Deaths, Almaty; Deaths, civilians, Kazakhstan; /);
+  await expect(citedFor).toHaveText(/^Cited on the cards for: Deaths, Kazakhstan; Deaths, Almaty; Deaths, civilians, Kazakhstan; /);
   // Each label is its card's link.
   await expect(citedFor.getByRole('link')).toHaveText(['Deaths, Kazakhstan', 'Deaths, Almaty', 'Deaths, civilians, Kazakhstan', 'Deaths, law enforcement and military, Kazakhstan']);
+});
+
+test('each listed source gives its id in the data (the CSV’s source_id), linked to its page: the page’s numbers are not ids', async ({ page, request }) => {
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  const csv = await (await request.get(`/api/figures.csv?event=${KZ}&status=all`)).text();
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+  const id = rows.find((r) => r.publisher === 'Interfax')!.source_id!;
+  expect(id).toMatch(/^\d+$/);
+  const item = event.sources().getByRole('listitem').filter({ hasText: 'Total of 230 people die' });
+  const link = item.getByRole('link', { name: `source_id ${id}`, exact: true });
+  await expect(link).toHaveAttribute('href', `/sources/${id}`);
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Total of 230 people die');
 });

@@ -68,11 +68,11 @@ describe('stored text on the public page', () => {
         // Attributes of the elements themselves carry no event handlers.
         for (const [element] of html.matchAll(/<[a-zA-Z][^>]*>/g)) expect(element).not.toMatch(/\son[a-z]+=/i);
         // The only links out are http(s) addresses; the rest point within the page, to a
-        // source's full text or a figure's page by its numeric id, or to the download, or are
+        // source's page (its full text, its figures) or a figure's page by its numeric id, or to the download, or are
         // the RIS file of "Cite this page": of its one fixed type, every character of the data
         // percent-encoded (encodeURIComponent's alphabet; React writes its ' as &#x27;), so nothing in
         // it can end the address.
-        for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(https?:\/\/|#|\/sources\/\d+#(full-text|figures-title)$|\/figures\/\d+$|\/api\/figures\.csv\?event=e&amp;metric=deaths&amp;group=[^"&<>]*&amp;location=[^"&<>]*&amp;status=all$|data:application\/x-research-info-systems;charset=utf-8,(?:[A-Za-z0-9%._~!*()-]|&#x27;)*$)/i);
+        for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(https?:\/\/|#|\/sources\/\d+(#full-text|#figures-title)?$|\/figures\/\d+$|\/api\/figures\.csv\?event=e&amp;metric=deaths&amp;group=[^"&<>]*&amp;location=[^"&<>]*&amp;status=all$|data:application\/x-research-info-systems;charset=utf-8,(?:[A-Za-z0-9%._~!*()-]|&#x27;)*$)/i);
         // Who made a change is said by its kind, whatever the actor was written as.
         expect(html).toContain('Changed by an editor');
       }),

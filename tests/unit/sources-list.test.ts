@@ -16,7 +16,10 @@ describe('SourcesList', () => {
     expect(text.indexOf(WHY)).toBeLessThan(text.indexOf('<ol'));
     expect(count(text, 'No card above cites it: see <a href="/sources/2#figures-title">the figures taken from it</a>')).toBe(1);
     expect(count(text, 'No card above cites it: see <a href="/sources/3#figures-title">the figures taken from it</a>')).toBe(1);
-    expect(text).toContain('Cited for: <span><a href="#figure-7">Deaths, Kazakhstan</a></span>');
+    // Its id in the data, linked to its page: the page's [1] is not source_id 1.
+    expect(text).toContain('<li id="source-2" value="2">');
+    expect(text).toContain('<a href="/sources/2">source_id 2</a>');
+    expect(text).toContain('Cited on the cards for: <span><a href="#figure-7">Deaths, Kazakhstan</a></span>');
   });
 
   it('has no such note when every source is cited by a card', () => {

@@ -21,7 +21,8 @@ const ROUTES_WORDS = { both: 'CSV and JSON', csv: 'CSV only', json: 'JSON only' 
 function GuideTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: ReactNode[][] }) {
   return (
     <div className="table-wrap">
-      <table>
+      {/* On a phone, a block per row, each cell under its column's name (globals.css). */}
+      <table className="reflow guide-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -32,7 +33,7 @@ function GuideTable({ caption, columns, rows }: { caption: string; columns: stri
           {rows.map(([head, ...cells], i) => (
             <tr key={i}>
               <th scope="row">{head}</th>
-              {cells.map((cell, j) => <td key={j}>{cell}</td>)}
+              {cells.map((cell, j) => <td key={j} data-label={columns[j + 1]}>{cell}</td>)}
             </tr>
           ))}
         </tbody>
@@ -124,6 +125,11 @@ export default function AboutPage() {
           Every event, figure and source has its own address. The event and figure pages end with “Cite this page”: a citation with the
           date the data last changed and the date you read it, and the same as a BibTeX entry and an RIS record. Cite a single number by
           its figure’s page (each number on a card and in All reports links to it), and the source it gives.
+        </p>
+        <p>
+          An event page numbers its sources [1], [2], … in the order a reader meets them. Those numbers are the page’s own: in the data
+          a source is known by its id (<code>source_id</code> in the CSV, <code>source.id</code> in the JSON), which each entry of the
+          page’s source list gives, linked to the source’s page.
         </p>
       </section>
 

@@ -46,7 +46,8 @@ export default async function SourcePage(props: Props) {
         <dd>{source.url ? <SourceLink source={source} /> : source.fullText ? 'No web address: the full text below is the copy this site holds.' : 'No web address.'}</dd>
       </dl>
       <section aria-labelledby="cited-in">
-        <h2 id="cited-in">Cited for</h2>
+        {/* How many of its figures each event has (the event page says which of its cards cite it). */}
+        <h2 id="cited-in">Events it gave figures for</h2>
         <ul>
           {citedIn.map((e) => (
             <li key={e.slug}>
