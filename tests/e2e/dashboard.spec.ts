@@ -98,6 +98,14 @@ test('each chart’s table holds exactly the numbers in the database', async ({ 
     // "up to 9,900" is a bound: the chart says how it marks one, and its table keeps the words.
     await expect(event.panel(/as reported over time$/)).toContainText('an arrow beside a mark a number given as a bound (up: more than or at least; down: up to)');
     await expect(event.panel(/as reported over time$/).getByRole('table')).toContainText('up to 9,900');
+    // Each number leads to its report's page, as on the cards and in All reports.
+    const links = await event.panel(/as reported over time$/).locator('table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-figure-id'), tr.querySelector('td.num a')?.getAttribute('href')]),
+    );
+    expect(links.length).toBe(reports.length);
+    for (const [id, href] of links) expect(href).toBe(`/figures/${id}`);
+    await event.panel(/as reported over time$/).getByRole('link', { name: 'up to 9,900', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Detained, .*: up to 9,900 people$/);
   } finally {
     db.close();
   }
