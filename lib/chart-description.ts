@@ -12,6 +12,7 @@ export function describeChart(spec: ChartSpec): string {
   }
   const head = `Timeline, ${spec.title} (${spec.unit}), by date reported.`;
   const points = spec.series.reduce((n, s) => n + s.points.length, 0);
+  if (points === 0) return `${head} No report gives a number to draw.${unnumberedNote(spec.unnumbered)}`;
   if (points <= DESCRIBED_POINTS) {
     const parts = spec.series.map((s) => `${s.label}: ${s.points.map((p) => `${p.wording} on ${formatDate(p.date)}${p.status === 'headline' ? '' : ` (${p.status})`}`).join(', then ')}`);
     return `${head} ${parts.join('. ')}.${unnumberedNote(spec.unnumbered)}`;
@@ -31,5 +32,6 @@ export function describeChart(spec: ChartSpec): string {
 /** The reports a timeline cannot draw, said rather than left out of its description. */
 function unnumberedNote(unnumbered: number | undefined): string {
   if (!unnumbered) return '';
-  return unnumbered === 1 ? ' One report gives no number yet (being determined); it is in the table, not drawn.' : ` ${unnumbered} reports give no number yet (being determined); they are in the table, not drawn.`;
+  // Not "yet": a later report of the same count may well give one.
+  return unnumbered === 1 ? ' One report gives no number (being determined); it is in the table, not drawn.' : ` ${unnumbered} reports give no number (being determined); they are in the table, not drawn.`;
 }

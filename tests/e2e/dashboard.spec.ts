@@ -61,7 +61,7 @@ test('the timeline shows the death toll revised 164 → 225 → 230, superseded 
     /Kazakhstan: 164 on 9 January 2022 \(superseded\), then 225 on 15 January 2022 \(superseded\), then 230 on 14 March 2022\./,
   );
   // The civilians' toll of 11 January 2022 was "being determined": in the table, and said, not drawn.
-  await expect(timeline.getByRole('img')).toHaveAttribute('aria-label', /\. One report gives no number yet \(being determined\); it is in the table, not drawn\.$/);
+  await expect(timeline.getByRole('img')).toHaveAttribute('aria-label', /\. One report gives no number \(being determined\); it is in the table, not drawn\.$/);
   await timeline.getByRole('link', { name: 'Table' }).click();
   await expect(page).toHaveURL(/timeline_view=table#timeline$/);
   const rows = (await event.tableRows(timeline)).filter((r) => r[0] === 'Kazakhstan');

@@ -46,3 +46,47 @@ describe('the bar chart’s plugins draw what the chart’s options hold now', (
     expect(fills).toEqual(['#101418']);
   });
 });
+
+describe('a real Chart.js chart given new options, as react-chartjs-2 gives them', () => {
+  it('draws the new labels and background: the plugins are created once, what they draw is read afresh', async () => {
+    const { Chart, BarController, BarElement, CategoryScale, LinearScale } = await import('chart.js');
+    Chart.register(BarController, BarElement, CategoryScale, LinearScale);
+    const written: string[] = [];
+    const backgrounds: string[] = [];
+    // A canvas and its context as far as Chart.js needs them here, recording the text and the fills.
+    const context: Record<string, unknown> = {
+      measureText: (text: string) => ({ width: String(text).length * 6 }),
+      fillText: (text: string) => written.push(text),
+      fillRect: () => backgrounds.push(String(context.fillStyle)),
+      getTransform: () => ({}),
+      createLinearGradient: () => ({ addColorStop() {} }),
+    };
+    const canvas = { width: 400, height: 200, style: {}, getContext: () => ctx } as unknown as HTMLCanvasElement;
+    const ctx = new Proxy(context, { get: (t, p) => (p in t ? t[p as string] : () => undefined), set: (t, p, v) => ((t[p as string] = v), true) });
+    (context as { canvas: unknown }).canvas = canvas;
+    const options = (labels: string[], colour: string) => ({
+      indexAxis: 'y' as const, animation: false as const, responsive: false, plugins: { pageBackground: { colour }, barLabels: { labels, colour: '#000000' } },
+    });
+    const chart = new Chart<'bar', [number, number][], string>(canvas, {
+      type: 'bar',
+      data: { labels: ['Deaths', 'Detained'], datasets: [{ label: 'people', data: [[0, 230], [0, 9900]] }] },
+      options: options(['230', 'up to 9,900'], '#ffffff'),
+      plugins: [backgroundPlugin, barLabelsPlugin],
+    });
+    chart.draw();
+    expect(written).toEqual(expect.arrayContaining(['230', 'up to 9,900']));
+    expect(backgrounds).toContain('#ffffff');
+    // Another tab: react-chartjs-2 assigns the new options and data, then updates the chart.
+    written.length = 0;
+    backgrounds.length = 0;
+    Object.assign(chart.options, options(['more than KZT 87 billion'], '#101418'));
+    chart.data.labels = ['Economic damage'];
+    chart.data.datasets = [{ label: 'KZT', data: [[0, 87_000_000_000]] }];
+    chart.update();
+    chart.draw();
+    expect(written).toContain('more than KZT 87 billion');
+    expect(written).not.toContain('230');
+    expect(backgrounds).toContain('#101418');
+    chart.destroy();
+  });
+});

@@ -80,9 +80,13 @@ describe('describeChart', () => {
   it('says how many reports give no number, which the timeline cannot draw', () => {
     const series = [{ label: 'Kazakhstan', points: [{ date: '2022-01-09', value: 164, low: null, high: null, status: 'headline' as const, bound: null, wording: '164', citation: '' }] }];
     expect(describeChart({ kind: 'timeline', id: 'timeline', title: 'Deaths', unit: 'people', series, unnumbered: 1 })).toBe(
-      'Timeline, Deaths (people), by date reported. Kazakhstan: 164 on 9 January 2022. One report gives no number yet (being determined); it is in the table, not drawn.',
+      'Timeline, Deaths (people), by date reported. Kazakhstan: 164 on 9 January 2022. One report gives no number (being determined); it is in the table, not drawn.',
     );
-    expect(describeChart({ kind: 'timeline', id: 'timeline', title: 'Deaths', unit: 'people', series, unnumbered: 3 })).toContain(' 3 reports give no number yet (being determined); they are in the table, not drawn.');
+    // Every report without a number: nothing to draw, said so (not an empty list of lines).
+    expect(describeChart({ kind: 'timeline', id: 'timeline', title: 'Deaths', unit: 'people', series: [], unnumbered: 2 })).toBe(
+      'Timeline, Deaths (people), by date reported. No report gives a number to draw. 2 reports give no number (being determined); they are in the table, not drawn.',
+    );
+    expect(describeChart({ kind: 'timeline', id: 'timeline', title: 'Deaths', unit: 'people', series, unnumbered: 3 })).toContain(' 3 reports give no number (being determined); they are in the table, not drawn.');
   });
 });
 
@@ -98,7 +102,7 @@ describe('describeChart for a long timeline', () => {
   it('past that, words each line by its first and latest report and points to the table', () => {
     expect(describeChart({ kind: 'timeline', id: 'timeline', title: 'Deaths', unit: 'people', series: [line('A', 20), line('B', 1), line('C', 10)], unnumbered: 2 })).toBe(
       'Timeline, Deaths (people), by date reported. A: 20 reports, from 0 on 1 January 2022 to 190 on 20 January 2022. B: 0 on 1 January 2022. ' +
-        'C: 10 reports, from 0 on 1 January 2022 to 90 on 10 January 2022. 2 reports give no number yet (being determined); they are in the table, not drawn. The table lists every report.',
+        'C: 10 reports, from 0 on 1 January 2022 to 90 on 10 January 2022. 2 reports give no number (being determined); they are in the table, not drawn. The table lists every report.',
     );
   });
 });
