@@ -1,7 +1,8 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
+import { unitMismatch } from '@/lib/validation/figure';
 import type { FigureFormInput, FigureSource } from '@/lib/validation/figure-form';
 import { writeTransaction, type Db, type Tx } from '../index';
-import { auditEntries, figures, sources, type Figure } from '../schema';
+import { auditEntries, figures, metrics, sources, type Figure } from '../schema';
 import { logAudit, type Actor } from './audit';
 import { ensureSource } from './catalog';
 
@@ -26,7 +27,16 @@ function resolveSource(tx: Tx, source: FigureSource, actor: Actor): number {
   return source.id;
 }
 
+/** The metric must exist, and the figure be counted in its unit. */
+function checkMetric(tx: Tx, metricId: number, unit: string): void {
+  const metric = tx.select({ label: metrics.label, unit: metrics.unit }).from(metrics).where(eq(metrics.id, metricId)).get();
+  if (!metric) throw new FigureWriteError('That metric no longer exists; choose another.', 'metricId');
+  const mismatch = unitMismatch(unit, metric);
+  if (mismatch) throw new FigureWriteError(mismatch, 'unit');
+}
+
 function columnsOf(tx: Tx, input: FigureFormInput, actor: Actor): Editable {
+  checkMetric(tx, input.metricId, input.unit);
   return {
     eventId: input.eventId,
     metricId: input.metricId,

@@ -1,5 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { ImportError } from '@/lib/import/errors';
+import { unitMismatch } from '@/lib/validation/figure';
 import type { ParsedRow, RowReference } from '@/lib/import/parse';
 import type { Db } from '../index';
 import { events, metrics } from '../schema';
@@ -17,29 +18,41 @@ class DryRunRollback extends Error {}
 // How often a long write reports its progress, in rows.
 const PROGRESS_EVERY = 1000;
 
-function catalogIds(db: Db): { eventIds: Map<string, number>; metricIds: Map<string, number> } {
+type CatalogMetric = { id: number; label: string; unit: string };
+
+function catalogIds(db: Db): { eventIds: Map<string, number>; metricsByKey: Map<string, CatalogMetric> } {
   const eventIds = new Map(db.select({ slug: events.slug, id: events.id }).from(events).all().map((e) => [e.slug, e.id]));
-  const metricIds = new Map(db.select({ key: metrics.key, id: metrics.id }).from(metrics).orderBy(asc(metrics.sortOrder), asc(metrics.key)).all().map((m) => [m.key, m.id]));
-  return { eventIds, metricIds };
+  const metricsByKey = new Map(
+    db.select({ key: metrics.key, id: metrics.id, label: metrics.label, unit: metrics.unit }).from(metrics).orderBy(asc(metrics.sortOrder), asc(metrics.key)).all()
+      .map(({ key, ...metric }) => [key, metric]),
+  );
+  return { eventIds, metricsByKey };
 }
 
-function unknownReferences(refs: RowReference[], eventIds: Map<string, number>, metricIds: Map<string, number>): ImportError[] {
+function unknownReferences(refs: RowReference[], eventIds: Map<string, number>, metricsByKey: Map<string, CatalogMetric>): ImportError[] {
   const errors: ImportError[] = [];
   for (const row of refs) {
     const { line } = row;
     if (row.event_slug !== undefined && !eventIds.has(row.event_slug)) errors.push({ line, column: 'event_slug', message: `unknown event "${row.event_slug}"; create the event first.` });
-    if (row.metric !== undefined && !metricIds.has(row.metric)) errors.push({ line, column: 'metric', message: `unknown metric "${row.metric}"; known metrics: ${[...metricIds.keys()].join(', ')}.` });
+    if (row.metric === undefined) continue;
+    const metric = metricsByKey.get(row.metric);
+    if (!metric) errors.push({ line, column: 'metric', message: `unknown metric "${row.metric}"; known metrics: ${[...metricsByKey.keys()].join(', ')}.` });
+    else if (row.unit !== undefined) {
+      const mismatch = unitMismatch(row.unit, metric);
+      if (mismatch) errors.push({ line, column: 'unit', message: mismatch });
+    }
   }
   return errors;
 }
 
 /**
- * The events and metrics that valid rows name but the database does not hold. The importer
- * calls it even when other rows are invalid, so one pass reports every problem of the file.
+ * The events and metrics that rows name but the database does not hold, and units that are not
+ * their metric's. The importer calls it even when other rows are invalid, so one pass reports
+ * every problem of the file.
  */
 export function findUnknownReferences(db: Db, refs: RowReference[]): ImportError[] {
-  const { eventIds, metricIds } = catalogIds(db);
-  return unknownReferences(refs, eventIds, metricIds);
+  const { eventIds, metricsByKey } = catalogIds(db);
+  return unknownReferences(refs, eventIds, metricsByKey);
 }
 
 /** How a change of status is recorded: a retraction and a restoration are named as such. */
@@ -73,11 +86,11 @@ type WriteOptions = {
  * sources first, then per thousand rows the created figures and then the updated ones.
  */
 export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: WriteOptions = {}): WriteResult {
-  const { eventIds, metricIds } = catalogIds(db);
+  const { eventIds, metricsByKey } = catalogIds(db);
   const errors = unknownReferences(
-    rows.map(({ line, row }) => ({ line, event_slug: row.event_slug, metric: row.metric })),
+    rows.map(({ line, row }) => ({ line, event_slug: row.event_slug, metric: row.metric, unit: row.unit })),
     eventIds,
-    metricIds,
+    metricsByKey,
   );
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   if (errors.length) return { ...counts, errors, newSources: [] };
@@ -93,7 +106,7 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
       });
       const values: FigureValues = {
         eventId: eventIds.get(row.event_slug)!,
-        metricId: metricIds.get(row.metric)!,
+        metricId: metricsByKey.get(row.metric)!.id,
         group: row.group,
         location: row.location,
         sourceId,

@@ -8,8 +8,8 @@ import { CsvSyntaxError, readCsvText } from './csv-reader';
 const NUMERIC_COLUMNS = new Set(['value_low', 'value_best', 'value_high']);
 
 export type ParsedRow = { line: number; row: ImportRow };
-/** The event and metric a record names (when written validly), to check against the catalog. */
-export type RowReference = { line: number; event_slug?: string; metric?: string };
+/** The event, metric and unit a record names (when written validly), to check against the catalog. */
+export type RowReference = { line: number; event_slug?: string; metric?: string; unit?: string };
 export type ParseResult = { rows: ParsedRow[]; errors: ImportError[]; rowsRead: number; references: RowReference[]; columns: string[] };
 
 const KNOWN = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS, ...IGNORED_COLUMNS]);
@@ -111,9 +111,9 @@ export class RowCollector {
     }
   }
 
-  /** The event and metric every row names, valid or not, in the order of the file. */
+  /** The event, metric and unit every row names, valid or not, in the order of the file. */
   get references(): RowReference[] {
-    const valid = this.rows.map(({ line, row }): RowReference => ({ line, event_slug: row.event_slug, metric: row.metric }));
+    const valid = this.rows.map(({ line, row }): RowReference => ({ line, event_slug: row.event_slug, metric: row.metric, unit: row.unit }));
     return [...valid, ...this.invalidReferences].sort((a, b) => a.line - b.line);
   }
 
@@ -141,11 +141,11 @@ export class RowCollector {
   }
 }
 
-// A row with other problems still has its event and metric checked, unless those cells are
-// themselves malformed (already reported).
+// A row with other problems still has its event, metric and unit checked, unless those cells
+// are themselves malformed (already reported).
 function referenceOf(header: string[], record: string[], line: number, errors: ImportError[]): RowReference {
   const ref: RowReference = { line };
-  for (const column of ['event_slug', 'metric'] as const) {
+  for (const column of ['event_slug', 'metric', 'unit'] as const) {
     const i = header.indexOf(column);
     const cell = record[i]?.trim();
     if (cell && record.length === header.length && !errors.some((e) => e.column === column)) ref[column] = cell;

@@ -51,3 +51,13 @@ export function figureValueIssues(v: FigureValues): FigureValueIssue[] {
 }
 
 export type FigureValueInput = z.output<z.ZodObject<typeof figureValueShape>>;
+
+/**
+ * A figure is counted in its metric's unit: a series that mixed units (KZT and people) could not
+ * be ranged, compared or charted, and its card would put them in one sentence. Null when it fits;
+ * otherwise what to do, said the same by the form and the import.
+ */
+export function unitMismatch(unit: string, metric: { label: string; unit: string }): string | null {
+  if (unit === metric.unit) return null;
+  return `${metric.label} is counted in ${metric.unit}, not “${unit}”: give the figure in ${metric.unit} (say in the note if you converted it), or choose a metric counted in ${unit}.`;
+}

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/index';
 import { findFigure } from '@/db/queries/figure-admin';
 import { listAuditForEntity } from '@/db/queries/audit-read';
-import { e2eDb, newEditor, seedTestFigure, signIn } from './admin-support';
+import { counts, e2eDb, newEditor, seedTestFigure, signIn } from './admin-support';
 import { expect, test } from './fixtures';
 
 let db: Db;
@@ -77,4 +77,41 @@ test("after a refused restore in the history and an edit on the same page, the r
   await expect(page.getByRole('status').filter({ hasText: 'Figure restored.' })).toBeVisible();
   expect(findFigure(db, id)).toMatchObject({ valueBest: 10, revision: 4 });
   expect(listAuditForEntity(db, 'figure', id)[0]).toMatchObject({ action: 'restore', reason: 'the first number was right' });
+});
+
+/**
+ * A figure is counted in its metric's unit. Choosing a metric fills its unit in; a unit typed over
+ * it is refused at the unit field, with everything typed kept and nothing saved.
+ */
+test("a figure's unit follows its metric, and another unit is refused at the unit field with nothing saved", async ({ page }) => {
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+  await signIn(page, editor);
+  await page.goto('/admin/figures/new');
+  await field('Metric').selectOption({ label: 'Economic damage (KZT)' });
+  await expect(field('Unit')).toHaveValue('KZT');
+  await field('Metric').selectOption({ label: 'Deaths (people)' });
+  await expect(field('Unit')).toHaveValue('people');
+
+  await field('Event').selectOption({ label: 'End-to-end admin tests' });
+  await field('Location').fill('Unit place');
+  await field('Number (best)').fill('5');
+  await field('Unit').fill('KZT');
+  await field('Reported on').fill('2022-03-02');
+  await field('Existing source').selectOption({ index: 1 });
+  const before = counts(db);
+  await page.getByRole('button', { name: 'Add figure' }).click();
+
+  await expect(page.getByTestId('form-status')).toContainText('Nothing was saved: Deaths is counted in people, not “KZT”');
+  await expect(page.locator('#unit-error')).toHaveText('Deaths is counted in people, not “KZT”: give the figure in people (say in the note if you converted it), or choose a metric counted in KZT.');
+  await expect(field('Unit')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field('Unit')).toHaveValue('KZT');
+  await expect(field('Location')).toHaveValue('Unit place');
+  await expect(field('Number (best)')).toHaveValue('5');
+  expect(counts(db)).toEqual(before);
+
+  // The metric that counts in KZT takes the figure.
+  await field('Metric').selectOption({ label: 'Economic damage (KZT)' });
+  await page.getByRole('button', { name: 'Add figure' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Figure added.' })).toBeVisible();
+  expect(counts(db).figures).toBe(before.figures + 1);
 });

@@ -94,6 +94,21 @@ describe('concurrent edits', () => {
     expect(findFigure(db, figure.id)).toMatchObject({ status: 'published', revision: 2 });
   });
 
+  it("refuses a figure counted in another unit than its metric's, marking the unit, and writes nothing", () => {
+    const damage = db.$client.prepare("SELECT id FROM metrics WHERE key = 'economic_damage'").pluck().get() as number;
+    const before = dumpTables(db);
+    const message = 'Economic damage is counted in KZT, not “people”: give the figure in KZT (say in the note if you converted it), or choose a metric counted in people.';
+    expect(() => createFigure(db, toll({ metricId: String(damage) }), editor)).toThrow(expect.objectContaining({ message, field: 'unit' }));
+    expect(dumpTables(db)).toEqual(before);
+    // An edit is held to it too: a figure moved to another metric must take that metric's unit.
+    const figure = createFigure(db, toll(), editor);
+    const edited = dumpTables(db);
+    expect(() => updateFigure(db, figure.id, 1, toll({ metricId: String(damage) }), editor)).toThrow(expect.objectContaining({ message, field: 'unit' }));
+    expect(() => updateFigure(db, figure.id, 1, toll({ unit: 'persons' }), editor)).toThrow(expect.objectContaining({ field: 'unit' }));
+    expect(dumpTables(db)).toEqual(edited);
+    expect(updateFigure(db, figure.id, 1, toll({ metricId: String(damage), unit: 'KZT', valueBest: '92000000000' }), editor)).toMatchObject({ status: 'saved', figure: { unit: 'KZT' } });
+  });
+
   it('refuses a second figure with the same identity, naming the first', () => {
     const figure = createFigure(db, toll(), editor);
     expect(() => createFigure(db, toll(), editor)).toThrow(new FigureWriteError(`This source already reported this metric for the same group, place and date (figure #${figure.id}); edit that figure instead.`));

@@ -60,6 +60,26 @@ describe('CSV import', () => {
     expect(dumpTables(db)).toEqual(before);
   });
 
+  it("refuses a row counted in another unit than its metric's, at its unit, even beside invalid rows, and writes nothing", () => {
+    const before = dumpTables(db);
+    const wrongUnit = [
+      'kazakhstan-2022-unrest,economic_damage,all,Kostanay,exact,,5,,people,2022-01-22,Ministry,,,,,',
+      'kazakhstan-2022-unrest,deaths,all,Y,exact,,1,,KZT,2022-01-22,Ministry,,,,,',
+      'kazakhstan-2022-unrest,deaths,all,Z,exact,,1,,people,2022-01-22,Ministry,,,,,',
+    ];
+    const expected = [
+      'line 2, column unit: Economic damage is counted in KZT, not “people”: give the figure in KZT (say in the note if you converted it), or choose a metric counted in people.',
+      'line 3, column unit: Deaths is counted in people, not “KZT”: give the figure in people (say in the note if you converted it), or choose a metric counted in KZT.',
+    ];
+    const valid = importCsvText(db, [HEADER, ...wrongUnit].join('\n'), actor);
+    expect(valid.errors.map(formatImportError)).toEqual(expected);
+    expect(valid).toMatchObject({ created: 0, rejected: 2 });
+    // With an invalid row in the file, the other rows' units are still checked in the same pass.
+    const mixed = importCsvText(db, [HEADER, ...wrongUnit, 'kazakhstan-2022-unrest,deaths,all,W,exact,,-1,,people,2022-01-22,Ministry,,,,,'].join('\n'), actor);
+    expect(mixed.errors.map(formatImportError)).toEqual([...expected, 'line 5, column value_best: Enter a whole number of 0 or more, like 1300.']);
+    expect(dumpTables(db)).toEqual(before);
+  });
+
   it('refuses a file whose header lacks a required column', () => {
     const summary = importCsvText(db, 'event_slug,metric\nx,y\n', actor);
     expect(summary.errors.map(formatImportError)).toContain('line 1: the required column "qualifier" is missing.');

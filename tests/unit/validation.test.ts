@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { count, latestToday, optionalUrl, pastDate, requiredText, slug } from '@/lib/validation/fields';
-import { figureValueIssues } from '@/lib/validation/figure';
+import { figureValueIssues, unitMismatch } from '@/lib/validation/figure';
 import { eventSchema } from '@/lib/validation/event';
 import { importRowSchema } from '@/lib/validation/import-row';
 
@@ -128,5 +128,16 @@ describe('import row', () => {
   it('refuses an unknown qualifier', () => {
     const r = importRowSchema.safeParse({ ...row, qualifier: 'roughly' });
     expect(r.error?.issues.map((i) => i.path.join('.'))).toContain('qualifier');
+  });
+});
+
+describe("a figure's unit is its metric's", () => {
+  const damage = { label: 'Economic damage', unit: 'KZT' };
+  it('fits when it is the same unit, letter for letter', () => {
+    expect(unitMismatch('KZT', damage)).toBeNull();
+    for (const unit of ['kzt', 'KZT ', 'people', 'USD']) expect(unitMismatch(unit, damage)).toMatch(/^Economic damage is counted in KZT, not “/);
+  });
+  it('says which unit the metric counts in and what to do instead', () => {
+    expect(unitMismatch('USD', damage)).toBe('Economic damage is counted in KZT, not “USD”: give the figure in KZT (say in the note if you converted it), or choose a metric counted in USD.');
   });
 });

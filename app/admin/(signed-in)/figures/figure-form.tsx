@@ -27,6 +27,14 @@ type Props = {
 /** The form to add or edit a figure; shows each field's error beside it and keeps what was typed. */
 export function FigureForm({ action, options, figure, submitLabel }: Props) {
   const [answer, formAction] = useAdminForm(action);
+  // A figure is counted in its metric's unit (the save refuses another): choosing a metric fills it in.
+  const unitOf = new Map(options.metrics.map((m) => [String(m.id), m.unit]));
+  const followMetric = (e: React.FormEvent<HTMLFormElement>) => {
+    const changed = e.target as HTMLSelectElement;
+    const unit = changed.name === 'metricId' ? unitOf.get(changed.value) : undefined;
+    const field = e.currentTarget.elements.namedItem('unit');
+    if (unit && field instanceof HTMLInputElement) field.value = unit;
+  };
   const state = useAnswerFor(answer, figure.revision);
   const sourceChoice = shown(state, 'sourceChoice', figure.sourceId ? 'existing' : options.sources.length ? 'existing' : 'new');
   return (
@@ -40,7 +48,7 @@ export function FigureForm({ action, options, figure, submitLabel }: Props) {
         action left its old form on the page, stuck on "Saving…", above the new one (React 19.3,
         Next 16.4, after a save that redirects to this page).
       */}
-      <form key={`${figure.revision ?? 0}.${state.key}`} action={formAction} className="stack" noValidate>
+      <form key={`${figure.revision ?? 0}.${state.key}`} action={formAction} onChange={followMetric} className="stack" noValidate>
         {figure.id ? <input type="hidden" name="figureId" value={figure.id} /> : null}
         {figure.id ? <input type="hidden" name="revision" value={shown(state, 'revision', figure.revision)} /> : null}
         <div className="row">
@@ -58,7 +66,7 @@ export function FigureForm({ action, options, figure, submitLabel }: Props) {
           <TextField name="valueHigh" label="High" hint="Only for a range." inputMode="numeric" state={state} defaultValue={figure.valueHigh} />
         </div>
         <div className="row">
-          <TextField name="unit" label="Unit" hint="people, vehicles, KZT…" state={state} defaultValue={figure.unit ?? 'people'} required />
+          <TextField name="unit" label="Unit" hint="The metric’s unit, as in the metric list: people, vehicles, KZT…" state={state} defaultValue={figure.unit ?? 'people'} required />
           <TextField name="reportedOn" label="Reported on" hint="The date the source reported it (YYYY-MM-DD), not the date of the events." state={state} defaultValue={figure.reportedOn} required />
         </div>
         <fieldset>
