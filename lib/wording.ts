@@ -35,56 +35,36 @@ const grouped = {
   },
 };
 
-/**
- * Which way compact money may round: a lower bound ("more than") only down and an upper bound
- * ("up to") only up, so that rounding never overstates what the source said.
- */
-export type Rounding = 'nearest' | 'down' | 'up';
-const compactFormats = new Map<string, Intl.NumberFormat>();
-const INTL_ROUNDING = { nearest: 'halfExpand', down: 'floor', up: 'ceil' } as const;
-const compactFormat = (rounding: Rounding, digits: number) => {
-  const key = `${rounding}:${digits}`;
-  let format = compactFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: digits, roundingMode: INTL_ROUNDING[rounding] });
-    compactFormats.set(key, format);
-  }
-  return format;
-};
+const compactMoneyFormat = new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 3 });
 
 /**
- * Money from a million up, compactly ("93.7 billion"), with as few decimals as keep it within
- * 0.1 % of the amount (at most three): "1.001 billion", not "1.1 billion", for 1,001,000,000
- * rounded up.
+ * Money from a million up in words ("93.7 billion", "87.05 billion") when the words are the exact
+ * amount, with at most three decimals; null when they would round it (999,999,999 is not "1
+ * billion"), so that a sum is never worded as another than the source gave.
  */
-function compactMoney(value: number, rounding: Rounding): string {
-  const scale = 10 ** (Math.floor(Math.log10(value) / 3) * 3);
-  for (let digits = 1; digits < 3; digits++) {
-    const step = scale / 10 ** digits;
-    const q = value / step;
-    const rounded = (rounding === 'down' ? Math.floor(q) : rounding === 'up' ? Math.ceil(q) : Math.round(q)) * step;
-    if (Math.abs(rounded - value) <= value * 0.001) return compactFormat(rounding, digits).format(value);
-  }
-  return compactFormat(rounding, 3).format(value);
+function compactMoney(value: number): string | null {
+  // The scale Intl words it in: million, billion, trillion (and no larger in English).
+  const scale = 10 ** Math.min(12, Math.floor(Math.log10(value) / 3) * 3);
+  return value % (scale / 1000) === 0 ? compactMoneyFormat.format(value) : null;
 }
+
 /**
  * Which side of its number a report's true figure lies when the source gave the number as a bound:
- * above it for "more than" and "at least", below it for "up to". The timeline's arrows and the
- * rounding of bounds both follow it.
+ * above it for "more than" and "at least", below it for "up to". The timeline's arrows follow it.
  */
 export const BOUND_SIDE: Record<Qualifier, 'above' | 'below' | null> = { exact: null, about: null, unknown: null, more_than: 'above', at_least: 'above', at_most: 'below' };
-// A bound rounds so as never to overstate it: a lower bound ("more than") down, an upper bound ("up to") up.
-const roundingOf = (q: Qualifier): Rounding => (BOUND_SIDE[q] === 'above' ? 'down' : BOUND_SIDE[q] === 'below' ? 'up' : 'nearest');
-const ROUNDING = Object.fromEntries(Object.keys(BOUND_SIDE).map((q) => [q, roundingOf(q as Qualifier)])) as Record<Qualifier, Rounding>;
 
 /** A unit that is an ISO 4217 currency code (KZT, USD, ...) rather than a count of things. */
 export function isCurrency(unit: string): boolean {
   return /^[A-Z]{3}$/.test(unit);
 }
 
-/** A number as people read it: "1,300"; money compactly from a million up: "93.7 billion". */
-export function formatNumber(value: number, unit: string, rounding: Rounding = 'nearest'): string {
-  if (isCurrency(unit)) return `${unit} ${value >= 1_000_000 ? compactMoney(value, rounding) : grouped.format(value)}`;
+/**
+ * A number as people read it: "1,300"; money from a million up in words when they are exact:
+ * "KZT 93.7 billion", else in full: "KZT 999,999,999".
+ */
+export function formatNumber(value: number, unit: string): string {
+  if (isCurrency(unit)) return `${unit} ${(value >= 1_000_000 && compactMoney(value)) || grouped.format(value)}`;
   return grouped.format(value);
 }
 
@@ -96,20 +76,18 @@ export function formatFigure(f: Wordable): string {
   if (f.qualifier === 'unknown') return 'being determined';
   const prefix = PREFIX[f.qualifier];
   if (f.valueLow !== null && f.valueHigh !== null) {
-    if (isCurrency(f.unit)) {
-      // A range keeps its ends outside what was said: low rounds down, high rounds up.
-      return `${prefix}${formatNumber(f.valueLow, f.unit, 'down')}–${formatNumber(f.valueHigh, f.unit, 'up').slice(f.unit.length + 1)}`;
-    }
+    if (isCurrency(f.unit)) return `${prefix}${formatNumber(f.valueLow, f.unit)}–${formatNumber(f.valueHigh, f.unit).slice(f.unit.length + 1)}`;
     return `${prefix}${grouped.format(f.valueLow)}–${grouped.format(f.valueHigh)}`;
   }
   if (f.valueBest === null) return 'being determined';
-  return `${prefix}${formatNumber(f.valueBest, f.unit, ROUNDING[f.qualifier])}`;
+  return `${prefix}${formatNumber(f.valueBest, f.unit)}`;
 }
 
 /**
  * A sum of money in full, as entered, with the words the source used: "more than KZT
  * 87,000,000,000", "KZT 87,000,000,000–93,700,000,000 (best estimate KZT 90,000,000,000)". The
- * compact wording ("93.7 billion") rounds; this is what a reader checks it against.
+ * words ("93.7 billion") are exact or not used, but a number in full is what a reader checks
+ * against a document.
  */
 export function formatAmountInFull(f: Wordable): string {
   if (f.qualifier === 'unknown') return 'being determined';
@@ -171,14 +149,11 @@ export function describeReportSpread(
   const counted = `${count(r.reports, 'report', 'reports')} from ${count(r.sources, 'source', 'sources')}`;
   const prefix = (q: Qualifier) => (q === 'unknown' ? '' : PREFIX[q]);
   if (r.low === r.high && r.lowQualifier === r.highQualifier) {
-    return `${counted}, all with the same number (${prefix(r.lowQualifier)}${formatNumber(r.low, unit, ROUNDING[r.lowQualifier])}); the figure above is the latest.`;
+    return `${counted}, all with the same number (${prefix(r.lowQualifier)}${formatNumber(r.low, unit)}); the figure above is the latest.`;
   }
-  // An end rounds outwards (the low down, the high up), unless its words make it a bound: a
-  // bound rounds the way that never overstates it ("more than" down, "up to" up).
-  const rounding = (q: Qualifier, outward: Rounding) => (ROUNDING[q] === 'nearest' ? outward : ROUNDING[q]);
-  const low = `${prefix(r.lowQualifier)}${formatNumber(r.low, unit, rounding(r.lowQualifier, 'down'))}`;
+  const low = `${prefix(r.lowQualifier)}${formatNumber(r.low, unit)}`;
   // The currency is named at both ends: "to about 93.7 billion" alone reads as a number of anything.
-  const high = `${prefix(r.highQualifier)}${formatNumber(r.high, unit, rounding(r.highQualifier, 'up'))}`;
+  const high = `${prefix(r.highQualifier)}${formatNumber(r.high, unit)}`;
   // Only the two ends' words are known, not every report's: said without listing them.
   if (r.low === r.high) return `${counted}, all giving ${formatNumber(r.low, unit)}, not all in the same words; the figure above is the latest.`;
   // "from 40 up to 50", not "from 40 to up to 50".

@@ -109,9 +109,15 @@ test("a figure's unit follows its metric, and another unit is refused at the uni
   await expect(field('Number (best)')).toHaveValue('5');
   expect(counts(db)).toEqual(before);
 
-  // The metric that counts in KZT takes the figure.
+  // The metric that counts in KZT takes the figure. Its sum is not a round one: the public page
+  // words it in full, never rounded to "1 billion".
   await field('Metric').selectOption({ label: 'Economic damage (KZT)' });
+  await field('Number (best)').fill('999999999');
   await page.getByRole('button', { name: 'Add figure' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Figure added.' })).toBeVisible();
   expect(counts(db).figures).toBe(before.figures + 1);
+  const id = /\/admin\/figures\/(\d+)/.exec(page.url())![1];
+  await page.goto(`/figures/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('KZT 999,999,999');
+  await expect(page.locator('main')).not.toContainText('billion');
 });

@@ -38,19 +38,39 @@ describe('formatFigure', () => {
     expect(formatFigure(fig('exact', null, 'KZT', 40_000_000_000, 93_700_000_000))).toBe('KZT 40 billion–93.7 billion');
   });
 
-  it('rounds money by at most 0.1 %, with as few decimals as that takes', () => {
+  it('words money compactly only when the words are the exact amount, with as few decimals as that takes', () => {
     expect(formatFigure(fig('about', null, 'KZT', 999_000_000, 1_001_000_000))).toBe('about KZT 999 million–1.001 billion');
     expect(formatNumber(1_050_000_000, 'KZT')).toBe('KZT 1.05 billion');
-    expect(formatNumber(93_740_000_000, 'KZT')).toBe('KZT 93.7 billion');
-    expect(formatNumber(2_500_000, 'USD')).toBe('USD 2.5 million');
+    expect(formatNumber(93_740_000_000, 'KZT')).toBe('KZT 93.74 billion');
+    expect(formatNumber(87_050_000_000, 'KZT')).toBe('KZT 87.05 billion');
+    expect(formatNumber(1_000_000_000_000, 'KZT')).toBe('KZT 1 trillion');
   });
 
-  it('never overstates a bound when it rounds money', () => {
-    expect(formatFigure(fig('more_than', 87_460_000_000, 'KZT'))).toBe('more than KZT 87.4 billion');
-    expect(formatFigure(fig('at_least', 999_950_000, 'KZT'))).toBe('at least KZT 999.9 million');
-    expect(formatFigure(fig('at_most', 87_410_000_000, 'KZT'))).toBe('up to KZT 87.41 billion');
-    expect(formatFigure(fig('about', 87_460_000_000, 'KZT'))).toBe('about KZT 87.5 billion');
-    expect(formatFigure(fig('exact', null, 'KZT', 87_460_000_000, 93_740_000_000))).toBe('KZT 87.4 billion–93.8 billion');
+  it('writes any other sum of money in full, never rounded: not up, not down, not for a bound', () => {
+    expect(formatFigure(fig('exact', 999_999_999, 'KZT'))).toBe('KZT 999,999,999');
+    expect(formatFigure(fig('more_than', 87_460_000_001, 'KZT'))).toBe('more than KZT 87,460,000,001');
+    expect(formatFigure(fig('at_most', 93_712_500_000, 'KZT'))).toBe('up to KZT 93,712,500,000');
+    expect(formatFigure(fig('about', null, 'KZT', 1_000_000, 999_999_999_999))).toBe('about KZT 1 million–999,999,999,999');
+    expect(formatNumber(Number.MAX_SAFE_INTEGER, 'USD')).toBe('USD 9,007,199,254,740,991');
+  });
+
+  it('words every sum of money as exactly that sum (property)', () => {
+    const scales: Record<string, number> = { million: 1e6, billion: 1e9, trillion: 1e12 };
+    const amount = (worded: string): number => {
+      const [, number, scale] = /^KZT ([\d,.]+)(?: (million|billion|trillion))?$/.exec(worded)!;
+      const n = number!.replace(/,/g, '');
+      if (!scale) return Number(n);
+      // Exact in decimal: the digits shifted by the scale, without floating-point products.
+      const [whole, fraction = ''] = n.split('.');
+      const zeros = Math.log10(scales[scale]!);
+      return Number(`${whole}${fraction.padEnd(zeros, '0')}`);
+    };
+    const money = fc.oneof(
+      fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+      // Round sums, as sources give them: a few digits times a power of ten.
+      fc.tuple(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 0, max: 11 })).map(([d, p]) => d * 10 ** p),
+    );
+    fc.assert(fc.property(money, (value) => amount(formatNumber(value, 'KZT')) === value), { numRuns: 3000 });
   });
 
   it('keeps full precision for very large counts', () => {
@@ -140,16 +160,14 @@ describe('describeReportSpread', () => {
     expect(spread(3811, 'exact', 9900, 'at_most')).toBe('2 reports from 2 sources, ranging from 3,811 up to 9,900; the figure above is the latest.');
     expect(spread(1300, 'more_than', 1300, 'more_than')).toBe('2 reports from 2 sources, all with the same number (more than 1,300); the figure above is the latest.');
     expect(spread(1300, 'exact', 1300, 'more_than')).toBe('2 reports from 2 sources, all giving 1,300, not all in the same words; the figure above is the latest.');
-    expect(spread(87_460_000_000, 'more_than', 93_740_000_000, 'about', 'KZT')).toBe('2 reports from 2 sources, ranging from more than KZT 87.4 billion to about KZT 93.8 billion; the figure above is the latest.');
-    // An end that is a bound rounds the way that never overstates it, not outwards.
-    expect(spread(87_460_000_000, 'exact', 93_750_000_000, 'more_than', 'KZT')).toBe('2 reports from 2 sources, ranging from KZT 87.4 billion to more than KZT 93.7 billion; the figure above is the latest.');
+    expect(spread(87_460_000_000, 'more_than', 93_740_000_000, 'about', 'KZT')).toBe('2 reports from 2 sources, ranging from more than KZT 87.46 billion to about KZT 93.74 billion; the figure above is the latest.');
     expect(spread(1_250_000_000, 'at_most', 2_000_000_000, 'exact', 'KZT')).toBe('2 reports from 2 sources, ranging from up to KZT 1.25 billion to KZT 2 billion; the figure above is the latest.');
-    // Rounded outwards, but never by more than 0.1 %: two amounts a tenge apart stay apart, and close.
-    expect(spread(93_700_000_000, 'exact', 93_700_000_001, 'exact', 'KZT')).toBe('2 reports from 2 sources, ranging from KZT 93.7 billion to KZT 93.71 billion; the figure above is the latest.');
+    // Two amounts a tenge apart stay apart: neither end is rounded.
+    expect(spread(93_700_000_000, 'exact', 93_700_000_001, 'exact', 'KZT')).toBe('2 reports from 2 sources, ranging from KZT 93.7 billion to KZT 93,700,000,001; the figure above is the latest.');
   });
 
-  it('names the currency at both ends and rounds outwards, never narrowing what was reported', () => {
-    expect(describeReportSpread({ low: 87_460_000_000, high: 93_740_000_000, lowQualifier: 'exact', highQualifier: 'exact', reports: 2, sources: 2 }, 'KZT')).toBe('2 reports from 2 sources, ranging from KZT 87.4 billion to KZT 93.8 billion; the figure above is the latest.');
+  it('names the currency at both ends', () => {
+    expect(describeReportSpread({ low: 87_460_000_000, high: 93_740_000_000, lowQualifier: 'exact', highQualifier: 'exact', reports: 2, sources: 2 }, 'KZT')).toBe('2 reports from 2 sources, ranging from KZT 87.46 billion to KZT 93.74 billion; the figure above is the latest.');
   });
 });
 

@@ -52,7 +52,7 @@ export default async function FigurePage({ params }: Props) {
         <dd>{formatFigureWithUnit(f)}</dd>
         {isCurrency(f.unit) && f.qualifier !== 'unknown' ? (
           <>
-            {/* Money is worded compactly ("93.7 billion"); the exact amounts as entered. */}
+            {/* Money is worded compactly ("93.7 billion") when that is exact; here, every amount as entered. */}
             <dt>Amount in full</dt>
             <dd>{formatAmountInFull(f)}</dd>
           </>
