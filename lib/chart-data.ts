@@ -106,6 +106,7 @@ export function timelineChart(ofMetric: Series[], metricKey: string, omitted: nu
               value: f.valueBest ?? Math.round(((f.valueLow ?? 0) + (f.valueHigh ?? 0)) / 2),
               low: f.valueLow,
               high: f.valueHigh,
+              midpoint: f.valueBest === null,
               status: reportStatus(f, s),
               bound: BOUND_SIDE[f.qualifier],
               wording: formatFigure(f),

@@ -26,6 +26,11 @@ export type TimelinePoint = {
   value: number;
   low: number | null;
   high: number | null;
+  /**
+   * A range the source gave without a best number: the point sits in its middle only to carry
+   * the line, and no mark is drawn there (the range's bar is), since the source gave no such number.
+   */
+  midpoint: boolean;
   status: ReportStatus;
   /** A number the source gave as a bound: the true one is above it ("more than", "at least") or below it ("up to"). */
   bound: 'above' | 'below' | null;

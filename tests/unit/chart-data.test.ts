@@ -39,6 +39,14 @@ describe('chart data', () => {
     });
   });
 
+  it('places a range given without a best number in its middle, marked as such, and one with a best number at it', () => {
+    const t = chartsOf([
+      makeFigure({ valueLow: 225, valueBest: null, valueHigh: 238, reportedOn: '2022-01-10' }),
+      makeFigure({ valueLow: 225, valueBest: 230, valueHigh: 238, reportedOn: '2022-01-11', sourceId: 2 }),
+    ]).timeline;
+    expect(t.spec.series[0]!.points.map((p) => [p.value, p.midpoint, p.low, p.high])).toEqual([[232, true, 225, 238], [230, false, 225, 238]]);
+  });
+
   it('never puts two units on one axis', () => {
     const { comparisons } = chartsOf([makeFigure({ valueBest: 5 }), makeFigure({ metricKey: 'damage', unit: 'KZT', valueBest: 9e9 })]);
     expect(comparisons.map((c) => [c.unit, c.spec.bars.length])).toEqual([

@@ -70,15 +70,15 @@ describe('describeChart', () => {
       describeChart({
         kind: 'timeline', id: 'timeline', title: 'Deaths as reported over time', unit: 'people',
         series: [{ label: 'Kazakhstan', points: [
-          { date: '2022-01-09', value: 164, low: null, high: null, status: 'superseded', bound: null, wording: '164', citation: '' },
-          { date: '2022-03-14', value: 230, low: null, high: null, status: 'headline', bound: null, wording: '230', citation: '' },
+          { date: '2022-01-09', value: 164, low: null, high: null, status: 'superseded', bound: null, midpoint: false, wording: '164', citation: '' },
+          { date: '2022-03-14', value: 230, low: null, high: null, status: 'headline', bound: null, midpoint: false, wording: '230', citation: '' },
         ] }],
       }),
     ).toBe('Timeline, Deaths as reported over time (people), by date reported. Kazakhstan: 164 on 9 January 2022 (superseded), then 230 on 14 March 2022.');
   });
 
   it('says how many reports give no number, which the timeline cannot draw', () => {
-    const series = [{ label: 'Kazakhstan', points: [{ date: '2022-01-09', value: 164, low: null, high: null, status: 'headline' as const, bound: null, wording: '164', citation: '' }] }];
+    const series = [{ label: 'Kazakhstan', points: [{ date: '2022-01-09', value: 164, low: null, high: null, status: 'headline' as const, bound: null, midpoint: false, wording: '164', citation: '' }] }];
     expect(describeChart({ kind: 'timeline', id: 'timeline', title: 'Deaths', unit: 'people', series, unnumbered: 1 })).toBe(
       'Timeline, Deaths (people), by date reported. Kazakhstan: 164 on 9 January 2022. One report gives no number (being determined); it is in the table, not drawn.',
     );
@@ -91,7 +91,7 @@ describe('describeChart', () => {
 });
 
 describe('describeChart for a long timeline', () => {
-  const point = (i: number, status: 'headline' | 'superseded') => ({ date: `2022-01-${String(i + 1).padStart(2, '0')}`, value: i, low: null, high: null, status, bound: null, wording: `${i * 10}`, citation: '' });
+  const point = (i: number, status: 'headline' | 'superseded') => ({ date: `2022-01-${String(i + 1).padStart(2, '0')}`, value: i, low: null, high: null, status, bound: null, midpoint: false, wording: `${i * 10}`, citation: '' });
   const line = (label: string, n: number) => ({ label, points: Array.from({ length: n }, (_, i) => point(i, i === n - 1 ? 'headline' : 'superseded')) });
 
   it('reads out every report up to DESCRIBED_POINTS', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { boundArrow } from '@/app/ui/charts/plugins';
-import { TIMELINE_SHAPES, timelineDatasets, timelineDayRange } from '@/app/ui/charts/timeline-datasets';
+import { TIMELINE_SHAPES, timelineDatasets, timelineDayRange, timelineValueMax } from '@/app/ui/charts/timeline-datasets';
 import type { TimelinePoint, TimelineSpec } from '@/lib/chart-spec';
 
 const point = (date: string, value: number, status: TimelinePoint['status']): TimelinePoint => ({
-  date, value, low: null, high: null, status, bound: null, wording: String(value), citation: '[1] Source',
+  date, value, low: null, high: null, status, bound: null, midpoint: false, wording: String(value), citation: '[1] Source',
 });
 const spec: TimelineSpec = {
   kind: 'timeline', id: 'timeline-deaths', title: 'Deaths as reported over time', unit: 'people',
@@ -17,6 +17,25 @@ const spec: TimelineSpec = {
   ],
 };
 const PALETTE = ['#111111', '#222222', '#333333'];
+
+describe('a range on the timeline', () => {
+  // The source gave 1 million to 1 trillion and no best number: the point sits in the middle.
+  const range: TimelinePoint = { ...point('2022-01-10', 500_000_500_000, 'headline'), low: 1_000_000, high: 1_000_000_000_000, midpoint: true };
+  const withRange: TimelineSpec = { ...spec, series: [{ label: 'Kostanay', points: [point('2022-01-09', 600_000_000_000, 'superseded'), range] }] };
+
+  it('sets the axis to reach the top of every range, not only the points', () => {
+    expect(timelineValueMax(withRange)).toBe(1_000_000_000_000);
+    expect(timelineValueMax(spec)).toBe(400);
+    expect(timelineValueMax({ series: [] })).toBe(0);
+  });
+
+  it('draws no mark at the middle of a range the source gave no best number for, but finds it on hover', () => {
+    const [line] = timelineDatasets(withRange, PALETTE);
+    expect(line!.pointRadius).toEqual([6, 0]);
+    expect(line!.pointHitRadius).toBe(8);
+    expect(line!.data[1]).toMatchObject({ low: 1_000_000, high: 1_000_000_000_000 });
+  });
+});
 
 describe('the timeline’s datasets', () => {
   const sets = timelineDatasets(spec, PALETTE);

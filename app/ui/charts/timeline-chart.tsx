@@ -7,7 +7,7 @@ import { wordedCitation } from '@/lib/citations';
 import { PngButton } from './png-button';
 import { backgroundPlugin, boundArrowsPlugin, rangeBarsPlugin } from './plugins';
 import { PALETTE } from './register';
-import { DAY, timelineDatasets, timelineDayRange, type TimelinePointXY as Point } from './timeline-datasets';
+import { DAY, timelineDatasets, timelineDayRange, timelineValueMax, type TimelinePointXY as Point } from './timeline-datasets';
 import { useChartTheme } from './use-chart-theme';
 
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -81,6 +81,8 @@ export default function TimelineChart({ spec, description, fileName, context }: 
       },
       y: {
         beginAtZero: true,
+        // Up to the top of every range, not only to the points.
+        suggestedMax: timelineValueMax(spec),
         ticks: { color: theme.muted, callback: (v) => (typeof v === 'number' ? (v >= 1e6 ? compact.format(v) : grouped.format(v)) : v) },
         grid: { color: theme.grid },
         title: { display: true, text: spec.unit, color: theme.muted },

@@ -41,7 +41,9 @@ export function timelineDatasets(spec: TimelineSpec, palette: readonly string[])
         borderColor: colour,
         backgroundColor: colour,
         stepped: 'before' as const,
-        pointRadius: said.map((p) => (p.status === 'headline' ? 7 : 6)),
+        pointRadius: said.map((p) => (p.midpoint ? 0 : p.status === 'headline' ? 7 : 6)),
+        // A range with no mark is still found by hovering its middle.
+        pointHitRadius: 8,
         pointStyle: TIMELINE_SHAPES[i % TIMELINE_SHAPES.length]!.style,
         pointRotation: TIMELINE_SHAPES[i % TIMELINE_SHAPES.length]!.rotation,
         pointBorderWidth: 2,
@@ -73,4 +75,14 @@ export function timelineDayRange(datasets: ReadonlyArray<{ data: ReadonlyArray<{
   if (first > last) return null;
   const room = Math.max(1, Math.ceil((last - first) / 60));
   return { min: first - room, max: last + room };
+}
+
+/**
+ * The highest number the timeline must show: a point's, or the top of its range. Chart.js scales
+ * its axis to the points alone, so a range reaching above them ran off the top of the plot.
+ */
+export function timelineValueMax(spec: Pick<TimelineSpec, 'series'>): number {
+  let max = 0;
+  for (const s of spec.series) for (const p of s.points) max = Math.max(max, p.value, p.high ?? 0);
+  return max;
 }
