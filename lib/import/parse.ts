@@ -127,6 +127,9 @@ export class RowCollector {
       // The header is known once its record is complete: a problem in the header itself has none.
       const named = this.header?.[err.cell];
       const cell = named ? `column "${named}"` : `cell ${err.cell + 1}`;
+      // A row it could not read is still a row of the file, and rejected: counted as read, so that
+      // the summary's rejected rows are never more than those it read.
+      if (this.header) this.rowsRead++;
       this.errors.push({ line: err.line, column: null, message: `the file is not valid CSV: ${err.problem} at character ${err.character} (${cell}): ${err.detail}` });
     } else {
       this.errors.push({ line: 1, column: null, message: `the file is not valid CSV: ${err instanceof Error ? err.message : String(err)}` });
