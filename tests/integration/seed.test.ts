@@ -30,6 +30,17 @@ describe('seeding the Kazakhstan dataset', () => {
     expect(seedDatabase(db).imports[0]).toMatchObject({ created: 35, errors: [] });
   });
 
+  it('dates a source by when it was published, not by the announcement it reports', () => {
+    seedDatabase(db);
+    // Kursiv retold on 11 January 2022 (its address says so) what the Almaty police said on 5 January.
+    const kursiv = db.$client
+      .prepare("SELECT s.published_on AS publishedOn, f.reported_on AS reportedOn FROM sources s JOIN figures f ON f.source_id = s.id WHERE s.publisher = 'Kursiv'")
+      .all();
+    expect(kursiv).toEqual([{ publishedOn: '2022-01-11', reportedOn: '2022-01-05' }]);
+    // Every other source was published the day it reported.
+    expect(db.$client.prepare('SELECT count(*) AS n FROM sources s JOIN figures f ON f.source_id = s.id WHERE s.published_on <> f.reported_on').get()).toEqual({ n: 1 });
+  });
+
   it('is idempotent: a second run changes nothing at all', () => {
     seedDatabase(db);
     const before = dumpTables(db);

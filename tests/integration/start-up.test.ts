@@ -90,7 +90,7 @@ describe('an interrupted or failed seed', () => {
     const seedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-badseed-'));
     dirs.push(seedDir);
     fs.cpSync(path.resolve('seed'), seedDir, { recursive: true });
-    fs.appendFileSync(path.join(seedDir, 'kazakhstan-2022-reports.csv'), 'kazakhstan-2022-unrest,deaths,all,X,exact,,-5,,people,2022-01-01,M,,,,,\n');
+    fs.appendFileSync(path.join(seedDir, 'kazakhstan-2022-reports.csv'), 'kazakhstan-2022-unrest,deaths,all,X,exact,,-5,,people,2022-01-01,M,,,,,,\n');
     const original = process.env.SEED_DIR;
     process.env.SEED_DIR = seedDir;
     try {
