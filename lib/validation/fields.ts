@@ -83,8 +83,8 @@ export function latestToday(now: Date = new Date()): string {
 }
 
 function dateIssue(s: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  // Parsed as ISO text: Date.UTC reads the years 0–99 as 1900–1999, so 0001-01-01 was "not a date".
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`) : null;
   if (s === '') return 'Enter a date as YYYY-MM-DD.';
   if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
     return `"${s.slice(0, 40)}" is not a date; use YYYY-MM-DD, like 2022-01-11.`;

@@ -12,28 +12,33 @@ const MAX_METRICS = 50;
 
 /**
  * One metric key, or several separated by commas ("deaths,injured"): the figures of any of them.
- * In a list, the message names the part that is wrong.
+ * Keys are lower-case, so any letter case is read as one ("Deaths"). In a list, the message
+ * names the part that is wrong, as it was typed.
  */
 const metricList = z
   .string()
   .trim()
   .transform((s, ctx) => {
-    const keys = s.split(',').map((k) => k.trim());
+    const typed = s.split(',').map((k) => k.trim());
+    const keys = typed.map((k) => k.toLowerCase());
     const refuse = (message: string) => {
       ctx.issues.push({ code: 'custom', input: s, message });
       return z.NEVER;
     };
     if (keys.length > MAX_METRICS) return refuse(`Name at most ${MAX_METRICS} metrics.`);
-    for (const key of keys) {
+    for (const [i, key] of keys.entries()) {
       if (keys.length > 1 && key === '') return refuse(`"${s}" has an empty part: separate metric keys by single commas, like deaths,injured.`);
       const checked = metricKey.safeParse(key);
-      if (!checked.success) return refuse(keys.length > 1 ? `"${key}" is not a metric key. ${checked.error.issues[0]!.message}` : checked.error.issues[0]!.message);
+      if (!checked.success) return refuse(keys.length > 1 ? `"${typed[i]}" is not a metric key. ${checked.error.issues[0]!.message}` : checked.error.issues[0]!.message);
     }
     return keys;
   });
 
+/** An event's slug in any letter case: slugs are lower-case, so "Kazakhstan-2022-Unrest" is one. */
+const eventFilter = z.string().trim().toLowerCase().pipe(slug);
+
 const filterShape = {
-  event: slug.optional(),
+  event: eventFilter.optional(),
   metric: metricList.optional(),
   group: optionalText(LIMITS.short),
   location: optionalText(LIMITS.short),

@@ -50,7 +50,8 @@ for (const javaScriptEnabled of [true, false]) {
     expect((await page.request.get(`/api/figures?limit=${MAX_PAGE_SIZE + 1}`)).status()).toBe(400);
     expect(((await (await page.request.get('/api/figures')).json()) as { limit: number }).limit).toBe(DEFAULT_PAGE_SIZE);
     expect((await page.request.get('/api/figures?metric=no_such_metric')).status()).toBe(404);
-    expect((await page.request.get('/api/figures?metric=Deaths')).status()).toBe(400);
+    expect((await page.request.get('/api/figures?metric=death%20toll')).status()).toBe(400);
+    expect((await page.request.get('/api/figures?metric=Deaths')).status()).toBe(200);
 
     // The examples work: the CSV's header is those columns, the JSON a page of figures.
     const csvLink = page.getByRole('link', { name: /^\/api\/figures\.csv\?/ });

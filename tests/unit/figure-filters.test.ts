@@ -17,6 +17,13 @@ describe('export and API filters', () => {
     });
   });
 
+  it('reads an event slug and metric keys in any letter case, as the lower-case they are', () => {
+    expect(parseCsvQuery(q('event=Kazakhstan-2022-Unrest&metric=Deaths,INJURED'))).toMatchObject({
+      ok: true,
+      value: { event: 'kazakhstan-2022-unrest', metric: ['deaths', 'injured'] },
+    });
+  });
+
   it.each([
     ['event=Kazakhstan 2022', 'event: Use 1–100 lower-case letters, digits and single hyphens, like kazakhstan-2022-unrest.'],
     ['metric=Deaths!', 'metric: Use a metric key such as deaths or economic_damage.'],
@@ -34,7 +41,7 @@ describe('export and API filters', () => {
     // Two empty keys, one message.
     ['metric=,', 'metric: "," has an empty part: separate metric keys by single commas, like deaths,injured.'],
     ['metric=deaths,', 'metric: "deaths," has an empty part: separate metric keys by single commas, like deaths,injured.'],
-    ['metric=deaths,Injured', 'metric: "Injured" is not a metric key. Use a metric key such as deaths or economic_damage.'],
+    ['metric=deaths,Injured!', 'metric: "Injured!" is not a metric key. Use a metric key such as deaths or economic_damage.'],
     [`metric=${Array.from({ length: 51 }, (_, i) => `m${i}`).join(',')}`, 'metric: Name at most 50 metrics.'],
     ['event=kazakhstan-2022-unrest&location=%20', 'location: give it a value, or leave the parameter out.'],
     ['limit=10', 'limit: only the JSON API (/api/figures) takes it; use event, metric, group, location, from, to, status, hxl.'],

@@ -33,6 +33,12 @@ describe('dates', () => {
   it.each(['2022-02-30', '2022-13-01', '11/01/2022', '2022-1-1'])('refuses %s as not a date', (d) => {
     expect(messages(pastDate, d)).toEqual([`"${d}" is not a date; use YYYY-MM-DD, like 2022-01-11.`]);
   });
+  it.each(['0001-01-01', '0099-12-31', '1600-02-29', '2024-02-29'])('accepts %s, a real date in any year', (d) => {
+    expect(messages(pastDate, d)).toEqual([]);
+  });
+  it.each(['0099-02-29', '1900-02-29', '2023-02-29'])('refuses %s, a 29 February of a year without one', (d) => {
+    expect(messages(pastDate, d)).toEqual([`"${d}" is not a date; use YYYY-MM-DD, like 2022-01-11.`]);
+  });
   it('refuses an empty date', () => expect(messages(pastDate, '')).toEqual(['Enter a date as YYYY-MM-DD.']));
   it('refuses a future date', () => {
     expect(messages(pastDate, '2999-01-01')).toEqual(['2999-01-01 is in the future; enter the date it was reported.']);
