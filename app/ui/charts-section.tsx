@@ -58,7 +58,7 @@ export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
       ) : null}
       <ChartPanel
         spec={breakdown.spec}
-        subtitle={`The latest figure for each group and place, in ${breakdown.unit}.${breakdown.omitted ? ` The ${breakdown.rows.length} largest are shown; ${breakdown.omitted} more are in All reports.` : ''}`}
+        subtitle={`The latest figure for each group and place, in ${breakdown.unit}.${breakdown.rows.length > 1 ? ' Groups and places overlap (a city is within its country, a group within “all”): compare the bars, do not add them up.' : ''}${breakdown.omitted ? ` The ${breakdown.rows.length} largest are shown; ${breakdown.omitted} more are in All reports.` : ''}`}
         sourceLine={sourceLine(breakdown.rows.map((r) => r.figure))}
         view={state.breakdownView}
         chartHref={href({ breakdownView: 'chart' }, 'breakdown')}

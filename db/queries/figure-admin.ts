@@ -63,9 +63,15 @@ export type FormOptions = {
   sources: Array<{ id: number; label: string }>;
 };
 
-/** A source in one line, as pickers and histories name it: "2022-01-15 · Prosecutor General's Office · Kazakhstan raises…". */
-export function sourceLabel(s: Pick<Source, 'reportingBody' | 'publisher' | 'title' | 'publishedOn'>): string {
-  return `${s.publishedOn} · ${s.reportingBody}${s.title ? ` · ${s.title}` : s.publisher ? ` · ${s.publisher}` : ''}`;
+/**
+ * A source in one line, as pickers and histories name it: "2022-01-15 · Prosecutor General's
+ * Office · Kazakhstan raises…"; one without a title by its publisher and web address, so that two
+ * untitled reports of one publisher and day are told apart: "2022-01-06 · Atameken · TASS,
+ * tass.com/world/1384597".
+ */
+export function sourceLabel(s: Pick<Source, 'reportingBody' | 'publisher' | 'title' | 'publishedOn' | 'url'>): string {
+  const where = s.title || [s.publisher, s.url.replace(/^https?:\/\/(www\.)?/, '')].filter(Boolean).join(', ');
+  return `${s.publishedOn} · ${s.reportingBody}${where ? ` · ${where}` : ''}`;
 }
 
 /** What the figure form offers in its pickers. */
@@ -74,7 +80,7 @@ export function figureFormOptions(db: Executor): FormOptions {
     events: db.select({ id: events.id, name: events.name }).from(events).orderBy(desc(events.startDate)).all(),
     metrics: db.select({ id: metrics.id, label: metrics.label, unit: metrics.unit }).from(metrics).orderBy(asc(metrics.sortOrder), asc(metrics.key)).all(),
     sources: db
-      .select({ id: sources.id, reportingBody: sources.reportingBody, publisher: sources.publisher, title: sources.title, publishedOn: sources.publishedOn })
+      .select({ id: sources.id, reportingBody: sources.reportingBody, publisher: sources.publisher, title: sources.title, publishedOn: sources.publishedOn, url: sources.url })
       .from(sources)
       .orderBy(desc(sources.publishedOn), asc(sources.reportingBody))
       .all()

@@ -54,7 +54,7 @@ function historyNames(db: Executor, entries: AuditEntry[]): Record<Named, Map<nu
   const metricRows = ids.metricId.length ? db.select({ id: metrics.id, name: metrics.label }).from(metrics).where(inArray(metrics.id, ids.metricId)).all() : [];
   const sourceRows = ids.sourceId.length
     ? db
-        .select({ id: sources.id, reportingBody: sources.reportingBody, publisher: sources.publisher, title: sources.title, publishedOn: sources.publishedOn })
+        .select({ id: sources.id, reportingBody: sources.reportingBody, publisher: sources.publisher, title: sources.title, publishedOn: sources.publishedOn, url: sources.url })
         .from(sources)
         // Public sources only: the rule of their pages (db/queries/source-page.ts).
         .where(and(inArray(sources.id, ids.sourceId), sql`EXISTS (SELECT 1 FROM figures WHERE source_id = ${sources.id})`))

@@ -13,19 +13,20 @@ export type ReplayRows = { sources: SourceIdentity[]; figures: Array<{ source: n
 
 /**
  * Every figure of the database `file` (in id order) with its source's identity as an import of
- * its export gives it (the export's reported_on is the import's published_on), read into memory:
+ * its export gives it (the export's source_published_on is the import's published_on), read into memory:
  * the rows `replayImportWrites` writes again, the same figures and sources as that import.
  */
 export function readReplayRows(file: string): ReplayRows {
   const from = new Database(file, { readonly: true });
   try {
     const rows = from.prepare(`SELECT s.reporting_body, s.publisher, s.title, s.url, f.event_id, f.metric_id, f.group_name, f.location,
-        f.reported_on, f.qualifier, f.value_low, f.value_best, f.value_high, f.unit, f.quote, f.note, f.status, f.retraction_reason
+        f.reported_on, f.qualifier, f.value_low, f.value_best, f.value_high, f.unit, f.quote, f.note, f.status, f.retraction_reason,
+        s.published_on
       FROM figures f JOIN sources s ON s.id = f.source_id ORDER BY f.id`).raw().all() as unknown[][];
     const sources: SourceIdentity[] = [];
     const sourceIndex = new Map<string, number>();
     const figures = rows.map((r) => {
-      const identity = { reportingBody: r[0], publisher: r[1], title: r[2], url: r[3], publishedOn: r[8] } as SourceIdentity;
+      const identity = { reportingBody: r[0], publisher: r[1], title: r[2], url: r[3], publishedOn: r[18] } as SourceIdentity;
       const key = JSON.stringify(identity);
       let source = sourceIndex.get(key);
       if (source === undefined) sourceIndex.set(key, (source = sources.push(identity) - 1));

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/index';
 import { listAuditForEntity } from '@/db/queries/audit-read';
 import { createEvent, createSource, updateEvent, updateSource } from '@/db/queries/catalog-admin';
-import { findFigure } from '@/db/queries/figure-admin';
+import { figureFormOptions, findFigure } from '@/db/queries/figure-admin';
 import { createFigure, figureAtRevision, FigureWriteError, restoreFigure, restoreFigureVersion, retractFigure, updateFigure } from '@/db/queries/figure-writes';
 import { listFiguresForAdmin } from '@/db/queries/figure-admin';
 import { createSeededTestDb, dumpTables } from '../helpers/db';
@@ -165,5 +165,16 @@ describe('the admin figure list', () => {
     retractFigure(db, figure.id, 1, 'test', editor);
     expect(listFiguresForAdmin(db, { status: 'retracted', page: 1, pageSize: 50 }).rows.map((r) => r.id)).toEqual([figure.id]);
     expect(listFiguresForAdmin(db, { eventId: 999, page: 1, pageSize: 50 }).total).toBe(0);
+  });
+});
+
+describe("the figure form's source picker", () => {
+  it('names a source without a title by its publisher and web address, so that two of one day are told apart', () => {
+    const labels = figureFormOptions(db).sources.map((s) => s.label);
+    expect(labels).toContain('2022-01-06 · Atameken National Chamber of Entrepreneurs · TASS, tass.com/world/1384597');
+    expect(labels).toContain('2022-01-15 · Prosecutor General\'s Office (Serik Shalabayev) · Kazakhstan raises death toll to 225 in days of protests');
+    // The address to parliament has a title and no web address.
+    expect(labels).toContain('2022-01-11 · President Kassym-Jomart Tokayev (address to parliament) · Kazakh President Kasyym-Jomart Tokayev addressed a session of the Kazakh parliament');
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });
