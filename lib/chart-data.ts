@@ -28,7 +28,7 @@ function barSpec(id: string, title: string, unit: string, rows: ChartRow[], cita
     unit,
     bars: rows
       .filter((r) => r.figure.qualifier !== 'unknown')
-      .map((r) => ({ label: r.label, ...barExtent(r.figure), wording: r.wording, citation: citationText(r.figure, citationOf) })),
+      .map((r) => ({ label: r.label, ...barExtent(r.figure), bound: BOUND_SIDE[r.figure.qualifier], wording: r.wording, citation: citationText(r.figure, citationOf) })),
   };
 }
 

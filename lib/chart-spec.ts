@@ -14,6 +14,12 @@ export type BarSpec = {
     /** Floating bar from low to high; a single number is 0 to that number. */
     low: number;
     high: number;
+    /**
+     * A number the source gave as a bound: the true figure lies beyond the bar's end ("more
+     * than", "at least") or short of it ("up to"). Such a bar is drawn light, so that it is not
+     * read as the number itself; its words say which.
+     */
+    bound: 'above' | 'below' | null;
     wording: string;
     citation: string;
   }>;

@@ -5,6 +5,7 @@ import { dashboardHref, type DashboardState } from '@/lib/url-state';
 import { ChartPanel } from './chart-panel';
 import { ChartTable } from './chart-table';
 import { OptionPicker } from './option-picker';
+import { BOUND_BARS_NOTE } from './charts/bar-style';
 
 type Props = { dashboard: EventDashboard; charts: EventCharts; state: DashboardState; defaults: { metric: string; unit: string } };
 
@@ -37,7 +38,7 @@ export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
       {compare ? (
         <ChartPanel
           spec={compare.spec}
-          subtitle={`The latest figure for each metric as a whole, in ${compare.unit}. Ranges are drawn from low to high; figures of other units are under their own tab.`}
+          subtitle={`The latest figure for each metric as a whole, in ${compare.unit}. Ranges are drawn from low to high; figures of other units are under their own tab.${compare.spec.bars.some((b) => b.bound) ? ` ${BOUND_BARS_NOTE}` : ''}`}
           sourceLine={sourceLine(compare.rows.map((r) => r.figure))}
           view={state.compareView}
           chartHref={href({ compareView: 'chart' }, 'compare')}
@@ -58,7 +59,7 @@ export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
       ) : null}
       <ChartPanel
         spec={breakdown.spec}
-        subtitle={`The latest figure for each group and place, in ${breakdown.unit}.${breakdown.rows.length > 1 ? ' Groups and places overlap (a city is within its country, a group within “all”): compare the bars, do not add them up.' : ''}${breakdown.omitted ? ` The ${breakdown.rows.length} largest are shown; ${breakdown.omitted} more are in All reports.` : ''}`}
+        subtitle={`The latest figure for each group and place, in ${breakdown.unit}.${breakdown.spec.bars.some((b) => b.bound) ? ` ${BOUND_BARS_NOTE}` : ''}${breakdown.rows.length > 1 ? ' Groups and places overlap (a city is within its country, a group within “all”): compare the bars, do not add them up.' : ''}${breakdown.omitted ? ` The ${breakdown.rows.length} largest are shown; ${breakdown.omitted} more are in All reports.` : ''}`}
         sourceLine={sourceLine(breakdown.rows.map((r) => r.figure))}
         view={state.breakdownView}
         chartHref={href({ breakdownView: 'chart' }, 'breakdown')}

@@ -47,6 +47,16 @@ describe('chart data', () => {
     expect(t.spec.series[0]!.points.map((p) => [p.value, p.midpoint, p.low, p.high])).toEqual([[232, true, 225, 238], [230, false, 225, 238]]);
   });
 
+  it('marks a bar whose number is a bound with the side the true figure lies on', () => {
+    const { breakdown } = chartsOf([
+      makeFigure({ valueBest: 230 }),
+      makeFigure({ group: 'detained', qualifier: 'at_most', valueBest: 9900 }),
+      makeFigure({ group: 'police', qualifier: 'more_than', valueBest: 1300 }),
+      makeFigure({ group: 'troops', qualifier: 'about', valueBest: 50 }),
+    ]);
+    expect(Object.fromEntries(breakdown.spec.bars.map((b) => [b.wording, b.bound]))).toEqual({ '230': null, 'up to 9,900': 'below', 'more than 1,300': 'above', 'about 50': null });
+  });
+
   it('never puts two units on one axis', () => {
     const { comparisons } = chartsOf([makeFigure({ valueBest: 5 }), makeFigure({ metricKey: 'damage', unit: 'KZT', valueBest: 9e9 })]);
     expect(comparisons.map((c) => [c.unit, c.spec.bars.length])).toEqual([

@@ -63,7 +63,7 @@ describe('dashboard URL state', () => {
 
 describe('describeChart', () => {
   it('words a bar chart and a timeline', () => {
-    expect(describeChart({ kind: 'bar', id: 'compare', title: 'Headline figures compared, in people', unit: 'people', bars: [{ label: 'Deaths', low: 0, high: 230, wording: '230', citation: '[1]' }] })).toBe(
+    expect(describeChart({ kind: 'bar', id: 'compare', title: 'Headline figures compared, in people', unit: 'people', bars: [{ label: 'Deaths', low: 0, high: 230, bound: null, wording: '230', citation: '[1]' }] })).toBe(
       'Bar chart, Headline figures compared, in people (people): Deaths 230.',
     );
     expect(

@@ -6,6 +6,7 @@ import { barLabelLines } from '@/lib/chart-labels';
 import type { BarSpec } from '@/lib/chart-spec';
 import { wordedCitation } from '@/lib/citations';
 import { PngButton } from './png-button';
+import { BOUND_BARS_NOTE, barStyles } from './bar-style';
 import { backgroundPlugin, barLabelsPlugin } from './plugins';
 import { PALETTE } from './register';
 import { useChartTheme } from './use-chart-theme';
@@ -26,18 +27,23 @@ export default function BarChart({ spec, description, fileName, context }: { spe
       // One line per part of "group, place" at least, shorter lines on a phone, so long labels
       // wrap rather than being cut off at the canvas's edge; wrapped again when the width crosses.
       labels: spec.bars.map((b) => barLabelLines(b.label, narrow ? 16 : 32)),
-      datasets: [{ label: spec.title, data: spec.bars.map((b) => [b.low, b.high]), backgroundColor: PALETTE[0], borderSkipped: false, maxBarThickness: 36 }],
+      datasets: [{ label: spec.title, data: spec.bars.map((b) => [b.low, b.high]), ...barStyles(spec.bars, PALETTE[0]!), borderSkipped: false, maxBarThickness: 36 }],
     }),
     [spec, narrow],
   );
   if (!theme) return null;
   // Each bar is as tall as its longest label needs (about 15 px a line), 44 px at least.
   const barHeight = Math.max(44, Math.max(...data.labels!.map((l) => l.length)) * 15 + 14);
+  const unitLine = spec.title.toLowerCase().includes(`in ${spec.unit}`.toLowerCase()) ? '' : `In ${spec.unit}.`;
   const credit = {
     chartId: spec.id,
     title: spec.title,
     context,
-    subtitles: spec.title.toLowerCase().includes(`in ${spec.unit}`.toLowerCase()) ? [] : [`In ${spec.unit}.`],
+    // In order of preference (the first that fits is drawn): what light bars are, then the unit alone.
+    subtitles: [
+      ...(spec.bars.some((b) => b.bound) ? [[unitLine, BOUND_BARS_NOTE].filter(Boolean).join(' ')] : []),
+      ...(unitLine ? [unitLine] : []),
+    ],
     citations: spec.bars.map((b) => b.citation),
   };
   const options: ChartOptions<'bar'> = {
