@@ -53,9 +53,21 @@ export type DashboardInput = {
 };
 
 /**
+ * The `n` series with the most reports, in their page order: when a metric has more series than
+ * cards, a count reported again and again keeps its card, not one that comes first by name (a
+ * one-off report from a place early in the alphabet took the card of a count reported four times).
+ */
+function mostReported(series: SeriesSummary[], n: number): SeriesSummary[] {
+  if (series.length <= n) return series;
+  const kept = new Set([...series].sort((a, b) => b.reportCount - a.reportCount).slice(0, n));
+  return series.filter((s) => kept.has(s));
+}
+
+/**
  * The page's view of an event: headline cards (per metric the primary series first, then the
- * others with a headline, at most CARDS_PER_METRIC), and every cited source numbered in the order
- * a reader meets them: the cards' sources first, then the rest by their earliest report.
+ * others with a headline, the most reported when more than CARDS_PER_METRIC would be), and every
+ * cited source numbered in the order a reader meets them: the cards' sources first, then the rest
+ * by their earliest report.
  */
 export function assembleDashboard(event: Event, input: DashboardInput): EventDashboard {
   const { summaries } = input;
@@ -71,7 +83,7 @@ export function assembleDashboard(event: Event, input: DashboardInput): EventDas
     const series = ofMetric.get(key) ?? [];
     const primary = primarySummary(series, key, event.country);
     const withHeadline = series.filter((s) => s.headlineId !== null);
-    const ordered = (primary ? [primary, ...withHeadline.filter((s) => s !== primary)] : withHeadline).slice(0, CARDS_PER_METRIC);
+    const ordered = (primary ? [primary, ...mostReported(withHeadline.filter((s) => s !== primary), CARDS_PER_METRIC - 1)] : mostReported(withHeadline, CARDS_PER_METRIC));
     return { key, label, primary, ordered, omitted: withHeadline.length - ordered.length };
   });
   const headlineById = new Map(input.headlines(chosen.flatMap((m) => m.ordered.map((s) => s.headlineId!))).map((f) => [f.id, f]));

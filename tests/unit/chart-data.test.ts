@@ -93,6 +93,16 @@ describe('chart data', () => {
     expect(d.cards[0]!.cards[0]!.primary).toBe(true);
     expect(d.cards[0]!.omitted).toBe(3);
   });
+
+  it('past the cap, gives the cards to the most reported counts, shown in page order', () => {
+    // "group 01"–"group 06" are reported once; "group 07" and "group 08" three times each.
+    const figures = Array.from({ length: CARDS_PER_METRIC + 3 }, (_, i) => makeFigure({ group: i === 0 ? 'all' : `group ${String(i).padStart(2, '0')}` }));
+    for (const group of ['group 07', 'group 08']) {
+      for (const day of ['2022-01-11', '2022-01-12']) figures.push(makeFigure({ group, reportedOn: day, sourceId: 2 }));
+    }
+    const shown = dashboardFromFigures(event, figures).cards[0]!.cards.map((c) => c.series.group);
+    expect(shown).toEqual(['all', 'group 01', 'group 02', 'group 03', 'group 07', 'group 08']);
+  });
 });
 
 describe('source numbers', () => {
