@@ -52,10 +52,13 @@ export function comparisonCharts(primaries: Array<{ metricLabel: string; headlin
 }
 
 /** Which series chart 2 shows for a metric: all with a headline, or past the limit the largest. */
-export function breakdownSelection(summaries: SeriesSummary[], metricKey: string): { shown: SeriesSummary[]; omitted: number } {
+export function breakdownSelection(summaries: SeriesSummary[], metricKey: string, country = ''): { shown: SeriesSummary[]; omitted: number } {
   const all = summaries.filter((s) => s.metricKey === metricKey && s.headlineId !== null);
-  // A chart of hundreds of bars says nothing: past the limit, show the largest.
-  const shown = all.length <= CHART_LIMITS.breakdownBars ? all : [...all].sort((a, b) => b.headlineSize - a.headlineSize).slice(0, CHART_LIMITS.breakdownBars);
+  // The whole country's count first, as on the cards, then the largest first, as bars are read;
+  // a chart of hundreds of bars says nothing, so past the limit only the largest are shown.
+  const whole = all.find((s) => s.group === 'all' && s.location === country);
+  const bySize = all.filter((s) => s !== whole).sort((a, b) => b.headlineSize - a.headlineSize);
+  const shown = [...(whole ? [whole] : []), ...bySize].slice(0, CHART_LIMITS.breakdownBars);
   return { shown, omitted: all.length - shown.length };
 }
 

@@ -187,7 +187,7 @@ export function chartsFor(d: EventDashboard, pick: { breakdown: string; timeline
   const primaries = d.cards.flatMap((m) => m.cards.filter((c) => c.primary).map((c) => ({ metricLabel: c.series.metricLabel, headline: c.headline })));
   const labelOf = (key: string) => d.series.find((s) => s.metricKey === key)?.metricLabel ?? key;
 
-  const bars = breakdownSelection(d.series, pick.breakdown);
+  const bars = breakdownSelection(d.series, pick.breakdown, d.event.country);
   const headlineById = new Map(input.headlines(bars.shown.map((s) => s.headlineId!)).map((f) => [f.id, f]));
   const shownBars = bars.shown.map((series) => ({ series, headline: headlineById.get(series.headlineId!)! }));
 

@@ -65,6 +65,17 @@ describe('chart data', () => {
     ]);
   });
 
+  it('puts the whole country first in the breakdown, as the cards do, then the largest first', () => {
+    const b = chartsOf([
+      makeFigure({ location: 'Almaty', valueBest: 139 }),
+      makeFigure({ valueBest: 230 }),
+      makeFigure({ group: 'civilians', valueBest: 20 }),
+      makeFigure({ group: 'law enforcement', valueBest: 19 }),
+      makeFigure({ location: 'Aktobe', valueBest: 300 }),
+    ]).breakdown;
+    expect(b.rows.map((r) => `${r.label} ${r.wording}`)).toEqual(['Kazakhstan 230', 'Aktobe 300', 'Almaty 139', 'civilians, Kazakhstan 20', 'law enforcement, Kazakhstan 19']);
+  });
+
   it('past its limit, the breakdown shows the largest figures and counts the rest', () => {
     const many = Array.from({ length: CHART_LIMITS.breakdownBars + 5 }, (_, i) => makeFigure({ location: `Place ${i}`, valueBest: i * 10 }));
     const b = chartsOf(many).breakdown;
