@@ -52,21 +52,26 @@ export function comparisonCharts(primaries: Array<{ metricLabel: string; headlin
 }
 
 /** Which series chart 2 shows for a metric: all with a headline, or past the limit the largest. */
-export function breakdownSelection(summaries: SeriesSummary[], metricKey: string, country = ''): { shown: SeriesSummary[]; omitted: number } {
+export function breakdownSelection(summaries: SeriesSummary[], metricKey: string, country = ''): { shown: SeriesSummary[]; omitted: number; wholeFirst: boolean } {
   const all = summaries.filter((s) => s.metricKey === metricKey && s.headlineId !== null);
   // The whole country's count first, as on the cards, then the largest first, as bars are read;
   // a chart of hundreds of bars says nothing, so past the limit only the largest are shown.
   const whole = all.find((s) => s.group === 'all' && s.location === country);
   const bySize = all.filter((s) => s !== whole).sort((a, b) => b.headlineSize - a.headlineSize);
   const shown = [...(whole ? [whole] : []), ...bySize].slice(0, CHART_LIMITS.breakdownBars);
-  return { shown, omitted: all.length - shown.length };
+  return { shown, omitted: all.length - shown.length, wholeFirst: whole !== undefined };
 }
 
 /** Chart 2: one metric's latest figure for every group and place shown (breakdownSelection). */
-export function breakdownChart(shown: Array<{ series: SeriesSummary; headline: FigureWithContext }>, metricLabel: string, omitted: number, citationOf: Record<number, number>) {
+export function breakdownChart(
+  shown: Array<{ series: SeriesSummary; headline: FigureWithContext }>,
+  metricLabel: string,
+  selection: { omitted: number; wholeFirst: boolean },
+  citationOf: Record<number, number>,
+) {
   const rows: ChartRow[] = shown.map(({ series, headline }) => ({ label: describeScope(series.group, series.location), figure: headline, wording: formatFigure(headline) }));
   const unit = rows[0]?.figure.unit ?? '';
-  return { unit, rows, omitted, spec: barSpec('breakdown', `${metricLabel} by group and place`, unit, rows, citationOf) };
+  return { unit, rows, omitted: selection.omitted, wholeFirst: selection.wholeFirst, spec: barSpec('breakdown', `${metricLabel} by group and place`, unit, rows, citationOf) };
 }
 
 /**

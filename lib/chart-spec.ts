@@ -16,7 +16,7 @@ export type BarSpec = {
     high: number;
     /**
      * A number the source gave as a bound: the true figure lies beyond the bar's end ("more
-     * than", "at least") or short of it ("up to"). Such a bar is drawn light, so that it is not
+     * than", "at least") or short of it ("up to"). Such a bar is drawn hollow, so that it is not
      * read as the number itself; its words say which.
      */
     bound: 'above' | 'below' | null;

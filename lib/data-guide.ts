@@ -61,7 +61,7 @@ export const COLUMN_GUIDE: Record<(typeof EXPORT_COLUMNS)[number], string> = {
   retraction_reason: 'why a retracted figure was retracted',
   source_id: 'the source’s page on this site: /sources/ID',
   standing: `${REPORT_STATUS_WORDS.headline}, ${REPORT_STATUS_WORDS.superseded} or ${REPORT_STATUS_WORDS.retracted} in its count, as the pages say`,
-  source_published_on: 'the source’s own date: reported_on, unless an editor moved the figure’s date since',
+  source_published_on: 'the source’s own date: reported_on, unless the source was published later than the figure was announced, or an editor moved the figure’s date since',
 };
 
 const QUALIFIER_MEANS: Record<Qualifier, string> = {

@@ -196,7 +196,7 @@ export function chartsFor(d: EventDashboard, pick: { breakdown: string; timeline
   const shownLines = lines.shown.flatMap((s) => built.get(s.key) ?? []);
   return {
     comparisons: comparisonCharts(primaries, d.citationOf),
-    breakdown: breakdownChart(shownBars, labelOf(pick.breakdown), bars.omitted, d.citationOf),
+    breakdown: breakdownChart(shownBars, labelOf(pick.breakdown), bars, d.citationOf),
     timeline: timelineChart(shownLines, pick.timeline, lines.omitted, d.citationOf),
   };
 }

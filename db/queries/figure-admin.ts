@@ -70,7 +70,7 @@ export type FormOptions = {
  * tass.com/world/1384597".
  */
 export function sourceLabel(s: Pick<Source, 'reportingBody' | 'publisher' | 'title' | 'publishedOn' | 'url'>): string {
-  const where = s.title || [s.publisher, s.url.replace(/^https?:\/\/(www\.)?/, '')].filter(Boolean).join(', ');
+  const where = s.title || [s.publisher, s.url.replace(/^https?:\/\/(www\.)?/i, '')].filter(Boolean).join(', ');
   return `${s.publishedOn} · ${s.reportingBody}${where ? ` · ${where}` : ''}`;
 }
 

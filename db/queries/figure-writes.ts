@@ -27,16 +27,17 @@ function resolveSource(tx: Tx, source: FigureSource, actor: Actor): number {
   return source.id;
 }
 
-/** The metric must exist, and the figure be counted in its unit. */
-function checkMetric(tx: Tx, metricId: number, unit: string): void {
+/** Why a figure cannot be saved with this metric and unit (the metric must exist, the unit be its), or null. */
+function metricIssue(tx: Tx, metricId: number, unit: string): { field: 'metricId' | 'unit'; message: string } | null {
   const metric = tx.select({ label: metrics.label, unit: metrics.unit }).from(metrics).where(eq(metrics.id, metricId)).get();
-  if (!metric) throw new FigureWriteError('That metric no longer exists; choose another.', 'metricId');
+  if (!metric) return { field: 'metricId', message: 'That metric no longer exists; choose another.' };
   const mismatch = unitMismatch(unit, metric);
-  if (mismatch) throw new FigureWriteError(mismatch, 'unit');
+  return mismatch ? { field: 'unit', message: mismatch } : null;
 }
 
 function columnsOf(tx: Tx, input: FigureFormInput, actor: Actor): Editable {
-  checkMetric(tx, input.metricId, input.unit);
+  const issue = metricIssue(tx, input.metricId, input.unit);
+  if (issue) throw new FigureWriteError(issue.message, issue.field);
   return {
     eventId: input.eventId,
     metricId: input.metricId,
@@ -181,6 +182,9 @@ export function restoreFigureVersion(db: Db, id: number, expectedRevision: numbe
     if (!tx.select({ id: sources.id }).from(sources).where(eq(sources.id, old.sourceId)).get()) {
       throw new FigureWriteError('That version’s source no longer exists.');
     }
+    // A version saved before a figure had to be in its metric's unit comes back only through an edit.
+    const issue = metricIssue(tx, old.metricId, old.unit);
+    if (issue) throw new FigureWriteError(`That version cannot be brought back as it was: ${issue.message} Edit the figure instead.`);
     return values;
   }, reason);
 }

@@ -92,18 +92,25 @@ function dateIssue(s: string): string | null {
   return null;
 }
 
+/**
+ * The earliest date a figure or a publication may carry: a report dated earlier is a typing error
+ * ("0022-01-11" for 2022), not a source, and would stretch a timeline over centuries.
+ */
+export const EARLIEST_REPORT_DATE = '1900-01-01';
+
 const dateField = (allowFuture: boolean) =>
   z.string({ error: 'Enter a date as YYYY-MM-DD.' }).trim().check((ctx) => {
     const message =
       dateIssue(ctx.value) ??
-      (!allowFuture && ctx.value > latestToday() ? `${ctx.value} is in the future; enter the date it was reported.` : null);
+      (!allowFuture && ctx.value > latestToday() ? `${ctx.value} is in the future; enter the date it was reported.` : null) ??
+      (!allowFuture && ctx.value < EARLIEST_REPORT_DATE ? `${ctx.value} is before 1900; check the year.` : null);
     if (message) ctx.issues.push({ code: 'custom', input: ctx.value, message });
   });
 
 /** A real calendar date written YYYY-MM-DD. */
 export const isoDate = dateField(true);
 
-/** A date that is not in the future: figures and publications are reported, not forecast. */
+/** A date that is not in the future, nor before 1900: figures and publications are reported, not forecast. */
 export const pastDate = dateField(false);
 
 /** An http or https URL, or '' when there is none. */

@@ -59,5 +59,5 @@ export type FigureValueInput = z.output<z.ZodObject<typeof figureValueShape>>;
  */
 export function unitMismatch(unit: string, metric: { label: string; unit: string }): string | null {
   if (unit === metric.unit) return null;
-  return `${metric.label} is counted in ${metric.unit}, not “${unit}”: give the figure in ${metric.unit} (say in the note if you converted it), or choose a metric counted in ${unit}.`;
+  return `${metric.label} is counted in ${metric.unit}, not “${unit}”: give the figure in ${metric.unit} (say in the note if you converted it), or choose another metric.`;
 }

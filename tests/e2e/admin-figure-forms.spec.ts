@@ -89,6 +89,9 @@ test("a figure's unit follows its metric, and another unit is refused at the uni
   await page.goto('/admin/figures/new');
   await field('Metric').selectOption({ label: 'Economic damage (KZT)' });
   await expect(field('Unit')).toHaveValue('KZT');
+  // Said to a screen reader, as the change is in another field than the one chosen.
+  await expect(page.getByTestId('unit-set')).toHaveText('Unit set to KZT, the unit of Economic damage.');
+  await expect(page.getByTestId('unit-set')).toHaveAttribute('aria-live', 'polite');
   await field('Metric').selectOption({ label: 'Deaths (people)' });
   await expect(field('Unit')).toHaveValue('people');
 
@@ -102,7 +105,7 @@ test("a figure's unit follows its metric, and another unit is refused at the uni
   await page.getByRole('button', { name: 'Add figure' }).click();
 
   await expect(page.getByTestId('form-status')).toContainText('Nothing was saved: Deaths is counted in people, not “KZT”');
-  await expect(page.locator('#unit-error')).toHaveText('Deaths is counted in people, not “KZT”: give the figure in people (say in the note if you converted it), or choose a metric counted in KZT.');
+  await expect(page.locator('#unit-error')).toHaveText('Deaths is counted in people, not “KZT”: give the figure in people (say in the note if you converted it), or choose another metric.');
   await expect(field('Unit')).toHaveAttribute('aria-invalid', 'true');
   await expect(field('Unit')).toHaveValue('KZT');
   await expect(field('Location')).toHaveValue('Unit place');

@@ -115,8 +115,8 @@ test('chart views and metrics live in the URL: a copied link reopens the same vi
   const event = new EventPage(page);
   await event.goto(KZ);
   const breakdown = event.panel(/by group and place$/);
-  // "Detained up to 9,900" is a bound: a light bar, and the compared panel says what light bars are.
-  await expect(event.panel(/^Headline figures compared/)).toContainText('Light bars are numbers given as bounds (more than, at least, up to)');
+  // "Detained up to 9,900" is a bound: a hollow bar, and the compared panel says what hollow bars are.
+  await expect(event.panel(/^Headline figures compared/)).toContainText('Hollow (outlined) bars are numbers given as bounds: the true figure may lie beyond the bar’s end (more than, at least) or short of it (up to)');
   // Almaty's toll is part of Kazakhstan's: the panel says its bars are not to be added up.
   await expect(breakdown).toContainText('Groups and places overlap (a city is within its country, a group within “all”): compare the bars, do not add them up.');
   await breakdown.getByRole('link', { name: 'Injured', exact: true }).click();

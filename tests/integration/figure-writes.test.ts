@@ -97,7 +97,7 @@ describe('concurrent edits', () => {
   it("refuses a figure counted in another unit than its metric's, marking the unit, and writes nothing", () => {
     const damage = db.$client.prepare("SELECT id FROM metrics WHERE key = 'economic_damage'").pluck().get() as number;
     const before = dumpTables(db);
-    const message = 'Economic damage is counted in KZT, not “people”: give the figure in KZT (say in the note if you converted it), or choose a metric counted in people.';
+    const message = 'Economic damage is counted in KZT, not “people”: give the figure in KZT (say in the note if you converted it), or choose another metric.';
     expect(() => createFigure(db, toll({ metricId: String(damage) }), editor)).toThrow(expect.objectContaining({ message, field: 'unit' }));
     expect(dumpTables(db)).toEqual(before);
     // An edit is held to it too: a figure moved to another metric must take that metric's unit.
@@ -106,7 +106,7 @@ describe('concurrent edits', () => {
     expect(() => updateFigure(db, figure.id, 1, toll({ metricId: String(damage) }), editor)).toThrow(expect.objectContaining({ message, field: 'unit' }));
     expect(() => updateFigure(db, figure.id, 1, toll({ unit: 'persons' }), editor)).toThrow(expect.objectContaining({ field: 'unit' }));
     expect(dumpTables(db)).toEqual(edited);
-    expect(updateFigure(db, figure.id, 1, toll({ metricId: String(damage), unit: 'KZT', valueBest: '92000000000' }), editor)).toMatchObject({ status: 'saved', figure: { unit: 'KZT' } });
+    expect(updateFigure(db, figure.id, 1, toll({ metricId: String(damage), unit: ' KZT  ', valueBest: '92000000000' }), editor)).toMatchObject({ status: 'saved', figure: { unit: 'KZT' } });
   });
 
   it('refuses a second figure with the same identity, naming the first', () => {
@@ -146,6 +146,19 @@ describe('retract and restore', () => {
     const [entry] = listAuditForEntity(db, 'figure', figure.id);
     expect(entry).toMatchObject({ action: 'restore', before: { valueBest: 239, revision: 2 }, after: { valueBest: 238, revision: 3 } });
     expect(() => restoreFigureVersion(db, figure.id, 3, 999_999, editor)).toThrow('That version is not in this figure’s history.');
+  });
+
+  it("refuses to bring back a version whose unit is not its metric's (saved before the rule), and writes nothing", () => {
+    const figure = createFigure(db, toll(), editor);
+    // A version in another unit, as one saved before a figure had to be in its metric's unit.
+    db.$client.prepare("UPDATE audit_entries SET after = json_set(after, '$.unit', 'persons') WHERE entity_type = 'figure' AND entity_id = ?").run(figure.id);
+    updateFigure(db, figure.id, 1, toll({ valueBest: '239' }), editor);
+    const created = listAuditForEntity(db, 'figure', figure.id).at(-1)!;
+    const before = dumpTables(db);
+    expect(() => restoreFigureVersion(db, figure.id, 2, created.id, editor)).toThrow(
+      'That version cannot be brought back as it was: Deaths is counted in people, not “persons”: give the figure in people (say in the note if you converted it), or choose another metric. Edit the figure instead.',
+    );
+    expect(dumpTables(db)).toEqual(before);
   });
 });
 

@@ -68,8 +68,8 @@ describe('CSV import', () => {
       'kazakhstan-2022-unrest,deaths,all,Z,exact,,1,,people,2022-01-22,Ministry,,,,,',
     ];
     const expected = [
-      'line 2, column unit: Economic damage is counted in KZT, not “people”: give the figure in KZT (say in the note if you converted it), or choose a metric counted in people.',
-      'line 3, column unit: Deaths is counted in people, not “KZT”: give the figure in people (say in the note if you converted it), or choose a metric counted in KZT.',
+      'line 2, column unit: Economic damage is counted in KZT, not “people”: give the figure in KZT (say in the note if you converted it), or choose another metric.',
+      'line 3, column unit: Deaths is counted in people, not “KZT”: give the figure in people (say in the note if you converted it), or choose another metric.',
     ];
     const valid = importCsvText(db, [HEADER, ...wrongUnit].join('\n'), actor);
     expect(valid.errors.map(formatImportError)).toEqual(expected);
@@ -78,6 +78,10 @@ describe('CSV import', () => {
     const mixed = importCsvText(db, [HEADER, ...wrongUnit, 'kazakhstan-2022-unrest,deaths,all,W,exact,,-1,,people,2022-01-22,Ministry,,,,,'].join('\n'), actor);
     expect(mixed.errors.map(formatImportError)).toEqual([...expected, 'line 5, column value_best: Enter a whole number of 0 or more, like 1300.']);
     expect(dumpTables(db)).toEqual(before);
+    // The metric's unit with spaces around it is that unit.
+    const spaced = importCsvText(db, [HEADER, 'kazakhstan-2022-unrest,economic_damage,all,Kostanay,exact,,5,,  KZT ,2022-01-22,Ministry,,,,,'].join('\n'), actor);
+    expect(spaced).toMatchObject({ created: 1, errors: [] });
+    expect(db.$client.prepare("SELECT unit FROM figures WHERE location = 'Kostanay'").pluck().get()).toBe('KZT');
   });
 
   it('refuses a file whose header lacks a required column', () => {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/index';
 import { migrateDatabase, migrationsFolder } from '@/db/migrate';
 import { FIGURE_NUMBER_CHANGED } from '@/db/schema';
+import { seedDatabase } from '@/lib/seed';
 
 type Journal = { entries: Array<{ idx: number; when: number; tag: string }> };
 const journal = (): Journal => JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
@@ -129,6 +130,28 @@ describe('the committed migrations', () => {
       { low: 400, low_qualifier: 'more_than', high: 500, high_qualifier: 'about', headline_id: 2, retracted_reports: 0 },
     ]);
     expect(db.$client.prepare('SELECT count(*) FROM series_stale').pluck().get()).toBe(0);
+  });
+
+  it('0012 dates the seeded Kursiv article by its publication, so that seeding again adds nothing', () => {
+    const db = databaseAsOf('0011_series_summaries_words');
+    // The seed as it was before: no source_published_on column, so Kursiv was dated 5 January.
+    const oldSeed = tempDir();
+    fs.cpSync(path.resolve('seed'), oldSeed, { recursive: true });
+    const csv = path.join(oldSeed, 'kazakhstan-2022-reports.csv');
+    fs.writeFileSync(csv, fs.readFileSync(csv, 'utf8').replace(/,[^,\n]*$/gm, ''));
+    expect(seedDatabase(db, oldSeed).imports[0]).toMatchObject({ created: 35, errors: [] });
+    const kursiv = "SELECT id, published_on FROM sources WHERE publisher = 'Kursiv'";
+    expect(db.$client.prepare(kursiv).all()).toEqual([{ id: expect.any(Number), published_on: '2022-01-05' }]);
+
+    migrateDatabase(db);
+    const [source] = db.$client.prepare(kursiv).all() as Array<{ id: number; published_on: string }>;
+    expect(source!.published_on).toBe('2022-01-11');
+    const entry = db.$client.prepare("SELECT actor, action, before ->> '$.publishedOn' AS was, after ->> '$.publishedOn' AS now, reason FROM audit_entries WHERE entity_type = 'source' AND entity_id = ? AND action = 'update'").get(source!.id);
+    expect(entry).toMatchObject({ actor: 'migration: seed correction', was: '2022-01-05', now: '2022-01-11', reason: expect.stringContaining('11 January 2022') });
+    // Seeding again with today's seed finds every figure and source: nothing added, nothing changed.
+    expect(seedDatabase(db).imports[0]).toMatchObject({ created: 0, updated: 0, unchanged: 35, errors: [] });
+    expect(db.$client.prepare("SELECT count(*) FROM sources WHERE publisher = 'Kursiv'").pluck().get()).toBe(1);
+    db.$client.close();
   });
 
   it('0005 drops the unused lock-out columns of admin_users, keeping every account', () => {

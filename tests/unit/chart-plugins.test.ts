@@ -40,6 +40,12 @@ describe('the bar chart’s plugins draw what the chart’s options hold now', (
     expect(drawn.map((d) => d.text)).toEqual(['more than KZT 87 billion']);
   });
 
+  it('writes a label inside a hollow bar (a bound’s) in the text colour, not white on the pale inside', () => {
+    const { chart, drawn } = fakeChart([380, 380]);
+    barLabelsPlugin.afterDatasetsDraw!(chart, {}, { labels: ['more than 1,300', '1,300'], colour: '#111111', hollow: [true, false] }, false);
+    expect(drawn.map((d) => [d.text, d.fill])).toEqual([['more than 1,300', '#111111'], ['1,300', '#ffffff']]);
+  });
+
   it('paints the background in the colour of the options', () => {
     const { chart, fills } = fakeChart([]);
     backgroundPlugin.beforeDraw!(chart as never, { cancelable: true } as never, { colour: '#101418' });

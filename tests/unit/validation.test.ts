@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { count, latestToday, optionalUrl, pastDate, requiredText, slug } from '@/lib/validation/fields';
+import { count, isoDate, latestToday, optionalUrl, pastDate, requiredText, slug } from '@/lib/validation/fields';
 import { figureValueIssues, unitMismatch } from '@/lib/validation/figure';
 import { eventSchema } from '@/lib/validation/event';
 import { importRowSchema } from '@/lib/validation/import-row';
@@ -33,11 +33,15 @@ describe('dates', () => {
   it.each(['2022-02-30', '2022-13-01', '11/01/2022', '2022-1-1'])('refuses %s as not a date', (d) => {
     expect(messages(pastDate, d)).toEqual([`"${d}" is not a date; use YYYY-MM-DD, like 2022-01-11.`]);
   });
-  it.each(['0001-01-01', '0099-12-31', '1600-02-29', '2024-02-29'])('accepts %s, a real date in any year', (d) => {
-    expect(messages(pastDate, d)).toEqual([]);
+  it.each(['0001-01-01', '0099-12-31', '1600-02-29', '2024-02-29'])('reads %s as the real date it is, in any year (a filter may name one)', (d) => {
+    expect(messages(isoDate, d)).toEqual([]);
+  });
+  it.each(['0022-01-11', '1899-12-31'])('refuses %s as the date of a report: before 1900, a typing error', (d) => {
+    expect(messages(pastDate, d)).toEqual([`${d} is before 1900; check the year.`]);
+    expect(messages(pastDate, '1900-01-01')).toEqual([]);
   });
   it.each(['0099-02-29', '1900-02-29', '2023-02-29'])('refuses %s, a 29 February of a year without one', (d) => {
-    expect(messages(pastDate, d)).toEqual([`"${d}" is not a date; use YYYY-MM-DD, like 2022-01-11.`]);
+    expect(messages(isoDate, d)).toEqual([`"${d}" is not a date; use YYYY-MM-DD, like 2022-01-11.`]);
   });
   it('refuses an empty date', () => expect(messages(pastDate, '')).toEqual(['Enter a date as YYYY-MM-DD.']));
   it('refuses a future date', () => {
@@ -141,9 +145,9 @@ describe("a figure's unit is its metric's", () => {
   const damage = { label: 'Economic damage', unit: 'KZT' };
   it('fits when it is the same unit, letter for letter', () => {
     expect(unitMismatch('KZT', damage)).toBeNull();
-    for (const unit of ['kzt', 'KZT ', 'people', 'USD']) expect(unitMismatch(unit, damage)).toMatch(/^Economic damage is counted in KZT, not “/);
+    for (const unit of ['kzt', 'Kzt', 'people', 'USD']) expect(unitMismatch(unit, damage)).toMatch(/^Economic damage is counted in KZT, not “/);
   });
   it('says which unit the metric counts in and what to do instead', () => {
-    expect(unitMismatch('USD', damage)).toBe('Economic damage is counted in KZT, not “USD”: give the figure in KZT (say in the note if you converted it), or choose a metric counted in USD.');
+    expect(unitMismatch('USD', damage)).toBe('Economic damage is counted in KZT, not “USD”: give the figure in KZT (say in the note if you converted it), or choose another metric.');
   });
 });

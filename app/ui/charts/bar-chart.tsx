@@ -39,7 +39,7 @@ export default function BarChart({ spec, description, fileName, context }: { spe
     chartId: spec.id,
     title: spec.title,
     context,
-    // In order of preference (the first that fits is drawn): what light bars are, then the unit alone.
+    // In order of preference (the first that fits is drawn): what hollow bars are, then the unit alone.
     subtitles: [
       ...(spec.bars.some((b) => b.bound) ? [[unitLine, BOUND_BARS_NOTE].filter(Boolean).join(' ')] : []),
       ...(unitLine ? [unitLine] : []),
@@ -53,7 +53,7 @@ export default function BarChart({ spec, description, fileName, context }: { spe
     animation: false,
     plugins: {
       pageBackground: { colour: theme.bg },
-      barLabels: { labels: spec.bars.map((b) => b.wording), colour: theme.fg },
+      barLabels: { labels: spec.bars.map((b) => b.wording), colour: theme.fg, hollow: spec.bars.map((b) => b.bound !== null) },
       legend: { display: false },
       tooltip: {
         callbacks: {

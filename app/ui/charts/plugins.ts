@@ -11,7 +11,7 @@ declare module 'chart.js' {
     /** The page's background colour, painted under the chart. */
     pageBackground?: { colour: string };
     /** Each bar's figure as worded, in the bars' order, and the colour to write it in. */
-    barLabels?: { labels: string[]; colour: string };
+    barLabels?: { labels: string[]; colour: string; hollow?: boolean[] };
   }
 }
 
@@ -66,10 +66,11 @@ export const rangeBarsPlugin: Plugin<'line'> = {
 /** Writes each bar's figure as worded ("up to 9,900") at its end, so qualifiers stay visible. */
 export const barLabelsPlugin: Plugin<'bar'> = {
   id: 'barLabels',
-  afterDatasetsDraw(chart, _args, options: { labels?: string[]; colour?: string }) {
+  afterDatasetsDraw(chart, _args, options: { labels?: string[]; colour?: string; hollow?: boolean[] }) {
     const { ctx, chartArea } = chart;
     const labels = options.labels ?? [];
     const colour = options.colour ?? '#000000';
+    const hollow = options.hollow ?? [];
     const meta = chart.getDatasetMeta(0);
     ctx.save();
     ctx.fillStyle = colour;
@@ -79,10 +80,11 @@ export const barLabelsPlugin: Plugin<'bar'> = {
       const text = labels[i];
       if (!text) return;
       const width = ctx.measureText(text).width;
-      // Inside the plot when there is room after the bar, else inside the bar's end.
+      // Inside the plot when there is room after the bar, else inside the bar's end: white on a
+      // full bar, the page's text colour in a hollow one (a bound's), whose inside is the page's.
       const fits = bar.x + 6 + width <= chartArea.right;
       ctx.textAlign = fits ? 'left' : 'right';
-      ctx.fillStyle = fits ? colour : '#ffffff';
+      ctx.fillStyle = fits || hollow[i] ? colour : '#ffffff';
       ctx.fillText(text, fits ? bar.x + 6 : bar.x - 6, bar.y);
     });
     ctx.restore();

@@ -8,7 +8,7 @@ import { SourceLink } from '@/app/ui/source-link';
 import { lastUpdatedOf, latestOfCountWords, loadFigurePage } from '@/lib/figure-page';
 import { countCsvHref, figureHref } from '@/lib/page-id';
 import { siteUrl } from '@/lib/site-url';
-import { describeScope, formatAmountInFull, formatDate, formatFigureWithUnit, formatNumber, isCurrency } from '@/lib/wording';
+import { describeScope, formatAmountInFull, formatDate, formatFigure, formatFigureWithUnit, formatNumber, isCurrency } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,9 +50,9 @@ export default async function FigurePage({ params }: Props) {
         <dd>{f.group === 'all' ? 'all groups' : f.group}, {f.location}</dd>
         <dt>Number as reported</dt>
         <dd>{formatFigureWithUnit(f)}</dd>
-        {isCurrency(f.unit) && f.qualifier !== 'unknown' ? (
+        {isCurrency(f.unit) && f.qualifier !== 'unknown' && formatAmountInFull(f) !== formatFigure(f) ? (
           <>
-            {/* Money is worded compactly ("93.7 billion") when that is exact; here, every amount as entered. */}
+            {/* Money is worded compactly ("93.7 billion") when that is exact; here, every amount as entered (unless that is what is above). */}
             <dt>Amount in full</dt>
             <dd>{formatAmountInFull(f)}</dd>
           </>

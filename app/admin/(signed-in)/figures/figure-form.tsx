@@ -1,4 +1,5 @@
 'use client';
+import { useState } from 'react';
 import type { FormOptions } from '@/db/queries/figure-admin';
 import type { Figure } from '@/db/schema';
 import type { FormState } from '@/lib/admin-action';
@@ -27,13 +28,17 @@ type Props = {
 /** The form to add or edit a figure; shows each field's error beside it and keeps what was typed. */
 export function FigureForm({ action, options, figure, submitLabel }: Props) {
   const [answer, formAction] = useAdminForm(action);
-  // A figure is counted in its metric's unit (the save refuses another): choosing a metric fills it in.
-  const unitOf = new Map(options.metrics.map((m) => [String(m.id), m.unit]));
+  // A figure is counted in its metric's unit (the save refuses another): choosing a metric fills it
+  // in, and says so to a screen reader, since the change happens in another field.
+  const [unitSet, setUnitSet] = useState('');
+  const metricOf = new Map(options.metrics.map((m) => [String(m.id), m]));
   const followMetric = (e: React.FormEvent<HTMLFormElement>) => {
     const changed = e.target as HTMLSelectElement;
-    const unit = changed.name === 'metricId' ? unitOf.get(changed.value) : undefined;
+    const metric = changed.name === 'metricId' ? metricOf.get(changed.value) : undefined;
     const field = e.currentTarget.elements.namedItem('unit');
-    if (unit && field instanceof HTMLInputElement) field.value = unit;
+    if (!metric || !(field instanceof HTMLInputElement) || field.value === metric.unit) return;
+    field.value = metric.unit;
+    setUnitSet(`Unit set to ${metric.unit}, the unit of ${metric.label}.`);
   };
   const state = useAnswerFor(answer, figure.revision);
   const sourceChoice = shown(state, 'sourceChoice', figure.sourceId ? 'existing' : options.sources.length ? 'existing' : 'new');
@@ -41,6 +46,7 @@ export function FigureForm({ action, options, figure, submitLabel }: Props) {
     // The status sits outside the keyed form so that it is announced, not redrawn.
     <div className="admin-form">
       <FormStatus state={state} />
+      <p className="visually-hidden" aria-live="polite" data-testid="unit-set">{unitSet}</p>
       {/*
         Redrawn for every answer of the server (state.key) and for every new revision, so it starts
         from what is now stored (an answer for an earlier revision is dropped: useAnswerFor). The
