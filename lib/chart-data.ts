@@ -1,6 +1,6 @@
 import type { FigureWithContext } from '@/db/queries/figures';
 import type { BarSpec, TimelineSpec } from './chart-spec';
-import { primarySummary, REPORT_STATUS_WORDS, reportStatus, type Series, type SeriesSummary } from './dashboard';
+import { isWholeCount, primarySummary, REPORT_STATUS_WORDS, reportStatus, type Series, type SeriesSummary } from './dashboard';
 import { sourceName } from './citations';
 import { BOUND_SIDE, describeScope, formatFigure } from './wording';
 
@@ -56,7 +56,7 @@ export function breakdownSelection(summaries: SeriesSummary[], metricKey: string
   const all = summaries.filter((s) => s.metricKey === metricKey && s.headlineId !== null);
   // The whole country's count first, as on the cards, then the largest first, as bars are read;
   // a chart of hundreds of bars says nothing, so past the limit only the largest are shown.
-  const whole = all.find((s) => s.group === 'all' && s.location === country);
+  const whole = all.find((s) => isWholeCount(s, country));
   const bySize = all.filter((s) => s !== whole).sort((a, b) => b.headlineSize - a.headlineSize);
   const shown = [...(whole ? [whole] : []), ...bySize].slice(0, CHART_LIMITS.breakdownBars);
   return { shown, omitted: all.length - shown.length, wholeFirst: whole !== undefined };

@@ -117,6 +117,11 @@ const collator = new Intl.Collator();
 /** What the choice of a metric's primary series looks at. */
 export type SeriesCandidate = { group: string; location: string; reportCount: number; hasHeadline: boolean };
 
+/** Whether a series counts everyone (group "all") in the event's country: the whole count. */
+export function isWholeCount(s: { group: string; location: string }, country: string): boolean {
+  return s.group === 'all' && s.location === country;
+}
+
 /**
  * The series that speaks for a metric as a whole: group "all" in the event's country, else group
  * "all" anywhere with the most reports, else the series with the most reports; between series as
@@ -130,7 +135,7 @@ export function pickPrimary<T extends SeriesCandidate>(candidates: T[], country:
   const better = (c: T, best: T) => (c.reportCount !== best.reportCount ? c.reportCount > best.reportCount : inPageOrder(c, best) < 0);
   const most = (list: T[]) => list.reduce<T | undefined>((best, c) => (!best || better(c, best) ? c : best), undefined);
   return (
-    eligible.find((c) => c.group === 'all' && c.location === country) ??
+    eligible.find((c) => isWholeCount(c, country)) ??
     most(eligible.filter((c) => c.group === 'all')) ??
     most(eligible)
   );
