@@ -72,17 +72,24 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
  * is written). Only then does `handler` run, with the parsed input and the editor. A write
  * that could not get the database's lock in time comes back as a form error, never a crash.
  * Every answer carries the next key (see FormState.key).
+ *
+ * `moreErrors` adds the problems of rules that read the database (a figure's unit against its
+ * metric's) to a refused parse's answer, so that one answer marks every field at fault; the
+ * handler checks those rules again when it writes. A field the schema already marked keeps only
+ * the schema's messages.
  */
 export function adminAction<S extends z.ZodType>(
   schema: S,
   handler: (input: z.output<S>, user: SessionUser, values: Record<string, string>) => Promise<FormState> | FormState,
+  moreErrors?: (values: Record<string, string>) => Record<string, string[]>,
 ): (previous: FormState, formData: FormData) => Promise<FormState & { key: number }> {
   return async (previous, formData) => {
     const user = await requireAdmin();
     const values = formValues(formData);
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
-      return answer(previous, { status: 'error', message: 'Nothing was saved: correct the fields marked below.', errors: fieldErrors(parsed.error), values });
+      const errors = { ...(moreErrors?.(values) ?? {}), ...fieldErrors(parsed.error) };
+      return answer(previous, { status: 'error', message: 'Nothing was saved: correct the fields marked below.', errors, values });
     }
     try {
       return answer(previous, await handler(parsed.data, user, values));

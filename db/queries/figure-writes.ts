@@ -27,9 +27,14 @@ function resolveSource(tx: Tx, source: FigureSource, actor: Actor): number {
   return source.id;
 }
 
+/** A metric's label and unit, which a figure's unit must be; undefined when there is no such metric. */
+export function metricUnitOf(db: Db | Tx, metricId: number): { label: string; unit: string } | undefined {
+  return db.select({ label: metrics.label, unit: metrics.unit }).from(metrics).where(eq(metrics.id, metricId)).get();
+}
+
 /** Why a figure cannot be saved with this metric and unit (the metric must exist, the unit be its), or null. */
 function metricIssue(tx: Tx, metricId: number, unit: string): { field: 'metricId' | 'unit'; message: string } | null {
-  const metric = tx.select({ label: metrics.label, unit: metrics.unit }).from(metrics).where(eq(metrics.id, metricId)).get();
+  const metric = metricUnitOf(tx, metricId);
   if (!metric) return { field: 'metricId', message: 'That metric no longer exists; choose another.' };
   const mismatch = unitMismatch(unit, metric);
   return mismatch ? { field: 'unit', message: mismatch } : null;

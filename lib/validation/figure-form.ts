@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { changeReason, LIMITS, requiredText } from './fields';
-import { figureValueIssues, figureValueShape } from './figure';
+import { figureValueIssues, figureValueShape, unitMismatch } from './figure';
 import { revision, rowId } from './ids';
 import { sourceSchema, type SourceInput } from './source';
 
@@ -76,6 +76,21 @@ export const figureFormSchema = z
   });
 
 export type FigureFormInput = z.output<typeof figureFormSchema>;
+
+const metricAndUnit = z.object({ metricId: shape.metricId, unit: shape.unit });
+
+/**
+ * The unit field's problem with the metric chosen (unitMismatch), when both fields are valid by
+ * themselves, for an answer that lists it beside the other fields' problems: the rule needs the
+ * metric's unit from the database, so the schema cannot check it (the save checks it again).
+ */
+export function figureUnitErrors(values: Record<string, unknown>, metricOf: (id: number) => { label: string; unit: string } | undefined): Record<string, string[]> {
+  const parsed = metricAndUnit.safeParse(values);
+  if (!parsed.success) return {};
+  const metric = metricOf(parsed.data.metricId);
+  const mismatch = metric ? unitMismatch(parsed.data.unit, metric) : null;
+  return mismatch ? { unit: [mismatch] } : {};
+}
 
 /**
  * Editing adds the figure, the revision the form was built from, and optionally why: a line the

@@ -96,12 +96,21 @@ test("a figure's unit follows its metric, and another unit is refused at the uni
   await expect(field('Unit')).toHaveValue('people');
 
   await field('Event').selectOption({ label: 'End-to-end admin tests' });
-  await field('Location').fill('Unit place');
   await field('Number (best)').fill('5');
   await field('Unit').fill('KZT');
   await field('Reported on').fill('2022-03-02');
   await field('Existing source').selectOption({ index: 1 });
   const before = counts(db);
+  // With another field missing, one answer marks both: the unit's rule reads the metric from the
+  // database, beside the form's own checks.
+  await page.getByRole('button', { name: 'Add figure' }).click();
+  await expect(page.getByTestId('form-status')).toContainText('Nothing was saved: correct the fields marked below.');
+  await expect(field('Location')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#unit-error')).toHaveText('Deaths is counted in people, not “KZT”: give the figure in people (say in the note if you converted it), or choose another metric.');
+  await expect(field('Unit')).toHaveAttribute('aria-invalid', 'true');
+  expect(counts(db)).toEqual(before);
+
+  await field('Location').fill('Unit place');
   await page.getByRole('button', { name: 'Add figure' }).click();
 
   await expect(page.getByTestId('form-status')).toContainText('Nothing was saved: Deaths is counted in people, not “KZT”');

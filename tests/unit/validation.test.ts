@@ -4,6 +4,7 @@ import { count, isoDate, latestToday, optionalUrl, pastDate, requiredText, slug 
 import { figureValueIssues, unitMismatch } from '@/lib/validation/figure';
 import { eventSchema } from '@/lib/validation/event';
 import { importRowSchema } from '@/lib/validation/import-row';
+import { figureUnitErrors } from '@/lib/validation/figure-form';
 
 const messages = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);
@@ -149,5 +150,15 @@ describe("a figure's unit is its metric's", () => {
   });
   it('says which unit the metric counts in and what to do instead', () => {
     expect(unitMismatch('USD', damage)).toBe('Economic damage is counted in KZT, not “USD”: give the figure in KZT (say in the note if you converted it), or choose another metric.');
+  });
+  it("the form marks it beside other fields' problems, once the metric and the unit are each valid", () => {
+    const metricOf = (id: number) => (id === 7 ? damage : undefined);
+    // The unit is trimmed as the schema trims it; the metric is read by its id.
+    expect(figureUnitErrors({ metricId: '7', unit: ' people ', location: '' }, metricOf)).toEqual({ unit: [unitMismatch('people', damage)] });
+    expect(figureUnitErrors({ metricId: '7', unit: 'KZT' }, metricOf)).toEqual({});
+    // Nothing to say when either field has its own problem or the metric is gone (the save says so).
+    expect(figureUnitErrors({ metricId: '', unit: 'people' }, metricOf)).toEqual({});
+    expect(figureUnitErrors({ metricId: '7', unit: '' }, metricOf)).toEqual({});
+    expect(figureUnitErrors({ metricId: '8', unit: 'people' }, metricOf)).toEqual({});
   });
 });

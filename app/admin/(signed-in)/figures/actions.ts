@@ -3,13 +3,13 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
 import { figureFieldNames } from '@/db/queries/figure-admin';
-import { createFigure, figureAtRevision, FigureWriteError, restoreFigure, restoreFigureVersion, retractFigure, updateFigure, type SaveResult } from '@/db/queries/figure-writes';
+import { createFigure, figureAtRevision, FigureWriteError, metricUnitOf, restoreFigure, restoreFigureVersion, retractFigure, updateFigure, type SaveResult } from '@/db/queries/figure-writes';
 import type { Figure } from '@/db/schema';
 import { adminAction, fieldErrors, type FormState } from '@/lib/admin-action';
 import { diffSnapshots, showValue } from '@/lib/audit-diff';
 import { mergeEdit } from '@/lib/merge-edit';
 import { actorOf } from '@/lib/auth/session';
-import { figureEditSchema, figureFormSchema, restoreSchema, retractSchema, type FigureFormInput } from '@/lib/validation/figure-form';
+import { figureEditSchema, figureFormSchema, figureUnitErrors, restoreSchema, retractSchema, type FigureFormInput } from '@/lib/validation/figure-form';
 
 function refused(err: unknown, values: Record<string, string>): FormState {
   if (err instanceof FigureWriteError) {
@@ -49,6 +49,7 @@ function stale(current: Figure, formRevision: number, values: Record<string, str
   // marked now, as a save would refuse them.
   const check = figureFormSchema.safeParse(merged.values);
   if (!check.success) for (const [field, messages] of Object.entries(fieldErrors(check.error))) (errors[field] ??= []).push(...messages);
+  for (const [field, messages] of Object.entries(figureUnitErrors(merged.values, (id) => metricUnitOf(db, id)))) (errors[field] ??= []).push(...messages);
   // An event, metric or source of theirs, chosen after this form was drawn, is offered by name.
   const choices: Record<string, { value: string; label: string }> = {};
   for (const field of ['eventId', 'metricId', 'sourceId'] as const) {
@@ -67,6 +68,9 @@ function stale(current: Figure, formRevision: number, values: Record<string, str
   };
 }
 
+// A refused form also marks a unit that is not its metric's, beside the other fields' problems.
+const unitErrors = (values: Record<string, string>) => figureUnitErrors(values, (id) => metricUnitOf(getDb(), id));
+
 const create = adminAction(figureFormSchema, (input, user, values) => {
   let id: number;
   try {
@@ -75,7 +79,7 @@ const create = adminAction(figureFormSchema, (input, user, values) => {
     return refused(err, values);
   }
   redirect(`/admin/figures/${id}?saved=created`);
-});
+}, unitErrors);
 
 const update = adminAction(figureEditSchema, (input, user, values) => {
   let result: SaveResult;
@@ -93,7 +97,7 @@ const update = adminAction(figureEditSchema, (input, user, values) => {
     return stale(result.current, input.revision, values, input);
   }
   redirect(`/admin/figures/${input.figureId}?saved=updated`);
-});
+}, unitErrors);
 
 const retract = adminAction(retractSchema, (input, user, values) => {
   let result: SaveResult;
