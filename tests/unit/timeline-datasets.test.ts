@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundArrow } from '@/app/ui/charts/plugins';
-import { TIMELINE_SHAPES, timelineDatasets, timelineDayRange, timelineValueMax } from '@/app/ui/charts/timeline-datasets';
+import { MIDPOINT_DASH, TIMELINE_SHAPES, timelineDatasets, timelineDayRange, timelineValueMax } from '@/app/ui/charts/timeline-datasets';
 import type { TimelinePoint, TimelineSpec } from '@/lib/chart-spec';
 
 const point = (date: string, value: number, status: TimelinePoint['status']): TimelinePoint => ({
@@ -34,6 +34,14 @@ describe('a range on the timeline', () => {
     expect(line!.pointRadius).toEqual([6, 0]);
     expect(line!.pointHitRadius).toBe(8);
     expect(line!.data[1]).toMatchObject({ low: 1_000_000, high: 1_000_000_000_000 });
+  });
+
+  it('dashes the line into and out of that middle, and nowhere else', () => {
+    const after = point('2022-01-11', 700_000_000_000, 'superseded');
+    const before = point('2022-01-08', 500_000_000_000, 'superseded');
+    const [line] = timelineDatasets({ ...spec, series: [{ label: 'Kostanay', points: [before, withRange.series[0]!.points[0]!, range, after] }] }, PALETTE);
+    const dash = (p0DataIndex: number) => (line!.segment as { borderDash: (ctx: { p0DataIndex: number; p1DataIndex: number }) => number[] | undefined }).borderDash({ p0DataIndex, p1DataIndex: p0DataIndex + 1 });
+    expect([dash(0), dash(1), dash(2)]).toEqual([undefined, MIDPOINT_DASH, MIDPOINT_DASH]);
   });
 });
 

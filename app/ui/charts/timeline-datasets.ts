@@ -7,6 +7,8 @@ export type TimelinePointXY = TimelinePoint & { x: number; y: number };
 export const DAY = 86_400_000;
 const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
 const RETRACTED = '#7f7f7f';
+/** The dash of the line where it passes through the middle of a range with no best number. */
+export const MIDPOINT_DASH = [6, 4];
 
 /**
  * The lines' marks, in turn: a circle, a diamond, a square, a triangle and a triangle upside down
@@ -42,6 +44,9 @@ export function timelineDatasets(spec: TimelineSpec, palette: readonly string[])
         backgroundColor: colour,
         stepped: 'before' as const,
         pointRadius: said.map((p) => (p.midpoint ? 0 : p.status === 'headline' ? 7 : 6)),
+        // The line is dashed into and out of a range given with no best number: its middle is
+        // not a number any source gave.
+        segment: { borderDash: (ctx: { p0DataIndex: number; p1DataIndex: number }) => (said[ctx.p0DataIndex]?.midpoint || said[ctx.p1DataIndex]?.midpoint ? MIDPOINT_DASH : undefined) },
         // A range with no mark is still found by hovering its middle.
         pointHitRadius: 8,
         pointStyle: TIMELINE_SHAPES[i % TIMELINE_SHAPES.length]!.style,
