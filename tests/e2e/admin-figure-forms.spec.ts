@@ -1,6 +1,7 @@
 import type { Db } from '@/db/index';
 import { findFigure } from '@/db/queries/figure-admin';
 import { listAuditForEntity } from '@/db/queries/audit-read';
+import { updateFigure } from '@/db/queries/figure-writes';
 import { counts, e2eDb, newEditor, seedTestFigure, signIn } from './admin-support';
 import { expect, test } from './fixtures';
 
@@ -77,6 +78,34 @@ test("after a refused restore in the history and an edit on the same page, the r
   await expect(page.getByRole('status').filter({ hasText: 'Figure restored.' })).toBeVisible();
   expect(findFigure(db, id)).toMatchObject({ valueBest: 10, revision: 4 });
   expect(listAuditForEntity(db, 'figure', id)[0]).toMatchObject({ action: 'restore', reason: 'the first number was right' });
+});
+
+/**
+ * A retraction refused because someone else saved first: the page is brought to their revision
+ * (header and history), the refusal says what to do in a retraction's words, and the reason stays.
+ */
+test('a retraction refused as stale brings the page to the revision now stored and keeps the reason', async ({ page }) => {
+  const id = seedTestFigure(db, `Stale retraction place ${Date.now()}`, 20);
+  await signIn(page, editor);
+  await page.goto(`/admin/figures/${id}`);
+  await expect(page.getByText(/^Revision 1 ·/)).toBeVisible();
+  const figure = findFigure(db, id)!;
+  expect(updateFigure(db, id, 1, { ...figure, quote: '', note: 'their note', source: { kind: 'existing' as const, id: figure.sourceId } }, { userId: null, label: 'another editor' }).status).toBe('saved');
+
+  await page.getByLabel('Reason for retracting').fill('entered twice');
+  await page.getByRole('button', { name: 'Retract figure' }).click();
+  const status = page.locator('.admin-form').filter({ has: page.getByLabel('Reason for retracting') }).getByTestId('form-status');
+  await expect(status).toContainText('Not saved: someone else changed this figure after you opened it (you edited revision 1; it is now at revision 2).');
+  await expect(status).toContainText('what you typed is still in the form: review them, then retract it again if it still should be.');
+  await expect(status.getByRole('row', { name: /Note/ })).toContainText('their note');
+  await expect(page.getByText(/^Revision 2 ·/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'History (2)' })).toBeVisible();
+  await expect(page.getByLabel('Reason for retracting')).toHaveValue('entered twice');
+  expect(findFigure(db, id)).toMatchObject({ status: 'published', revision: 2 });
+
+  await page.getByRole('button', { name: 'Retract figure' }).click();
+  await expect(page.getByText('Retracted: entered twice')).toBeVisible();
+  expect(findFigure(db, id)).toMatchObject({ status: 'retracted', revision: 3 });
 });
 
 /**

@@ -189,6 +189,31 @@ test('a save refused as stale without JavaScript: the page shows the revision no
   await page.context().close();
 });
 
+// The retract form is not keyed by revision from outside: the page drawn at the revision saved
+// meanwhile must be given the refusal, or the editor sees the page again with no word and no reason.
+test('a retraction refused as stale without JavaScript: the refusal is shown with the reason kept, then retracting again works', async ({ browser }) => {
+  const id = seedTestFigure(db, `No-script stale retraction ${Date.now()}`, 60);
+  const page = await noScriptPage(browser);
+  await signInWithoutScript(page);
+  await page.goto(`/admin/figures/${id}`);
+  const figure = findFigure(db, id)!;
+  expect(updateFigure(db, id, 1, { ...figure, quote: '', note: 'their note', source: { kind: 'existing' as const, id: figure.sourceId } }, { userId: null, label: 'another editor' }).status).toBe('saved');
+
+  await field(page, 'Reason for retracting').fill('double counted');
+  await page.getByRole('button', { name: 'Retract figure' }).click();
+  await expect(page.getByTestId('form-status').filter({ hasText: 'Not saved: someone else changed this figure' })).toContainText(
+    'what you typed is still in the form: review them, then retract it again if it still should be.',
+  );
+  await expect(page.getByText(/^Revision 2 ·/)).toBeVisible();
+  await expect(field(page, 'Reason for retracting')).toHaveValue('double counted');
+  expect(findFigure(db, id)).toMatchObject({ status: 'published', revision: 2 });
+
+  await page.getByRole('button', { name: 'Retract figure' }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/figures/${id}\\?saved=retracted$`));
+  expect(findFigure(db, id)).toMatchObject({ status: 'retracted', retractionReason: 'double counted', revision: 3 });
+  await page.context().close();
+});
+
 test('adding a source without JavaScript: a missing field is refused with what was typed kept, then saved', async ({ browser }) => {
   const page = await noScriptPage(browser);
   await signInWithoutScript(page);

@@ -26,16 +26,17 @@ function refused(err: unknown, values: Record<string, string>): FormState {
  * marked with theirs. A retraction or restoration keeps what was typed. The form now carries the
  * current revision, so saving again is a choice made having seen their changes.
  */
-function stale(current: Figure, formRevision: number, values: Record<string, string>, edit?: FigureFormInput): FormState {
+function stale(current: Figure, formRevision: number, values: Record<string, string>, edit: FigureFormInput | { again: string }): FormState {
   const db = getDb();
   const then = figureAtRevision(db, current.id, formRevision) ?? null;
   const names = figureFieldNames(db);
   const opened = `Not saved: someone else changed this figure after you opened it (you edited revision ${formRevision}; it is now at revision ${current.revision}).`;
   const changes = diffSnapshots(then, current, names);
-  if (!edit || !then) {
+  if ('again' in edit || !then) {
+    const next = 'again' in edit ? `what you typed is still in the form: review them, then ${edit.again}` : 'your edits are still in the form: review them, then save again to replace their version';
     return {
       status: 'error',
-      message: `${opened} Their changes are listed below and your edits are still in the form: review them, then save again to replace their version.`,
+      message: `${opened} Their changes are listed below and ${next}.`,
       changes,
       values: { ...values, revision: String(current.revision) },
       version: current.revision,
@@ -90,9 +91,7 @@ const update = adminAction(figureEditSchema, (input, user, values) => {
   }
   if (result.status === 'stale') {
     // The page around the edit form is brought to the revision now stored (its header, its history
-    // with their change); the form keeps its answer, which names that revision (useAnswerFor). A
-    // refused retraction or restoration does not refresh the page: its form is keyed by the
-    // revision, or swapped for the other when the status changed, and would lose the answer.
+    // with their change); the form keeps its answer, which names that revision (useAnswerFor).
     refresh();
     return stale(result.current, input.revision, values, input);
   }
@@ -106,7 +105,13 @@ const retract = adminAction(retractSchema, (input, user, values) => {
   } catch (err) {
     return refused(err, values);
   }
-  if (result.status === 'stale') return stale(result.current, input.revision, values);
+  if (result.status === 'stale') {
+    // The page is brought to the revision now stored, as after a refused edit, and the form keeps
+    // its answer, given for that revision (useAnswerFor); unless the figure was retracted
+    // meanwhile: the page would swap this form for the restore form, and the answer with it.
+    if (result.current.status === 'published') refresh();
+    return stale(result.current, input.revision, values, { again: 'retract it again if it still should be' });
+  }
   redirect(`/admin/figures/${input.figureId}?saved=retracted`);
 });
 
@@ -119,7 +124,11 @@ const restore = adminAction(restoreSchema, (input, user, values) => {
   } catch (err) {
     return refused(err, values);
   }
-  if (result.status === 'stale') return stale(result.current, input.revision, values);
+  if (result.status === 'stale') {
+    // As above: not when publishing it again and someone else already has (the form would go).
+    if (input.auditEntryId !== null || result.current.status === 'retracted') refresh();
+    return stale(result.current, input.revision, values, { again: 'restore it again if it still should be' });
+  }
   redirect(`/admin/figures/${input.figureId}?saved=restored`);
 });
 

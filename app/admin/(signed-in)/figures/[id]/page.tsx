@@ -45,7 +45,7 @@ export default async function EditFigurePage({ params, searchParams }: Props) {
       {figure.status === 'retracted' ? (
         <RestoreForm action={restoreFigureAction} figureId={figure.id} revision={figure.revision} label="Restore figure (publish it again)" reasonLabel="Why publish it again" />
       ) : (
-        <RetractForm key={figure.revision} action={retractFigureAction} figureId={figure.id} revision={figure.revision} />
+        <RetractForm action={retractFigureAction} figureId={figure.id} revision={figure.revision} />
       )}
       <FigureHistory figure={figure} names={names} />
     </>
