@@ -24,7 +24,7 @@ export type FormState = {
    * refused edit the page is refreshed to show that revision (its header and history), and the form
    * keeps this answer for it rather than dropping it as one given for the revision before.
    */
-  version?: number;
+  version?: number | string;
   /**
    * Counts the answers the form has had (0 before the first): every answer gets the previous
    * one's key plus one, so a form keyed by it is drawn again from `values` after each answer

@@ -49,3 +49,27 @@ export function mergeEdit(base: EditedValues, current: Figure, mine: FigureFormI
   }
   return { values, both };
 }
+
+/**
+ * The same three-way merge for a catalogue record (an event, a source) whose form fields are its
+ * columns, each under its own name: `fields` are the ones the form edits, `mine` the parsed
+ * input. A record's history may lack the version the form was opened at (`base` null): then
+ * nothing is merged, and the form keeps what was typed.
+ */
+export function mergeRecordEdit<F extends string>(
+  fields: readonly F[],
+  base: Record<string, unknown> | null,
+  current: Record<F, unknown>,
+  mine: Partial<Record<F, unknown>>,
+  typed: Record<string, string>,
+): { values: Record<string, string>; both: Array<{ field: F; theirs: unknown }> } {
+  const values: Record<string, string> = { ...typed };
+  const both: Array<{ field: F; theirs: unknown }> = [];
+  if (!base) return { values, both };
+  for (const field of fields) {
+    const [was, now, ours] = [comparable(base[field]), comparable(current[field]), comparable(mine[field])];
+    if (ours === was) values[field] = asFormText(current[field]);
+    else if (now !== was && now !== ours) both.push({ field, theirs: current[field] });
+  }
+  return { values, both };
+}

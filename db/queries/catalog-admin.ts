@@ -1,8 +1,8 @@
-import { asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { EventInput } from '@/lib/validation/event';
 import type { SourceInput } from '@/lib/validation/source';
 import { writeTransaction, type Db, type Executor } from '../index';
-import { events, figures, sources, type Event, type Source } from '../schema';
+import { auditEntries, events, figures, sources, type Event, type Source } from '../schema';
 import { logAudit, type Actor } from './audit';
 import { findSource } from './catalog';
 
@@ -35,6 +35,24 @@ export function findEventById(db: Executor, id: number): Event | undefined {
   return db.select().from(events).where(eq(events.id, id)).get();
 }
 
+/**
+ * An edit's outcome: saved, or refused because the record changed after the form was opened (its
+ * `updatedAt` is not the one the form was built from). A refusal gives the record now and, from
+ * its history, as the form showed it (null when the history lacks that version).
+ */
+export type CatalogSave<T> = { status: 'saved'; row: T } | { status: 'stale'; current: T; then: Record<string, unknown> | null };
+
+/** The record as its audit entry of version `updatedAt` left it, or null. */
+function recordAt(db: Executor, entityType: 'event' | 'source', id: number, updatedAt: string): Record<string, unknown> | null {
+  const entry = db
+    .select({ after: auditEntries.after })
+    .from(auditEntries)
+    .where(and(eq(auditEntries.entityType, entityType), eq(auditEntries.entityId, id), sql`json_extract(${auditEntries.after}, '$.updatedAt') = ${updatedAt}`))
+    .orderBy(desc(auditEntries.id))
+    .get();
+  return entry?.after && typeof entry.after === 'object' ? (entry.after as Record<string, unknown>) : null;
+}
+
 const sourceValues = (s: SourceInput) => ({ ...s, fullText: s.fullText === '' ? null : s.fullText });
 
 /** Creates a source with its audit entry; the same source twice is refused. */
@@ -49,15 +67,16 @@ export function createSource(db: Db, input: SourceInput, actor: Actor): Source {
 }
 
 /** Edits a source with its audit entry; every figure citing it shows the change. */
-export function updateSource(db: Db, id: number, input: SourceInput, actor: Actor): Source {
-  return writeTransaction(db, (tx) => {
+export function updateSource(db: Db, id: number, seenVersion: string, input: SourceInput, actor: Actor): CatalogSave<Source> {
+  return writeTransaction(db, (tx): CatalogSave<Source> => {
     const before = findSourceById(tx, id);
     if (!before) throw new CatalogWriteError(`There is no source #${id}.`);
+    if (before.updatedAt !== seenVersion) return { status: 'stale', current: before, then: recordAt(tx, 'source', id, seenVersion) };
     const clash = findSource(tx, input);
     if (clash && clash.id !== id) throw new CatalogWriteError(`Another source is exactly this one (source #${clash.id}).`);
     const row = tx.update(sources).set({ ...sourceValues(input), updatedAt: new Date().toISOString() }).where(eq(sources.id, id)).returning().get();
     logAudit(tx, { actor, action: 'update', entityType: 'source', entityId: id, before, after: row });
-    return row;
+    return { status: 'saved', row };
   });
 }
 
@@ -75,16 +94,17 @@ export function createEvent(db: Db, input: EventInput, actor: Actor): Event {
   });
 }
 
-/** Edits an event with its audit entry. */
-export function updateEvent(db: Db, id: number, input: EventInput, actor: Actor): Event {
-  return writeTransaction(db, (tx) => {
+/** Edits an event with its audit entry, unless it changed since the form's version. */
+export function updateEvent(db: Db, id: number, seenVersion: string, input: EventInput, actor: Actor): CatalogSave<Event> {
+  return writeTransaction(db, (tx): CatalogSave<Event> => {
     const before = findEventById(tx, id);
     if (!before) throw new CatalogWriteError(`There is no event #${id}.`);
+    if (before.updatedAt !== seenVersion) return { status: 'stale', current: before, then: recordAt(tx, 'event', id, seenVersion) };
     const clash = tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug)).get();
     if (clash && clash.id !== id) throw new CatalogWriteError('Another event already has this slug.', 'slug');
     const row = tx.update(events).set({ ...eventValues(input), updatedAt: new Date().toISOString() }).where(eq(events.id, id)).returning().get();
     logAudit(tx, { actor, action: 'update', entityType: 'event', entityId: id, before, after: row });
-    return row;
+    return { status: 'saved', row };
   });
 }
 
@@ -104,7 +124,7 @@ export function removeSource(db: Db, id: number, reason: string, actor: Actor): 
     if (!before) throw new CatalogWriteError(`There is no source #${id}.`);
     const citing = countFiguresCiting(tx, id);
     if (citing > 0) {
-      throw new CatalogWriteError(`${citing} figure${citing === 1 ? ' cites' : 's cite'} this source, so it cannot be removed; retract the figures instead.`);
+      throw new CatalogWriteError(`${citing} figure${citing === 1 ? ' cites' : 's cite'} this source (retracted ones included), so it cannot be removed; correct the source instead if it is wrong.`);
     }
     tx.delete(sources).where(eq(sources.id, id)).run();
     logAudit(tx, { actor, action: 'remove', entityType: 'source', entityId: id, before, after: { removed: true, reason } });

@@ -17,3 +17,15 @@ export const revision = rowId('The form is missing its revision; reload the page
 
 /** The record an edit form is about. */
 export const recordId = rowId('The form is missing its record; reload the page.');
+
+/**
+ * The version of a catalogue record (an event's or a source's `updatedAt`) an edit form was built
+ * from: a save is refused when the record has changed since.
+ */
+export const seenVersion = z
+  .unknown()
+  .transform((input, ctx): string => {
+    if (typeof input === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(input)) return input;
+    ctx.issues.push({ code: 'custom', input, message: 'The form is missing the version it was opened at; reload the page and try again.' });
+    return z.NEVER;
+  });

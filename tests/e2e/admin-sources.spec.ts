@@ -1,6 +1,6 @@
 import type { Db } from '@/db/index';
 import { createSource } from '@/db/queries/catalog-admin';
-import { e2eDb, newEditor, signIn } from './admin-support';
+import { e2eDb, newEditor, signIn, signedInPage } from './admin-support';
 import { expect, test } from './fixtures';
 
 let db: Db;
@@ -39,6 +39,37 @@ test('an unused source can be removed with a reason, kept in the history; a cite
 
   const cited = (db.$client.prepare('SELECT source_id AS id, count(*) AS n FROM figures GROUP BY source_id ORDER BY n DESC LIMIT 1').get() as { id: number; n: number });
   await page.goto(`/admin/sources/${cited.id}`);
-  await expect(page.getByText(`${cited.n} figures cite this source, so it cannot be removed.`)).toBeVisible();
+  await expect(page.getByText(`${cited.n} figures cite this source, so it cannot be removed`)).toContainText('retracted ones included');
   await expect(page.getByRole('button', { name: 'Remove source' })).toHaveCount(0);
+});
+
+test('two editors change the same source: the second save is refused, lists the first editor’s change and keeps it, and saving again keeps both', async ({ browser }) => {
+  const stamp = String(Date.now());
+  const source = createSource(db, { reportingBody: `Shared body ${stamp}`, publisher: 'Wire', title: '', url: '', publishedOn: '2022-01-03', fullText: '' }, { userId: null, label: 'e2e setup' });
+  const second = await newEditor(db, 'sources-second');
+  const a = await signedInPage(browser, editor);
+  const b = await signedInPage(browser, second);
+  await a.goto(`/admin/sources/${source.id}`);
+  await b.goto(`/admin/sources/${source.id}`);
+
+  await a.getByLabel('Title', { exact: true }).fill('What happened on 3 January');
+  await a.getByRole('button', { name: 'Save changes' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Source saved.' })).toBeVisible();
+
+  await b.getByLabel('Publisher', { exact: true }).fill('Wire Media');
+  await b.getByRole('button', { name: 'Save changes' }).click();
+  const status = b.locator('.admin-form').filter({ has: b.getByLabel('Publisher', { exact: true }) }).getByTestId('form-status');
+  await expect(status).toContainText('Not saved: someone else changed this source after you opened it.');
+  await expect(status.getByRole('row', { name: /Title/ })).toContainText('What happened on 3 January');
+  // A's title is in B's form now, with B's publisher; the page's history shows A's save.
+  await expect(b.getByLabel('Title', { exact: true })).toHaveValue('What happened on 3 January');
+  await expect(b.getByLabel('Publisher', { exact: true })).toHaveValue('Wire Media');
+  await expect(b.getByRole('heading', { level: 2, name: 'History (2)' })).toBeVisible();
+  expect(db.$client.prepare('SELECT title, publisher FROM sources WHERE id = ?').get(source.id)).toEqual({ title: 'What happened on 3 January', publisher: 'Wire' });
+
+  await b.getByRole('button', { name: 'Save changes' }).click();
+  await expect(b.getByRole('status').filter({ hasText: 'Source saved.' })).toBeVisible();
+  expect(db.$client.prepare('SELECT title, publisher FROM sources WHERE id = ?').get(source.id)).toEqual({ title: 'What happened on 3 January', publisher: 'Wire Media' });
+  await a.context().close();
+  await b.context().close();
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getDb, writeTransaction, type Db } from '@/db/index';
-import { updateSource } from '@/db/queries/catalog-admin';
+import { findSourceById, updateSource } from '@/db/queries/catalog-admin';
 import { createFigure, retractFigure, updateFigure } from '@/db/queries/figure-writes';
 import { findEventBySlug } from '@/db/queries/events';
 import { listFiguresForEvent } from '@/db/queries/figures';
@@ -146,7 +146,7 @@ describe('the event page read through SQL summaries', () => {
     step(() => db.$client.exec("UPDATE figures SET value_best = 7 WHERE id = " + taraz.id), 'full'); // the sqlite3 shell: stale, read from the reports
     step(() => createFigure(db, form({ location: 'Shymkent', valueBest: '9' }), actor), 'delta'); // the next app write refreshes it
     step(() => db.$client.exec("UPDATE metrics SET label = 'People killed' WHERE key = 'deaths'"), 'full'); // the metrics changed
-    step(() => updateSource(db, 1, { reportingBody: 'Renamed body', publisher: '', title: '', url: '', publishedOn: '2022-01-11', fullText: '' }, actor), 'delta');
+    step(() => updateSource(db, 1, findSourceById(db, 1)!.updatedAt, { reportingBody: 'Renamed body', publisher: '', title: '', url: '', publishedOn: '2022-01-11', fullText: '' }, actor), 'delta');
     expect(loadEventDashboard(slug)!.cards[0]!.metricLabel).toBe('People killed');
     expect(loadEventDashboard(slug)!.sources.some((source) => source.reportingBody === 'Renamed body')).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/index';
 import { listAuditForEntity } from '@/db/queries/audit-read';
-import { createEvent, createSource, updateEvent, updateSource } from '@/db/queries/catalog-admin';
+import { createEvent, createSource, findEventById, findSourceById, updateEvent, updateSource } from '@/db/queries/catalog-admin';
 import { figureFormOptions, findFigure } from '@/db/queries/figure-admin';
 import { createFigure, figureAtRevision, FigureWriteError, restoreFigure, restoreFigureVersion, retractFigure, updateFigure } from '@/db/queries/figure-writes';
 import { listFiguresForAdmin } from '@/db/queries/figure-admin';
@@ -59,11 +59,11 @@ describe('a change and its audit entry are one transaction', () => {
 
   it('sources and events are audited too', () => {
     const source = createSource(db, { reportingBody: 'Ministry', publisher: '', title: '', url: '', publishedOn: '2022-02-01', fullText: '' }, editor);
-    updateSource(db, source.id, { reportingBody: 'Ministry of Health', publisher: '', title: '', url: '', publishedOn: '2022-02-01', fullText: '' }, editor);
+    updateSource(db, source.id, findSourceById(db, source.id)!.updatedAt, { reportingBody: 'Ministry of Health', publisher: '', title: '', url: '', publishedOn: '2022-02-01', fullText: '' }, editor);
     expect(listAuditForEntity(db, 'source', source.id).map((e) => e.action)).toEqual(['update', 'create']);
     const event = createEvent(db, { slug: 'flood-2023', name: 'Flood', country: 'X', startDate: '2023-01-01', endDate: undefined, description: '' }, editor);
     expect(() => createEvent(db, { slug: 'flood-2023', name: 'Again', country: 'X', startDate: '2023-01-01', endDate: undefined, description: '' }, editor)).toThrow('Another event already has this slug.');
-    updateEvent(db, event.id, { slug: 'flood-2023', name: 'Spring flood', country: 'X', startDate: '2023-01-01', endDate: '2023-01-05', description: '' }, editor);
+    updateEvent(db, event.id, findEventById(db, event.id)!.updatedAt, { slug: 'flood-2023', name: 'Spring flood', country: 'X', startDate: '2023-01-01', endDate: '2023-01-05', description: '' }, editor);
     const [update] = listAuditForEntity(db, 'event', event.id);
     expect(update).toMatchObject({ action: 'update', before: { name: 'Flood', endDate: null }, after: { name: 'Spring flood', endDate: '2023-01-05' } });
   });

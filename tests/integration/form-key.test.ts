@@ -73,10 +73,22 @@ describe('the key of a form\'s answer', () => {
     expect(stale.values?.revision).toBe(revision());
     expect(refresh).toHaveBeenCalledTimes(1);
 
-    // A refused retraction keeps its answer in its own form: the page is not refreshed under it.
+    // A refused retraction names the revision now stored too, and the page is refreshed to it (its
+    // form keeps the answer: useAnswerFor), worded for a retraction.
     refresh.mockClear();
     const retraction = await retractFigureAction(IDLE_STATE, formDataOf({ figureId: '1', revision: opened, reason: 'typed reason' }));
     expect(retraction).toMatchObject({ status: 'error', version: Number(revision()), values: { reason: 'typed reason', revision: revision() } });
+    expect(retraction.message).toMatch(/what you typed is still in the form: review them, then retract it again if it still should be\.$/);
+    expect(refresh).toHaveBeenCalledTimes(1);
+
+    // Unless the figure was retracted meanwhile: the page would swap the retract form, and its
+    // answer, for the restore form. The answer stays with the page as it was.
+    const current = revision();
+    const retracted = await retractFigureAction(IDLE_STATE, formDataOf({ figureId: '1', revision: current, reason: 'their reason' })).catch((err: unknown) => redirectTarget(err));
+    expect(retracted).toBe('/admin/figures/1?saved=retracted');
+    refresh.mockClear();
+    const late = await retractFigureAction(IDLE_STATE, formDataOf({ figureId: '1', revision: current, reason: 'typed reason' }));
+    expect(late).toMatchObject({ status: 'error', values: { reason: 'typed reason' } });
     expect(refresh).not.toHaveBeenCalled();
   });
 

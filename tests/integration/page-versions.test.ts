@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb, readTransaction, writeTransaction } from '@/db/index';
-import { updateSource } from '@/db/queries/catalog-admin';
+import { findSourceById, updateSource } from '@/db/queries/catalog-admin';
 import { findFigurePage } from '@/db/queries/figure-page';
 import { refreshStaleSeries } from '@/db/queries/series-summaries';
 import { createFigure, retractFigure } from '@/db/queries/figure-writes';
@@ -70,7 +70,7 @@ describe('the versions of the public pages', () => {
 
   it('change every event page with the catalog (events, metrics and sources), by any writer, but not with a new event or source', () => {
     const { db, changed } = setUp();
-    expect(changed(() => updateSource(db, 1, { reportingBody: 'Renamed body', publisher: '', title: '', url: '', publishedOn: '2022-01-11', fullText: '' }, actor))).toEqual({ kz: true, other: true, list: true });
+    expect(changed(() => updateSource(db, 1, findSourceById(db, 1)!.updatedAt, { reportingBody: 'Renamed body', publisher: '', title: '', url: '', publishedOn: '2022-01-11', fullText: '' }, actor))).toEqual({ kz: true, other: true, list: true });
     expect(changed(() => db.$client.exec("UPDATE metrics SET label = 'People killed' WHERE key = 'deaths'"))).toEqual({ kz: true, other: true, list: true });
     expect(changed(() => db.$client.exec("UPDATE events SET description = 'New' WHERE slug = 'other-event'"))).toEqual({ kz: true, other: true, list: true });
     // A new source or event is on no event's page until a figure cites it.

@@ -28,7 +28,7 @@ describe('removing a source', () => {
     expect(countFiguresCiting(db, cited)).toBeGreaterThan(0);
     const before = dumpTables(db);
     expect(() => removeSource(db, cited, 'no', actor)).toThrow(CatalogWriteError);
-    expect(() => removeSource(db, cited, 'no', actor)).toThrow(/cannot be removed; retract the figures instead/);
+    expect(() => removeSource(db, cited, 'no', actor)).toThrow(/this source \(retracted ones included\), so it cannot be removed; correct the source instead if it is wrong/);
     expect(dumpTables(db)).toEqual(before);
   });
 

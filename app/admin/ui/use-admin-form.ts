@@ -46,5 +46,6 @@ export function useAnswerFor(state: FormState, version: string | number | undefi
  * the record has moved on past the answer.
  */
 export function answerFitsShown(answeredFor: string | number | undefined, shown: string | number | undefined): boolean {
-  return answeredFor === shown || (typeof answeredFor === 'number' && typeof shown === 'number' && shown < answeredFor);
+  // Versions are revisions (numbers) or `updatedAt` times (ISO text, which sorts as time does).
+  return answeredFor === shown || (typeof answeredFor === typeof shown && shown !== undefined && answeredFor !== undefined && shown < answeredFor);
 }

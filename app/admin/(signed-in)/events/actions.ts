@@ -1,12 +1,15 @@
 'use server';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/index';
-import { CatalogWriteError, createEvent, updateEvent } from '@/db/queries/catalog-admin';
+import { CatalogWriteError, type CatalogSave, createEvent, updateEvent } from '@/db/queries/catalog-admin';
+import type { Event } from '@/db/schema';
 import { adminAction, type FormState } from '@/lib/admin-action';
 import { actorOf } from '@/lib/auth/session';
 import { eventSchema } from '@/lib/validation/event';
-import { recordId } from '@/lib/validation/ids';
+import { staleRecordAnswer } from '@/lib/stale-record';
+import { recordId, seenVersion } from '@/lib/validation/ids';
 
 function refused(err: unknown, values: Record<string, string>): FormState {
   if (err instanceof CatalogWriteError) return { status: 'error', message: `Nothing was saved: ${err.message}`, errors: err.field ? { [err.field]: [err.message] } : undefined, values };
@@ -23,11 +26,20 @@ const create = adminAction(eventSchema, (input, user, values) => {
   redirect(`/admin/events/${id}?saved=1`);
 });
 
-const update = adminAction(z.object({ id: recordId }).and(eventSchema), (input, user, values) => {
+// The fields of the form that are the event's own columns, for merging an edit refused as stale.
+const FIELDS = ['name', 'slug', 'country', 'startDate', 'endDate', 'description'] as const;
+
+const update = adminAction(z.object({ id: recordId, updatedAt: seenVersion }).and(eventSchema), (input, user, values) => {
+  let result: CatalogSave<Event>;
   try {
-    updateEvent(getDb(), input.id, input, actorOf(user));
+    result = updateEvent(getDb(), input.id, input.updatedAt, input, actorOf(user));
   } catch (err) {
     return refused(err, values);
+  }
+  if (result.status === 'stale') {
+    // The page (its history) is brought to the version now stored; the form keeps its answer, given for it.
+    refresh();
+    return staleRecordAnswer('event', FIELDS, result, input, values);
   }
   redirect(`/admin/events/${input.id}?saved=1`);
 });

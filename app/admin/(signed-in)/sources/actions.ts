@@ -1,11 +1,14 @@
 'use server';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/index';
-import { CatalogWriteError, createSource, removeSource, updateSource } from '@/db/queries/catalog-admin';
+import { CatalogWriteError, type CatalogSave, createSource, removeSource, updateSource } from '@/db/queries/catalog-admin';
+import type { Source } from '@/db/schema';
 import { adminAction, type FormState } from '@/lib/admin-action';
 import { actorOf } from '@/lib/auth/session';
-import { recordId } from '@/lib/validation/ids';
+import { staleRecordAnswer } from '@/lib/stale-record';
+import { recordId, seenVersion } from '@/lib/validation/ids';
 import { removeSourceSchema, sourceSchema } from '@/lib/validation/source';
 
 function refused(err: unknown, values: Record<string, string>): FormState {
@@ -23,11 +26,20 @@ const create = adminAction(sourceSchema, (input, user, values) => {
   redirect(`/admin/sources/${id}?saved=1`);
 });
 
-const update = adminAction(z.object({ id: recordId }).and(sourceSchema), (input, user, values) => {
+// The fields of the form that are the source's own columns, for merging an edit refused as stale.
+const FIELDS = ['reportingBody', 'publisher', 'title', 'url', 'publishedOn', 'fullText'] as const;
+
+const update = adminAction(z.object({ id: recordId, updatedAt: seenVersion }).and(sourceSchema), (input, user, values) => {
+  let result: CatalogSave<Source>;
   try {
-    updateSource(getDb(), input.id, input, actorOf(user));
+    result = updateSource(getDb(), input.id, input.updatedAt, input, actorOf(user));
   } catch (err) {
     return refused(err, values);
+  }
+  if (result.status === 'stale') {
+    // The page (its history) is brought to the version now stored; the form keeps its answer, given for it.
+    refresh();
+    return staleRecordAnswer('source', FIELDS, result, input, values);
   }
   redirect(`/admin/sources/${input.id}?saved=1`);
 });

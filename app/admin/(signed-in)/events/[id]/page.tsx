@@ -25,7 +25,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
       <h1>Event: {event.name}</h1>
       {(await searchParams).saved ? <p className="flash" role="status">Event saved.</p> : null}
       <p><Link href={`/events/${event.slug}`}>See the public page</Link> · <Link href={`/admin/figures?event=${event.id}`}>Its figures</Link></p>
-      <EventForm key={event.updatedAt} action={updateEventAction} event={event} submitLabel="Save changes" />
+      <EventForm action={updateEventAction} event={event} submitLabel="Save changes" />
       <h2>History ({history.length})</h2>
       {history.map((e) => <AuditEntryView key={e.id} entry={e} />)}
     </>

@@ -25,11 +25,12 @@ export default async function EditSourcePage({ params, searchParams }: Props) {
     <>
       <h1>Source #{source.id}: {source.reportingBody}</h1>
       {(await searchParams).saved ? <p className="flash" role="status">Source saved.</p> : null}
-      <SourceForm key={source.updatedAt} action={updateSourceAction} source={source} submitLabel="Save changes" />
+      <SourceForm action={updateSourceAction} source={source} submitLabel="Save changes" />
       <h2>Remove</h2>
       {citing > 0 ? (
         <p>
-          {citing} figure{citing === 1 ? ' cites' : 's cite'} this source, so it cannot be removed. Retract the figures if they are wrong.
+          {citing} figure{citing === 1 ? ' cites' : 's cite'} this source, so it cannot be removed: a source stays while any figure cites it,
+          retracted ones included, so that their history keeps its citation. If the source itself is wrong, correct it above.
         </p>
       ) : (
         <RemoveSourceForm action={removeSourceAction} sourceId={source.id} />

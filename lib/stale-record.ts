@@ -1,0 +1,35 @@
+import type { FormState } from './admin-action';
+import { diffSnapshots, showValue } from './audit-diff';
+import { mergeRecordEdit } from './merge-edit';
+
+/**
+ * The answer to an edit of an event or a source refused because someone saved the record after
+ * the form was opened: what they changed, and the form holding their version with this editor's
+ * edits on top (a field both changed keeps this editor's value and is marked with theirs), with
+ * the version now stored, so that saving again is a choice made having seen their changes.
+ */
+export function staleRecordAnswer<F extends string>(
+  what: 'event' | 'source',
+  fields: readonly F[],
+  refused: { current: Record<F, unknown> & { updatedAt: string }; then: Record<string, unknown> | null },
+  mine: Partial<Record<F, unknown>>,
+  typed: Record<string, string>,
+): FormState {
+  const { current, then } = refused;
+  const merged = mergeRecordEdit(fields, then, current, mine, typed);
+  const errors = Object.fromEntries(
+    merged.both.map(({ field, theirs }) => [field, [`They changed this too, to “${showValue(field, theirs)}”. Yours is kept: save again to replace theirs, or change it.`]]),
+  );
+  const opened = `Not saved: someone else changed this ${what} after you opened it.`;
+  const message = then
+    ? `${opened} Their changes are listed below. The form now holds their version with your edits on top${merged.both.length ? '; where you both changed a field, yours is kept and the field is marked' : ''}: review it, then save again.`
+    : `${opened} Its history lacks the version you opened, so their changes cannot be listed; your edits are still in the form: check the ${what} below, then save again to replace their version.`;
+  return {
+    status: 'error',
+    message,
+    changes: then ? diffSnapshots(then, current) : undefined,
+    errors: Object.keys(errors).length ? errors : undefined,
+    values: { ...merged.values, updatedAt: current.updatedAt },
+    version: current.updatedAt,
+  };
+}

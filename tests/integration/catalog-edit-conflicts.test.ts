@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { updateEventAction } from '@/app/admin/(signed-in)/events/actions';
+import { updateSourceAction } from '@/app/admin/(signed-in)/sources/actions';
+import { IDLE_STATE } from '@/app/admin/ui/idle';
+import { closeDb, type Db } from '@/db/index';
+import { findEventById, findSourceById, updateSource } from '@/db/queries/catalog-admin';
+import { SESSION_COOKIE } from '@/lib/auth/session-token';
+import { createSeededTestDb } from '../helpers/db';
+import { formDataOf, signedInEditor } from '../helpers/editor-session';
+import { restoreEnv } from '../helpers/env';
+import { redirectTarget, requestCookies } from '../helpers/next-headers';
+
+vi.mock('next/headers', () => import('../helpers/next-headers'));
+const { refresh } = vi.hoisted(() => ({ refresh: vi.fn() }));
+vi.mock('next/cache', () => ({ refresh }));
+
+/**
+ * Two editors with the same event or source open: the second save is refused rather than
+ * silently undoing the first, says what changed, and keeps the first editor's changes in the form
+ * where the second typed nothing. Saving again is then deliberate.
+ */
+const originalPath = process.env.DATABASE_PATH;
+let db: Db;
+let cleanup: () => void;
+beforeAll(async () => {
+  let file: string;
+  ({ db, file, cleanup } = createSeededTestDb());
+  process.env.DATABASE_PATH = file;
+  requestCookies.set(SESSION_COOKIE, await signedInEditor(db));
+});
+afterAll(() => {
+  closeDb();
+  restoreEnv('DATABASE_PATH', originalPath);
+  cleanup();
+});
+
+const auditCount = () => db.$client.prepare('SELECT count(*) FROM audit_entries').pluck().get() as number;
+
+/** The source's edit form as opened now: its stored values, as text. */
+function sourceForm(id: number): Record<string, string> {
+  const s = findSourceById(db, id)!;
+  return { id: String(id), updatedAt: s.updatedAt, reportingBody: s.reportingBody, publisher: s.publisher, title: s.title, url: s.url, publishedOn: s.publishedOn, fullText: s.fullText ?? '' };
+}
+
+describe('editing a source someone else saved meanwhile', () => {
+  it('is refused with nothing written; the form holds their change with this edit on top, and saving again keeps both', async () => {
+    const opened = sourceForm(3);
+    // They set the title (from the same version).
+    expect(await updateSourceAction(IDLE_STATE, formDataOf({ ...opened, title: 'Their title' })).catch(redirectTarget)).toBe('/admin/sources/3?saved=1');
+    const before = auditCount();
+    refresh.mockClear();
+
+    const stale = await updateSourceAction(IDLE_STATE, formDataOf({ ...opened, publisher: 'My publisher' }));
+    expect(stale.message).toBe('Not saved: someone else changed this source after you opened it. Their changes are listed below. The form now holds their version with your edits on top: review it, then save again.');
+    expect(stale.changes).toEqual([{ field: 'title', label: 'Title', before: opened.title || '(empty)', after: 'Their title' }]);
+    expect(stale.values).toMatchObject({ title: 'Their title', publisher: 'My publisher', updatedAt: findSourceById(db, 3)!.updatedAt });
+    expect(stale.version).toBe(findSourceById(db, 3)!.updatedAt);
+    expect(stale.errors).toBeUndefined();
+    expect(findSourceById(db, 3)).toMatchObject({ title: 'Their title', publisher: opened.publisher });
+    expect(auditCount()).toBe(before);
+    expect(refresh).toHaveBeenCalledTimes(1);
+
+    expect(await updateSourceAction(stale, formDataOf(stale.values!)).catch(redirectTarget)).toBe('/admin/sources/3?saved=1');
+    expect(findSourceById(db, 3)).toMatchObject({ title: 'Their title', publisher: 'My publisher' });
+  });
+
+  it('marks a field both changed, keeping this editor’s value', async () => {
+    const opened = sourceForm(4);
+    await updateSourceAction(IDLE_STATE, formDataOf({ ...opened, title: 'Theirs' })).catch(redirectTarget);
+    const stale = await updateSourceAction(IDLE_STATE, formDataOf({ ...opened, title: 'Mine' }));
+    expect(stale.values?.title).toBe('Mine');
+    expect(stale.errors).toEqual({ title: ['They changed this too, to “Theirs”. Yours is kept: save again to replace theirs, or change it.'] });
+    expect(stale.message).toContain('where you both changed a field, yours is kept and the field is marked');
+  });
+
+  it('keeps what was typed when the history lacks the version opened (a change made outside the app)', async () => {
+    const opened = sourceForm(5);
+    db.$client.prepare("UPDATE sources SET title = 'Changed in the shell', updated_at = '2030-01-01T00:00:00.000Z' WHERE id = 5").run();
+    db.$client.prepare("DELETE FROM audit_entries WHERE entity_type = 'source' AND entity_id = 5").run();
+    const stale = await updateSourceAction(IDLE_STATE, formDataOf({ ...opened, publisher: 'Mine' }));
+    expect(stale.message).toMatch(/Its history lacks the version you opened, so their changes cannot be listed; your edits are still in the form/);
+    expect(stale.changes).toBeUndefined();
+    expect(stale.values).toMatchObject({ title: opened.title, publisher: 'Mine', updatedAt: '2030-01-01T00:00:00.000Z' });
+  });
+
+  it('is refused when the form does not say which version it was opened at', async () => {
+    const { updatedAt: _, ...withoutVersion } = sourceForm(6);
+    const answer = await updateSourceAction(IDLE_STATE, formDataOf({ ...withoutVersion, publisher: 'Mine' }));
+    expect(answer.errors?.updatedAt).toEqual(['The form is missing the version it was opened at; reload the page and try again.']);
+    expect(findSourceById(db, 6)!.publisher).not.toBe('Mine');
+  });
+
+  it('the query refuses a stale version by itself, whoever calls it', () => {
+    const s = findSourceById(db, 7)!;
+    const result = updateSource(db, 7, '2000-01-01T00:00:00.000Z', { reportingBody: s.reportingBody, publisher: 'X', title: s.title, url: s.url, publishedOn: s.publishedOn, fullText: '' }, { userId: null, label: 'test' });
+    expect(result).toMatchObject({ status: 'stale', current: { id: 7, publisher: s.publisher } });
+    expect(findSourceById(db, 7)!.publisher).toBe(s.publisher);
+  });
+});
+
+describe('editing an event someone else saved meanwhile', () => {
+  it('is refused and merged the same way', async () => {
+    const e = findEventById(db, 1)!;
+    const opened = { id: '1', updatedAt: e.updatedAt, name: e.name, slug: e.slug, country: e.country, startDate: e.startDate, endDate: e.endDate ?? '', description: e.description };
+    expect(await updateEventAction(IDLE_STATE, formDataOf({ ...opened, description: 'Their description' })).catch(redirectTarget)).toBe(`/admin/events/1?saved=1`);
+    const stale = await updateEventAction(IDLE_STATE, formDataOf({ ...opened, name: `${e.name} (edited)` }));
+    expect(stale.message).toMatch(/^Not saved: someone else changed this event after you opened it\./);
+    expect(stale.changes?.map((c) => c.field)).toEqual(['description']);
+    expect(stale.values).toMatchObject({ description: 'Their description', name: `${e.name} (edited)` });
+    expect(findEventById(db, 1)).toMatchObject({ name: e.name, description: 'Their description' });
+  });
+});
