@@ -2,7 +2,7 @@ import type { FigureWithContext } from '@/db/queries/figures';
 import type { BarSpec, TimelineSpec } from './chart-spec';
 import { isWholeCount, primarySummary, REPORT_STATUS_WORDS, reportStatus, type Series, type SeriesSummary } from './dashboard';
 import { sourceName } from './citations';
-import { BOUND_SIDE, describeScope, formatFigure } from './wording';
+import { BOUND_SIDE, describeScope, formatFigure, formatFigureWithBest } from './wording';
 
 /** One row of a chart's table: the same numbers the chart draws, worded and cited. */
 export type ChartRow = {
@@ -117,7 +117,7 @@ export function timelineChart(ofMetric: Series[], metricKey: string, omitted: nu
               midpoint: f.valueBest === null,
               status: reportStatus(f, s),
               bound: BOUND_SIDE[f.qualifier],
-              wording: formatFigure(f),
+              wording: formatFigureWithBest(f),
               citation: citationText(f, citationOf),
             };
           }),

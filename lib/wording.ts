@@ -76,11 +76,37 @@ export function formatFigure(f: Wordable): string {
   if (f.qualifier === 'unknown') return 'being determined';
   const prefix = PREFIX[f.qualifier];
   if (f.valueLow !== null && f.valueHigh !== null) {
-    if (isCurrency(f.unit)) return `${prefix}${formatNumber(f.valueLow, f.unit)}–${formatNumber(f.valueHigh, f.unit).slice(f.unit.length + 1)}`;
+    if (isCurrency(f.unit)) return `${prefix}${f.unit} ${moneySpan(f.valueLow, f.valueHigh, f.unit)}`;
     return `${prefix}${grouped.format(f.valueLow)}–${grouped.format(f.valueHigh)}`;
   }
   if (f.valueBest === null) return 'being determined';
   return `${prefix}${formatNumber(f.valueBest, f.unit)}`;
+}
+
+const SCALE_WORD = / (million|billion|trillion)$/;
+
+/** Two sums of money as a range, the scale said once when both ends share it: "40–93.7 billion", "999 million–1.001 billion". */
+function moneySpan(low: number, high: number, unit: string): string {
+  const [from, to] = [formatNumber(low, unit).slice(unit.length + 1), formatNumber(high, unit).slice(unit.length + 1)];
+  const scale = SCALE_WORD.exec(from)?.[0];
+  return scale && to.endsWith(scale) ? `${from.slice(0, -scale.length)}–${to}` : `${from}–${to}`;
+}
+
+/**
+ * A range's best estimate, when the source gave one, as said after the range and its unit: "best
+ * estimate 230", "best estimate KZT 90 billion"; null for any other figure. The range alone
+ * ("225–238") is what a chart's label or a heading says; wherever the number is read in full, this
+ * follows it, since the timeline places the report at it.
+ */
+export function bestEstimate(f: Wordable): string | null {
+  if (f.qualifier === 'unknown' || f.valueLow === null || f.valueHigh === null || f.valueBest === null) return null;
+  return `best estimate ${formatNumber(f.valueBest, f.unit)}`;
+}
+
+/** A figure worded with its range's best estimate, if any: "about 225–238 (best estimate 230)". */
+export function formatFigureWithBest(f: Wordable): string {
+  const best = bestEstimate(f);
+  return best ? `${formatFigure(f)} (${best})` : formatFigure(f);
 }
 
 /**
@@ -105,10 +131,14 @@ export function unitShown(f: Pick<Wordable, 'qualifier' | 'unit'>): string | nul
   return isCurrency(f.unit) || f.qualifier === 'unknown' ? null : f.unit;
 }
 
-/** A figure with its unit, as a sentence says it: "225 people", "about KZT 93.7 billion", "being determined". */
+/**
+ * A figure with its unit, as a sentence says it: "225 people", "about KZT 93.7 billion", "being
+ * determined", "225–238 people (best estimate 230)".
+ */
 export function formatFigureWithUnit(f: Wordable): string {
   const unit = unitShown(f);
-  return unit ? `${formatFigure(f)} ${unit}` : formatFigure(f);
+  const best = bestEstimate(f);
+  return `${formatFigure(f)}${unit ? ` ${unit}` : ''}${best ? ` (${best})` : ''}`;
 }
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

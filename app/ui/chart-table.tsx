@@ -1,7 +1,7 @@
 import type { ChartRow } from '@/lib/chart-data';
 import { html, type Html } from '@/lib/html';
 import { figureHref } from '@/lib/page-id';
-import { formatDate, unitShown } from '@/lib/wording';
+import { bestEstimate, formatDate, unitShown } from '@/lib/wording';
 import { citationLinkHtml } from './citation-link';
 import { RawHtml } from './raw-html';
 
@@ -9,12 +9,13 @@ import { RawHtml } from './raw-html';
 function chartRowHtml(r: ChartRow, showStatus: boolean, citationOf: Record<number, number>): Html {
   const f = r.figure;
   const unit = unitShown(f);
+  const best = bestEstimate(f);
   return html`<tr data-figure-id="${f.id}"><th scope="row">${r.label}</th><td class="num"${f.valueLow === null ? null : html` data-value-low="${f.valueLow}"`}${
     f.valueBest === null ? null : html` data-value-best="${f.valueBest}"`
   }${f.valueHigh === null ? null : html` data-value-high="${f.valueHigh}"`}>${
     // The number leads to its report's own page, as on the cards and in All reports.
     html`<a href="${figureHref(f.id)}"${f.status === 'retracted' ? html` class="retracted"` : null}>${r.wording}</a>`
-  }${unit ? html`<span class="muted"> ${unit}</span>` : null}</td>${showStatus ? html`<td>${r.status}</td>` : null}<td><time datetime="${f.reportedOn}">${formatDate(f.reportedOn)}</time></td><td>${
+  }${unit ? html`<span class="muted"> ${unit}</span>` : null}${best ? html`<span class="muted"> (${best})</span>` : null}</td>${showStatus ? html`<td>${r.status}</td>` : null}<td><time datetime="${f.reportedOn}">${formatDate(f.reportedOn)}</time></td><td>${
     f.source.publisher || f.source.reportingBody
   } ${citationLinkHtml(citationOf[f.sourceId] ?? 0)}</td></tr>`;
 }

@@ -3,13 +3,14 @@ import type { HeadlineCard as Card } from '@/lib/event-dashboard';
 import { html, type Html } from '@/lib/html';
 import { figureHref } from '@/lib/page-id';
 import type { FigureChange } from '@/db/queries/audit-read';
-import { describeOtherReports, describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, unitShown } from '@/lib/wording';
+import { bestEstimate, describeOtherReports, describeReportSpread, describeRevision, describeScope, formatDate, formatFigure, unitShown } from '@/lib/wording';
 import { citationLinkHtml } from './citation-link';
 
 /** One headline: the latest figure of a series, who reported it and when, and the spread of reports. */
 export function headlineCardHtml(card: Card, citation: number, change?: FigureChange): Html {
   const { headline, series, anchor } = card;
   const unit = unitShown(headline);
+  const best = bestEstimate(headline);
   const range = series.range;
   const revision = describeRevision(headline, change);
   const spread = range ? describeReportSpread(range, headline.unit) : describeOtherReports(series, givesNumber(headline));
@@ -18,7 +19,7 @@ export function headlineCardHtml(card: Card, citation: number, change?: FigureCh
     series.metricLabel
   }</span><span class="card-scope" id="${anchor}-scope">${describeScope(series.group, series.location)}</span></h4><p class="card-figure"><a class="card-value" href="${figureHref(
     headline.id,
-  )}" aria-describedby="${anchor}-metric ${anchor}-scope">${formatFigure(headline)}</a>${unit ? html`<span class="card-unit"> ${unit}</span>` : null}</p><p class="card-meta">Reported <time datetime="${
+  )}" aria-describedby="${anchor}-metric ${anchor}-scope">${formatFigure(headline)}</a>${unit || best ? html`<span class="card-unit">${unit ? ` ${unit}` : ''}${best ? ` (${best})` : ''}</span>` : null}</p><p class="card-meta">Reported <time datetime="${
     headline.reportedOn
   }">${formatDate(headline.reportedOn)}</time> by ${headline.source.reportingBody} ${citationLinkHtml(citation, `cite-${anchor}`)}${
     revision ? html`<span class="revision">; ${revision}</span>` : null

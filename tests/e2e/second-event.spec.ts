@@ -17,7 +17,7 @@ test.beforeAll(() => {
     ensureEvent(db, { slug: SLUG, name: 'Беспорядки в Бишкеке', country: 'Кыргызстан', startDate: '2020-10-05', endDate: '2020-10-15', description: 'Тестовое событие.' }, actor);
     const csv = [
       HEADER,
-      `${SLUG},deaths,all,Кыргызстан,about,225,,238,people,2020-10-07,Министерство здравоохранения,${PAPER},,,,`,
+      `${SLUG},deaths,all,Кыргызстан,about,225,230,238,people,2020-10-07,Министерство здравоохранения,${PAPER},,,,`,
       `${SLUG},deaths,all,Кыргызстан,exact,,1,,people,2020-10-06,Министерство здравоохранения,24.kg,Первые данные,https://example.org/first,,первое сообщение,,`,
       `${SLUG},deaths,all,Кыргызстан,exact,,400,,people,2020-10-08,Неизвестный канал,Telegram,,https://example.org/rumour,,,retracted,не подтверждено`,
       `${SLUG},injured,гражданские лица,Бишкек,more_than,,1200,,people,2020-10-07,Министерство здравоохранения,${PAPER},"Более 1200 человек получили ранения.",,,`,
@@ -37,6 +37,8 @@ test('a second event with Cyrillic names, a range and a retraction renders with 
   await expect(page.locator('.summary')).toContainText('5 reports (1 retracted) from 4 sources.');
   const deaths = event.card('Deaths', 'Кыргызстан');
   await expect(deaths.locator('.card-value')).toHaveText('about 225–238');
+  // The range's best estimate follows its unit: the timeline places the report at it.
+  await expect(deaths.locator('.card-unit')).toHaveText(' people (best estimate 230)');
   await expect(deaths).toContainText('2 reports from 2 sources, ranging from 1 to about 238; the figure above is the latest.');
   await expect(event.card('Injured', 'гражданские лица, Бишкек').locator('.card-value')).toHaveText('more than 1,200');
   await expect(event.card('Detained', 'Кыргызстан').locator('.card-value')).toHaveText('being determined');
@@ -51,13 +53,13 @@ test('a second event with Cyrillic names, a range and a retraction renders with 
   const timeline = event.panel('Deaths as reported over time');
   await expect(timeline.getByRole('img')).toHaveAttribute(
     'aria-label',
-    /Кыргызстан: 1 on 6 October 2020 \(superseded\), then about 225–238 on 7 October 2020, then 400 on 8 October 2020 \(retracted\)\./,
+    /Кыргызстан: 1 on 6 October 2020 \(superseded\), then about 225–238 \(best estimate 230\) on 7 October 2020, then 400 on 8 October 2020 \(retracted\)\./,
   );
   await timeline.getByRole('link', { name: 'Table' }).click();
   await expect(page).toHaveURL(/timeline_view=table/);
   expect((await event.tableRows(timeline)).map((r) => [r[1], r[2]])).toEqual([
     ['1 people', 'superseded'],
-    ['about 225–238 people', 'latest'],
+    ['about 225–238 people (best estimate 230)', 'latest'],
     ['400 people', 'retracted'],
   ]);
   await expect(page.getByRole('region', { name: /All reports/ })).toContainText('retracted: не подтверждено');
@@ -66,4 +68,9 @@ test('a second event with Cyrillic names, a range and a retraction renders with 
   for (const foreign of ['Kazakhstan', 'Tokayev', 'KZT', 'Almaty']) expect(text).not.toContain(foreign);
   await page.goto('/');
   await expect(page.getByRole('listitem').filter({ hasText: 'Беспорядки в Бишкеке' })).toContainText('Deaths: about 225–238');
+
+  // The report's own page gives the number in full.
+  await event.goto(SLUG);
+  await event.card('Deaths', 'Кыргызстан').locator('.card-value').click();
+  await expect(page.locator('dt', { hasText: 'Number as reported' }).locator('+ dd')).toHaveText('about 225–238 people (best estimate 230)');
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Qualifier } from '@/db/schema';
-import { describeOtherReports, describeReportSpread, formatAmountInFull, describeRevision, describeScope, formatDate, formatFigure, formatNumber, formatFigureWithUnit, isCurrency, unitShown } from '@/lib/wording';
+import { bestEstimate, describeOtherReports, describeReportSpread, formatAmountInFull, formatFigureWithBest, describeRevision, describeScope, formatDate, formatFigure, formatNumber, formatFigureWithUnit, isCurrency, unitShown } from '@/lib/wording';
 
 const fig = (qualifier: Qualifier, best: number | null, unit = 'people', low: number | null = null, high: number | null = null) => ({
   qualifier, valueBest: best, valueLow: low, valueHigh: high, unit,
@@ -30,12 +30,22 @@ describe('formatFigure', () => {
     expect(formatFigure(fig('about', null, 'people', 1000, 1500))).toBe('about 1,000–1,500');
   });
 
+  it('says a range’s best estimate wherever the number is read in full, after the unit', () => {
+    expect(bestEstimate(fig('exact', 230, 'people', 225, 238))).toBe('best estimate 230');
+    expect(bestEstimate(fig('exact', null, 'people', 225, 238))).toBeNull();
+    expect(bestEstimate(fig('exact', 230))).toBeNull();
+    expect(formatFigureWithUnit(fig('about', 230, 'people', 225, 238))).toBe('about 225–238 people (best estimate 230)');
+    expect(formatFigureWithUnit(fig('about', null, 'people', 225, 238))).toBe('about 225–238 people');
+    expect(formatFigureWithBest(fig('about', 1_200, 'people', 1_000, 1_500))).toBe('about 1,000–1,500 (best estimate 1,200)');
+    expect(formatFigureWithUnit(fig('exact', 90_000_000_000, 'KZT', 87_000_000_000, 93_700_000_000))).toBe('KZT 87–93.7 billion (best estimate KZT 90 billion)');
+  });
+
   it('words money compactly with its currency', () => {
     expect(formatFigure(fig('about', 93_700_000_000, 'KZT'))).toBe('about KZT 93.7 billion');
     expect(formatFigure(fig('more_than', 87_000_000_000, 'KZT'))).toBe('more than KZT 87 billion');
     expect(formatFigure(fig('exact', 2_500_000, 'USD'))).toBe('USD 2.5 million');
     expect(formatFigure(fig('exact', 950_000, 'USD'))).toBe('USD 950,000');
-    expect(formatFigure(fig('exact', null, 'KZT', 40_000_000_000, 93_700_000_000))).toBe('KZT 40 billion–93.7 billion');
+    expect(formatFigure(fig('exact', null, 'KZT', 40_000_000_000, 93_700_000_000))).toBe('KZT 40–93.7 billion');
   });
 
   it('words money compactly only when the words are the exact amount, with as few decimals as that takes', () => {
