@@ -9,6 +9,7 @@
  */
 
 import type { Db } from '@/db/index';
+import { currentEventSlug } from '@/db/queries/event-moves';
 import { eventSlugExists } from '@/db/queries/events';
 import { figurePageExists } from '@/db/queries/figure-page';
 import { sourcePageExists } from '@/db/queries/source-page';
@@ -74,9 +75,12 @@ export function withMissingPages(handle: Handle, notFound: Handle, exists: (page
   };
 }
 
-/** Whether the page a request names has a subject in `db`: the event's slug, a cited source's or a figure's id. */
+/**
+ * Whether the page a request names has a subject in `db`: the event's slug (or one it had, which
+ * its page redirects from: currentEventSlug), a cited source's or a figure's id.
+ */
 export function pageExists(db: Db, { kind, key }: DynamicPage): boolean {
-  if (kind === 'event') return eventSlugExists(db, key);
+  if (kind === 'event') return eventSlugExists(db, key) || currentEventSlug(db, key) !== null;
   const id = pageIdOf(key);
   if (id === null) return false;
   return kind === 'source' ? sourcePageExists(db, id) : figurePageExists(db, id);

@@ -1,3 +1,4 @@
+import { currentEventSlug } from '@/db/queries/event-moves';
 import type { Db } from '@/db/index';
 import { catalogHas } from '@/db/queries/figure-export';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '@/lib/database-busy';
@@ -34,7 +35,12 @@ export function unlessDatabaseBusy(handle: () => Response): Response {
 export function unknownCatalogErrors(db: Db, filters: { event?: string; metric?: string[]; group?: string; location?: string }): ParameterError[] {
   const has = catalogHas(db, filters);
   const errors: ParameterError[] = [];
-  if (!has.event) errors.push({ parameter: 'event', message: `there is no event with the slug "${filters.event}".` });
+  if (!has.event) {
+    // A slug an editor has since changed is not followed (a download must say which event it is),
+    // but named, so a script written against the old one can be corrected.
+    const now = filters.event === undefined ? null : currentEventSlug(db, filters.event);
+    errors.push({ parameter: 'event', message: `there is no event with the slug "${filters.event}"${now ? `; the event's slug is now "${now}"` : ''}.` });
+  }
   for (const key of has.missingMetrics) errors.push({ parameter: 'metric', message: `there is no metric with the key "${key}"; known metrics: ${has.knownMetrics.join(', ')}.` });
   // A misspelt group or place would otherwise answer an empty list, as if nothing were reported there.
   if (!has.group) errors.push({ parameter: 'group', message: `no figure counts the group "${filters.group}" (in any letter case); the whole count is the group "all".` });

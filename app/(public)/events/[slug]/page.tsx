@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { getDb } from '@/db/index';
+import { currentEventSlug } from '@/db/queries/event-moves';
 import { ChartsSection } from '@/app/ui/charts-section';
 import { CiteThisPage } from '@/app/ui/cite-this-page';
 import { FigureTable } from '@/app/ui/figure-table';
@@ -24,6 +26,14 @@ function reportsCaption(eventName: string, page: number, reportCount: number): s
   const first = (page - 1) * REPORTS_PER_PAGE + 1;
   const last = Math.min(page * REPORTS_PER_PAGE, reportCount);
   return `${caption}: reports ${formatNumber(first, '')}–${formatNumber(last, '')} of ${formatNumber(reportCount, '')}`;
+}
+
+/** A page's query again, as a URL's search part ("" when empty). */
+function searchOf(query: Record<string, string | string[] | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) for (const v of [value ?? []].flat()) search.append(key, v);
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -51,7 +61,13 @@ export default async function EventPage({ params, searchParams }: Props) {
     const reportsPage = Math.min(state.reportsPage, pages);
     return { pick: state, reportsPage, perPage: REPORTS_PER_PAGE, pages, state: { ...state, reportsPage }, defaults };
   });
-  if (!view) notFound();
+  if (!view) {
+    // An address an editor has since changed (or written in capitals) leads to the page as it is
+    // now, with its choices: a citation of the old address keeps working.
+    const moved = currentEventSlug(getDb(), slug);
+    if (moved) permanentRedirect(`/events/${moved}${searchOf(query)}`);
+    notFound();
+  }
   const { dashboard, charts, reports: shown } = view;
   const { state, defaults, pages, reportsPage: page } = view.choice;
   const { event, metrics, reportCount, retractedCount, sources } = dashboard;

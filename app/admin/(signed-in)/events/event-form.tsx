@@ -21,7 +21,7 @@ export function EventForm({ action, event, submitLabel }: { action: (p: FormStat
         {event ? <input type="hidden" name="id" value={event.id} /> : null}
         {event ? <input type="hidden" name="updatedAt" value={shown(state, 'updatedAt', event.updatedAt)} /> : null}
         <TextField name="name" label="Name" state={state} defaultValue={event?.name} required />
-        <TextField name="slug" label="Slug" hint="The event’s address: lower-case letters, digits and hyphens, like kazakhstan-2022-unrest." state={state} defaultValue={event?.slug} required />
+        <TextField name="slug" label="Slug" hint="The event’s address: lower-case letters, digits and hyphens, like kazakhstan-2022-unrest. Changing it moves the page; the old address then leads to the new one." state={state} defaultValue={event?.slug} required />
         <TextField name="country" label="Country" state={state} defaultValue={event?.country} required />
         <div className="row">
           <TextField name="startDate" label="Start date" hint="YYYY-MM-DD" state={state} defaultValue={event?.startDate} required />
