@@ -11,6 +11,8 @@ import { restoreEnv } from '../helpers/env';
 import { expectRedirect, redirectTarget, requestCookies } from '../helpers/next-headers';
 
 vi.mock('next/headers', () => import('../helpers/next-headers'));
+// Next's refresh() works only inside a request; a refused stale save asks for it.
+vi.mock('next/cache', async (original) => ({ ...(await original<typeof import('next/cache')>()), refresh: vi.fn() }));
 
 const ROOT = process.cwd();
 const originalPath = process.env.DATABASE_PATH;
