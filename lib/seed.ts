@@ -33,13 +33,14 @@ export function seedCatalogMetrics(db: Db, dir: string = defaultSeedDir()): void
 
 /**
  * Loads the seed data: the catalog of events, metrics and sources (with their full texts),
- * then each CSV file of figures through the importer. Idempotent: what exists is left alone.
+ * then each CSV file of figures through the importer (unless `figures` is false: the catalog an
+ * export needs to be imported into an empty database). Idempotent: what exists is left alone.
  */
-export function seedDatabase(db: Db, dir: string = defaultSeedDir()): { imports: Array<ImportSummary & { file: string }> } {
+export function seedDatabase(db: Db, dir: string = defaultSeedDir(), { figures = true }: { figures?: boolean } = {}): { imports: Array<ImportSummary & { file: string }> } {
   const catalog = readCatalog(dir);
   // One transaction for the whole seed: an interrupted or failed seed leaves the database empty,
   // so the next start seeds it again, rather than half-seeded and never repaired.
-  return db.$client.transaction(() => seedCatalog(db, dir, catalog)).immediate();
+  return db.$client.transaction(() => seedCatalog(db, dir, figures ? catalog : { ...catalog, figures: [] })).immediate();
 }
 
 function seedCatalog(db: Db, dir: string, catalog: z.output<typeof catalogSchema>): { imports: Array<ImportSummary & { file: string }> } {

@@ -1,19 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Papa from 'papaparse';
 import type { Db } from '@/db/index';
 import { figureCsvStream } from '@/lib/export/stream';
 import { parseCsvQuery, type CsvQuery } from '@/lib/validation/figure-filters';
-
-/** A seed folder with the catalog (events, metrics, sources) but no figures. */
-export function catalogWithoutFigures(): { dir: string; cleanup: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-catalog-'));
-  fs.cpSync(path.resolve('seed'), dir, { recursive: true });
-  const catalog = JSON.parse(fs.readFileSync(path.join(dir, 'catalog.json'), 'utf8')) as { figures: string[] };
-  fs.writeFileSync(path.join(dir, 'catalog.json'), JSON.stringify({ ...catalog, figures: [] }));
-  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** The export of the database at `file` for a query string, read whole. */
 export async function exportText(file: string, query = ''): Promise<string> {

@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db/index';
 import type { Db } from '@/db/index';
 import { seedDatabase } from '@/lib/seed';
 import { formatFigure } from '@/lib/wording';
@@ -75,5 +80,30 @@ describe('seeding the Kazakhstan dataset', () => {
       'malls_banks_looted/all: more than 100',
       'vehicles_burned/all: about 500',
     ]);
+  });
+});
+
+describe('npm run db:seed -- --catalog-only', () => {
+  it('loads the events, metrics and sources without the figures, and refuses an unknown option', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-seed-cli-'));
+    const file = path.join(dir, 'catalog.db');
+    const seed = (...args: string[]) =>
+      spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/seed.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_PATH: file } });
+    try {
+      const bad = seed('--figures-only');
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('Not seeded: unknown argument --figures-only; the only option is --catalog-only.');
+      expect(fs.existsSync(file)).toBe(false);
+      expect(seed('--catalog-only').status).toBe(0);
+      const copy = openDatabase(file);
+      try {
+        const n = (table: string) => copy.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+        expect([n('events'), n('metrics'), n('sources'), n('figures')]).toEqual([1, 7, 1, 0]);
+      } finally {
+        copy.$client.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
