@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { boundArrow } from '@/app/ui/charts/plugins';
 import { MIDPOINT_DASH, TIMELINE_SHAPES, timelineDatasets, timelineDayRange, timelineValueMax } from '@/app/ui/charts/timeline-datasets';
 import type { TimelinePoint, TimelineSpec } from '@/lib/chart-spec';
+import { PALETTE as SITE_PALETTE, RETRACTED_COLOUR } from '@/app/ui/charts/palette';
 
 const point = (date: string, value: number, status: TimelinePoint['status']): TimelinePoint => ({
   date, value, low: null, high: null, status, bound: null, midpoint: false, wording: String(value), citation: '[1] Source',
@@ -94,5 +95,15 @@ describe('the arrow beside a bound', () => {
     }
     expect(up[1]![1]).toBeGreaterThan(up[0]![3]);
     expect(down[1]![1]).toBeLessThan(down[0]![3]);
+  });
+});
+
+describe('the site’s palette on the timeline', () => {
+  it('draws its eight lines in eight different colour and shape pairs, none in the grey of retracted reports', () => {
+    const eight: TimelineSpec = { ...spec, series: Array.from({ length: 8 }, (_, i) => ({ label: `Place ${i}`, points: [point('2022-01-10', 10 + i, 'headline')] })) };
+    const lines = timelineDatasets(eight, SITE_PALETTE);
+    expect(lines).toHaveLength(8);
+    expect(new Set(lines.map((l) => `${String(l.borderColor)} ${String(l.pointStyle)} ${String(l.pointRotation)}`)).size).toBe(8);
+    for (const l of lines) expect(String(l.borderColor).toLowerCase()).not.toBe(RETRACTED_COLOUR);
   });
 });

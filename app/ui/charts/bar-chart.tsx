@@ -8,7 +8,8 @@ import { wordedCitation } from '@/lib/citations';
 import { PngButton } from './png-button';
 import { BOUND_BARS_NOTE, barStyles } from './bar-style';
 import { backgroundPlugin, barLabelsPlugin } from './plugins';
-import { PALETTE } from './register';
+import { PALETTE } from './palette';
+import './register';
 import { useChartTheme } from './use-chart-theme';
 import { useMediaQuery } from './use-media-query';
 

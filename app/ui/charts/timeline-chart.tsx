@@ -6,7 +6,8 @@ import type { TimelineSpec } from '@/lib/chart-spec';
 import { wordedCitation } from '@/lib/citations';
 import { PngButton } from './png-button';
 import { backgroundPlugin, boundArrowsPlugin, rangeBarsPlugin } from './plugins';
-import { PALETTE } from './register';
+import { PALETTE } from './palette';
+import './register';
 import { DAY, timelineDatasets, timelineDayRange, timelineValueMax, type TimelinePointXY as Point } from './timeline-datasets';
 import { useChartTheme } from './use-chart-theme';
 

@@ -1,12 +1,13 @@
 import type { ChartDataset, PointStyle } from 'chart.js';
 import type { TimelinePoint, TimelineSpec } from '@/lib/chart-spec';
+import { RETRACTED_COLOUR } from './palette';
 
 /** A report placed on the timeline: days since 1970 across, its number up. */
 export type TimelinePointXY = TimelinePoint & { x: number; y: number };
 
 export const DAY = 86_400_000;
 const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
-const RETRACTED = '#7f7f7f';
+const RETRACTED = RETRACTED_COLOUR;
 /** The dash of the line where it passes through the middle of a range with no best number. */
 export const MIDPOINT_DASH = [6, 4];
 
