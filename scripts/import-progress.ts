@@ -4,6 +4,9 @@ import type { ImportProgress } from '@/lib/import/run';
 // Without a terminal (a pipe, a log file, CI), one line at most this often.
 const LINE_INTERVAL_MS = 1000;
 
+/** "1 row", "35 rows", "100,000 rows". */
+const rowCount = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
+
 /**
  * Shows an import's progress on `stream`: a progress bar per phase on a terminal, a line now and
  * then otherwise (always one when writing starts, so a log shows the transaction began). A dry run
@@ -41,8 +44,8 @@ export function importProgressReporter(stream: NodeJS.WriteStream, fileBytes: nu
       if (p.phase === 'writing' && !writingAnnounced) {
         writingAnnounced = true;
         stream.write(dryRun
-          ? `trying ${p.total.toLocaleString('en-US')} rows in one transaction, to be rolled back (dry run)\n`
-          : `writing ${p.total.toLocaleString('en-US')} rows in one transaction\n`);
+          ? `trying ${rowCount(p.total)} in one transaction, to be rolled back (dry run)\n`
+          : `writing ${rowCount(p.total)} in one transaction\n`);
         last = now;
         return;
       }
@@ -50,7 +53,7 @@ export function importProgressReporter(stream: NodeJS.WriteStream, fileBytes: nu
       last = now;
       stream.write(
         p.phase === 'reading'
-          ? `reading: ${p.rows.toLocaleString('en-US')} rows checked\n`
+          ? `reading: ${rowCount(p.rows)} checked\n`
           : `${writing}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} rows\n`,
       );
     },

@@ -66,7 +66,10 @@ export function FigureNotices({ page, standing }: { page: Pick<FigurePage, 'figu
             : null}
           {corrected.number ? `; its number was ${formatFigureWithUnit(corrected.number.was)} until ${when(corrected.number.at)}` : null}.{' '}
           {/* Later revisions changed only whether it stands (a correction is the newest change of anything else). */}
-          {corrected.latest.revision && corrected.latest.revision < f.revision ? `Retracted or published again since then (it is now revision ${f.revision}). ` : null}
+          {/* Its status now says which came last: a retraction, or publishing it again after one. */}
+          {corrected.latest.revision && corrected.latest.revision < f.revision
+            ? `${f.status === 'retracted' ? 'Retracted' : 'Published again'} since then (it is now revision ${f.revision}). `
+            : null}
           <a href="#history-title">What changed</a> is in its history below.
         </p>
       ) : null}

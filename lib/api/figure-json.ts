@@ -14,9 +14,9 @@ export type FigureJson = {
   unit: string;
   reportedOn: string;
   /** `id` is the source's page on the site, /sources/ID (with its full text where the site holds it). */
-  source: { id: number; reportingBody: string; publisher: string; title: string; url: string; publishedOn: string };
+  source: { id: number; reportingBody: string; publisher: string | null; title: string | null; url: string | null; publishedOn: string };
   quote: string | null;
-  note: string;
+  note: string | null;
   status: string;
   /** Where it stands in its count: latest (the number the event page shows), superseded or retracted. */
   standing: ExportRow['standing'];
@@ -24,6 +24,9 @@ export type FigureJson = {
   revision: number;
   updatedAt: string;
 };
+
+/** Optional text as JSON gives it: null when there is none, as for every absent value (the CSV leaves the cell empty). */
+const orNull = (text: string | null): string | null => (text === null || text === '' ? null : text);
 
 /** Shapes an export row for the JSON API (the same row the CSV writes, nested). */
 export function toFigureJson(r: ExportRow): FigureJson {
@@ -39,12 +42,12 @@ export function toFigureJson(r: ExportRow): FigureJson {
     valueHigh: r.value_high,
     unit: r.unit,
     reportedOn: r.reported_on,
-    source: { id: r.source_id, reportingBody: r.reporting_body, publisher: r.publisher, title: r.source_title, url: r.source_url, publishedOn: r.source_published_on },
-    quote: r.quote,
-    note: r.note,
+    source: { id: r.source_id, reportingBody: r.reporting_body, publisher: orNull(r.publisher), title: orNull(r.source_title), url: orNull(r.source_url), publishedOn: r.source_published_on },
+    quote: orNull(r.quote),
+    note: orNull(r.note),
     status: r.status,
     standing: r.standing,
-    retractionReason: r.retraction_reason,
+    retractionReason: orNull(r.retraction_reason),
     revision: r.revision,
     updatedAt: r.updated_at,
   };

@@ -41,7 +41,7 @@ export function checkHeader(header: string[]): ImportError[] {
   const seen = new Set<string>();
   header.forEach((name, i) => {
     if (seen.has(name)) errors.push({ line: 1, column: name, message: `column "${name}" appears twice (again as column ${i + 1}).` });
-    else if (!KNOWN.has(name)) errors.push({ line: 1, column: name || `${i + 1}`, message: `unknown column "${name}"; expected columns: ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')}.` });
+    else if (!KNOWN.has(name)) errors.push({ line: 1, column: name || `${i + 1}`, message: `unknown column "${name}"; expected columns: ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')}; an export's other columns are accepted and ignored: ${IGNORED_COLUMNS.join(', ')}.` });
     seen.add(name);
   });
   for (const name of REQUIRED_COLUMNS) {

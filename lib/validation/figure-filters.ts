@@ -44,7 +44,8 @@ const filterShape = {
   location: optionalText(LIMITS.short),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  status: z.enum(FIGURE_STATUS_FILTERS, { error: `Use one of: ${FIGURE_STATUS_FILTERS.join(', ')}.` }).default('published'),
+  // In any letter case, as the event and metric are.
+  status: z.string().trim().toLowerCase().pipe(z.enum(FIGURE_STATUS_FILTERS, { error: `Use one of: ${FIGURE_STATUS_FILTERS.join(', ')}.` })).default('published'),
 };
 
 const filterSchema = z.object(filterShape).superRefine((f, ctx) => {

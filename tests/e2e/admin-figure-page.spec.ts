@@ -66,7 +66,7 @@ test("an editor's change and retraction show on the figure's public page, withou
   await expect(page.getByRole('note')).not.toContainText('The latest report');
   // The retraction is no correction: the number it had before the edit is still said.
   await expect(page.getByRole('note')).toContainText(`Changed on this site after it was published, last on ${day} (revision 2; the reason given: “A typing error: the source says 42”); its number was 41 people`);
-  await expect(page.getByRole('note')).toContainText('Retracted or published again since then (it is now revision 3).');
+  await expect(page.getByRole('note')).toContainText('Retracted since then (it is now revision 3).');
   await expect(page.getByRole('table', { name: /Deaths, Public history place: 1 report/ }).getByRole('row').nth(1)).toContainText('retracted');
   await expect(history.locator('.history-entry').first()).toContainText('Retracted by an editor');
   await expect(history.locator('.history-entry').first().getByRole('row', { name: /Retraction reason/ })).toContainText('Counted twice');

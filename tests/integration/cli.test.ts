@@ -166,7 +166,7 @@ describe('npm run import', () => {
     expect(cli.status).toBe(0);
     expect(cli.stdout).toBe('new.csv: 1 row read, 1 would be created, 0 would be updated, 0 unchanged, 0 rejected; 1 new source would be created: Regional police, 15 January 2022. Dry run: nothing was written.\n');
     // Its progress says what it does: the writes are tried and rolled back.
-    expect(cli.stderr).toContain('trying 1 rows in one transaction, to be rolled back (dry run)');
+    expect(cli.stderr).toContain('trying 1 row in one transaction, to be rolled back (dry run)');
     expect(cli.stderr).not.toMatch(/^writing/m);
     expect(sha(file)).toBe(before);
   });

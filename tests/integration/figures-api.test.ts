@@ -69,6 +69,16 @@ describe('GET /api/figures', () => {
     expect(body.data[0]!.source.id).toBe(sourceId);
   });
 
+  it('gives an absent value as null, never as empty text: a source with no web address, a figure with no note', async () => {
+    const { body } = await get('?status=all&limit=500');
+    const empties = (v: unknown, at: string): string[] =>
+      v === '' ? [at] : v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => empties(x, `${at}.${k}`)) : [];
+    expect(body.data.flatMap((f, i) => empties(f, `data[${i}]`))).toEqual([]);
+    const address = body.data.find((f) => f.source.reportingBody === 'President Kassym-Jomart Tokayev (address to parliament)')!;
+    expect(address.source.url).toBeNull();
+    expect(body.data.some((f) => f.note === null)).toBe(true);
+  });
+
   it('says where each figure stands in its count, as the CSV does', async () => {
     const { body } = await get('?status=all&limit=500');
     const reference = new Map(figuresInDb(db).map((f) => [f.figure_id, f.standing]));

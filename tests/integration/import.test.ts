@@ -89,6 +89,12 @@ describe('CSV import', () => {
     expect(summary.errors.map(formatImportError)).toContain('line 1: the required column "qualifier" is missing.');
   });
 
+  it('names, for an unknown column, the columns it reads and those of an export it ignores', () => {
+    const summary = importCsvText(db, `${HEADER},colour\n`, actor);
+    const [message] = summary.errors.map(formatImportError);
+    expect(message).toMatch(/^line 1, column colour: unknown column "colour"; expected columns: event_slug, metric, .*; an export's other columns are accepted and ignored: event_name, metric_label, figure_id, revision, updated_at, source_id, standing\.$/);
+  });
+
   it('says so when the columns are separated by semicolons or tabs (a spreadsheet\'s "CSV" in some languages), and writes nothing', () => {
     const before = dumpTables(db);
     // A spreadsheet quotes a cell that holds its separator: a comma reader would stumble on those quotes too.

@@ -17,10 +17,10 @@ describe('export and API filters', () => {
     });
   });
 
-  it('reads an event slug and metric keys in any letter case, as the lower-case they are', () => {
-    expect(parseCsvQuery(q('event=Kazakhstan-2022-Unrest&metric=Deaths,INJURED'))).toMatchObject({
+  it('reads an event slug, metric keys and the status in any letter case, as the lower-case they are', () => {
+    expect(parseCsvQuery(q('event=Kazakhstan-2022-Unrest&metric=Deaths,INJURED&status=ALL'))).toMatchObject({
       ok: true,
-      value: { event: 'kazakhstan-2022-unrest', metric: ['deaths', 'injured'] },
+      value: { event: 'kazakhstan-2022-unrest', metric: ['deaths', 'injured'], status: 'all' },
     });
   });
 

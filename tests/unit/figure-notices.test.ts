@@ -58,11 +58,14 @@ describe('what the top of a figure page says first', () => {
     expect(later).not.toContain('since then');
   });
 
-  it('says that a corrected figure was retracted or published again since, at which revision it is now', () => {
+  it('says that a corrected figure was retracted, or published again, since, at which revision it is now', () => {
     const retracted = { ...v2, revision: 3, status: 'retracted', retractionReason: 'wrong' };
     const restored = { ...v2, revision: 4 };
     const html = render('latest', { figure: { revision: 4 }, history: [edit(retracted, restored, 4), edit(v2, retracted, 3), edit(v1, v2, 2)] });
-    expect(html).toContain('(revision 2); its number was 165 people until 20 November 2026. Retracted or published again since then (it is now revision 4). ');
+    expect(html).toContain('(revision 2); its number was 165 people until 20 November 2026. Published again since then (it is now revision 4). ');
+    // Its status says which came last.
+    const still = render('retracted', { figure: { revision: 3, status: 'retracted', retractionReason: 'wrong' }, history: [edit(v2, retracted, 3), edit(v1, v2, 2)] });
+    expect(still).toContain('its number was 165 people until 20 November 2026. Retracted since then (it is now revision 3). ');
   });
 
   it('says only that it changed when its latest change left no entry: not when, nor what it was', () => {
