@@ -55,11 +55,15 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** Field errors by field name from a failed parse: each field's messages, in order. */
+// The forms' hidden fields (which record, at which version): no field shows their problem, so the
+// form's status says it.
+const HIDDEN_FIELDS = new Set(['id', 'figureId', 'revision', 'updatedAt', 'auditEntryId']);
+
+/** Field errors by field name from a failed parse: each field's messages, in order; a hidden field's under `_form`. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : '_form';
+    const key = issue.path.length && !HIDDEN_FIELDS.has(String(issue.path[0])) ? String(issue.path[0]) : '_form';
     (errors[key] ??= []).push(issue.message);
   }
   return errors;

@@ -4,7 +4,7 @@ import { getDb, readTransaction } from '@/db/index';
 import { findFigurePage, type FigurePage } from '@/db/queries/figure-page';
 import { seriesRows, type SeriesRow } from './dashboard';
 import { pageIdOf } from './page-id';
-import { describeScope, formatFigureWithUnit, formatNumber } from './wording';
+import { describeScope, formatFigure, formatNumber, unitShown } from './wording';
 
 /** Where a figure stands in its count: its latest published report, an earlier one, or retracted. */
 export type Standing = 'latest' | 'superseded' | 'retracted';
@@ -20,7 +20,9 @@ export function standingOf(f: Pick<FigurePage['figure'], 'id' | 'status'>, lates
  * that a copied title or citation keeps that.
  */
 export function figureTitle(f: FigurePage['figure'], standing: Standing): string {
-  const title = `${f.metric.label}, ${describeScope(f.group, f.location)}: ${formatFigureWithUnit(f)}`;
+  // A range without its best estimate, as a heading says it: the page's facts give the estimate.
+  const unit = unitShown(f);
+  const title = `${f.metric.label}, ${describeScope(f.group, f.location)}: ${formatFigure(f)}${unit ? ` ${unit}` : ''}`;
   return standing === 'latest' ? title : `${title} (${standing})`;
 }
 

@@ -14,12 +14,15 @@ export function staleRecordAnswer<F extends string>(
   refused: { current: Record<F, unknown> & { updatedAt: string }; then: Record<string, unknown> | null },
   mine: Partial<Record<F, unknown>>,
   typed: Record<string, string>,
+  /** The form's rules, run on the merged values: theirs and this editor's may not fit together (their end date, this editor's start). */
+  check: (values: Record<string, string>) => Record<string, string[]>,
 ): FormState {
   const { current, then } = refused;
   const merged = mergeRecordEdit(fields, then, current, mine, typed);
-  const errors = Object.fromEntries(
+  const errors: Record<string, string[]> = Object.fromEntries(
     merged.both.map(({ field, theirs }) => [field, [`They changed this too, to “${showValue(field, theirs)}”. Yours is kept: save again to replace theirs, or change it.`]]),
   );
+  for (const [field, messages] of Object.entries(check(merged.values))) (errors[field] ??= []).push(...messages);
   const opened = `Not saved: someone else changed this ${what} after you opened it.`;
   const message = then
     ? `${opened} Their changes are listed below. The form now holds their version with your edits on top${merged.both.length ? '; where you both changed a field, yours is kept and the field is marked' : ''}: review it, then save again.`

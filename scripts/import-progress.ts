@@ -54,7 +54,7 @@ export function importProgressReporter(stream: NodeJS.WriteStream, fileBytes: nu
       stream.write(
         p.phase === 'reading'
           ? `reading: ${rowCount(p.rows)} checked\n`
-          : `${writing}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} rows\n`,
+          : `${writing}: ${p.done.toLocaleString('en-US')} of ${rowCount(p.total)}\n`,
       );
     },
     stop: () => {},

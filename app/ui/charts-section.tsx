@@ -72,7 +72,7 @@ export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
       />
       <ChartPanel
         spec={timeline.spec}
-        subtitle={`Every report by the date it was reported, in ${timeline.unit}: filled marks (lines told apart by shape as well as colour) are the latest figures, hollow marks superseded reports, grey crosses retracted ones; bars show ranges (a range given with no best number is its bar alone, the line dashed through its middle), and an arrow beside a mark a number given as a bound (up: more than or at least; down: up to).${timeline.omitted ? ` The ${timeline.spec.series.length} most reported groups and places are shown; ${timeline.omitted} more are in All reports.` : ''}`}
+        subtitle={`Every report by the date it was reported, in ${timeline.unit}: filled marks (lines told apart by shape as well as colour) are the latest figures, hollow marks superseded reports, grey crosses retracted ones; bars show ranges (a range given with no best number is its bar alone, and the line dashed where it runs at its middle), and an arrow beside a mark a number given as a bound (up: more than or at least; down: up to).${timeline.omitted ? ` The ${timeline.spec.series.length} most reported groups and places are shown; ${timeline.omitted} more are in All reports.` : ''}`}
         sourceLine={sourceLine(timeline.rows.map((r) => r.figure))}
         view={state.timelineView}
         chartHref={href({ timelineView: 'chart' }, 'timeline')}

@@ -5,6 +5,7 @@ import { writeTransaction, type Db, type Executor } from '../index';
 import { auditEntries, events, figures, sources, type Event, type Source } from '../schema';
 import { logAudit, type Actor } from './audit';
 import { findSource } from './catalog';
+import { eventThatHad } from './event-moves';
 
 /** A write to the catalogue refused for a reason the editor can act on. */
 export class CatalogWriteError extends Error {
@@ -74,7 +75,7 @@ export function updateSource(db: Db, id: number, seenVersion: string, input: Sou
     if (before.updatedAt !== seenVersion) return { status: 'stale', current: before, then: recordAt(tx, 'source', id, seenVersion) };
     const clash = findSource(tx, input);
     if (clash && clash.id !== id) throw new CatalogWriteError(`Another source is exactly this one (source #${clash.id}).`);
-    const row = tx.update(sources).set({ ...sourceValues(input), updatedAt: new Date().toISOString() }).where(eq(sources.id, id)).returning().get();
+    const row = tx.update(sources).set({ ...sourceValues(input), updatedAt: nextVersionAt(before.updatedAt) }).where(eq(sources.id, id)).returning().get();
     logAudit(tx, { actor, action: 'update', entityType: 'source', entityId: id, before, after: row });
     return { status: 'saved', row };
   });
@@ -82,12 +83,35 @@ export function updateSource(db: Db, id: number, seenVersion: string, input: Sou
 
 const eventValues = (e: EventInput) => ({ ...e, endDate: e.endDate ?? null });
 
+/**
+ * Refuses a slug another event has, or had: an event's old address leads to its page (a
+ * citation keeps working), so it cannot become another event's. The event itself may take back
+ * a slug it had.
+ */
+function refuseTakenSlug(tx: Executor, slug: string, id: number | null): void {
+  const clash = tx.select({ id: events.id }).from(events).where(eq(events.slug, slug)).get();
+  if (clash && clash.id !== id) throw new CatalogWriteError('Another event already has this slug.', 'slug');
+  const had = eventThatHad(tx, slug);
+  if (had && had.id !== id) {
+    throw new CatalogWriteError(`This slug was another event's address until it was changed to “${had.slug}”, and links to it lead there; choose another.`, 'slug');
+  }
+}
+
+/**
+ * The time a record's new version is stamped with: now, or a millisecond after its last one when
+ * the clock has not moved past it (two saves within a millisecond, or a clock set back), so that
+ * every saved version of a record has its own `updatedAt`, which edit forms carry as the version
+ * they were opened at.
+ */
+export function nextVersionAt(previous: string, now: number = Date.now()): string {
+  const last = Date.parse(previous);
+  return new Date(Number.isNaN(last) ? now : Math.max(now, last + 1)).toISOString();
+}
+
 /** Creates an event with its audit entry; a slug in use is refused. */
 export function createEvent(db: Db, input: EventInput, actor: Actor): Event {
   return writeTransaction(db, (tx) => {
-    if (tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug)).get()) {
-      throw new CatalogWriteError('Another event already has this slug.', 'slug');
-    }
+    refuseTakenSlug(tx, input.slug, null);
     const row = tx.insert(events).values(eventValues(input)).returning().get();
     logAudit(tx, { actor, action: 'create', entityType: 'event', entityId: row.id, before: null, after: row });
     return row;
@@ -100,9 +124,8 @@ export function updateEvent(db: Db, id: number, seenVersion: string, input: Even
     const before = findEventById(tx, id);
     if (!before) throw new CatalogWriteError(`There is no event #${id}.`);
     if (before.updatedAt !== seenVersion) return { status: 'stale', current: before, then: recordAt(tx, 'event', id, seenVersion) };
-    const clash = tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug)).get();
-    if (clash && clash.id !== id) throw new CatalogWriteError('Another event already has this slug.', 'slug');
-    const row = tx.update(events).set({ ...eventValues(input), updatedAt: new Date().toISOString() }).where(eq(events.id, id)).returning().get();
+    refuseTakenSlug(tx, input.slug, id);
+    const row = tx.update(events).set({ ...eventValues(input), updatedAt: nextVersionAt(before.updatedAt) }).where(eq(events.id, id)).returning().get();
     logAudit(tx, { actor, action: 'update', entityType: 'event', entityId: id, before, after: row });
     return { status: 'saved', row };
   });

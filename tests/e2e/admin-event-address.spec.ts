@@ -28,7 +28,8 @@ test('an event renamed in the admin keeps its old address working: it leads to t
   await expect(page.getByRole('status').filter({ hasText: 'Event saved.' })).toBeVisible();
 
   const res = await request.get(`/events/${old}?compareView=table`, { maxRedirects: 0 });
-  expect(res.status()).toBe(308);
+  // Temporarily (307): a slug may be changed back, and a browser keeps a permanent redirect.
+  expect(res.status()).toBe(307);
   expect(res.headers().location).toBe(`/events/moved-event-${stamp}?compareView=table`);
   await page.goto(`/events/${old.toUpperCase()}`);
   await expect(page).toHaveURL(new RegExp(`/events/moved-event-${stamp}$`));

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { Db } from '@/db/index';
+import { createSource, findSourceById, updateSource } from '@/db/queries/catalog-admin';
 import { findFigure } from '@/db/queries/figure-admin';
 import { updateFigure } from '@/db/queries/figure-writes';
 import { E2E_EVENT_SLUG, counts, e2eDb, e2eEventId, newEditor, seedTestFigure } from './admin-support';
@@ -235,6 +236,31 @@ test('adding a source without JavaScript: a missing field is refused with what w
   await expect(page.getByRole('status').filter({ hasText: 'Source saved.' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(body);
   expect(db.$client.prepare('SELECT publisher, published_on AS publishedOn FROM sources WHERE reporting_body = ?').get(body)).toEqual({ publisher: 'No-script wire', publishedOn: '2022-02-05' });
+  await page.context().close();
+});
+
+// The source form is not keyed by its version from outside: the page drawn at the version saved
+// meanwhile must be given the refusal, with the other editor's change merged under the typing.
+test('a source edit refused as stale without JavaScript: their change is listed and kept in the form, then saving again keeps both', async ({ browser }) => {
+  const stamp = String(Date.now());
+  const source = createSource(db, { reportingBody: `No-script shared body ${stamp}`, publisher: 'Wire', title: '', url: '', publishedOn: '2022-01-04', fullText: '' }, { userId: null, label: 'e2e setup' });
+  const page = await noScriptPage(browser);
+  await signInWithoutScript(page);
+  await page.goto(`/admin/sources/${source.id}`);
+  const opened = findSourceById(db, source.id)!;
+  expect(updateSource(db, source.id, opened.updatedAt, { reportingBody: opened.reportingBody, publisher: 'Wire', title: 'Their title', url: '', publishedOn: '2022-01-04', fullText: '' }, { userId: null, label: 'another editor' }).status).toBe('saved');
+
+  await field(page, 'Publisher').fill('Wire Media');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('form-status').first()).toContainText('Not saved: someone else changed this source after you opened it.');
+  await expect(field(page, 'Title')).toHaveValue('Their title');
+  await expect(field(page, 'Publisher')).toHaveValue('Wire Media');
+  expect(findSourceById(db, source.id)).toMatchObject({ title: 'Their title', publisher: 'Wire' });
+  await expectFormsPost(page);
+
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/sources/${source.id}\\?saved=1$`));
+  expect(findSourceById(db, source.id)).toMatchObject({ title: 'Their title', publisher: 'Wire Media' });
   await page.context().close();
 });
 

@@ -22,6 +22,7 @@ test.beforeAll(() => {
       `${SLUG},deaths,all,Кыргызстан,exact,,400,,people,2020-10-08,Неизвестный канал,Telegram,,https://example.org/rumour,,,retracted,не подтверждено`,
       `${SLUG},injured,гражданские лица,Бишкек,more_than,,1200,,people,2020-10-07,Министерство здравоохранения,${PAPER},"Более 1200 человек получили ранения.",,,`,
       `${SLUG},detained,all,Кыргызстан,unknown,,,,people,2020-10-08,МВД,24.kg,,https://example.org/detained,,,,`,
+      `${SLUG},businesses_affected,all,Бишкек,about,10,,20,businesses,2020-10-08,МВД,24.kg,,https://example.org/detained,,,,`,
     ].join('\n');
     expect(importCsvText(db, csv, actor).errors).toEqual([]);
   } finally {
@@ -33,8 +34,8 @@ test('a second event with Cyrillic names, a range and a retraction renders with 
   const event = new EventPage(page);
   await event.goto(SLUG);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Беспорядки в Бишкеке');
-  // Five reports, one of them retracted, from four sources: the count says which.
-  await expect(page.locator('.summary')).toContainText('5 reports (1 retracted) from 4 sources.');
+  // Six reports, one of them retracted, from four sources: the count says which.
+  await expect(page.locator('.summary')).toContainText('6 reports (1 retracted) from 4 sources.');
   const deaths = event.card('Deaths', 'Кыргызстан');
   await expect(deaths.locator('.card-value')).toHaveText('about 225–238');
   // The range's best estimate follows its unit: the timeline places the report at it.
@@ -42,6 +43,10 @@ test('a second event with Cyrillic names, a range and a retraction renders with 
   await expect(deaths).toContainText('2 reports from 2 sources, ranging from 1 to about 238; the figure above is the latest.');
   await expect(event.card('Injured', 'гражданские лица, Бишкек').locator('.card-value')).toHaveText('more than 1,200');
   await expect(event.card('Detained', 'Кыргызстан').locator('.card-value')).toHaveText('being determined');
+  // A range given with no best number is the range alone.
+  const businesses = event.card('Businesses affected', 'Бишкек');
+  await expect(businesses.locator('.card-value')).toHaveText('about 10–20');
+  await expect(businesses.locator('.card-unit')).toHaveText(' businesses');
 
   const citation = deaths.getByRole('link', { name: /^source \d+$/ });
   await citation.click();
@@ -73,4 +78,6 @@ test('a second event with Cyrillic names, a range and a retraction renders with 
   await event.goto(SLUG);
   await event.card('Deaths', 'Кыргызстан').locator('.card-value').click();
   await expect(page.locator('dt', { hasText: 'Number as reported' }).locator('+ dd')).toHaveText('about 225–238 people (best estimate 230)');
+  // Its heading gives the range, as a heading says it.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Кыргызстан: about 225–238 people');
 });

@@ -86,7 +86,8 @@ describe('editing a source someone else saved meanwhile', () => {
   it('is refused when the form does not say which version it was opened at', async () => {
     const { updatedAt: _, ...withoutVersion } = sourceForm(6);
     const answer = await updateSourceAction(IDLE_STATE, formDataOf({ ...withoutVersion, publisher: 'Mine' }));
-    expect(answer.errors?.updatedAt).toEqual(['The form is missing the version it was opened at; reload the page and try again.']);
+    // Said by the form's status: the field is hidden.
+    expect(answer.errors?._form).toEqual(['The form is missing the version it was opened at; reload the page and try again.']);
     expect(findSourceById(db, 6)!.publisher).not.toBe('Mine');
   });
 

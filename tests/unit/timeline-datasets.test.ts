@@ -37,12 +37,14 @@ describe('a range on the timeline', () => {
     expect(line!.data[1]).toMatchObject({ low: 1_000_000, high: 1_000_000_000_000 });
   });
 
-  it('dashes the line into and out of that middle, and nowhere else', () => {
+  it('dashes the stretch of line that runs at that middle (from it to the next report), and nowhere else', () => {
     const after = point('2022-01-11', 700_000_000_000, 'superseded');
     const before = point('2022-01-08', 500_000_000_000, 'superseded');
     const [line] = timelineDatasets({ ...spec, series: [{ label: 'Kostanay', points: [before, withRange.series[0]!.points[0]!, range, after] }] }, PALETTE);
     const dash = (p0DataIndex: number) => (line!.segment as { borderDash: (ctx: { p0DataIndex: number; p1DataIndex: number }) => number[] | undefined }).borderDash({ p0DataIndex, p1DataIndex: p0DataIndex + 1 });
-    expect([dash(0), dash(1), dash(2)]).toEqual([undefined, MIDPOINT_DASH, MIDPOINT_DASH]);
+    // Segment 1 runs level at the report before the range (a number given), then steps; segment 2
+    // runs level at the range's middle.
+    expect([dash(0), dash(1), dash(2)]).toEqual([undefined, undefined, MIDPOINT_DASH]);
   });
 });
 

@@ -45,9 +45,10 @@ export function timelineDatasets(spec: TimelineSpec, palette: readonly string[])
         backgroundColor: colour,
         stepped: 'before' as const,
         pointRadius: said.map((p) => (p.midpoint ? 0 : p.status === 'headline' ? 7 : 6)),
-        // The line is dashed into and out of a range given with no best number: its middle is
-        // not a number any source gave.
-        segment: { borderDash: (ctx: { p0DataIndex: number; p1DataIndex: number }) => (said[ctx.p0DataIndex]?.midpoint || said[ctx.p1DataIndex]?.midpoint ? MIDPOINT_DASH : undefined) },
+        // A stepped line ('before') runs each segment level with its first point, then steps to
+        // the next: the stretch that runs at the middle of a range given with no best number, a
+        // number no source gave, is dashed.
+        segment: { borderDash: (ctx: { p0DataIndex: number }) => (said[ctx.p0DataIndex]?.midpoint ? MIDPOINT_DASH : undefined) },
         // A range with no mark is still found by hovering its middle.
         pointHitRadius: 8,
         pointStyle: TIMELINE_SHAPES[i % TIMELINE_SHAPES.length]!.style,

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
 import { currentEventSlug } from '@/db/queries/event-moves';
 import { ChartsSection } from '@/app/ui/charts-section';
@@ -63,9 +63,10 @@ export default async function EventPage({ params, searchParams }: Props) {
   });
   if (!view) {
     // An address an editor has since changed (or written in capitals) leads to the page as it is
-    // now, with its choices: a citation of the old address keeps working.
+    // now, with its choices: a citation of the old address keeps working. Temporarily (307): a
+    // slug may be changed back, and a browser keeps a permanent redirect.
     const moved = currentEventSlug(getDb(), slug);
-    if (moved) permanentRedirect(`/events/${moved}${searchOf(query)}`);
+    if (moved) redirect(`/events/${moved}${searchOf(query)}`);
     notFound();
   }
   const { dashboard, charts, reports: shown } = view;

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { getDb } from '@/db/index';
 import { CatalogWriteError, type CatalogSave, createEvent, updateEvent } from '@/db/queries/catalog-admin';
 import type { Event } from '@/db/schema';
-import { adminAction, type FormState } from '@/lib/admin-action';
+import { adminAction, fieldErrors, type FormState } from '@/lib/admin-action';
 import { actorOf } from '@/lib/auth/session';
-import { eventSchema } from '@/lib/validation/event';
+import { eventSchema, type EventInput } from '@/lib/validation/event';
 import { staleRecordAnswer } from '@/lib/stale-record';
 import { recordId, seenVersion } from '@/lib/validation/ids';
 
@@ -26,8 +26,8 @@ const create = adminAction(eventSchema, (input, user, values) => {
   redirect(`/admin/events/${id}?saved=1`);
 });
 
-// The fields of the form that are the event's own columns, for merging an edit refused as stale.
-const FIELDS = ['name', 'slug', 'country', 'startDate', 'endDate', 'description'] as const;
+// The event's fields, each its own column and form field: what an edit refused as stale merges.
+const FIELDS = Object.keys(eventSchema.shape) as Array<keyof EventInput>;
 
 const update = adminAction(z.object({ id: recordId, updatedAt: seenVersion }).and(eventSchema), (input, user, values) => {
   let result: CatalogSave<Event>;
@@ -39,7 +39,10 @@ const update = adminAction(z.object({ id: recordId, updatedAt: seenVersion }).an
   if (result.status === 'stale') {
     // The page (its history) is brought to the version now stored; the form keeps its answer, given for it.
     refresh();
-    return staleRecordAnswer('event', FIELDS, result, input, values);
+    return staleRecordAnswer('event', FIELDS, result, input, values, (merged) => {
+      const check = eventSchema.safeParse(merged);
+      return check.success ? {} : fieldErrors(check.error);
+    });
   }
   redirect(`/admin/events/${input.id}?saved=1`);
 });

@@ -108,7 +108,8 @@ const retract = adminAction(retractSchema, (input, user, values) => {
   if (result.status === 'stale') {
     // The page is brought to the revision now stored, as after a refused edit, and the form keeps
     // its answer, given for that revision (useAnswerFor); unless the figure was retracted
-    // meanwhile: the page would swap this form for the restore form, and the answer with it.
+    // meanwhile: the page would swap this form for the restore form, and the answer with it (with
+    // JavaScript; without it the page is drawn afresh anyway, at its status now, the header saying so).
     if (result.current.status === 'published') refresh();
     return stale(result.current, input.revision, values, { again: 'retract it again if it still should be' });
   }
