@@ -16,8 +16,13 @@ export type BenchOptions = {
   loadRounds: number;
   /** Changes (data-version bumps) timed per database for the uncached page. */
   uncachedSamples: number;
-  /** Timed exports per size (and sqlite3 runs for the baseline). */
+  /** Timed exports at the largest size (and sqlite3 runs for the baseline). */
   exportRuns: number;
+  /**
+   * Timed exports at the smaller sizes: a run there takes a second or less, so that one slow
+   * moment of the shared machine moves a median of three, and with it the linearity check.
+   */
+  smallExportRuns: number;
   /** Rows of the import file, and timed imports of it. */
   importRows: number;
   importRuns: number;
@@ -58,6 +63,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     loadRounds: quick ? 2 : 3,
     uncachedSamples: quick ? 7 : 31,
     exportRuns: 3,
+    smallExportRuns: 7,
     importRows: quick ? 30_000 : 100_000,
     importRuns: 3,
     writeEveryMs: 500,

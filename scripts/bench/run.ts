@@ -94,15 +94,16 @@ async function main(): Promise<number> {
           uncached.push(await measureUncachedPage(server.url + PAGE, figures, () => void write(), o.uncachedSamples));
         }
         if (o.only.has('export')) {
-          log(`Export: ${label}, ${o.exportRuns} runs over HTTP and ${o.exportRuns} with sqlite3...`);
+          const runs = figures === largest ? o.exportRuns : o.smallExportRuns;
+          log(`Export: ${label}, ${runs} runs over HTTP and ${runs} with sqlite3...`);
           const pid = server.pid;
           let peakGrowth = 0;
-          const http = await medianRun(o.exportRuns, async () => {
+          const http = await medianRun(runs, async () => {
             const run = await httpExportWithMemory(server!.url, pid);
             peakGrowth = Math.max(peakGrowth, run.peakGrowth);
             return run;
           });
-          const cli = await medianRun(o.exportRuns, () => sqliteExport(file));
+          const cli = await medianRun(runs, () => sqliteExport(file));
           if (cli.rows !== http.rows) throw new Error(`sqlite3 exported ${cli.rows} rows, the server ${http.rows}`);
           exports.push({ figures, rows: http.rows, bytes: http.bytes, httpMs: http.ms, httpSamplesMs: http.samplesMs, sqliteMs: cli.ms, sqliteSamplesMs: cli.samplesMs, peakGrowthBytes: peakGrowth });
         }
