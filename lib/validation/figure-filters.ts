@@ -109,6 +109,15 @@ export type JsonQuery = z.output<typeof jsonSchema>;
 
 /** One problem with a query: which parameter, and what is wrong with it. */
 export type ParameterError = { parameter: string; message: string };
+
+/**
+ * A rule's message as it reads after "parameter: ", in lower case like the API's own ("limit: use
+ * a whole number…", as "event: there is no event…"): the rules are the forms' too, whose messages
+ * are sentences. A word in capitals (HXL, YYYY-MM-DD) or a quote is left as it is.
+ */
+export function afterColon(message: string): string {
+  return /^[A-Z][a-z]/.test(message) ? message[0]!.toLowerCase() + message.slice(1) : message;
+}
 export type QueryResult<T> = { ok: true; value: T } | { ok: false; errors: ParameterError[] };
 
 /** "from: "2022-13-01" is not a date; ..." — what the API and CLI print for a bad parameter. */
@@ -145,7 +154,7 @@ function parseQuery<T>(schema: z.ZodType<T>, known: readonly string[], input: UR
   if (result.success) return { ok: true, value: result.data };
   // One message once per parameter: "metric=," has two empty keys, and one answer says it.
   const said = new Set<string>();
-  const issues = result.error.issues.map((issue) => ({ parameter: issue.path.length ? String(issue.path[0]) : 'query', message: issue.message }));
+  const issues = result.error.issues.map((issue) => ({ parameter: issue.path.length ? String(issue.path[0]) : 'query', message: afterColon(issue.message) }));
   return { ok: false, errors: issues.filter((e) => !said.has(`${e.parameter}\u0000${e.message}`) && said.add(`${e.parameter}\u0000${e.message}`)) };
 }
 

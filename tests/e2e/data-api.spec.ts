@@ -121,7 +121,7 @@ test('a bad filter is answered 400 with a message naming it', async ({ page }) =
   expect(await csv.json()).toMatchObject({ error: 'from: "2022-13-01" is not a date; use YYYY-MM-DD, like 2022-01-11.' });
   const json = await page.request.get('/api/figures?limit=9999');
   expect(json.status()).toBe(400);
-  expect(await json.json()).toMatchObject({ error: 'limit: Use a whole number from 1 to 500.' });
+  expect(await json.json()).toMatchObject({ error: 'limit: use a whole number from 1 to 500.' });
   const unknown = await page.request.get('/api/figures.csv?event=atlantis-2020');
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toMatchObject({ error: 'event: there is no event with the slug "atlantis-2020".' });

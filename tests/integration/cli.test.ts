@@ -69,7 +69,7 @@ describe('npm run export', () => {
     const bad = npmRun('export', ['--from', '2022-13-01', '--status', 'gone']);
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toContain('--from: "2022-13-01" is not a date; use YYYY-MM-DD, like 2022-01-11.\n--status: Use one of: published, retracted, all.');
+    expect(bad.stderr).toContain('--from: "2022-13-01" is not a date; use YYYY-MM-DD, like 2022-01-11.\n--status: use one of: published, retracted, all.');
     const unknown = npmRun('export', ['--event', 'atlantis-2020']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('--event: there is no event with the slug "atlantis-2020".');

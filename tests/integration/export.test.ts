@@ -73,7 +73,7 @@ describe('GET /api/figures.csv', () => {
 
   it.each([
     ['?from=2022-13-01', 'from: "2022-13-01" is not a date; use YYYY-MM-DD, like 2022-01-11.', 'from'],
-    ['?status=deleted', 'status: Use one of: published, retracted, all.', 'status'],
+    ['?status=deleted', 'status: use one of: published, retracted, all.', 'status'],
     ['?evnt=kazakhstan-2022-unrest', 'evnt: unknown parameter; use event, metric, group, location, from, to, status, hxl.', 'evnt'],
   ])('answers 400 with a JSON message for %s', async (query, message, parameter) => {
     const res = get(query);

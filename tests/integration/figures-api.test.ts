@@ -131,8 +131,8 @@ describe('GET /api/figures', () => {
   });
 
   it.each([
-    ['?limit=1000', 400, 'limit: Use a whole number from 1 to 500.'],
-    ['?cursor=nonsense', 400, 'cursor: This cursor was not given by this API; use the nextCursor of the previous page.'],
+    ['?limit=1000', 400, 'limit: use a whole number from 1 to 500.'],
+    ['?cursor=nonsense', 400, 'cursor: this cursor was not given by this API; use the nextCursor of the previous page.'],
     ['?to=2022-02-30', 400, 'to: "2022-02-30" is not a date; use YYYY-MM-DD, like 2022-01-11.'],
     ['?event=atlantis-2020', 404, 'event: there is no event with the slug "atlantis-2020".'],
   ])('answers %s with %i and a JSON message', async (query, status, message) => {

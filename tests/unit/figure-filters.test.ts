@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCursor, formatParameterError, parseCsvQuery, parseJsonQuery } from '@/lib/validation/figure-filters';
+import { afterColon, encodeCursor, formatParameterError, parseCsvQuery, parseJsonQuery } from '@/lib/validation/figure-filters';
 
 const q = (s: string) => new URLSearchParams(s);
 const errors = (r: ReturnType<typeof parseCsvQuery> | ReturnType<typeof parseJsonQuery>) => (r.ok ? [] : r.errors.map(formatParameterError));
@@ -25,15 +25,15 @@ describe('export and API filters', () => {
   });
 
   it.each([
-    ['event=Kazakhstan 2022', 'event: Use 1–100 lower-case letters, digits and single hyphens, like kazakhstan-2022-unrest.'],
-    ['metric=Deaths!', 'metric: Use a metric key such as deaths or economic_damage.'],
+    ['event=Kazakhstan 2022', 'event: use 1–100 lower-case letters, digits and single hyphens, like kazakhstan-2022-unrest.'],
+    ['metric=Deaths!', 'metric: use a metric key such as deaths or economic_damage.'],
     ['from=2022-13-01', 'from: "2022-13-01" is not a date; use YYYY-MM-DD, like 2022-01-11.'],
     ['to=11/01/2022', 'to: "11/01/2022" is not a date; use YYYY-MM-DD, like 2022-01-11.'],
     ['from=2022-02-01&to=2022-01-01', 'to: 2022-01-01 is before from (2022-02-01); give a to date on or after it.'],
-    ['status=deleted', 'status: Use one of: published, retracted, all.'],
-    ['hxl=yes', 'hxl: Use hxl=1 to add the HXL hashtag row, or hxl=0 (or leave it out) for none.'],
-    ['location=a%0Ab', 'location: Remove the control characters and line breaks.'],
-    [`group=${'x'.repeat(201)}`, 'group: Use at most 200 characters (this has 201).'],
+    ['status=deleted', 'status: use one of: published, retracted, all.'],
+    ['hxl=yes', 'hxl: use hxl=1 to add the HXL hashtag row, or hxl=0 (or leave it out) for none.'],
+    ['location=a%0Ab', 'location: remove the control characters and line breaks.'],
+    [`group=${'x'.repeat(201)}`, 'group: use at most 200 characters (this has 201).'],
     ['evnt=x', 'evnt: unknown parameter; use event, metric, group, location, from, to, status, hxl.'],
     ['event=a&event=b', 'event: give this parameter once.'],
     // A value forgotten would filter on nothing, handing over every figure.
@@ -42,7 +42,7 @@ describe('export and API filters', () => {
     ['metric=,', 'metric: "," has an empty part: separate metric keys by single commas, like deaths,injured.'],
     ['metric=deaths,', 'metric: "deaths," has an empty part: separate metric keys by single commas, like deaths,injured.'],
     ['metric=deaths,Injured!', 'metric: "Injured!" is not a metric key. Use a metric key such as deaths or economic_damage.'],
-    [`metric=${Array.from({ length: 51 }, (_, i) => `m${i}`).join(',')}`, 'metric: Name at most 50 metrics.'],
+    [`metric=${Array.from({ length: 51 }, (_, i) => `m${i}`).join(',')}`, 'metric: name at most 50 metrics.'],
     ['event=kazakhstan-2022-unrest&location=%20', 'location: give it a value, or leave the parameter out.'],
     ['limit=10', 'limit: only the JSON API (/api/figures) takes it; use event, metric, group, location, from, to, status, hxl.'],
   ])('refuses %s', (query, message) => {
@@ -52,7 +52,7 @@ describe('export and API filters', () => {
   it('reports every bad parameter at once', () => {
     expect(errors(parseCsvQuery(q('from=x&status=y')))).toEqual([
       'from: "x" is not a date; use YYYY-MM-DD, like 2022-01-11.',
-      'status: Use one of: published, retracted, all.',
+      'status: use one of: published, retracted, all.',
     ]);
   });
 });
@@ -67,11 +67,11 @@ describe('JSON API paging', () => {
   });
 
   it.each([
-    ['limit=0', 'limit: Use a whole number from 1 to 500.'],
-    ['limit=501', 'limit: Use a whole number from 1 to 500.'],
-    ['limit=ten', 'limit: Use a whole number from 1 to 500.'],
-    ['cursor=42', 'cursor: This cursor was not given by this API; use the nextCursor of the previous page.'],
-    [`cursor=${Buffer.from('after:-1').toString('base64url')}`, 'cursor: This cursor was not given by this API; use the nextCursor of the previous page.'],
+    ['limit=0', 'limit: use a whole number from 1 to 500.'],
+    ['limit=501', 'limit: use a whole number from 1 to 500.'],
+    ['limit=ten', 'limit: use a whole number from 1 to 500.'],
+    ['cursor=42', 'cursor: this cursor was not given by this API; use the nextCursor of the previous page.'],
+    [`cursor=${Buffer.from('after:-1').toString('base64url')}`, 'cursor: this cursor was not given by this API; use the nextCursor of the previous page.'],
     ['hxl=1', 'hxl: only the CSV export (/api/figures.csv) takes it; use event, metric, group, location, from, to, status, cursor, limit.'],
   ])('refuses %s', (query, message) => {
     expect(errors(parseJsonQuery(q(query)))).toEqual([message]);
@@ -88,3 +88,13 @@ describe('several metrics', () => {
     expect(parseCsvQuery(new URLSearchParams('metric=deaths,,injured'))).toMatchObject({ ok: false, errors: [{ parameter: 'metric' }] });
   });
 });
+
+describe('afterColon (a rule\'s message after "parameter: ")', () => {
+  it('lower-cases a sentence\'s first word, and leaves capitals, quotes and numbers as they are', () => {
+    expect(afterColon('Use a whole number from 1 to 500.')).toBe('use a whole number from 1 to 500.');
+    expect(afterColon('HXL rows need hxl=1.')).toBe('HXL rows need hxl=1.');
+    expect(afterColon('"2022-13-01" is not a date.')).toBe('"2022-13-01" is not a date.');
+    expect(afterColon('A')).toBe('A');
+  });
+});
+
