@@ -22,8 +22,8 @@ export function parameterRoutes(p: Parameter): 'both' | 'csv' | 'json' {
 export const PARAMETER_GUIDE: Record<Parameter, { accepts: string; means: string }> = {
   event: { accepts: 'an event’s address name (slug), in any letter case', means: 'one event; a slug no event has is answered 404, one that is not a slug 400' },
   metric: { accepts: 'a metric key in any letter case (deaths or Deaths), or several separated by commas (deaths,injured)', means: 'those metrics; a key no metric has is answered 404 with the known keys, one that is not a key (death toll) 400' },
-  group: { accepts: 'the group’s text, in any letter case but spelled as on the site (law enforcement)', means: 'one group counted; the whole count is the group “all”; a group no figure counts is answered 404' },
-  location: { accepts: 'the place’s text, in any letter case but spelled as on the site (Almaty or almaty; in other scripts too: a place written Алматы is found by алматы)', means: 'one place; a place no figure is for is answered 404' },
+  group: { accepts: 'the group’s text, in any letter case but spelled as on the site (law enforcement)', means: 'one group counted; the whole count is the group “all”; a group no figure counts is answered 404, with the groups there are' },
+  location: { accepts: 'the place’s text, in any letter case but spelled as on the site (Almaty or almaty; in other scripts too: a place written Алматы is found by алматы)', means: 'one place; a place no figure is for is answered 404, with the places there are' },
   from: { accepts: 'a date, YYYY-MM-DD', means: 'reported on or after this date (the date a source reported the figure, not the date of the events)' },
   to: { accepts: 'a date, YYYY-MM-DD', means: 'reported on or before this date' },
   status: {

@@ -196,6 +196,21 @@ export function catalogHas(
   return { event, missingMetrics, knownMetrics, group: anyFigure('f.group_name', what.group), location: anyFigure('f.location', what.location) };
 }
 
+const KNOWN_SHOWN = 20;
+
+/**
+ * The groups or the places figures count (of one event, when its slug is given), in alphabetical
+ * order, at most twenty, for an answer that refuses an unknown one: read from the series
+ * summaries (one row a count), not the figures.
+ */
+export function knownValues(db: Db, column: 'group_name' | 'location', eventSlug?: string): { values: string[]; more: boolean } {
+  const sql = eventSlug === undefined
+    ? `SELECT DISTINCT ${column} FROM series_summaries ORDER BY 1 LIMIT ${KNOWN_SHOWN + 1}`
+    : `SELECT DISTINCT ss.${column} FROM series_summaries ss JOIN events e ON e.id = ss.event_id WHERE e.slug = ? ORDER BY 1 LIMIT ${KNOWN_SHOWN + 1}`;
+  const rows = db.$client.prepare(sql).pluck().all(...(eventSlug === undefined ? [] : [eventSlug])) as string[];
+  return { values: rows.slice(0, KNOWN_SHOWN), more: rows.length > KNOWN_SHOWN };
+}
+
 /** The HXL hashtag of a metric, or undefined when there is no such metric. */
 export function metricHxlTag(db: Db, key: string): string | undefined {
   const row = db.$client.prepare('SELECT hxl_tag FROM metrics WHERE key = ?').get(key) as { hxl_tag: string } | undefined;

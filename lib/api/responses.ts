@@ -1,6 +1,6 @@
 import { currentEventSlug } from '@/db/queries/event-moves';
 import type { Db } from '@/db/index';
-import { catalogHas } from '@/db/queries/figure-export';
+import { catalogHas, knownValues } from '@/db/queries/figure-export';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '@/lib/database-busy';
 import { formatParameterError, type ParameterError } from '@/lib/validation/figure-filters';
 
@@ -42,8 +42,14 @@ export function unknownCatalogErrors(db: Db, filters: { event?: string; metric?:
     errors.push({ parameter: 'event', message: `there is no event with the slug "${filters.event}"${now ? `; the event's slug is now "${now}"` : ''}.` });
   }
   for (const key of has.missingMetrics) errors.push({ parameter: 'metric', message: `there is no metric with the key "${key}"; known metrics: ${has.knownMetrics.join(', ')}.` });
-  // A misspelt group or place would otherwise answer an empty list, as if nothing were reported there.
-  if (!has.group) errors.push({ parameter: 'group', message: `no figure counts the group "${filters.group}" (in any letter case); the whole count is the group "all".` });
-  if (!has.location) errors.push({ parameter: 'location', message: `no figure is for the place "${filters.location}" (in any letter case); check its spelling on the event's page.` });
+  // A misspelt group or place would otherwise answer an empty list, as if nothing were reported
+  // there. The answer names those there are (of the event asked for, if any), as for metrics.
+  const known = (column: 'group_name' | 'location', what: string) => {
+    const { values, more } = knownValues(db, column, has.event ? filters.event : undefined);
+    const whose = has.event && filters.event ? ` of "${filters.event}"` : '';
+    return values.length ? `; the ${what}${whose}: ${values.map((v) => JSON.stringify(v)).join(', ')}${more ? ', and more (see the event\'s page)' : ''}` : '';
+  };
+  if (!has.group) errors.push({ parameter: 'group', message: `no figure counts the group "${filters.group}" (in any letter case); the whole count is the group "all"${known('group_name', 'groups')}.` });
+  if (!has.location) errors.push({ parameter: 'location', message: `no figure is for the place "${filters.location}" (in any letter case)${known('location', 'places')}.` });
   return errors;
 }

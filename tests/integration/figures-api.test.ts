@@ -117,8 +117,13 @@ describe('GET /api/figures', () => {
     // not answered with an empty list that would read as "nothing reported there".
     const misspelt = await get('?location=Kazakstan');
     expect(misspelt.status).toBe(404);
-    expect(misspelt.body.error).toBe('location: no figure is for the place "Kazakstan" (in any letter case); check its spelling on the event\'s page.');
-    expect((await get('?group=law-enforcement')).body.error).toBe('group: no figure counts the group "law-enforcement" (in any letter case); the whole count is the group "all".');
+    // The answer names the places there are (each as a JSON string: a name may hold quotes).
+    expect(misspelt.body.error).toBe('location: no figure is for the place "Kazakstan" (in any letter case); the places: "@Zhanaozen", "Almaty", "Kazakhstan", "Алматы, \\"центр\\"".');
+    expect((await get('?group=law-enforcement')).body.error).toBe(
+      'group: no figure counts the group "law-enforcement" (in any letter case); the whole count is the group "all"; the groups: "+civilians", "all", "businesses", "civilians", "law enforcement", "law enforcement and military", "police", "security forces", "гражданские".',
+    );
+    // With an event, those of that event.
+    expect((await get('?event=kazakhstan-2022-unrest&group=nobody')).body.error).toMatch(/; the groups of "kazakhstan-2022-unrest": "\+civilians", "all", /);
     // A place that exists, with other filters that leave nothing: an empty list, as before.
     expect(await get('?location=Almaty&from=2030-01-01')).toMatchObject({ status: 200, body: { data: [] } });
     expect(await ids('?location=Kazakhstan%20')).toEqual(exact);
