@@ -18,8 +18,8 @@ export type Citation = {
 };
 
 /**
- * Numbers every cited source once, in the order a reader meets them (the order of `citations`:
- * the headline cards first, then the rest of the sources). A figure's citation is its source's
+ * Numbers every cited source once, in the order of `citations`: the headline cards' sources in
+ * the order the cards cite them, then the rest of the sources (by their earliest report). A figure's citation is its source's
  * number; each source keeps its quotes and the cards citing it, each once.
  */
 export function numberSources(citations: Citation[]): { sources: CitedSource[]; numberOf: (sourceId: number) => number } {

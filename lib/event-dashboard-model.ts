@@ -66,8 +66,8 @@ function mostReported(series: SeriesSummary[], n: number): SeriesSummary[] {
 /**
  * The page's view of an event: headline cards (per metric the primary series first, then the
  * others with a headline, the most reported when more than CARDS_PER_METRIC would be), and every
- * cited source numbered in the order a reader meets them: the cards' sources first, then the rest
- * by their earliest report.
+ * cited source numbered: the cards' sources first, in the order the cards cite them, then the
+ * rest by their earliest report.
  */
 export function assembleDashboard(event: Event, input: DashboardInput): EventDashboard {
   const { summaries } = input;

@@ -13,6 +13,8 @@ type Props = {
   chartHref: string;
   tableHref: string;
   csvHref: string;
+  /** What the CSV holds, said beside its link: more than the chart draws (earlier reports, other groups). */
+  csvHolds: string;
   fileName: string;
   /** What the chart is of (the event's name), for its PNG, which may be posted alone. */
   context: string;
@@ -26,7 +28,7 @@ type Props = {
  * One chart as data publishers show it: title, subtitle with the unit, a chart or table view,
  * the source line, and downloads of its data (CSV) and picture (PNG).
  */
-export function ChartPanel({ spec, subtitle, sourceLine, view, chartHref, tableHref, csvHref, fileName, context, controls, table }: Props) {
+export function ChartPanel({ spec, subtitle, sourceLine, view, chartHref, tableHref, csvHref, csvHolds, fileName, context, controls, table }: Props) {
   const headingId = `${spec.id}-title`;
   return (
     <section className="chart-panel" id={spec.id} aria-labelledby={headingId}>
@@ -52,6 +54,7 @@ export function ChartPanel({ spec, subtitle, sourceLine, view, chartHref, tableH
           {/* Three charts, three such links: each is named after its chart for a screen reader. */}
           Download CSV<span className="visually-hidden"> of {spec.title}</span>
         </a>
+        <span className="muted"> ({csvHolds})</span>
       </p>
     </section>
   );

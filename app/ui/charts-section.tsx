@@ -10,6 +10,7 @@ import { BOUND_BARS_NOTE } from './charts/bar-style';
 type Props = { dashboard: EventDashboard; charts: EventCharts; state: DashboardState; defaults: { metric: string; unit: string } };
 
 const csvHref = (params: Record<string, string>) => `/api/figures.csv?${new URLSearchParams(params).toString()}`;
+const STANDING_SAYS = 'its standing column says which the chart shows';
 
 /**
  * The export filters for the compared headlines: their metrics, and their group and place when
@@ -44,6 +45,7 @@ export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
           chartHref={href({ compareView: 'chart' }, 'compare')}
           tableHref={href({ compareView: 'table' }, 'compare')}
           csvHref={csvHref(comparisonCsvFilters(slug, compare.rows))}
+          csvHolds={`every published report of these counts, earlier ones included; ${STANDING_SAYS}`}
           fileName={`${slug}-compare-${compare.unit}`}
           context={event.name}
           controls={
@@ -65,6 +67,7 @@ export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
         chartHref={href({ breakdownView: 'chart' }, 'breakdown')}
         tableHref={href({ breakdownView: 'table' }, 'breakdown')}
         csvHref={csvHref({ event: slug, metric: state.breakdown })}
+        csvHolds={`every published report of this metric, of every group and place, earlier ones included; ${STANDING_SAYS}`}
         fileName={`${slug}-${breakdown.spec.id}`}
         context={event.name}
         controls={<OptionPicker label="Breakdown: metric shown" options={metrics} current={state.breakdown} hrefFor={(key) => href({ breakdown: key }, 'breakdown')} />}
@@ -78,6 +81,7 @@ export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
         chartHref={href({ timelineView: 'chart' }, 'timeline')}
         tableHref={href({ timelineView: 'table' }, 'timeline')}
         csvHref={csvHref({ event: slug, metric: state.timeline, status: 'all' })}
+        csvHolds="every report of this metric, of every group and place, retracted ones included and marked"
         fileName={`${slug}-${timeline.spec.id}`}
         context={event.name}
         controls={<OptionPicker label="Timeline: metric shown" options={metrics} current={state.timeline} hrefFor={(key) => href({ timeline: key }, 'timeline')} />}

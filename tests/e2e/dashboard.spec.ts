@@ -281,9 +281,13 @@ test('each chart’s CSV link downloads the rows of the figures it draws on', as
       )
       .all(KZ) as Array<{ id: number }>;
     expect(ids).toEqual(expected.map((r) => r.id));
-    // Every figure the chart's table shows is among them.
+    // Every figure the chart's table shows is among them; beside the link, the page says the file
+    // holds more than the chart draws, and how to find what it draws.
     const shown = await panel.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-figure-id'))));
     for (const id of shown) expect(ids).toContain(id);
+    await expect(panel.locator('.chart-downloads')).toContainText('every published report of this metric, of every group and place, earlier ones included; its standing column says which the chart shows');
+    const latest = parsed.data.filter((r) => r.standing === 'latest').map((r) => Number(r.figure_id));
+    for (const id of shown) expect(latest).toContain(id);
   } finally {
     db.close();
   }

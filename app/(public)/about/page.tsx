@@ -128,7 +128,7 @@ export default function AboutPage() {
           its figure’s page (each number on a card and in All reports links to it), and the source it gives.
         </p>
         <p>
-          An event page numbers its sources [1], [2], … in the order a reader meets them. Those numbers are the page’s own: in the data
+          An event page numbers its sources [1], [2], … in the order its headline cards cite them, then the other sources by the date of their earliest report. Those numbers are the page’s own: in the data
           a source is known by its id (<code>source_id</code> in the CSV, <code>source.id</code> in the JSON), which each entry of the
           page’s source list gives, linked to the source’s page.
         </p>
