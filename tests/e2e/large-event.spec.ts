@@ -82,8 +82,10 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/reports_page=2/);
       expect(await tableRows(event)).toEqual(expected.slice(50));
       await expect(table.locator('caption')).toContainText('reports 51–66 of 66');
-      // The new page opens at the table's heading, not at the links below the old page's rows.
+      // The new page opens at the table's heading, not at the links below the old page's rows, and
+      // the keyboard goes on from there (the browser does it on a full load; the page, on one in place).
       await expect(page.getByRole('heading', { name: 'All reports (66)' })).toBeInViewport();
+      if (javaScriptEnabled) await expect(page.getByRole('heading', { name: 'All reports (66)' })).toBeFocused();
 
       // Six cards for deaths: the whole count first, then the districts in page order.
       const deaths = page.getByRole('region', { name: 'Deaths', exact: true });

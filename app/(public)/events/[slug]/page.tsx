@@ -5,6 +5,7 @@ import { currentEventSlug } from '@/db/queries/event-moves';
 import { ChartsSection } from '@/app/ui/charts-section';
 import { CiteThisPage } from '@/app/ui/cite-this-page';
 import { FigureTable } from '@/app/ui/figure-table';
+import { FocusOnArrival } from '@/app/ui/focus-on-arrival';
 import { HeadlineCards } from '@/app/ui/headline-cards';
 import { Pagination } from '@/app/ui/pagination';
 import { SourcesList } from '@/app/ui/sources-list';
@@ -91,6 +92,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         <h2 id="all-reports">All reports ({formatNumber(reportCount, "")})</h2>
         <FigureTable figures={shown} citationOf={dashboard.citationOf} changes={view.changes} latestIds={latestOfCounts(dashboard)} caption={reportsCaption(event.name, page, reportCount)} />
         <Pagination label="All reports: pages" page={page} pages={pages} hrefFor={(p) => dashboardHref(state, { reportsPage: p }, defaults, '#all-reports')} />
+        {pages > 1 ? <FocusOnArrival id="all-reports" /> : null}
       </section>
       <SourcesList sources={sources} fullTexts={view.fullTexts} />
       <CiteThisPage title={event.name} url={pageUrl} accessed={new Date().toISOString().slice(0, 10)} lastUpdated={dashboard.lastUpdated} />
