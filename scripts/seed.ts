@@ -3,14 +3,16 @@
  * it again changes nothing, and it never changes a figure that exists already. With
  * --catalog-only, only the events, metrics and sources: what an export needs to be imported into.
  */
+import { parseArgs } from 'node:util';
 import { databasePath, openDatabase } from '@/db/index';
 import { assertUsableDatabase, migrateDatabase } from '@/db/migrate';
 import { seedDatabase } from '@/lib/seed';
 
-const args = process.argv.slice(2);
-const unknown = args.filter((a) => a !== '--catalog-only');
-if (unknown.length) {
-  console.error(`Not seeded: unknown argument ${unknown[0]}; the only option is --catalog-only.`);
+let catalogOnly = false;
+try {
+  catalogOnly = parseArgs({ options: { 'catalog-only': { type: 'boolean' } } }).values['catalog-only'] === true;
+} catch (err) {
+  console.error(`Not seeded: ${err instanceof Error ? err.message : String(err)} (the only option is --catalog-only)`);
   process.exit(2);
 }
 const file = databasePath();
@@ -20,7 +22,7 @@ try {
   const db = openDatabase(file);
   try {
     migrateDatabase(db);
-    for (const s of seedDatabase(db, undefined, { figures: !args.includes('--catalog-only') }).imports) {
+    for (const s of seedDatabase(db, undefined, { figures: !catalogOnly }).imports) {
       console.log(`${s.file}: ${s.rowsRead} rows read, ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged.`);
     }
   } finally {

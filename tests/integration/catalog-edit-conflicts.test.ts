@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { updateEventAction } from '@/app/admin/(signed-in)/events/actions';
 import { updateSourceAction } from '@/app/admin/(signed-in)/sources/actions';
 import { IDLE_STATE } from '@/app/admin/ui/idle';
-import { closeDb, type Db } from '@/db/index';
-import { findEventById, findSourceById, updateSource } from '@/db/queries/catalog-admin';
-import { SESSION_COOKIE } from '@/lib/auth/session-token';
-import { createSeededTestDb } from '../helpers/db';
-import { formDataOf, signedInEditor } from '../helpers/editor-session';
-import { restoreEnv } from '../helpers/env';
-import { redirectTarget, requestCookies } from '../helpers/next-headers';
+import type { Db } from '@/db/index';
+import { createEvent, findEventById, findSourceById, updateSource } from '@/db/queries/catalog-admin';
+import { formDataOf } from '../helpers/editor-session';
+import { redirectTarget } from '../helpers/next-headers';
+import { signedInEditorOnSeededDb } from '../helpers/signed-in-db';
 
 vi.mock('next/headers', () => import('../helpers/next-headers'));
 const { refresh } = vi.hoisted(() => ({ refresh: vi.fn() }));
@@ -19,19 +17,10 @@ vi.mock('next/cache', () => ({ refresh }));
  * silently undoing the first, says what changed, and keeps the first editor's changes in the form
  * where the second typed nothing. Saving again is then deliberate.
  */
-const originalPath = process.env.DATABASE_PATH;
+const served = signedInEditorOnSeededDb();
 let db: Db;
-let cleanup: () => void;
-beforeAll(async () => {
-  let file: string;
-  ({ db, file, cleanup } = createSeededTestDb());
-  process.env.DATABASE_PATH = file;
-  requestCookies.set(SESSION_COOKIE, await signedInEditor(db));
-});
-afterAll(() => {
-  closeDb();
-  restoreEnv('DATABASE_PATH', originalPath);
-  cleanup();
+beforeAll(() => {
+  db = served.db;
 });
 
 const auditCount = () => db.$client.prepare('SELECT count(*) FROM audit_entries').pluck().get() as number;
@@ -109,5 +98,15 @@ describe('editing an event someone else saved meanwhile', () => {
     expect(stale.changes?.map((c) => c.field)).toEqual(['description']);
     expect(stale.values).toMatchObject({ description: 'Their description', name: `${e.name} (edited)` });
     expect(findEventById(db, 1)).toMatchObject({ name: e.name, description: 'Their description' });
+  });
+
+  it('marks what their values and this editor’s do not allow together: their end date before this editor’s start', async () => {
+    const { id } = createEvent(db, { slug: 'merged-dates', name: 'Dates', country: 'X', startDate: '2022-01-01', description: '' }, { userId: null, label: 'test' });
+    const e = findEventById(db, id)!;
+    const opened = { id: String(id), updatedAt: e.updatedAt, name: e.name, slug: e.slug, country: e.country, startDate: e.startDate, endDate: '', description: '' };
+    await updateEventAction(IDLE_STATE, formDataOf({ ...opened, endDate: '2022-01-05' })).catch(redirectTarget);
+    const stale = await updateEventAction(IDLE_STATE, formDataOf({ ...opened, startDate: '2022-01-10' }));
+    expect(stale.values).toMatchObject({ startDate: '2022-01-10', endDate: '2022-01-05' });
+    expect(stale.errors).toEqual({ endDate: ['The end date must not be before the start date.'] });
   });
 });

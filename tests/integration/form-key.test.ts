@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFigureAction, retractFigureAction, updateFigureAction } from '@/app/admin/(signed-in)/figures/actions';
 import { createSourceAction } from '@/app/admin/(signed-in)/sources/actions';
 import { signIn } from '@/app/admin/login/actions';
 import { IDLE_STATE } from '@/app/admin/ui/idle';
-import { closeDb, type Db } from '@/db/index';
+import type { Db } from '@/db/index';
 import { SESSION_COOKIE } from '@/lib/auth/session-token';
-import { createSeededTestDb } from '../helpers/db';
-import { EDITOR, figureForm, formDataOf, signedInEditor } from '../helpers/editor-session';
-import { restoreEnv } from '../helpers/env';
+import { EDITOR, figureForm, formDataOf } from '../helpers/editor-session';
 import { redirectTarget, requestCookies } from '../helpers/next-headers';
+import { signedInEditorOnSeededDb } from '../helpers/signed-in-db';
 
 vi.mock('next/headers', () => import('../helpers/next-headers'));
 // Next's refresh() works only inside a request; here it records that a refused edit asked for it.
@@ -20,21 +19,10 @@ vi.mock('next/cache', () => ({ refresh }));
  * keyed by it, is drawn again from the values sent back (with JavaScript on; without it, the page
  * is drawn afresh anyway). The key is counted by the action, which the form gets unwrapped.
  */
-const originalPath = process.env.DATABASE_PATH;
+const served = signedInEditorOnSeededDb();
 let db: Db;
-let cleanup: () => void;
-let token: string;
-beforeAll(async () => {
-  let file: string;
-  ({ db, file, cleanup } = createSeededTestDb());
-  process.env.DATABASE_PATH = file;
-  token = await signedInEditor(db);
-  requestCookies.set(SESSION_COOKIE, token);
-});
-afterAll(() => {
-  closeDb();
-  restoreEnv('DATABASE_PATH', originalPath);
-  cleanup();
+beforeAll(() => {
+  db = served.db;
 });
 
 /** The edit form as opened on a figure at a revision: its stored values, as text. */
@@ -151,7 +139,7 @@ describe('the key of a form\'s answer', () => {
       const second = await signIn(first, formDataOf({ email: 'someone', password: '' }));
       expect(second).toMatchObject({ status: 'error', key: 2, values: { email: 'someone' } });
     } finally {
-      requestCookies.set(SESSION_COOKIE, token);
+      requestCookies.set(SESSION_COOKIE, served.token);
     }
   });
 });

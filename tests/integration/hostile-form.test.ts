@@ -1,31 +1,20 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFigureAction } from '@/app/admin/(signed-in)/figures/actions';
-import { closeDb, type Db } from '@/db/index';
+import type { Db } from '@/db/index';
 import type { FormState } from '@/lib/admin-action';
-import { SESSION_COOKIE } from '@/lib/auth/session-token';
-import { createSeededTestDb } from '../helpers/db';
-import { figureForm, formDataOf, signedInEditor } from '../helpers/editor-session';
-import { restoreEnv } from '../helpers/env';
+import { figureForm, formDataOf } from '../helpers/editor-session';
 import { hostileString, MEGABYTE_STRING, propertyRuns } from '../helpers/hostile';
-import { redirectTarget, requestCookies } from '../helpers/next-headers';
+import { redirectTarget } from '../helpers/next-headers';
+import { signedInEditorOnSeededDb } from '../helpers/signed-in-db';
 import { writeState } from '../helpers/write-state';
 
 vi.mock('next/headers', () => import('../helpers/next-headers'));
 
-const originalPath = process.env.DATABASE_PATH;
+const served = signedInEditorOnSeededDb();
 let db: Db;
-let cleanup: () => void;
-beforeAll(async () => {
-  let file: string;
-  ({ db, file, cleanup } = createSeededTestDb());
-  process.env.DATABASE_PATH = file;
-  requestCookies.set(SESSION_COOKIE, await signedInEditor(db));
-});
-afterAll(() => {
-  closeDb();
-  restoreEnv('DATABASE_PATH', originalPath);
-  cleanup();
+beforeAll(() => {
+  db = served.db;
 });
 
 type Outcome = { saved: true; id: number } | { saved: false; state: FormState };

@@ -92,7 +92,7 @@ describe('npm run db:seed -- --catalog-only', () => {
     try {
       const bad = seed('--figures-only');
       expect(bad.status).toBe(2);
-      expect(bad.stderr).toContain('Not seeded: unknown argument --figures-only; the only option is --catalog-only.');
+      expect(bad.stderr).toContain("Not seeded: Unknown option '--figures-only' (the only option is --catalog-only)");
       expect(fs.existsSync(file)).toBe(false);
       expect(seed('--catalog-only').status).toBe(0);
       const copy = openDatabase(file);

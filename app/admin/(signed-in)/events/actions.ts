@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { getDb } from '@/db/index';
 import { CatalogWriteError, type CatalogSave, createEvent, updateEvent } from '@/db/queries/catalog-admin';
 import type { Event } from '@/db/schema';
-import { adminAction, fieldErrors, type FormState } from '@/lib/admin-action';
+import { adminAction, type FormState } from '@/lib/admin-action';
 import { actorOf } from '@/lib/auth/session';
-import { eventSchema, type EventInput } from '@/lib/validation/event';
+import { eventSchema } from '@/lib/validation/event';
 import { staleRecordAnswer } from '@/lib/stale-record';
 import { recordId, seenVersion } from '@/lib/validation/ids';
 
@@ -26,9 +26,6 @@ const create = adminAction(eventSchema, (input, user, values) => {
   redirect(`/admin/events/${id}?saved=1`);
 });
 
-// The event's fields, each its own column and form field: what an edit refused as stale merges.
-const FIELDS = Object.keys(eventSchema.shape) as Array<keyof EventInput>;
-
 const update = adminAction(z.object({ id: recordId, updatedAt: seenVersion }).and(eventSchema), (input, user, values) => {
   let result: CatalogSave<Event>;
   try {
@@ -39,10 +36,7 @@ const update = adminAction(z.object({ id: recordId, updatedAt: seenVersion }).an
   if (result.status === 'stale') {
     // The page (its history) is brought to the version now stored; the form keeps its answer, given for it.
     refresh();
-    return staleRecordAnswer('event', FIELDS, result, input, values, (merged) => {
-      const check = eventSchema.safeParse(merged);
-      return check.success ? {} : fieldErrors(check.error);
-    });
+    return staleRecordAnswer('event', eventSchema, result, input, values);
   }
   redirect(`/admin/events/${input.id}?saved=1`);
 });

@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { getDb } from '@/db/index';
 import { CatalogWriteError, type CatalogSave, createSource, removeSource, updateSource } from '@/db/queries/catalog-admin';
 import type { Source } from '@/db/schema';
-import { adminAction, fieldErrors, type FormState } from '@/lib/admin-action';
+import { adminAction, type FormState } from '@/lib/admin-action';
 import { actorOf } from '@/lib/auth/session';
 import { staleRecordAnswer } from '@/lib/stale-record';
 import { recordId, seenVersion } from '@/lib/validation/ids';
-import { removeSourceSchema, sourceSchema, type SourceInput } from '@/lib/validation/source';
+import { removeSourceSchema, sourceSchema } from '@/lib/validation/source';
 
 function refused(err: unknown, values: Record<string, string>): FormState {
   if (err instanceof CatalogWriteError) return { status: 'error', message: `Nothing was saved: ${err.message}`, errors: err.field ? { [err.field]: [err.message] } : undefined, values };
@@ -26,9 +26,6 @@ const create = adminAction(sourceSchema, (input, user, values) => {
   redirect(`/admin/sources/${id}?saved=1`);
 });
 
-// The source's fields, each its own column and form field: what an edit refused as stale merges.
-const FIELDS = Object.keys(sourceSchema.shape) as Array<keyof SourceInput>;
-
 const update = adminAction(z.object({ id: recordId, updatedAt: seenVersion }).and(sourceSchema), (input, user, values) => {
   let result: CatalogSave<Source>;
   try {
@@ -39,10 +36,7 @@ const update = adminAction(z.object({ id: recordId, updatedAt: seenVersion }).an
   if (result.status === 'stale') {
     // The page (its history) is brought to the version now stored; the form keeps its answer, given for it.
     refresh();
-    return staleRecordAnswer('source', FIELDS, result, input, values, (merged) => {
-      const check = sourceSchema.safeParse(merged);
-      return check.success ? {} : fieldErrors(check.error);
-    });
+    return staleRecordAnswer('source', sourceSchema, result, input, values);
   }
   redirect(`/admin/sources/${input.id}?saved=1`);
 });
