@@ -83,6 +83,15 @@ export function formatFigure(f: Wordable): string {
   return `${prefix}${formatNumber(f.valueBest, f.unit)}`;
 }
 
+/**
+ * A figure's words set in large type (a card's number): no line break inside a sum of money, so
+ * "more than KZT 87 billion" may wrap after "more than" but never leaves "KZT" or "billion" alone
+ * at a line's end or start. Only the spaces are changed, to no-break spaces.
+ */
+export function keepAmountsTogether(words: string): string {
+  return words.replace(/\b([A-Z]{3}) (?=\d)/g, '$1\u00a0').replace(/(\d) (million|billion|trillion)\b/g, '$1\u00a0$2');
+}
+
 const SCALE_WORD = / (million|billion|trillion)$/;
 
 /** Two sums of money as a range, the scale said once when both ends share it: "40–93.7 billion", "999 million–1.001 billion". */
@@ -170,25 +179,38 @@ const count = (n: number, one: string, many: string) => `${grouped.format(n)} ${
  * the figure above is the latest." It says that the headline is the latest report, not an average
  * or a pick among disagreeing sources (a revised toll's earlier counts are in the spread), and
  * how many reports stand behind it when they all agree. Each end keeps the words of a report that
- * gave it ("from more than 400 to about 500"): a number is never stripped of its qualifier.
+ * gave it ("from more than 400 to about 500"): a number is never stripped of its qualifier. The
+ * series' other reports, retracted or giving no number, are said as not counted, so a card never
+ * hides that a report was withdrawn ("…; 1 retracted report not counted; the figure above …").
  */
 export function describeReportSpread(
   r: { low: number; high: number; lowQualifier: Qualifier; highQualifier: Qualifier; reports: number; sources: number },
   unit: string,
+  left: { retracted: number; noNumber: number } = { retracted: 0, noNumber: 0 },
 ): string {
   const counted = `${count(r.reports, 'report', 'reports')} from ${count(r.sources, 'source', 'sources')}`;
   const prefix = (q: Qualifier) => (q === 'unknown' ? '' : PREFIX[q]);
+  const latest = `${notCounted(left)}; the figure above is the latest.`;
   if (r.low === r.high && r.lowQualifier === r.highQualifier) {
-    return `${counted}, all with the same number (${prefix(r.lowQualifier)}${formatNumber(r.low, unit)}); the figure above is the latest.`;
+    return `${counted}, all with the same number (${prefix(r.lowQualifier)}${formatNumber(r.low, unit)})${latest}`;
   }
   const low = `${prefix(r.lowQualifier)}${formatNumber(r.low, unit)}`;
   // The currency is named at both ends: "to about 93.7 billion" alone reads as a number of anything.
   const high = `${prefix(r.highQualifier)}${formatNumber(r.high, unit)}`;
   // Only the two ends' words are known, not every report's: said without listing them.
-  if (r.low === r.high) return `${counted}, all giving ${formatNumber(r.low, unit)}, not all in the same words; the figure above is the latest.`;
+  if (r.low === r.high) return `${counted}, all giving ${formatNumber(r.low, unit)}, not all in the same words${latest}`;
   // "from 40 up to 50", not "from 40 to up to 50".
   const to = r.highQualifier === 'at_most' ? ` ${high}` : ` to ${high}`;
-  return `${counted}, ranging from ${low}${to}; the figure above is the latest.`;
+  return `${counted}, ranging from ${low}${to}${latest}`;
+}
+
+/** "; 1 retracted report and 2 giving no number not counted", or nothing when every report is counted. */
+function notCounted({ retracted, noNumber }: { retracted: number; noNumber: number }): string {
+  const parts = [
+    retracted > 0 ? count(retracted, 'retracted report', 'retracted reports') : null,
+    noNumber > 0 ? (retracted > 0 ? `${grouped.format(noNumber)} giving no number` : count(noNumber, 'report giving no number', 'reports giving no number')) : null,
+  ].filter(Boolean);
+  return parts.length ? `; ${parts.join(' and ')} not counted` : '';
 }
 
 /**

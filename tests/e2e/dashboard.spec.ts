@@ -222,6 +222,25 @@ test('works at 360 px wide: nothing but tables scrolls sideways', async ({ brows
   await expect(source).toHaveAccessibleName(/^(?!Reported by and source)/);
   const wrap = reports.locator('xpath=..');
   expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  // A card's sum of money wraps after its qualifier, never inside the amount ("more than KZT /
+  // 87 billion" was drawn), and stays inside its card.
+  for (const [metric, scope] of [['Economic damage', 'Kazakhstan'], ['Economic damage', 'businesses, Kazakhstan']]) {
+    const value = event.card(metric!, scope!).locator('.card-value');
+    const lines = await value.evaluate((el) => {
+      const text = el.firstChild!;
+      const top = (from: number, to: number) => {
+        const range = document.createRange();
+        range.setStart(text, from);
+        range.setEnd(text, to);
+        return Math.round(range.getBoundingClientRect().top);
+      };
+      const words = text.textContent!;
+      const amount = words.indexOf('KZT');
+      return { currency: top(amount, amount + 3), scale: top(words.length - 7, words.length), right: el.getBoundingClientRect().right, card: el.closest('article')!.getBoundingClientRect().right };
+    });
+    expect(lines.currency).toBe(lines.scale);
+    expect(lines.right).toBeLessThanOrEqual(lines.card);
+  }
   await context.close();
 });
 

@@ -40,7 +40,8 @@ test('a second event with Cyrillic names, a range and a retraction renders with 
   await expect(deaths.locator('.card-value')).toHaveText('about 225–238');
   // The range's best estimate follows its unit: the timeline places the report at it.
   await expect(deaths.locator('.card-unit')).toHaveText(' people (best estimate 230)');
-  await expect(deaths).toContainText('2 reports from 2 sources, ranging from 1 to about 238; the figure above is the latest.');
+  // The retracted report is not in the spread, and the card says so.
+  await expect(deaths).toContainText('2 reports from 2 sources, ranging from 1 to about 238; 1 retracted report not counted; the figure above is the latest.');
   await expect(event.card('Injured', 'гражданские лица, Бишкек').locator('.card-value')).toHaveText('more than 1,200');
   await expect(event.card('Detained', 'Кыргызстан').locator('.card-value')).toHaveText('being determined');
   // A range given with no best number is the range alone.

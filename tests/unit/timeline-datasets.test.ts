@@ -54,9 +54,15 @@ describe('the timeline’s datasets', () => {
 
   it('gives each line its own shape as well as its colour, so points of one day and number do not hide each other', () => {
     const shapes = lines.map((d) => `${String(d.pointStyle)}@${String(d.pointRotation)}`);
-    expect(shapes).toEqual(['circle@0', 'rectRot@0', 'rect@0', 'triangle@0', 'triangle@180']);
+    expect(shapes).toEqual(['circle@0', 'rectRot@0', 'rect@0', 'triangle@90', 'triangle@270']);
     expect(new Set(shapes).size).toBe(TIMELINE_SHAPES.length);
     expect(lines.map((d) => d.borderColor)).toEqual(['#111111', '#222222', '#333333', '#111111', '#222222']);
+  });
+
+  it('has no mark pointing up or down, which would read as the arrow of a bound (more than, up to)', () => {
+    const pointing = TIMELINE_SHAPES.filter((s) => s.style === 'triangle');
+    expect(pointing.length).toBeGreaterThan(0);
+    for (const s of pointing) expect(s.rotation % 180).not.toBe(0);
   });
 
   it('fills the latest report, leaves superseded ones hollow, and keeps retracted ones off the line', () => {

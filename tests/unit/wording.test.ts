@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Qualifier } from '@/db/schema';
-import { bestEstimate, describeOtherReports, describeReportSpread, formatAmountInFull, formatFigureWithBest, describeRevision, describeScope, formatDate, formatFigure, formatNumber, formatFigureWithUnit, isCurrency, unitShown } from '@/lib/wording';
+import { bestEstimate, describeOtherReports, describeReportSpread, formatAmountInFull, formatFigureWithBest, describeRevision, describeScope, formatDate, formatFigure, formatNumber, formatFigureWithUnit, isCurrency, keepAmountsTogether, unitShown } from '@/lib/wording';
 
 const fig = (qualifier: Qualifier, best: number | null, unit = 'people', low: number | null = null, high: number | null = null) => ({
   qualifier, valueBest: best, valueLow: low, valueHigh: high, unit,
@@ -99,6 +99,22 @@ describe('formatFigure', () => {
   });
 });
 
+describe('keepAmountsTogether', () => {
+  const NBSP = '\u00a0';
+  it('binds a currency to its amount and an amount to its scale, leaving the qualifier free to wrap', () => {
+    expect(keepAmountsTogether(formatFigure(fig('more_than', 87_000_000_000, 'KZT')))).toBe(`more than KZT${NBSP}87${NBSP}billion`);
+    expect(keepAmountsTogether(formatFigure({ ...fig('about', 90_000_000_000, 'KZT'), valueLow: 40_000_000_000, valueHigh: 93_700_000_000 }))).toBe(
+      `about KZT${NBSP}40–93.7${NBSP}billion`,
+    );
+    expect(keepAmountsTogether('best estimate KZT 999,999,999')).toBe(`best estimate KZT${NBSP}999,999,999`);
+  });
+
+  it('leaves counts and words alone, and changes nothing but spaces', () => {
+    for (const words of ['more than 1,300', 'about 252–308', 'being determined', 'up to 9,900', 'ABC stands']) expect(keepAmountsTogether(words)).toBe(words);
+    fc.assert(fc.property(fc.string(), (s) => keepAmountsTogether(s).replaceAll(NBSP, ' ') === s.replaceAll(NBSP, ' ')));
+  });
+});
+
 describe('isCurrency', () => {
   it('treats three-letter upper-case codes as money and everything else as counts', () => {
     expect(isCurrency('KZT')).toBe(true);
@@ -152,6 +168,16 @@ describe('describeOtherReports', () => {
 });
 
 describe('describeReportSpread', () => {
+  it('says the reports it does not count: retracted ones, and those giving no number', () => {
+    const r = { low: 164, high: 230, lowQualifier: 'exact' as const, highQualifier: 'exact' as const, reports: 3, sources: 3 };
+    expect(describeReportSpread(r, 'people', { retracted: 1, noNumber: 0 })).toBe('3 reports from 3 sources, ranging from 164 to 230; 1 retracted report not counted; the figure above is the latest.');
+    expect(describeReportSpread(r, 'people', { retracted: 0, noNumber: 2 })).toBe('3 reports from 3 sources, ranging from 164 to 230; 2 reports giving no number not counted; the figure above is the latest.');
+    expect(describeReportSpread({ ...r, low: 230 }, 'people', { retracted: 2, noNumber: 1 })).toBe(
+      '3 reports from 3 sources, all with the same number (230); 2 retracted reports and 1 giving no number not counted; the figure above is the latest.',
+    );
+    expect(describeReportSpread(r, 'people', { retracted: 0, noNumber: 0 })).toBe(describeReportSpread(r, 'people'));
+  });
+
   it('says how many reports from how many sources, their extent, and that the headline is the latest', () => {
     expect(describeReportSpread({ low: 164, high: 230, lowQualifier: 'exact', highQualifier: 'exact', reports: 3, sources: 3 }, 'people')).toBe('3 reports from 3 sources, ranging from 164 to 230; the figure above is the latest.');
     expect(describeReportSpread({ low: 3811, high: 9900, lowQualifier: 'exact', highQualifier: 'exact', reports: 12, sources: 1 }, 'people')).toBe('12 reports from 1 source, ranging from 3,811 to 9,900; the figure above is the latest.');

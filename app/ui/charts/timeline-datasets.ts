@@ -12,16 +12,17 @@ const RETRACTED = RETRACTED_COLOUR;
 export const MIDPOINT_DASH = [6, 4];
 
 /**
- * The lines' marks, in turn: a circle, a diamond, a square, a triangle and a triangle upside down
- * (crosses are for retractions). Past five lines a shape comes again, with a colour of the
- * palette (Okabe–Ito) far from the first's.
+ * The lines' marks, in turn: a circle, a diamond, a square, a triangle pointing right and one
+ * pointing left (crosses are for retractions). No mark points up or down: an arrow up or down
+ * beside a mark says its number is a bound (more than, up to). Past five lines a shape comes
+ * again, with a colour of the palette (Okabe–Ito) far from the first's.
  */
 export const TIMELINE_SHAPES: ReadonlyArray<{ style: PointStyle; rotation: number }> = [
   { style: 'circle', rotation: 0 },
   { style: 'rectRot', rotation: 0 },
   { style: 'rect', rotation: 0 },
-  { style: 'triangle', rotation: 0 },
-  { style: 'triangle', rotation: 180 },
+  { style: 'triangle', rotation: 90 },
+  { style: 'triangle', rotation: 270 },
 ];
 
 /**
