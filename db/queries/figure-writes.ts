@@ -143,6 +143,18 @@ export function retractFigure(db: Db, id: number, expectedRevision: number, reas
   });
 }
 
+/**
+ * Corrects the reason a retracted figure gives (a typo, a wrong word), without publishing it again
+ * in between: a new revision, and the reason it gave before stays in its history.
+ */
+export function correctRetractionReason(db: Db, id: number, expectedRevision: number, reason: string, actor: Actor): SaveResult {
+  return guardedUpdate(db, id, expectedRevision, actor, 'update', (_tx, current) => {
+    if (current.status !== 'retracted') throw new FigureWriteError('This figure is not retracted, so it has no reason to correct.');
+    if (current.retractionReason === reason) throw new FigureWriteError('This is the reason it already gives; change it, or leave it as it is.', 'reason');
+    return { retractionReason: reason };
+  });
+}
+
 /** Publishes a retracted figure again, with the editor's reason when given. */
 export function restoreFigure(db: Db, id: number, expectedRevision: number, actor: Actor, reason?: string): SaveResult {
   return guardedUpdate(db, id, expectedRevision, actor, 'restore', (_tx, current) => {

@@ -323,7 +323,22 @@ test('the figure list filters by event, metric, status and text, in the URL', as
   await page.getByRole('button', { name: 'Retract figure' }).click();
   await expect(page.getByText('Retracted: Double-counted')).toBeVisible();
   expect(findFigure(db, id)).toMatchObject({ status: 'retracted', retractionReason: 'Double-counted' });
+
+  // Correct the reason without publishing it again: the same reason is refused, a new one saved.
+  const reason = page.getByLabel('Reason for retracting');
+  await expect(reason).toHaveValue('Double-counted');
+  await page.getByRole('button', { name: 'Correct the reason' }).click();
+  await expect(page.locator('#reason-error')).toHaveText('This is the reason it already gives; change it, or leave it as it is.');
+  await reason.fill('Double-counted with the report of 10 January');
+  await page.getByRole('button', { name: 'Correct the reason' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Reason corrected.' })).toBeVisible();
+  await expect(page.getByText('Retracted: Double-counted with the report of 10 January')).toBeVisible();
+  expect(findFigure(db, id)).toMatchObject({ status: 'retracted', retractionReason: 'Double-counted with the report of 10 January', revision: 3 });
+  await page.goto(`/figures/${id}`);
+  await expect(page.locator('main')).toContainText('Double-counted with the report of 10 January');
+
+  await page.goto(`/admin/figures/${id}`);
   await page.getByRole('button', { name: 'Restore figure (publish it again)' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Figure restored.' })).toBeVisible();
-  expect(findFigure(db, id)).toMatchObject({ status: 'published', retractionReason: null, revision: 3 });
+  expect(findFigure(db, id)).toMatchObject({ status: 'published', retractionReason: null, revision: 4 });
 });

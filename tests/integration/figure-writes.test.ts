@@ -3,7 +3,7 @@ import type { Db } from '@/db/index';
 import { listAuditForEntity } from '@/db/queries/audit-read';
 import { createEvent, createSource, findEventById, findSourceById, updateEvent, updateSource } from '@/db/queries/catalog-admin';
 import { figureFormOptions, findFigure } from '@/db/queries/figure-admin';
-import { createFigure, figureAtRevision, FigureWriteError, restoreFigure, restoreFigureVersion, retractFigure, updateFigure } from '@/db/queries/figure-writes';
+import { correctRetractionReason, createFigure, figureAtRevision, FigureWriteError, restoreFigure, restoreFigureVersion, retractFigure, updateFigure } from '@/db/queries/figure-writes';
 import { listFiguresForAdmin } from '@/db/queries/figure-admin';
 import { createSeededTestDb, dumpTables } from '../helpers/db';
 import { deathTollForm } from '../helpers/figures';
@@ -122,6 +122,27 @@ describe('retract and restore', () => {
     expect(() => retractFigure(db, figure.id, 2, 'again', editor)).toThrow('This figure is already retracted.');
     expect(restoreFigure(db, figure.id, 2, editor)).toMatchObject({ status: 'saved', figure: { status: 'published', retractionReason: null, revision: 3 } });
     expect(listAuditForEntity(db, 'figure', figure.id).map((e) => e.action)).toEqual(['restore', 'retract', 'create']);
+  });
+
+  it('corrects a retracted figure’s reason as a new revision, the old reason kept in its audit entry, and nothing else', () => {
+    const figure = createFigure(db, toll(), editor);
+    retractFigure(db, figure.id, 1, 'Doubel-counted', editor);
+    expect(correctRetractionReason(db, figure.id, 2, 'Double-counted', editor)).toMatchObject({ status: 'saved', figure: { status: 'retracted', retractionReason: 'Double-counted', revision: 3, valueBest: 238 } });
+    const [entry] = listAuditForEntity(db, 'figure', figure.id);
+    expect(entry).toMatchObject({ action: 'update', before: { retractionReason: 'Doubel-counted', revision: 2 }, after: { retractionReason: 'Double-counted', revision: 3 } });
+    // From an older revision: refused, never overwritten.
+    expect(correctRetractionReason(db, figure.id, 2, 'Counted twice', editor)).toMatchObject({ status: 'stale', current: { retractionReason: 'Double-counted', revision: 3 } });
+  });
+
+  it('refuses to correct the reason of a published figure, or to save the same reason, and writes nothing', () => {
+    const figure = createFigure(db, toll(), editor);
+    const before = dumpTables(db);
+    expect(() => correctRetractionReason(db, figure.id, 1, 'Double-counted', editor)).toThrow('This figure is not retracted, so it has no reason to correct.');
+    expect(dumpTables(db)).toEqual(before);
+    retractFigure(db, figure.id, 1, 'Double-counted', editor);
+    const retracted = dumpTables(db);
+    expect(() => correctRetractionReason(db, figure.id, 2, 'Double-counted', editor)).toThrow(new FigureWriteError('This is the reason it already gives; change it, or leave it as it is.', 'reason'));
+    expect(dumpTables(db)).toEqual(retracted);
   });
 
   it("keeps the editor's reason for a restore, of either kind, with its audit entry", () => {

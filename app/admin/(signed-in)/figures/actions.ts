@@ -3,7 +3,7 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
 import { figureFieldNames } from '@/db/queries/figure-admin';
-import { createFigure, figureAtRevision, FigureWriteError, metricUnitOf, restoreFigure, restoreFigureVersion, retractFigure, updateFigure, type SaveResult } from '@/db/queries/figure-writes';
+import { correctRetractionReason, createFigure, figureAtRevision, FigureWriteError, metricUnitOf, restoreFigure, restoreFigureVersion, retractFigure, updateFigure, type SaveResult } from '@/db/queries/figure-writes';
 import type { Figure } from '@/db/schema';
 import { adminAction, fieldErrors, type FormState } from '@/lib/admin-action';
 import { diffSnapshots, showValue } from '@/lib/audit-diff';
@@ -116,6 +116,21 @@ const retract = adminAction(retractSchema, (input, user, values) => {
   redirect(`/admin/figures/${input.figureId}?saved=retracted`);
 });
 
+const correctReason = adminAction(retractSchema, (input, user, values) => {
+  let result: SaveResult;
+  try {
+    result = correctRetractionReason(getDb(), input.figureId, input.revision, input.reason, actorOf(user));
+  } catch (err) {
+    return refused(err, values);
+  }
+  if (result.status === 'stale') {
+    // As for a retraction: brought to the stored revision unless it was published again meanwhile.
+    if (result.current.status === 'retracted') refresh();
+    return stale(result.current, input.revision, values, { again: 'save the reason again if it still should change' });
+  }
+  redirect(`/admin/figures/${input.figureId}?saved=reason`);
+});
+
 const restore = adminAction(restoreSchema, (input, user, values) => {
   let result: SaveResult;
   try {
@@ -146,6 +161,11 @@ export async function updateFigureAction(previous: FormState, formData: FormData
 /** Retracts a figure with a reason. */
 export async function retractFigureAction(previous: FormState, formData: FormData): Promise<FormState> {
   return retract(previous, formData);
+}
+
+/** Corrects the reason a retracted figure gives. */
+export async function correctReasonAction(previous: FormState, formData: FormData): Promise<FormState> {
+  return correctReason(previous, formData);
 }
 
 /** Publishes a retracted figure again, or brings back an earlier version from its history. */

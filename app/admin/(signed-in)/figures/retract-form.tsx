@@ -5,8 +5,12 @@ import { FormStatus } from '../../ui/form-status';
 import { SubmitButton } from '../../ui/submit-button';
 import { useAdminForm, useAnswerFor } from '../../ui/use-admin-form';
 
-/** Retracts a figure: it stays on the public page, struck through, with the reason given here. */
-export function RetractForm({ action, figureId, revision }: { action: (p: FormState, f: FormData) => Promise<FormState>; figureId: number; revision: number }) {
+/**
+ * Retracts a figure: it stays on the public page, struck through, with the reason given here. With
+ * `current` (a retracted figure's reason), corrects that reason instead.
+ */
+export function RetractForm({ action, figureId, revision, current }: { action: (p: FormState, f: FormData) => Promise<FormState>; figureId: number; revision: number; current?: string }) {
+  const correcting = current !== undefined;
   const [answer, formAction] = useAdminForm(action);
   // Not keyed by revision from outside: without JavaScript, the page drawn after a refused
   // retraction (at the revision someone else saved) must be the same component to be given the
@@ -19,8 +23,14 @@ export function RetractForm({ action, figureId, revision }: { action: (p: FormSt
       <form key={`${revision}.${state.key}`} action={formAction} className="stack" noValidate>
         <input type="hidden" name="figureId" value={figureId} />
         <input type="hidden" name="revision" value={state.values?.revision ?? revision} />
-        <TextField name="reason" label="Reason for retracting" hint="Shown on the public page beside the figure." state={state} />
-        <p><SubmitButton pendingText="Retracting…">Retract figure</SubmitButton></p>
+        <TextField
+          name="reason"
+          label="Reason for retracting"
+          hint={correcting ? 'Shown on the public page beside the figure; the reason it gave before stays in its history.' : 'Shown on the public page beside the figure.'}
+          defaultValue={current}
+          state={state}
+        />
+        <p>{correcting ? <SubmitButton pendingText="Saving…">Correct the reason</SubmitButton> : <SubmitButton pendingText="Retracting…">Retract figure</SubmitButton>}</p>
       </form>
     </div>
   );

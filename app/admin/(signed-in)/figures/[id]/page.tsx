@@ -7,7 +7,7 @@ import { figureFieldNames, figureFormOptions, findFigure } from '@/db/queries/fi
 import { requireAdmin } from '@/lib/auth/session';
 import { figureHref } from '@/lib/page-id';
 import { formatFigure } from '@/lib/wording';
-import { restoreFigureAction, retractFigureAction, updateFigureAction } from '../actions';
+import { correctReasonAction, restoreFigureAction, retractFigureAction, updateFigureAction } from '../actions';
 import { FigureForm } from '../figure-form';
 import { FigureHistory } from '../figure-history';
 import { RestoreForm } from '../restore-form';
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export const metadata: Metadata = { title: 'Edit a figure' };
 
-const SAVED: Record<string, string> = { created: 'Figure added.', updated: 'Changes saved.', retracted: 'Figure retracted.', restored: 'Figure restored.' };
+const SAVED: Record<string, string> = { created: 'Figure added.', updated: 'Changes saved.', retracted: 'Figure retracted.', restored: 'Figure restored.', reason: 'Reason corrected.' };
 
 export default async function EditFigurePage({ params, searchParams }: Props) {
   await requireAdmin();
@@ -43,7 +43,11 @@ export default async function EditFigurePage({ params, searchParams }: Props) {
       <FigureForm action={updateFigureAction} options={figureFormOptions(db)} figure={figure} submitLabel="Save changes" />
       <h2>{figure.status === 'retracted' ? 'Restore' : 'Retract'}</h2>
       {figure.status === 'retracted' ? (
-        <RestoreForm action={restoreFigureAction} figureId={figure.id} revision={figure.revision} label="Restore figure (publish it again)" reasonLabel="Why publish it again" />
+        <>
+          <RestoreForm action={restoreFigureAction} figureId={figure.id} revision={figure.revision} label="Restore figure (publish it again)" reasonLabel="Why publish it again" />
+          <h3>Correct the reason for retracting</h3>
+          <RetractForm action={correctReasonAction} figureId={figure.id} revision={figure.revision} current={figure.retractionReason ?? ''} />
+        </>
       ) : (
         <RetractForm action={retractFigureAction} figureId={figure.id} revision={figure.revision} />
       )}
