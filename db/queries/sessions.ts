@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Executor } from '../index';
 import { adminUsers, sessions } from '../schema';
 
@@ -22,4 +22,9 @@ export function findActiveSession(db: Executor, tokenHash: string, now: Date = n
 /** Ends a session for good: its cookie no longer signs anyone in, even before it expires. */
 export function revokeSession(db: Executor, tokenHash: string, now: Date = new Date()): void {
   db.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt))).run();
+}
+
+/** Forgets the sessions that have expired (revoked or not): none of them can sign anyone in again. */
+export function deleteExpiredSessions(db: Executor, now: Date = new Date()): void {
+  db.delete(sessions).where(lte(sessions.expiresAt, now.toISOString())).run();
 }

@@ -1,12 +1,15 @@
 import { writeTransaction, type Db } from '@/db/index';
 import { findAdminByEmail } from '@/db/queries/admin-users';
 import { clearLoginFailures, findLoginAttempts, recordLoginFailure } from '@/db/queries/login-attempts';
-import { insertSession, revokeSession } from '@/db/queries/sessions';
+import { deleteExpiredSessions, insertSession, revokeSession } from '@/db/queries/sessions';
 import { verifyAgainstNothing, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token';
 import { ACCOUNT_POLICY, activeFailures, ADDRESS_POLICY, signInWait, signInWaitMessage } from './throttle';
 
 export const WRONG_CREDENTIALS = 'The e-mail address or password is wrong.';
+
+/** `replacing`: the token of the session the browser has now, if any: a new sign-in ends it. */
+export type SignInInput = { email: string; password: string; address: string; replacing?: string | null };
 
 export type SignInResult =
   | { ok: true; token: string; expiresAt: Date; userId: number }
@@ -16,14 +19,51 @@ export type SignInResult =
  * Checks an e-mail and password and opens a session. Refused without even checking the password
  * while the account or the client address must wait after earlier failures (lib/auth/throttle.ts:
  * slowed down after a few, locked for a while after many); each failure is counted for both, and
- * a success clears the account's count. The message never says whether the account exists.
+ * a success clears the account's count. Sign-ins for one account or from one address run one
+ * after another, never at the same time. A sign-in ends the session
+ * the browser had (`replacing`) and forgets expired ones. The message never says whether the
+ * account exists.
  */
-export async function signInWithPassword(db: Db, input: { email: string; password: string; address: string }, now: Date = new Date()): Promise<SignInResult> {
-  const accountRecord = findLoginAttempts(db, 'account', input.email);
-  const addressRecord = findLoginAttempts(db, 'address', input.address);
-  const wait = signInWait({ account: accountRecord, address: addressRecord }, now);
-  if (wait) return { ok: false, message: signInWaitMessage(wait) };
+export async function signInWithPassword(db: Db, input: SignInInput, now: Date = new Date()): Promise<SignInResult> {
+  // One sign-in at a time per account and per address, each reading the counts the one before
+  // it left: attempts sent together all passed the count before the first failure was written,
+  // and were never throttled.
+  return oneAtATime([`account\u0000${input.email}`, `address\u0000${input.address}`], () => {
+    const accountRecord = findLoginAttempts(db, 'account', input.email);
+    const addressRecord = findLoginAttempts(db, 'address', input.address);
+    const wait = signInWait({ account: accountRecord, address: addressRecord }, now);
+    if (wait) return Promise.resolve<SignInResult>({ ok: false, message: signInWaitMessage(wait) });
+    return checkPassword(db, input, now, accountRecord, addressRecord);
+  });
+}
 
+/** The sign-in running now for each account and client address (this process signs in; scripts do not). */
+const running = new Map<string, Promise<unknown>>();
+
+/** Runs `task` once no other task holds any of `keys`, holding them until it ends. */
+async function oneAtATime<T>(keys: string[], task: () => Promise<T>): Promise<T> {
+  for (;;) {
+    const busy = keys.flatMap((key) => running.get(key) ?? []);
+    if (busy.length === 0) break;
+    await Promise.allSettled(busy);
+  }
+  // No await between the check above and taking the keys: nothing can slip in between.
+  const run = task();
+  for (const key of keys) running.set(key, run);
+  try {
+    return await run;
+  } finally {
+    for (const key of keys) if (running.get(key) === run) running.delete(key);
+  }
+}
+
+async function checkPassword(
+  db: Db,
+  input: SignInInput,
+  now: Date,
+  accountRecord: ReturnType<typeof findLoginAttempts>,
+  addressRecord: ReturnType<typeof findLoginAttempts>,
+): Promise<SignInResult> {
   const user = findAdminByEmail(db, input.email);
   const good = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstNothing(input.password);
   if (!user || !good) {
@@ -39,6 +79,8 @@ export async function signInWithPassword(db: Db, input: { email: string; passwor
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   writeTransaction(db, (tx) => {
     clearLoginFailures(tx, 'account', input.email);
+    if (input.replacing) revokeSession(tx, hashSessionToken(input.replacing), now);
+    deleteExpiredSessions(tx, now);
     insertSession(tx, { tokenHash: hashSessionToken(token), userId: user.id, expiresAt: expiresAt.toISOString() });
   });
   return { ok: true, token, expiresAt, userId: user.id };

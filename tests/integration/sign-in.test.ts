@@ -39,6 +39,19 @@ describe('sign-in and sessions', () => {
     expect(findActiveSession(db, hashSessionToken(result.token), later(12 * 3600_000))).toBeUndefined();
   });
 
+  it('signing in again ends the session the browser had, and forgets expired sessions', async () => {
+    const first = await attempt(PASSWORD, t0);
+    const other = await attempt(PASSWORD, t0, '198.51.100.7');
+    if (!first.ok || !other.ok) throw new Error('not signed in');
+    const again = await signInWithPassword(db, { email: 'editor@example.org', password: PASSWORD, address: '203.0.113.5', replacing: first.token }, later(3600_000));
+    if (!again.ok) throw new Error(again.message);
+    expect(findActiveSession(db, hashSessionToken(first.token), later(3600_000))).toBeUndefined();
+    expect(findActiveSession(db, hashSessionToken(other.token), later(3600_000))).toMatchObject({ email: 'editor@example.org' });
+    // A day later both of the first sessions have expired: the next sign-in deletes them.
+    expect(await attempt(PASSWORD, later(26 * 3600_000))).toMatchObject({ ok: true });
+    expect(db.$client.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(1);
+  });
+
   it('signing out revokes the session at once', async () => {
     const result = await attempt(PASSWORD, new Date());
     if (!result.ok) throw new Error(result.message);
@@ -86,5 +99,24 @@ describe('repeated failures', () => {
     for (let i = 0; i < 30; i++) await attempt('wrong', later(i * 31_000), '192.0.2.66', `guess${i}@example.org`);
     expect(await attempt(PASSWORD, later(30 * 31_000), '192.0.2.66')).toEqual({ ok: false, message: 'Sign-in from your network address is locked after 30 failed attempts. Try again in 15 minutes.' });
     expect(await attempt(PASSWORD, later(30 * 31_000), '192.0.2.67')).toMatchObject({ ok: true });
+  });
+
+  it('cannot be sent all at once past the count: attempts for one account or from one address run one after another', async () => {
+    // 40 guesses sent together, the right password last: before, every one was checked (the count
+    // was read before any failure was written) and the last signed in. Now each reads the count
+    // the one before left: 3 are checked, then the account must wait, and so must the rest.
+    const burst = await Promise.all([...Array.from({ length: 39 }, (_, i) => attempt(`wrong ${i}`, t0)), attempt(PASSWORD, t0)]);
+    const messages = burst.map((r) => (r.ok ? 'signed in' : r.message));
+    expect(messages.slice(0, 3).every((m) => m.startsWith(WRONG_CREDENTIALS))).toBe(true);
+    // The rest are refused without their password being checked, the right one too.
+    expect(new Set(messages.slice(3))).toEqual(new Set(['Too many failed sign-ins. Try again in 1 second.']));
+    const counts = db.$client.prepare('SELECT scope, failures FROM login_attempts ORDER BY scope').all();
+    expect(counts).toEqual([{ scope: 'account', failures: 3 }, { scope: 'address', failures: 3 }]);
+  });
+
+  it('lets sign-ins for other accounts from other addresses run at the same time', async () => {
+    await createAdmin(db, 'second@example.org', PASSWORD);
+    const [one, two] = await Promise.all([attempt(PASSWORD, t0), attempt(PASSWORD, t0, '198.51.100.1', 'second@example.org')]);
+    expect([one.ok, two.ok]).toEqual([true, true]);
   });
 });

@@ -25,7 +25,7 @@ async function attemptSignIn(formData: FormData): Promise<FormState> {
   if (!parsed.success) return { status: 'error', errors: fieldErrors(parsed.error), values: kept, message: 'Enter your e-mail address and password.' };
   let result: SignInResult;
   try {
-    result = await signInWithPassword(getDb(), { ...parsed.data, address: await clientAddress() });
+    result = await signInWithPassword(getDb(), { ...parsed.data, address: await clientAddress(), replacing: await sessionToken() });
   } catch (err) {
     if (isDatabaseBusy(err)) return { status: 'error', message: SIGN_IN_BUSY_MESSAGE, values: kept };
     throw err;
