@@ -16,8 +16,8 @@
  *   file, inside quoted cells too, with CRLF as one.
  */
 
-/** What makes a text not CSV; the names are csv-parse's, which earlier messages used. */
-export type CsvSyntaxProblem = 'Quote Not Closed' | 'Invalid Opening Quote' | 'Invalid Closing Quote';
+/** What makes a text not CSV; the names are csv-parse's, which earlier messages used, and bytes that are not UTF-8. */
+export type CsvSyntaxProblem = 'Quote Not Closed' | 'Invalid Opening Quote' | 'Invalid Closing Quote' | 'Not UTF-8';
 
 /** A place in the text where it stops being CSV: its line, character in that line, and cell. */
 export class CsvSyntaxError extends Error {
@@ -224,6 +224,11 @@ export class CsvReader {
     if (c === CR) this.afterCr = true;
   }
 
+  /** A problem at the place the text read so far ends (the next character's), in the cell being read. */
+  errorHere(problem: CsvSyntaxProblem, detail: string): CsvSyntaxError {
+    return this.error(problem, 0, this.cells.length, detail);
+  }
+
   private error(problem: CsvSyntaxProblem, i: number, cell: number, detail: string): CsvSyntaxError {
     return new CsvSyntaxError(problem, this.line, this.offset + i - this.lineStart + 1, cell, detail);
   }
@@ -238,8 +243,10 @@ export function readCsvText(text: string, onRecord: CsvRecordHandler): void {
 
 /**
  * Reads CSV from a stream of UTF-8 bytes (or of text), calling `onRecord` for each record and
- * `onBytes` with the bytes read so far after each piece. Throws CsvSyntaxError, or the stream's
- * own error.
+ * `onBytes` with the bytes read so far after each piece. Throws CsvSyntaxError (bytes that are
+ * not UTF-8 too: a file saved in another encoding, such as a spreadsheet's Windows-1251 or -1252
+ * "CSV", is refused at its first such byte, never read with its letters replaced), or the
+ * stream's own error.
  */
 export async function readCsvStream(
   stream: AsyncIterable<Uint8Array | string>,
@@ -248,19 +255,111 @@ export async function readCsvStream(
 ): Promise<void> {
   const reader = new CsvReader(onRecord);
   // The BOM is the reader's to drop (the same rule for a text and a stream); a letter split
-  // between two pieces is joined by the decoder's stream mode, invalid bytes become U+FFFD.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  // between two pieces is joined by the decoder's stream mode.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+  // The bytes of a letter the last piece ended in the middle of (the decoder holds them).
+  let carry: Uint8Array = new Uint8Array(0);
   let bytes = 0;
   for await (const piece of stream) {
     if (typeof piece === 'string') {
       reader.write(piece);
       bytes += Buffer.byteLength(piece);
     } else {
-      reader.write(decoder.decode(piece, { stream: true }));
+      let text: string;
+      try {
+        text = decoder.decode(piece, { stream: true });
+      } catch {
+        throw notUtf8(reader, carry, piece);
+      }
+      reader.write(text);
+      carry = unfinishedLetter(carry, piece);
       bytes += piece.byteLength;
     }
     onBytes?.(bytes);
   }
-  reader.write(decoder.decode());
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    throw reader.errorHere('Not UTF-8', `the file ends in the middle of a letter, so it was saved in another encoding or cut short. ${SAVE_AS_UTF8}`);
+  }
+  reader.write(rest);
   reader.end();
+}
+
+const SAVE_AS_UTF8 = 'Save it as UTF-8 (in a spreadsheet: "CSV UTF-8") and import it again.';
+
+/** How many bytes the UTF-8 letter starting with `lead` has (1 for a byte that starts none). */
+const letterLength = (lead: number) => (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1);
+
+/** The start of a letter that `piece` (after `carry`, the unfinished one before it) ends in the middle of. */
+function unfinishedLetter(carry: Uint8Array, piece: Uint8Array): Uint8Array {
+  const all = carry.length ? Buffer.concat([carry, piece]) : piece;
+  for (let back = 1; back <= 3 && back <= all.length; back++) {
+    const c = all[all.length - back]!;
+    if ((c & 0xc0) === 0x80) continue;
+    return c >= 0xc0 && letterLength(c) > back ? all.slice(all.length - back) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+
+/**
+ * The error for a piece the decoder refused: the text before its first bad byte is read (so the
+ * error names that byte's line, character and cell, or an earlier CSV error is thrown first).
+ * `carry` is the unfinished letter the piece before ended in.
+ */
+function notUtf8(reader: CsvReader, carry: Uint8Array, piece: Uint8Array): CsvSyntaxError {
+  const refuse = (byte: number) =>
+    reader.errorHere(
+      'Not UTF-8',
+      `the byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} cannot be read as UTF-8: the file was saved in another encoding (a spreadsheet's plain "CSV" often is). ${SAVE_AS_UTF8}`,
+    );
+  let from = 0;
+  if (carry.length) {
+    // The letter begun before, finished by this piece's first bytes, or the bad byte itself.
+    from = Math.min(letterLength(carry[0]!) - carry.length, piece.length);
+    const letter = Buffer.concat([carry, piece.subarray(0, from)]);
+    if (firstInvalidByte(letter) !== -1 || from < letterLength(carry[0]!) - carry.length) return refuse(carry[0]!);
+    reader.write(letter.toString('utf8'));
+  }
+  const bad = firstInvalidByte(piece, from);
+  if (bad === -1) return refuse(carry[0] ?? piece[0] ?? 0);
+  reader.write(new TextDecoder('utf-8', { ignoreBOM: true }).decode(piece.subarray(from, bad)));
+  return refuse(piece[bad]!);
+}
+
+/**
+ * Where the first byte lies that cannot be read as UTF-8 from `from` on (the WHATWG decoder's
+ * rules: no overlong forms, no surrogates, nothing past U+10FFFF), or -1; a letter cut off by the
+ * piece's end is not counted as bad.
+ */
+export function firstInvalidByte(b: Uint8Array, from = 0): number {
+  let i = from;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let more: number;
+    let [low, high] = [0x80, 0xbf];
+    if (c >= 0xc2 && c <= 0xdf) more = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      more = 2;
+      if (c === 0xe0) low = 0xa0;
+      if (c === 0xed) high = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      more = 3;
+      if (c === 0xf0) low = 0x90;
+      if (c === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= more; k++) {
+      if (i + k >= b.length) return -1;
+      const d = b[i + k]!;
+      if (d < low || d > high) return i;
+      [low, high] = [0x80, 0xbf];
+    }
+    i += more + 1;
+  }
+  return -1;
 }

@@ -130,7 +130,8 @@ export class RowCollector {
       // A row it could not read is still a row of the file, and rejected: counted as read, so that
       // the summary's rejected rows are never more than those it read.
       if (this.header) this.rowsRead++;
-      this.errors.push({ line: err.line, column: null, message: `the file is not valid CSV: ${err.problem} at character ${err.character} (${cell}): ${err.detail}` });
+      const what = err.problem === 'Not UTF-8' ? 'the file is not UTF-8 text' : `the file is not valid CSV: ${err.problem}`;
+      this.errors.push({ line: err.line, column: null, message: `${what} at character ${err.character} (${cell}): ${err.detail}` });
     } else {
       this.errors.push({ line: 1, column: null, message: `the file is not valid CSV: ${err instanceof Error ? err.message : String(err)}` });
     }

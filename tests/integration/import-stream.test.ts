@@ -44,6 +44,18 @@ describe('importing a stream', () => {
     expect(dumpTables(db)).toEqual(before);
   });
 
+  it('refuses a file saved in another encoding (Windows-1251 "Алматы") at its first such byte, and writes nothing', async () => {
+    const before = dumpTables(db);
+    const cp1251 = Buffer.from([0xc0, 0xeb, 0xec, 0xe0, 0xf2, 0xfb]); // Алматы in Windows-1251
+    const bytes = Buffer.concat([Buffer.from(`${HEADER}\nkazakhstan-2022-unrest,detained,all,Taraz,exact,,4,,people,2022-02-01,Police\nkazakhstan-2022-unrest,detained,all,`), cp1251, Buffer.from(',exact,,4,,people,2022-02-01,Police\n')]);
+    const summary = await importCsv(db, Readable.from([bytes.subarray(0, 200), bytes.subarray(200)]), actor);
+    expect(summary.errors.map(formatImportError)).toEqual([
+      'line 3: the file is not UTF-8 text at character 37 (column "location"): the byte 0xC0 cannot be read as UTF-8: the file was saved in another encoding (a spreadsheet\'s plain "CSV" often is). Save it as UTF-8 (in a spreadsheet: "CSV UTF-8") and import it again.',
+    ]);
+    expect(summary).toMatchObject({ created: 0 });
+    expect(dumpTables(db)).toEqual(before);
+  });
+
   it('names the line, character and column where a file stops being CSV, after the problems before it, from a text or a stream', async () => {
     const before = dumpTables(db);
     const text = [
