@@ -8,8 +8,12 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   experimental: {
-    // The admin CSV upload (lib/validation/import-upload.ts allows 20 MB) plus multipart overhead.
+    // The admin CSV upload (lib/validation/upload-limit.ts allows 20 MB) plus multipart overhead;
+    // proxy.ts turns every other form's body away above 2 MB, before Next reads it.
     serverActions: { bodySizeLimit: '21mb' },
+    // proxy.ts runs on every request, and Next keeps a copy of the body for it: 10 MB by default,
+    // which cut larger uploads short (a bare 500).
+    proxyClientMaxBodySize: '21mb',
   },
   // Headers on every response, static files included; the per-request CSP comes from proxy.ts.
   headers: async () => [{ source: '/:path*', headers: STATIC_SECURITY_HEADERS }],

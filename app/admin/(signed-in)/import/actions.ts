@@ -20,6 +20,9 @@ export type ImportState = {
   dryRun?: boolean;
 };
 
+/** How many problems a refused upload lists. */
+const PROBLEMS_LISTED = 200;
+
 /**
  * Imports an uploaded CSV with the same importer as `npm run import`: every row in one
  * transaction or none, each imported figure audited as "import: FILE" by this editor, with the
@@ -51,7 +54,11 @@ export async function importFiguresAction(_previous: ImportState, formData: Form
   };
   if (summary.errors.length) {
     const n = summary.errors.length;
-    return { status: 'error', message: `${file.name}: ${n} problem${n === 1 ? '' : 's'}: nothing was written.`, problems: summary.errors.map(formatImportError), counts, dryRun, reason: reasonTyped };
+    // A file of many thousand bad rows would make a page of hundreds of megabytes: the first ones
+    // are listed (in the file's order), and the message says how to see the rest.
+    const listed = summary.errors.slice(0, PROBLEMS_LISTED);
+    const rest = n > PROBLEMS_LISTED ? ` The first ${PROBLEMS_LISTED} are listed; fix them and check the file again for the rest, or run npm run import -- --dry-run FILE to list all of them.` : '';
+    return { status: 'error', message: `${file.name}: ${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'}: nothing was written.${rest}`, problems: listed.map(formatImportError), counts, dryRun, reason: reasonTyped };
   }
   // A dry run is a check before the real import: the reason stays for it.
   return { status: 'done', message: `${file.name}: ${dryRun ? 'checked; dry run, nothing was written.' : 'imported.'}`, counts, dryRun, reason: dryRun ? reasonTyped : undefined };

@@ -1,18 +1,41 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { importCountsWords } from '@/lib/import/summary-words';
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE } from '@/lib/validation/upload-limit';
 import { importFiguresAction, type ImportState } from './actions';
 
-/** The upload form and what the import found, announced to screen readers as it arrives. */
-export function ImportForm() {
+/**
+ * The upload form and what the import found, announced to screen readers as it arrives. A file
+ * over the limit is refused before it is sent; `tooLarge` is that refusal when the page was sent
+ * back by the server instead (a form sent without JavaScript).
+ */
+export function ImportForm({ tooLarge = null }: { tooLarge?: string | null }) {
   const [state, action, pending] = useActionState<ImportState, FormData>(importFiguresAction, { status: 'idle' });
+  // The file chosen since the page was drawn, if any: within the limit or not.
+  const [chosen, setChosen] = useState<'within' | 'over' | null>(null);
+  const fileError = chosen === 'over' ? UPLOAD_TOO_LARGE : state.status !== 'idle' ? state.fileError : chosen === null ? tooLarge : null;
   return (
     <>
-      <form action={action} className="admin-form">
+      <form
+        action={action}
+        className="admin-form"
+        onSubmit={(e) => {
+          if (chosen === 'over') e.preventDefault();
+        }}
+      >
         <div className="field">
           <label htmlFor="import-file">CSV file</label>
-          <input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-invalid={state.fileError ? true : undefined} aria-describedby="import-file-error" />
-          <p id="import-file-error" className="field-error" aria-live="polite">{state.fileError}</p>
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            onChange={(e) => setChosen((e.currentTarget.files?.[0]?.size ?? 0) > MAX_UPLOAD_BYTES ? 'over' : 'within')}
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby="import-file-error"
+          />
+          <p id="import-file-error" className="field-error" aria-live="polite">{fileError}</p>
         </div>
         <div className="field">
           <label htmlFor="import-reason">Why this import</label>

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { requireAdmin } from '@/lib/auth/session';
-import { MAX_UPLOAD_BYTES } from '@/lib/validation/import-upload';
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE } from '@/lib/validation/upload-limit';
 import { ImportForm } from './import-form';
 
 export const metadata: Metadata = { title: 'Import figures' };
 
-export default async function ImportPage() {
+export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
+  // Sent back here by proxy.ts: the file was over the limit (a form sent without JavaScript).
+  const tooLarge = (await searchParams)['too-large'] === '1';
   return (
     <>
       <h1>Import figures</h1>
@@ -16,7 +18,7 @@ export default async function ImportPage() {
         name. Importing the same file again changes nothing. Files up to {MAX_UPLOAD_BYTES / 1024 / 1024} MB; use{' '}
         <code>npm run import</code> for larger ones.
       </p>
-      <ImportForm />
+      <ImportForm tooLarge={tooLarge ? UPLOAD_TOO_LARGE : null} />
     </>
   );
 }
