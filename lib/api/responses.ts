@@ -1,6 +1,7 @@
 import { currentEventSlug } from '@/db/queries/event-moves';
 import type { Db } from '@/db/index';
 import { catalogHas, knownValues } from '@/db/queries/figure-export';
+import { countsNamed } from './counted-names';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '@/lib/database-busy';
 import { formatParameterError, type ParameterError } from '@/lib/validation/figure-filters';
 
@@ -33,7 +34,7 @@ export function unlessDatabaseBusy(handle: () => Response): Response {
 
 /** 404 problems for an event, metric, group or place the filters name but the database does not hold. */
 export function unknownCatalogErrors(db: Db, filters: { event?: string; metric?: string[]; group?: string; location?: string }): ParameterError[] {
-  const has = catalogHas(db, filters);
+  const has = { ...catalogHas(db, filters), ...countsNamed(db, filters) };
   const errors: ParameterError[] = [];
   if (!has.event) {
     // A slug an editor has since changed is not followed (a download must say which event it is),

@@ -135,6 +135,22 @@ describe('GET /api/figures', () => {
     expect(await csvIds('?location=kAzAkHsTaN')).toEqual(exact);
   });
 
+  it('knows a group or place as soon as a figure counts it, also after a change made outside the app', async () => {
+    const row = (location: string) =>
+      `event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body\nkazakhstan-2022-unrest,detained,all,${location},exact,,4,,people,2022-02-01,Полиция\n`;
+    expect((await get(`?location=${encodeURIComponent('ТАРАЗ')}`)).status).toBe(404);
+    expect(importCsvText(db, row('Тараз'), { userId: null, label: 'import: t.csv' }).errors).toEqual([]);
+    // The names are read once per data version: the import's write is seen, in any letter case.
+    expect(await get(`?location=${encodeURIComponent('ТАРАЗ')}`)).toMatchObject({ status: 200, body: { data: [{ location: 'Тараз' }] } });
+    // Changed outside the app (the sqlite3 shell): the series are stale until the next write.
+    db.$client.prepare("UPDATE figures SET location = 'Taraz' WHERE location = 'Тараз'").run();
+    // A new name is looked for afresh (this data version's names); one known before is taken as
+    // known: no figure is there any longer, so its answer is empty rather than a 404.
+    expect(await get('?location=TARAZ')).toMatchObject({ status: 200, body: { data: [{ location: 'Taraz' }] } });
+    expect(await get(`?location=${encodeURIComponent('тараз')}`)).toMatchObject({ status: 200, body: { data: [] } });
+    expect((await get('?location=Shymkent')).status).toBe(404);
+  });
+
   it.each([
     ['?limit=1000', 400, 'limit: use a whole number from 1 to 500.'],
     ['?cursor=nonsense', 400, 'cursor: this cursor was not given by this API; use the nextCursor of the previous page.'],
