@@ -6,6 +6,8 @@ export const STATIC_SECURITY_HEADERS: Array<{ key: string; value: string }> = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
+  // Browsers heed it only on a response they received over HTTPS; over plain HTTP it is ignored.
+  { key: 'Strict-Transport-Security', value: 'max-age=31536000' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
 ];
 

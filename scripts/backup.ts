@@ -11,7 +11,8 @@ async function main(): Promise<number> {
   const db = openDatabase(databasePath());
   try {
     const counts = await backupDatabase(db, target);
-    console.log(`Backed up ${databasePath()} to ${target}: ${counts.events} events, ${counts.sources} sources, ${counts.figures} figures; integrity check ok.`);
+    const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+    console.log(`Backed up ${databasePath()} to ${target}: ${n(counts.events, 'event')}, ${n(counts.sources, 'source')}, ${n(counts.figures, 'figure')}; integrity check ok.`);
     return 0;
   } catch (err) {
     console.error(`Backup failed: ${err instanceof Error ? err.message : String(err)}`);

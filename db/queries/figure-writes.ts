@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { unitMismatch } from '@/lib/validation/figure';
 import type { FigureFormInput, FigureSource } from '@/lib/validation/figure-form';
 import { writeTransaction, type Db, type Tx } from '../index';
-import { auditEntries, figures, metrics, sources, type Figure } from '../schema';
+import { auditEntries, events, figures, metrics, sources, type Figure } from '../schema';
 import { logAudit, type Actor } from './audit';
 import { ensureSource } from './catalog';
 
@@ -43,6 +43,8 @@ function metricIssue(tx: Tx, metricId: number, unit: string): { field: 'metricId
 function columnsOf(tx: Tx, input: FigureFormInput, actor: Actor): Editable {
   const issue = metricIssue(tx, input.metricId, input.unit);
   if (issue) throw new FigureWriteError(issue.message, issue.field);
+  // A form posted with an event that is not (or no longer) there: said, not a foreign-key error.
+  if (!tx.select({ id: events.id }).from(events).where(eq(events.id, input.eventId)).get()) throw new FigureWriteError('That event no longer exists; choose another.', 'eventId');
   return {
     eventId: input.eventId,
     metricId: input.metricId,

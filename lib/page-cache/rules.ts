@@ -1,4 +1,5 @@
 import { PAGE_ID_PATTERN } from '@/lib/page-id';
+import { safeHttpUrl } from '@/lib/safe-url';
 
 /**
  * Which requests the page cache may answer. Only the public pages, fetched as a document: the
@@ -47,8 +48,8 @@ export type RequestLike = { method?: string; url?: string; headers: Record<strin
 
 /**
  * The cache key for a request, or null when it must not be cached. The host is part of the key
- * because the "Cite this page" block names the address the page was requested on (when SITE_URL
- * is not set).
+ * because the "Cite this page" block names the address the page was requested on, unless
+ * SITE_URL is set (it names that then).
  */
 export function pageCacheKey(req: RequestLike): string | null {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null;
@@ -72,10 +73,12 @@ export function pageCacheKey(req: RequestLike): string | null {
     return typeof v === 'string' ? v : '';
   };
   // "Cite this page" names the address the page was asked for (Host and X-Forwarded-Proto,
-  // when SITE_URL is unset), so both are part of the key.
-  const proto = header('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  // when SITE_URL is unset), so both are part of the key. With SITE_URL set, the page is the same
+  // whatever Host a client sends: one entry, so made-up hosts cannot push real pages out.
+  const site = safeHttpUrl(process.env.SITE_URL);
+  const origin = site ? site.replace(/\/+$/, '') : `${header('x-forwarded-proto') === 'https' ? 'https' : 'http'}://${header('host')}`;
   const agent = BOT.test(header('user-agent')) ? 'bot' : 'reader';
-  return `${proto}://${header('host')}\n${agent}\n${pathname}?${query}`;
+  return `${origin}\n${agent}\n${pathname}?${query}`;
 }
 
 /** The shelf a cacheable page's path is kept on (see pageCacheKey for whether it is cacheable). */

@@ -4,6 +4,7 @@ const STATIC_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'x-frame-options': 'DENY',
+  'strict-transport-security': 'max-age=31536000',
 };
 
 test('every kind of response carries the security headers', async ({ request }) => {

@@ -109,6 +109,12 @@ describe('concurrent edits', () => {
     expect(updateFigure(db, figure.id, 1, toll({ metricId: String(damage), unit: ' KZT  ', valueBest: '92000000000' }), editor)).toMatchObject({ status: 'saved', figure: { unit: 'KZT' } });
   });
 
+  it('refuses an event that is not there as the form’s own error, and writes nothing', () => {
+    const before = dumpTables(db);
+    expect(() => createFigure(db, toll({ eventId: '999999' }), editor)).toThrow(new FigureWriteError('That event no longer exists; choose another.', 'eventId'));
+    expect(dumpTables(db)).toEqual(before);
+  });
+
   it('refuses a second figure with the same identity, naming the first', () => {
     const figure = createFigure(db, toll(), editor);
     expect(() => createFigure(db, toll(), editor)).toThrow(new FigureWriteError(`This source already reported this metric for the same group, place and date (figure #${figure.id}); edit that figure instead.`));

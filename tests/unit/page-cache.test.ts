@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PageCache, type CachedPage } from '@/lib/page-cache/page-cache';
 import { acceptsGzip, eventSlugOf, pageCacheKey, pageShelfOf } from '@/lib/page-cache/rules';
 import { fillTemplate, makeTemplate, nonceOf } from '@/lib/page-cache/template';
+import { restoreEnv } from '../helpers/env';
 
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers: { host: 'example.org', ...headers } });
 
@@ -14,6 +15,17 @@ describe('pageCacheKey', () => {
     // "Cite this page" names the scheme too, and bots may get a differently ordered page.
     expect(pageCacheKey(get('/', { 'x-forwarded-proto': 'https' }))).not.toBe(pageCacheKey(get('/')));
     expect(pageCacheKey(get('/', { 'user-agent': 'Twitterbot/1.0' }))).not.toBe(pageCacheKey(get('/', { 'user-agent': 'Mozilla/5.0 Chrome/156' })));
+  });
+
+  it('keys by SITE_URL when it is set, whatever Host a client sends', () => {
+    const saved = process.env.SITE_URL;
+    process.env.SITE_URL = 'https://data.example.org/';
+    try {
+      expect(pageCacheKey(get('/'))).toBe('https://data.example.org\nreader\n/?');
+      expect(pageCacheKey(get('/', { host: 'made-up-1.example' }))).toBe(pageCacheKey(get('/', { host: 'made-up-2.example', 'x-forwarded-proto': 'https' })));
+    } finally {
+      restoreEnv('SITE_URL', saved);
+    }
   });
 
   it.each([
