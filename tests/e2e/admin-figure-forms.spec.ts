@@ -137,6 +137,8 @@ test("a figure's unit follows its metric, and another unit is refused at the uni
   await expect(field('Location')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#unit-error')).toHaveText('Deaths is counted in people, not “KZT”: give the figure in people (say in the note if you converted it), or choose another metric.');
   await expect(field('Unit')).toHaveAttribute('aria-invalid', 'true');
+  // The keyboard is taken to the first field marked, far above the button pressed.
+  await expect(field('Location')).toBeFocused();
   expect(counts(db)).toEqual(before);
 
   await field('Location').fill('Unit place');
@@ -148,6 +150,7 @@ test("a figure's unit follows its metric, and another unit is refused at the uni
   await expect(field('Unit')).toHaveValue('KZT');
   await expect(field('Location')).toHaveValue('Unit place');
   await expect(field('Number (best)')).toHaveValue('5');
+  await expect(field('Unit')).toBeFocused();
   expect(counts(db)).toEqual(before);
 
   // The metric that counts in KZT takes the figure. Its sum is not a round one: the public page
@@ -158,6 +161,12 @@ test("a figure's unit follows its metric, and another unit is refused at the uni
   await expect(page.getByRole('status').filter({ hasText: 'Figure added.' })).toBeVisible();
   expect(counts(db).figures).toBe(before.figures + 1);
   const id = /\/admin\/figures\/(\d+)/.exec(page.url())![1];
+  // A later refusal on the same page is not shown beside the earlier "added": the flash goes.
+  await field('Reason for retracting').fill('');
+  await page.getByRole('button', { name: 'Retract figure' }).click();
+  await expect(page.locator('#reason-error')).toHaveText('Enter why the figure is retracted.');
+  await expect(page.getByRole('status').filter({ hasText: 'Figure added.' })).toHaveCount(0);
+  await expect(field('Reason for retracting')).toBeFocused();
   await page.goto(`/figures/${id}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('KZT 999,999,999');
   await expect(page.locator('main')).not.toContainText('billion');

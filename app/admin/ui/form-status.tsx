@@ -1,9 +1,23 @@
+'use client';
+import { useEffect, useRef } from 'react';
 import type { FormState } from '@/lib/admin-action';
 
-/** The form's overall outcome, announced politely; after a refused stale save, what changed. */
+/**
+ * The form's overall outcome, announced politely; after a refused stale save, what changed. A
+ * refusal moves the keyboard focus (and the view) to the first field it marks, or to this message
+ * when it marks none, so that an editor at the form's button is not left far from what to fix.
+ */
 export function FormStatus({ state }: { state: FormState }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const status = ref.current;
+    if (state.status !== 'error' || !status) return;
+    const form = status.closest('.admin-form') ?? status.parentElement;
+    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (field ?? status).focus();
+  }, [state.key, state.status]);
   return (
-    <div aria-live="polite" className={state.status === 'error' ? 'form-status form-status-error' : 'form-status'} data-testid="form-status">
+    <div ref={ref} tabIndex={-1} aria-live="polite" className={state.status === 'error' ? 'form-status form-status-error' : 'form-status'} data-testid="form-status">
       {state.message ? <p>{state.message}</p> : null}
       {state.errors?._form ? <p>{state.errors._form.join(' ')}</p> : null}
       {state.changes?.length ? (

@@ -12,6 +12,7 @@ import { FigureForm } from '../figure-form';
 import { FigureHistory } from '../figure-history';
 import { RestoreForm } from '../restore-form';
 import { RetractForm } from '../retract-form';
+import { Flash } from '@/app/admin/ui/flash';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,7 +32,7 @@ export default async function EditFigurePage({ params, searchParams }: Props) {
   return (
     <>
       <h1>Figure #{figure.id}: {names.metricId.get(figure.metricId)} — {formatFigure(figure)}</h1>
-      {typeof saved === 'string' && SAVED[saved] ? <p className="flash" role="status">{SAVED[saved]}</p> : null}
+      {typeof saved === 'string' && SAVED[saved] ? <Flash>{SAVED[saved]}</Flash> : null}
       <p>
         Revision {figure.revision} ·{' '}
         {figure.status === 'retracted' ? <span className="status-retracted">Retracted: {figure.retractionReason}</span> : 'Published'}
