@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../index';
 import { adminUsers, sessions, type AdminUser } from '../schema';
 
@@ -18,6 +18,14 @@ export function replacePassword(db: Executor, userId: number, passwordHash: stri
     tx.update(adminUsers).set({ passwordHash, updatedAt: now.toISOString() }).where(eq(adminUsers.id, userId)).run();
     tx.update(sessions).set({ revokedAt: now.toISOString() }).where(eq(sessions.userId, userId)).run();
   });
+}
+
+/**
+ * Stores the same password hashed again with stronger parameters, if the hash is still `was`:
+ * no session ends (the password did not change), and a password changed meanwhile is kept.
+ */
+export function upgradePasswordHash(db: Executor, userId: number, was: string, passwordHash: string): void {
+  db.update(adminUsers).set({ passwordHash }).where(and(eq(adminUsers.id, userId), eq(adminUsers.passwordHash, was))).run();
 }
 
 /** Every account, oldest first, without password hashes. */

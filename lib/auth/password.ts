@@ -3,9 +3,12 @@ import crypto from 'node:crypto';
 /**
  * Passwords are stored as `scrypt$N$r$p$salt$hash` (salt and hash in base64). The parameters
  * travel with each hash so that they can be raised later without locking anyone out: a stored
- * hash is always checked with the parameters it was made with.
+ * hash is always checked with the parameters it was made with, and one made with weaker ones is
+ * made again at the next sign-in (lib/auth/sign-in.ts). N = 2^15, r = 8, p = 3 is one of OWASP's
+ * minimum scrypt settings (as strong as N = 2^17 with p = 1), with 32 MB a hash rather than 128,
+ * so that sign-ins checked side by side do not take the server's memory.
  */
-export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1, keyLength: 64, saltLength: 16 } as const;
+export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 3, keyLength: 64, saltLength: 16 } as const;
 
 function scrypt(password: string, salt: Buffer, N: number, r: number, p: number, keyLength: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -32,6 +35,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (!N || !r || !p || N < 2 ** 14 || (N & (N - 1)) !== 0 || salt.length < 16 || expected.length < 32) return false;
   const actual = await scrypt(password, salt, N, r, p, expected.length);
   return crypto.timingSafeEqual(actual, expected);
+}
+
+/** Whether a stored hash was made with less work than the current parameters ask (made again at the next sign-in). */
+export function needsRehash(stored: string): boolean {
+  const [kind, N, r, p] = stored.split('$');
+  return kind !== 'scrypt' || Number(N) * Number(r) * Number(p) < SCRYPT_PARAMS.N * SCRYPT_PARAMS.r * SCRYPT_PARAMS.p;
 }
 
 // Checked against when the e-mail is unknown, so that a wrong e-mail takes as long as a wrong

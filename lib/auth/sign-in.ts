@@ -1,8 +1,8 @@
 import { writeTransaction, type Db } from '@/db/index';
-import { findAdminByEmail } from '@/db/queries/admin-users';
+import { findAdminByEmail, upgradePasswordHash } from '@/db/queries/admin-users';
 import { clearLoginFailures, findLoginAttempts, recordLoginFailure } from '@/db/queries/login-attempts';
 import { deleteExpiredSessions, insertSession, revokeSession } from '@/db/queries/sessions';
-import { verifyAgainstNothing, verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token';
 import { ACCOUNT_POLICY, activeFailures, ADDRESS_POLICY, signInWait, signInWaitMessage } from './throttle';
 
@@ -75,10 +75,13 @@ async function checkPassword(
     return { ok: false, message: after ? `${WRONG_CREDENTIALS} ${signInWaitMessage(after)}` : WRONG_CREDENTIALS };
   }
 
+  // A hash made with weaker parameters than today's is made again now, while the password is known.
+  const stronger = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   writeTransaction(db, (tx) => {
     clearLoginFailures(tx, 'account', input.email);
+    if (stronger) upgradePasswordHash(tx, user.id, user.passwordHash, stronger);
     if (input.replacing) revokeSession(tx, hashSessionToken(input.replacing), now);
     deleteExpiredSessions(tx, now);
     insertSession(tx, { tokenHash: hashSessionToken(token), userId: user.id, expiresAt: expiresAt.toISOString() });

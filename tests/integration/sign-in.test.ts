@@ -1,3 +1,4 @@
+import { randomBytes, scrypt } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/index';
 import { findActiveSession } from '@/db/queries/sessions';
@@ -24,7 +25,7 @@ describe('accounts', () => {
     await expect(createAdmin(db, 'new@example.org', 'short')).rejects.toThrow(new AccountError('Password refused: Use at least 12 characters (this has 5).'));
     await expect(createAdmin(db, 'EDITOR@example.org', PASSWORD)).rejects.toThrow('An account for editor@example.org already exists; use reset-password to change its password.');
     await expect(resetAdminPassword(db, 'nobody@example.org', PASSWORD)).rejects.toThrow('There is no account for nobody@example.org');
-    expect(db.$client.prepare('SELECT password_hash FROM admin_users').pluck().get()).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(db.$client.prepare('SELECT password_hash FROM admin_users').pluck().get()).toMatch(/^scrypt\$32768\$8\$3\$/);
   });
 });
 
@@ -50,6 +51,23 @@ describe('sign-in and sessions', () => {
     // A day later both of the first sessions have expired: the next sign-in deletes them.
     expect(await attempt(PASSWORD, later(26 * 3600_000))).toMatchObject({ ok: true });
     expect(db.$client.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(1);
+  });
+
+  it('makes a hash of weaker parameters again at the next sign-in, keeping the sessions', async () => {
+    // A hash as made before the parameters were raised (p = 1).
+    const weak = await new Promise<string>((resolve, reject) => {
+      const salt = randomBytes(16);
+      scrypt(PASSWORD, salt, 64, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(['scrypt', 2 ** 15, 8, 1, salt.toString('base64'), key.toString('base64')].join('$'))));
+    });
+    db.$client.prepare('UPDATE admin_users SET password_hash = ?').run(weak);
+    const first = await attempt(PASSWORD, t0);
+    if (!first.ok) throw new Error(first.message);
+    const stored = db.$client.prepare('SELECT password_hash FROM admin_users').pluck().get() as string;
+    expect(stored).toMatch(/^scrypt\$32768\$8\$3\$/);
+    expect(findActiveSession(db, hashSessionToken(first.token), later(1))).toBeDefined();
+    // The same password signs in with the new hash, which is kept as it is.
+    expect(await attempt(PASSWORD, later(2))).toMatchObject({ ok: true });
+    expect(db.$client.prepare('SELECT password_hash FROM admin_users').pluck().get()).toBe(stored);
   });
 
   it('signing out revokes the session at once', async () => {
