@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Executor } from '../index';
+import { foldCase } from '../text-match';
 import { events, figures, metrics, sources, type Figure, type FigureStatus, type Source } from '../schema';
 
 export type FigureFilters = { eventId?: number; metricId?: number; status?: FigureStatus; q?: string; page: number; pageSize: number };
@@ -22,8 +23,13 @@ function where(f: FigureFilters): SQL | undefined {
     f.status ? eq(figures.status, f.status) : undefined,
   ];
   if (f.q) {
+    // LIKE ignores letter case for ASCII letters only: a search with other letters ("тест") is
+    // matched on text folded in JavaScript (fold_case, db/text-match.ts), in any letter case too.
     const pattern = `%${escapeLike(f.q)}%`;
-    const l = (col: AnySQLiteColumn) => sql`${col} LIKE ${pattern} ESCAPE '\\'`;
+    const folded = foldCase(f.q);
+    const l = /^[\x00-\x7f]*$/.test(f.q)
+      ? (col: AnySQLiteColumn) => sql`${col} LIKE ${pattern} ESCAPE '\\'`
+      : (col: AnySQLiteColumn) => sql`instr(fold_case(${col}), ${folded}) > 0`;
     conditions.push(or(l(figures.note), l(sources.reportingBody), l(sources.publisher), l(sources.title), l(sources.url)));
   }
   return and(...conditions);
@@ -31,7 +37,7 @@ function where(f: FigureFilters): SQL | undefined {
 
 /**
  * One page of figures for the admin list, newest report first, with the total for paging.
- * Text search (`q`, with LIKE's escape) reads the note and the source's body, publisher, title and URL.
+ * Text search (`q`, in any letter case, in any script) reads the note and the source's body, publisher, title and URL.
  */
 export function listFiguresForAdmin(db: Executor, f: FigureFilters): { rows: AdminFigureRow[]; total: number } {
   const filter = where(f);

@@ -206,6 +206,14 @@ describe('the admin figure list', () => {
     expect(listFiguresForAdmin(db, { status: 'retracted', page: 1, pageSize: 50 }).rows.map((r) => r.id)).toEqual([figure.id]);
     expect(listFiguresForAdmin(db, { eventId: 999, page: 1, pageSize: 50 }).total).toBe(0);
   });
+
+  it('finds text in any letter case in any script, not only in Latin letters', () => {
+    const figure = createFigure(db, toll({ note: 'Данные Тест-центра, 100%' }), editor);
+    for (const q of ['Тест', 'тест', 'ТЕСТ-ЦЕНТРА', 'данные тест']) expect(listFiguresForAdmin(db, { q, page: 1, pageSize: 50 }).rows.map((r) => r.id), q).toEqual([figure.id]);
+    // A search with other letters is still a search for the characters: % is not a wildcard.
+    expect(listFiguresForAdmin(db, { q: 'тест%', page: 1, pageSize: 50 }).total).toBe(0);
+    expect(listFiguresForAdmin(db, { q: 'центра, 100%', page: 1, pageSize: 50 }).total).toBe(1);
+  });
 });
 
 describe("the figure form's source picker", () => {
