@@ -11,7 +11,7 @@ function sourceItemHtml(s: CitedSource, hasFullText: boolean): Html {
   // shows; the list's note says so once), its own page lists the figures.
   const citedBy = s.citedBy.length
     ? html`<div class="cited-by">Cited on the cards for: ${s.citedBy.map((c, i) => html`<span>${i > 0 ? '; ' : ''}<a href="#${c.anchor}">${c.label}</a></span>`)}</div>`
-    : html`<div class="cited-by">No card above cites it: see <a href="/sources/${s.id}#figures-title">the figures taken from it</a></div>`;
+    : html`<div class="cited-by">No card above cites it: see <a href="/sources/${s.id}#figures-title">the figures taken from it<span class="visually-hidden"> (source ${s.number})</span></a></div>`;
   // The page numbers sources as a reader meets them; the data names them by id (the CSV's
   // source_id): each item gives its id, linked to the source's own page.
   return html`<li id="source-${s.number}" value="${s.number}"><div>${sourceLinkHtml(s)}</div><div class="muted">${s.reportingBody}, <time datetime="${s.publishedOn}">${formatDate(

@@ -342,3 +342,21 @@ test('the figure list filters by event, metric, status and text, in the URL', as
   await expect(page.getByRole('status').filter({ hasText: 'Figure restored.' })).toBeVisible();
   expect(findFigure(db, id)).toMatchObject({ status: 'published', retractionReason: null, revision: 4 });
 });
+
+test('the history reads on a phone: a long value wraps inside its cell, nothing scrolls sideways', async ({ browser }) => {
+  const id = seedTestFigure(db, `Phone place ${Date.now()}`, 12);
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await signIn(page, editor);
+  await page.goto(`/admin/figures/${id}`);
+  const long = `https://example.org/${'a-path-with-no-spaces-in-it'.repeat(5)}`;
+  await page.getByLabel('Note').fill(long);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+  for (const path of ['/admin/history', `/admin/figures/${id}`]) {
+    await page.goto(path);
+    await expect(page.locator('table.diff ins', { hasText: long }).first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+  }
+  await context.close();
+});

@@ -15,8 +15,9 @@ describe('SourcesList', () => {
     const text = render([{ source: source(11), backLink: { anchor: 'figure-7', label: 'Deaths, Kazakhstan' } }, { source: source(12) }, { source: source(13) }]);
     expect(count(text, WHY)).toBe(1);
     expect(text.indexOf(WHY)).toBeLessThan(text.indexOf('<ol'));
-    expect(count(text, 'No card above cites it: see <a href="/sources/12#figures-title">the figures taken from it</a>')).toBe(1);
-    expect(count(text, 'No card above cites it: see <a href="/sources/13#figures-title">the figures taken from it</a>')).toBe(1);
+    // Each link's name says whose figures (read out of context, in a list of the page's links).
+    expect(count(text, 'No card above cites it: see <a href="/sources/12#figures-title">the figures taken from it<span class="visually-hidden"> (source 2)</span></a>')).toBe(1);
+    expect(count(text, 'No card above cites it: see <a href="/sources/13#figures-title">the figures taken from it<span class="visually-hidden"> (source 3)</span></a>')).toBe(1);
     // Its id in the data, linked to its page: the page's [1] is not source_id 1.
     expect(text).toContain('<li id="source-2" value="2"><div><span>Publisher 12: </span>');
     expect(text).toContain('<a href="/sources/12">source_id 12</a>');

@@ -4,7 +4,7 @@ import { getDb } from '@/db/index';
 import { figureFormOptions, listFiguresForAdmin } from '@/db/queries/figure-admin';
 import { requireAdmin } from '@/lib/auth/session';
 import { figureFiltersSchema, type FigureFiltersInput } from '@/lib/validation/admin-figure-filters';
-import { describeScope, formatDate, formatFigureWithBest } from '@/lib/wording';
+import { describeScope, formatDate, formatFigureWithUnit } from '@/lib/wording';
 
 export const metadata: Metadata = { title: 'Figures' };
 
@@ -81,7 +81,7 @@ export default async function FiguresPage({ searchParams }: Props) {
                 <td>{r.eventName}</td>
                 <td>{r.metricLabel}</td>
                 <td>{describeScope(r.group, r.location)}</td>
-                <td className="num">{formatFigureWithBest(r)}</td>
+                <td className="num">{formatFigureWithUnit(r)}</td>
                 <td><time dateTime={r.reportedOn}>{formatDate(r.reportedOn)}</time></td>
                 <td>{r.reportingBody}{r.sourceLabel !== r.reportingBody ? <div className="muted">{r.sourceLabel}</div> : null}</td>
                 <td>{r.status === 'retracted' ? <span className="status-retracted">retracted</span> : 'published'}</td>
