@@ -9,7 +9,8 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   experimental: {
     // The admin CSV upload (lib/validation/upload-limit.ts allows 20 MB) plus multipart overhead;
-    // proxy.ts turns every other form's body away above 2 MB, before Next reads it.
+    // scripts/serve.ts refuses larger bodies, and bodies over 2 MB unless they are a signed-in
+    // editor's upload, before Next reads them (lib/body-limit.ts).
     serverActions: { bodySizeLimit: '21mb' },
     // proxy.ts runs on every request, and Next keeps a copy of the body for it: 10 MB by default,
     // which cut larger uploads short (a bare 500).

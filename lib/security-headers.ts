@@ -6,10 +6,17 @@ export const STATIC_SECURITY_HEADERS: Array<{ key: string; value: string }> = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
-  // Browsers heed it only on a response they received over HTTPS; over plain HTTP it is ignored.
-  { key: 'Strict-Transport-Security', value: 'max-age=31536000' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
 ];
+
+/**
+ * Strict-Transport-Security for a site whose address (SITE_URL) is https, else null: a browser
+ * then keeps to HTTPS for the host, every port of it, for a year, which only the operator who
+ * declared an https address can want (set by proxy.ts on every page and answer).
+ */
+export function transportSecurity(siteUrl: string | undefined = process.env.SITE_URL): string | null {
+  return siteUrl?.trim().toLowerCase().startsWith('https://') ? 'max-age=31536000' : null;
+}
 
 /**
  * The policy for one response: scripts only from this site and with this request's nonce (Next

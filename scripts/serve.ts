@@ -8,6 +8,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { parse } from 'node:url';
 import next from 'next';
 import { closeDb, getDb } from '@/db/index';
+import { findActiveSession } from '@/db/queries/sessions';
+import { hashSessionToken, sessionTokenFromCookieHeader } from '@/lib/auth/session-token';
+import { withBodyLimit } from '@/lib/body-limit';
 import { clientAddressStamper } from '@/lib/auth/client-address';
 import { withPageCache } from '@/lib/page-cache/handler';
 import { publicPageVersion } from '@/lib/page-cache/versions';
@@ -25,7 +28,12 @@ async function main(): Promise<void> {
   // An event, source or figure that does not exist gets Next's full 404 page, readable without
   // JavaScript (lib/missing-page.ts): the address stays, Next renders its not-found route.
   const notFound = (req: IncomingMessage, res: ServerResponse) => nextHandle(req, res, { ...parse(req.url ?? '/', true), pathname: '/_not-found' });
-  const answer = withMissingPages(handle, notFound, (page) => pageExists(getDb(), page));
+  const pages = withMissingPages(handle, notFound, (page) => pageExists(getDb(), page));
+  // A body larger than any form sends is refused before Next buffers it (lib/body-limit.ts).
+  const answer = withBodyLimit(pages, (req) => {
+    const token = sessionTokenFromCookieHeader(req.headers.cookie);
+    return token !== undefined && findActiveSession(getDb(), hashSessionToken(token)) !== undefined;
+  });
   const server = createServer((req, res) => {
     stampClientAddress(req);
     answer(req, res).catch((err: unknown) => {

@@ -180,7 +180,7 @@ export function listFigurePage(db: Db, filters: FigureFilters, afterId: number, 
 /**
  * Whether an event with this slug exists, which of these metric keys do not, and (when any is
  * missing) the keys that do, in the metrics' order, so that the answer can name them. Groups and
- * places are checked against `countedNames` (below), once per data version.
+ * places are checked against listCountedNames (series-summaries.ts), once per data version.
  */
 export function catalogHas(db: Db, what: { event?: string; metric?: string[] }): { event: boolean; missingMetrics: string[]; knownMetrics: string[] } {
   const event = what.event === undefined || db.$client.prepare('SELECT 1 FROM events WHERE slug = ?').get(what.event) !== undefined;
@@ -189,33 +189,6 @@ export function catalogHas(db: Db, what: { event?: string; metric?: string[] }):
   const knownMetrics = missingMetrics.length ? listMetricCatalog(db).map((m) => m.key) : [];
   return { event, missingMetrics, knownMetrics };
 }
-
-/**
- * Every group and every place the figures count, from the series summaries (one row a count,
- * kept with every write; about 0.1 s at a million figures): what a filter naming a group or place
- * is checked against (lib/api/counted-names.ts). Before, each request naming one no figure had
- * scanned the figures with a JavaScript call for every non-ASCII row (up to 1 s at a million
- * figures, on the server's one thread, for anyone).
- */
-export function countedNames(db: Db): { groups: string[]; places: string[] } {
-  // A series a change outside this project's writes left stale (the sqlite3 shell) is counted
-  // only while a figure is still in it; its summary, not yet recomputed, is not trusted.
-  const anyStale = db.$client.prepare('SELECT 1 FROM series_stale LIMIT 1').get() !== undefined;
-  const names = (column: 'group_name' | 'location') =>
-    db.$client
-      .prepare(
-        anyStale
-          ? `SELECT ss.${column} FROM series_summaries ss WHERE NOT EXISTS (SELECT 1 FROM series_stale st WHERE ${SAME_SERIES('st', 'ss')})
-             UNION SELECT st.${column} FROM series_stale st WHERE EXISTS (SELECT 1 FROM figures f WHERE ${SAME_SERIES('f', 'st')})`
-          : `SELECT DISTINCT ${column} FROM series_summaries`,
-      )
-      .pluck()
-      .all() as string[];
-  return { groups: names('group_name'), places: names('location') };
-}
-
-const SAME_SERIES = (a: string, b: string) =>
-  `${a}.event_id = ${b}.event_id AND ${a}.metric_id = ${b}.metric_id AND ${a}.group_name = ${b}.group_name AND ${a}.location = ${b}.location`;
 
 const KNOWN_SHOWN = 20;
 

@@ -1,7 +1,7 @@
 import { currentEventSlug } from '@/db/queries/event-moves';
 import type { Db } from '@/db/index';
-import { catalogHas, knownValues } from '@/db/queries/figure-export';
-import { countsNamed } from './counted-names';
+import { catalogHas } from '@/db/queries/figure-export';
+import { countsNamed, knownNames } from './counted-names';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '@/lib/database-busy';
 import { formatParameterError, type ParameterError } from '@/lib/validation/figure-filters';
 
@@ -46,7 +46,7 @@ export function unknownCatalogErrors(db: Db, filters: { event?: string; metric?:
   // A misspelt group or place would otherwise answer an empty list, as if nothing were reported
   // there. The answer names those there are (of the event asked for, if any), as for metrics.
   const known = (column: 'group_name' | 'location', what: string) => {
-    const { values, more } = knownValues(db, column, has.event ? filters.event : undefined);
+    const { values, more } = knownNames(db, column, has.event ? filters.event : undefined);
     const whose = has.event && filters.event ? ` of "${filters.event}"` : '';
     return values.length ? `; the ${what}${whose}: ${values.map((v) => JSON.stringify(v)).join(', ')}${more ? ', and more (see the event\'s page)' : ''}` : '';
   };

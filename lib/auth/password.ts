@@ -34,6 +34,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(parts[5] ?? '', 'base64');
   if (!N || !r || !p || N < 2 ** 14 || (N & (N - 1)) !== 0 || salt.length < 16 || expected.length < 32) return false;
   const actual = await scrypt(password, salt, N, r, p, expected.length);
+  // A hash made with less work than today's is checked in the time of today's: otherwise a wrong
+  // password would be answered faster for such an account than for an e-mail with none (checked
+  // against a hash of today's settings), telling which accounts exist.
+  const missing = SCRYPT_PARAMS.N * SCRYPT_PARAMS.r * SCRYPT_PARAMS.p - N * r * p;
+  if (missing > 0) await scrypt(password, salt, SCRYPT_PARAMS.N, SCRYPT_PARAMS.r, Math.max(1, Math.round(missing / (SCRYPT_PARAMS.N * SCRYPT_PARAMS.r))), 32);
   return crypto.timingSafeEqual(actual, expected);
 }
 

@@ -25,3 +25,18 @@ export function isHttpsRequest(url: string | null, forwardedProto: string | null
   if (first) return first === 'https';
   return url?.startsWith('https:') ?? false;
 }
+
+/** The session token in a raw Cookie header (a request outside Next's `cookies()`), if any. */
+export function sessionTokenFromCookieHeader(header: string | undefined): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim()) || undefined;
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}

@@ -3,13 +3,14 @@ import { findAdminByEmail, upgradePasswordHash } from '@/db/queries/admin-users'
 import { clearLoginFailures, findLoginAttempts, recordLoginFailure } from '@/db/queries/login-attempts';
 import { deleteExpiredSessions, insertSession, revokeSession } from '@/db/queries/sessions';
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './password';
+import { oneAtATime } from './one-at-a-time';
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token';
 import { ACCOUNT_POLICY, activeFailures, ADDRESS_POLICY, signInWait, signInWaitMessage } from './throttle';
 
 export const WRONG_CREDENTIALS = 'The e-mail address or password is wrong.';
 
 /** `replacing`: the token of the session the browser has now, if any: a new sign-in ends it. */
-export type SignInInput = { email: string; password: string; address: string; replacing?: string | null };
+export type PasswordSignIn = { email: string; password: string; address: string; replacing?: string | null };
 
 export type SignInResult =
   | { ok: true; token: string; expiresAt: Date; userId: number }
@@ -24,11 +25,13 @@ export type SignInResult =
  * the browser had (`replacing`) and forgets expired ones. The message never says whether the
  * account exists.
  */
-export async function signInWithPassword(db: Db, input: SignInInput, now: Date = new Date()): Promise<SignInResult> {
+export async function signInWithPassword(db: Db, input: PasswordSignIn, at?: Date): Promise<SignInResult> {
   // One sign-in at a time per account and per address, each reading the counts the one before
   // it left: attempts sent together all passed the count before the first failure was written,
   // and were never throttled.
   return oneAtATime([`account\u0000${input.email}`, `address\u0000${input.address}`], () => {
+    // The time it runs, not the time it was asked for: it may have waited for the one before.
+    const now = at ?? new Date();
     const accountRecord = findLoginAttempts(db, 'account', input.email);
     const addressRecord = findLoginAttempts(db, 'address', input.address);
     const wait = signInWait({ account: accountRecord, address: addressRecord }, now);
@@ -37,29 +40,9 @@ export async function signInWithPassword(db: Db, input: SignInInput, now: Date =
   });
 }
 
-/** The sign-in running now for each account and client address (this process signs in; scripts do not). */
-const running = new Map<string, Promise<unknown>>();
-
-/** Runs `task` once no other task holds any of `keys`, holding them until it ends. */
-async function oneAtATime<T>(keys: string[], task: () => Promise<T>): Promise<T> {
-  for (;;) {
-    const busy = keys.flatMap((key) => running.get(key) ?? []);
-    if (busy.length === 0) break;
-    await Promise.allSettled(busy);
-  }
-  // No await between the check above and taking the keys: nothing can slip in between.
-  const run = task();
-  for (const key of keys) running.set(key, run);
-  try {
-    return await run;
-  } finally {
-    for (const key of keys) if (running.get(key) === run) running.delete(key);
-  }
-}
-
 async function checkPassword(
   db: Db,
-  input: SignInInput,
+  input: PasswordSignIn,
   now: Date,
   accountRecord: ReturnType<typeof findLoginAttempts>,
   addressRecord: ReturnType<typeof findLoginAttempts>,

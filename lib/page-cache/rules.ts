@@ -1,5 +1,5 @@
 import { PAGE_ID_PATTERN } from '@/lib/page-id';
-import { safeHttpUrl } from '@/lib/safe-url';
+import { siteOrigin } from '@/lib/site-origin';
 
 /**
  * Which requests the page cache may answer. Only the public pages, fetched as a document: the
@@ -75,8 +75,7 @@ export function pageCacheKey(req: RequestLike): string | null {
   // "Cite this page" names the address the page was asked for (Host and X-Forwarded-Proto,
   // when SITE_URL is unset), so both are part of the key. With SITE_URL set, the page is the same
   // whatever Host a client sends: one entry, so made-up hosts cannot push real pages out.
-  const site = safeHttpUrl(process.env.SITE_URL);
-  const origin = site ? site.replace(/\/+$/, '') : `${header('x-forwarded-proto') === 'https' ? 'https' : 'http'}://${header('host')}`;
+  const origin = siteOrigin(header);
   const agent = BOT.test(header('user-agent')) ? 'bot' : 'reader';
   return `${origin}\n${agent}\n${pathname}?${query}`;
 }

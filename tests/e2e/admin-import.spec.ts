@@ -199,7 +199,7 @@ test('an import can say why: a reason the forms would refuse is marked and kept,
   }
 });
 
-test('files are taken up to 20 MB: a larger one is refused before it is sent or, without JavaScript, when it arrives; other forms’ bodies are held to 2 MB', async ({ page, browser, playwright }) => {
+test('files are taken up to 20 MB: a larger one is refused before it is sent or, without JavaScript, when it arrives, never kept; other forms’ bodies are held to 2 MB', async ({ page, browser, playwright }) => {
   const before = counts(db);
   const HEADER = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,note';
   const tooLarge = { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.alloc(21 * 1024 * 1024, 'a') };
@@ -233,7 +233,8 @@ test('files are taken up to 20 MB: a larger one is refused before it is sent or,
   await expect(result.locator('ol li')).toHaveCount(200);
   await expect(result.locator('ol li').first()).toHaveText('line 2, column value_best: Enter a whole number of 0 or more, like 1300.');
 
-  // Without JavaScript the file is sent; the server turns it away before reading it and the page says why.
+  // Without JavaScript the file is sent; the server throws it away as it arrives (scripts/serve.ts,
+  // before Next) and sends the page back saying why.
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   await noJs.addCookies(await page.context().cookies());
   const plain = await noJs.newPage();
@@ -244,10 +245,14 @@ test('files are taken up to 20 MB: a larger one is refused before it is sent or,
   await expect(plain.locator('#import-file-error')).toHaveText(message);
   await noJs.close();
 
-  // Any other form's body over 2 MB is refused before it is read: the sign-in form here.
+  // Any other form's body over 2 MB is refused before Next keeps any of it: the sign-in form
+  // here. An upload over 2 MB is taken only from a signed-in editor: without a session, it is
+  // sent to sign in.
   const api = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
   const big = await api.post('/admin/login', { multipart: { email: 'a@example.org', password: 'x'.repeat(3 * 1024 * 1024) }, maxRedirects: 0 });
   expect(big.status()).toBe(413);
+  const anonymous = await api.post('/admin/import', { multipart: { file: { name: 'five.csv', mimeType: 'text/csv', buffer: Buffer.alloc(5 * 1024 * 1024, 'a') } }, maxRedirects: 0 });
+  expect([anonymous.status(), anonymous.headers().location]).toEqual([303, '/admin/login?next=%2Fadmin%2Fimport']);
   await api.dispose();
   expect(counts(db)).toEqual(before);
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { hashPassword, SCRYPT_PARAMS, verifyPassword } from '@/lib/auth/password';
+import crypto from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
+import { hashPassword, needsRehash, SCRYPT_PARAMS, verifyPassword } from '@/lib/auth/password';
 import { hashSessionToken, isHttpsRequest, newSessionToken, sessionIsActive, SESSION_TTL_MS } from '@/lib/auth/session-token';
 import { ACCOUNT_POLICY, activeFailures, ADDRESS_POLICY, msUntilAllowed, signInWait, signInWaitMessage, tooManyAttemptsMessage, waitAfterFailures } from '@/lib/auth/throttle';
 
@@ -25,6 +26,29 @@ describe('password hashing (scrypt)', () => {
     const stored = await hashPassword('parameters travel along');
     const raised = stored.replace(`$${SCRYPT_PARAMS.N}$`, `$${SCRYPT_PARAMS.N * 2}$`);
     expect(await verifyPassword('parameters travel along', raised)).toBe(false);
+  });
+
+  it('checks a hash made with less work in the time of today’s settings, and marks it to be made again', async () => {
+    const stored = await hashPassword('an older hash of it');
+    const older = await new Promise<string>((resolve, reject) => {
+      const salt = crypto.randomBytes(16);
+      crypto.scrypt('an older hash of it', salt, 64, { N: SCRYPT_PARAMS.N, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }, (err, key) =>
+        err ? reject(err) : resolve(['scrypt', SCRYPT_PARAMS.N, 8, 1, salt.toString('base64'), key.toString('base64')].join('$')),
+      );
+    });
+    expect([needsRehash(stored), needsRehash(older)]).toEqual([false, true]);
+    const spy = vi.spyOn(crypto, 'scrypt');
+    try {
+      expect(await verifyPassword('an older hash of it', older)).toBe(true);
+      expect(await verifyPassword('wrong', older)).toBe(false);
+      // Each check of the older hash: its own p = 1, then the p = 2 it lacks.
+      expect(spy.mock.calls.map((c) => (c[3] as { p: number }).p)).toEqual([1, SCRYPT_PARAMS.p - 1, 1, SCRYPT_PARAMS.p - 1]);
+      spy.mockClear();
+      await verifyPassword('an older hash of it', stored);
+      expect(spy.mock.calls.map((c) => (c[3] as { p: number }).p)).toEqual([SCRYPT_PARAMS.p]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it.each(['', 'plain', 'scrypt$1024$8$1$c2FsdA==$aGFzaA==', 'bcrypt$x$y$z$a$b', 'scrypt$32768$8$1$$'])('refuses the malformed or weak hash %j', async (stored) => {
