@@ -187,6 +187,11 @@ export type SeriesSummary = {
   range: ReportedRange | null;
 };
 
+/** The reports of a series its range leaves out: the retracted ones, and the published ones that give no number. */
+export function reportsLeftOut(s: Pick<SeriesSummary, 'reportCount' | 'retractedCount' | 'numericCount'>): { retracted: number; noNumber: number } {
+  return { retracted: s.retractedCount, noNumber: Math.max(0, s.reportCount - s.retractedCount - s.numericCount) };
+}
+
 /** The key of the series a figure belongs to. */
 export const seriesKey = (metricKey: string, group: string, location: string) => `${metricKey}\u0000${group}\u0000${location}`;
 

@@ -73,23 +73,24 @@ export function formatNumber(value: number, unit: string): string {
  * "being determined", "more than KZT 87 billion". The qualifier is data, never baked into a label.
  */
 export function formatFigure(f: Wordable): string {
-  if (f.qualifier === 'unknown') return 'being determined';
-  const prefix = PREFIX[f.qualifier];
-  if (f.valueLow !== null && f.valueHigh !== null) {
-    if (isCurrency(f.unit)) return `${prefix}${f.unit} ${moneySpan(f.valueLow, f.valueHigh, f.unit)}`;
-    return `${prefix}${grouped.format(f.valueLow)}–${grouped.format(f.valueHigh)}`;
-  }
-  if (f.valueBest === null) return 'being determined';
-  return `${prefix}${formatNumber(f.valueBest, f.unit)}`;
+  const { qualifier, amount } = figureParts(f);
+  return qualifier ? `${qualifier} ${amount}` : amount;
 }
 
 /**
- * A figure's words set in large type (a card's number): no line break inside a sum of money, so
- * "more than KZT 87 billion" may wrap after "more than" but never leaves "KZT" or "billion" alone
- * at a line's end or start. Only the spaces are changed, to no-break spaces.
+ * A figure's words in two parts: the qualifier's ("more than", "" for none) and the amount
+ * ("KZT 87 billion", "252–308", "being determined"); formatFigure joins them. A card sets the
+ * amount apart so that a line breaks after the qualifier before it breaks inside the amount.
  */
-export function keepAmountsTogether(words: string): string {
-  return words.replace(/\b([A-Z]{3}) (?=\d)/g, '$1\u00a0').replace(/(\d) (million|billion|trillion)\b/g, '$1\u00a0$2');
+export function figureParts(f: Wordable): { qualifier: string; amount: string } {
+  if (f.qualifier === 'unknown') return { qualifier: '', amount: 'being determined' };
+  const qualifier = PREFIX[f.qualifier].trimEnd();
+  if (f.valueLow !== null && f.valueHigh !== null) {
+    if (isCurrency(f.unit)) return { qualifier, amount: `${f.unit} ${moneySpan(f.valueLow, f.valueHigh, f.unit)}` };
+    return { qualifier, amount: `${grouped.format(f.valueLow)}–${grouped.format(f.valueHigh)}` };
+  }
+  if (f.valueBest === null) return { qualifier: '', amount: 'being determined' };
+  return { qualifier, amount: formatNumber(f.valueBest, f.unit) };
 }
 
 const SCALE_WORD = / (million|billion|trillion)$/;

@@ -25,11 +25,12 @@ function where(f: FigureFilters): SQL | undefined {
   if (f.q) {
     // LIKE ignores letter case for ASCII letters only: a search with other letters ("тест") is
     // matched on text folded in JavaScript (fold_case, db/text-match.ts), in any letter case too.
-    const pattern = `%${escapeLike(f.q)}%`;
+    // Only text with such letters can hold them: an all-ASCII column is not folded in JavaScript.
     const folded = foldCase(f.q);
-    const l = /^[\x00-\x7f]*$/.test(f.q)
+    const pattern = `%${escapeLike(folded)}%`;
+    const l = /^[\x00-\x7f]*$/.test(folded)
       ? (col: AnySQLiteColumn) => sql`${col} LIKE ${pattern} ESCAPE '\\'`
-      : (col: AnySQLiteColumn) => sql`instr(fold_case(${col}), ${folded}) > 0`;
+      : (col: AnySQLiteColumn) => sql`(length(${col}) <> octet_length(${col}) AND instr(fold_case(${col}), ${folded}) > 0)`;
     conditions.push(or(l(figures.note), l(sources.reportingBody), l(sources.publisher), l(sources.title), l(sources.url)));
   }
   return and(...conditions);

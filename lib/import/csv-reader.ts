@@ -294,7 +294,8 @@ const letterLength = (lead: number) => (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : le
 
 /** The start of a letter that `piece` (after `carry`, the unfinished one before it) ends in the middle of. */
 function unfinishedLetter(carry: Uint8Array, piece: Uint8Array): Uint8Array {
-  const all = carry.length ? Buffer.concat([carry, piece]) : piece;
+  // Only the last three bytes can hold the start of an unfinished letter.
+  const all = carry.length && piece.length < 3 ? Buffer.concat([carry, piece]) : piece.subarray(Math.max(0, piece.length - 3));
   for (let back = 1; back <= 3 && back <= all.length; back++) {
     const c = all[all.length - back]!;
     if ((c & 0xc0) === 0x80) continue;

@@ -39,9 +39,15 @@ export function checkHeader(header: string[]): ImportError[] {
   }
   const errors: ImportError[] = [];
   const seen = new Set<string>();
+  // The columns expected are listed with the first unknown one only: a header of thousands of
+  // unknown columns must not give thousands of copies of the list.
+  let unknown = 0;
   header.forEach((name, i) => {
     if (seen.has(name)) errors.push({ line: 1, column: name, message: `column "${name}" appears twice (again as column ${i + 1}).` });
-    else if (!KNOWN.has(name)) errors.push({ line: 1, column: name || `${i + 1}`, message: `unknown column "${name}"; expected columns: ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')}; an export's other columns are accepted and ignored: ${IGNORED_COLUMNS.join(', ')}.` });
+    else if (!KNOWN.has(name)) {
+      const expected = unknown++ === 0 ? `; expected columns: ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')}; an export's other columns are accepted and ignored: ${IGNORED_COLUMNS.join(', ')}` : '';
+      errors.push({ line: 1, column: name || `${i + 1}`, message: `unknown column "${name}"${expected}.` });
+    }
     seen.add(name);
   });
   for (const name of REQUIRED_COLUMNS) {

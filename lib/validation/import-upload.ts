@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { changeReason } from './fields';
-
-import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE } from './upload-limit';
-
-/** The largest CSV the upload form takes; the command line has no such limit. */
-export { MAX_UPLOAD_BYTES };
+import { isTooLarge, UPLOAD_TOO_LARGE } from './upload-limit';
 
 /**
  * An uploaded import: a non-empty CSV file within the size limit, whether to only check it, and
@@ -14,7 +10,7 @@ export const importUploadSchema = z.object({
   file: z
     .instanceof(File, { message: 'Choose a CSV file to import.' })
     .refine((f) => f.size > 0, { message: 'Choose a CSV file to import; this one is empty.' })
-    .refine((f) => f.size <= MAX_UPLOAD_BYTES, { message: UPLOAD_TOO_LARGE })
+    .refine((f) => !isTooLarge(f.size), { message: UPLOAD_TOO_LARGE })
     .refine((f) => /\.csv$/i.test(f.name) || f.type === 'text/csv', { message: 'Choose a .csv file.' }),
   dryRun: z.literal('on').optional().transform(Boolean),
   reason: changeReason,

@@ -7,6 +7,8 @@
  */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const UPLOAD_TOO_LARGE = `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; import it with npm run import instead.`;
+/** Whether a file of `bytes` is over the upload's limit (the schema's rule, checked by the form before sending). */
+export const isTooLarge = (bytes: number) => bytes > MAX_UPLOAD_BYTES;
 /** The upload page's address, whose POSTs carry a file. */
 export const IMPORT_PATH = '/admin/import';
 /** A multipart body holds the file and a few fields: room for them on top of the file. */

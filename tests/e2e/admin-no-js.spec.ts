@@ -152,6 +152,8 @@ test('adding, editing, retracting and restoring a figure without JavaScript: err
   // Retract without a reason (refused), with one (done), then restore.
   await page.getByRole('button', { name: 'Retract figure' }).click();
   await expect(page.locator('#reason-error')).not.toHaveText('');
+  // The page drawn for the refusal is at the address of the save before it: its "saved" is not shown.
+  await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toHaveCount(0);
   expect(findFigure(db, id)).toMatchObject({ status: 'published', revision: 2 });
   await field(page, 'Reason for retracting').fill('counted twice');
   await page.getByRole('button', { name: 'Retract figure' }).click();

@@ -227,7 +227,7 @@ test('works at 360 px wide: nothing but tables scrolls sideways', async ({ brows
   for (const [metric, scope] of [['Economic damage', 'Kazakhstan'], ['Economic damage', 'businesses, Kazakhstan']]) {
     const value = event.card(metric!, scope!).locator('.card-value');
     const lines = await value.evaluate((el) => {
-      const text = el.firstChild!;
+      const text = el.querySelector('.amount')!.firstChild!;
       const top = (from: number, to: number) => {
         const range = document.createRange();
         range.setStart(text, from);

@@ -93,6 +93,9 @@ describe('CSV import', () => {
     const summary = importCsvText(db, `${HEADER},colour\n`, actor);
     const [message] = summary.errors.map(formatImportError);
     expect(message).toMatch(/^line 1, column colour: unknown column "colour"; expected columns: event_slug, metric, .*; an export's other columns are accepted and ignored: event_name, metric_label, figure_id, revision, updated_at, source_id, standing\.$/);
+    // The list once: a header of many unknown columns names each, without the list again.
+    const many = importCsvText(db, `${HEADER},colour,size,weight\n`, actor).errors.map(formatImportError);
+    expect(many.slice(1)).toEqual(['line 1, column size: unknown column "size".', 'line 1, column weight: unknown column "weight".']);
   });
 
   it('says so when the columns are separated by semicolons or tabs (a spreadsheet\'s "CSV" in some languages), and writes nothing', () => {

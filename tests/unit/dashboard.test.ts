@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildSeries, pickPrimary, primarySeries, reportedRange, reportStatus, selectHeadline, sortSeries } from '@/lib/dashboard';
+import { buildSeries, pickPrimary, primarySeries, reportedRange, reportsLeftOut, reportStatus, selectHeadline, sortSeries } from '@/lib/dashboard';
 import { makeFigure } from '../helpers/figures';
 import { reportsPageSpans } from '@/lib/event-dashboard-model';
 
@@ -31,6 +31,13 @@ describe('selectHeadline', () => {
   it('lets an "unknown" report headline when it is the latest', () => {
     const reports = [makeFigure({ valueBest: 5, reportedOn: '2022-01-01' }), makeFigure({ qualifier: 'unknown', valueBest: null, reportedOn: '2022-01-02' })];
     expect(selectHeadline(reports)?.qualifier).toBe('unknown');
+  });
+});
+
+describe('reportsLeftOut', () => {
+  it('counts the reports a range leaves out: retracted, and published with no number', () => {
+    expect(reportsLeftOut({ reportCount: 6, retractedCount: 1, numericCount: 3 })).toEqual({ retracted: 1, noNumber: 2 });
+    expect(reportsLeftOut({ reportCount: 3, retractedCount: 0, numericCount: 3 })).toEqual({ retracted: 0, noNumber: 0 });
   });
 });
 

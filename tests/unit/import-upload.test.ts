@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importUploadSchema, MAX_UPLOAD_BYTES } from '@/lib/validation/import-upload';
+import { importUploadSchema } from '@/lib/validation/import-upload';
+import { MAX_UPLOAD_BYTES } from '@/lib/validation/upload-limit';
 
 const messages = (input: unknown) => {
   const r = importUploadSchema.safeParse(input);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PALETTE, RETRACTED_COLOUR } from '@/app/ui/charts/palette';
+import { timelineDatasets } from '@/app/ui/charts/timeline-datasets';
 
 /** WCAG's contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
@@ -23,8 +24,17 @@ describe('the charts’ colours', () => {
     }
   });
 
-  it('are six different colours, none of them the grey of retracted reports', () => {
-    expect(new Set(PALETTE.map((c) => c.toLowerCase())).size).toBe(6);
-    expect(PALETTE.map((c) => c.toLowerCase())).not.toContain(RETRACTED_COLOUR.toLowerCase());
+  it('are Okabe and Ito’s, none of them the grey of retracted reports', () => {
+    // Their colour-blind-safe set; only its members that pass the contrast above are used.
+    const okabeIto = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#000000'];
+    expect(PALETTE.every((c) => okabeIto.includes(c))).toBe(true);
+    expect(new Set(PALETTE).size).toBe(PALETTE.length);
+    expect(PALETTE).not.toContain(RETRACTED_COLOUR);
+  });
+
+  it('with the timeline’s shapes, give its eight lines eight different pairs', () => {
+    const spec = { kind: 'timeline' as const, id: 't', title: 't', unit: 'people', series: Array.from({ length: 8 }, (_, i) => ({ label: `line ${i}`, points: [] })) };
+    const pairs = timelineDatasets(spec as unknown as Parameters<typeof timelineDatasets>[0], PALETTE).map((d) => `${String(d.borderColor)} ${String(d.pointStyle)}@${String(d.pointRotation)}`);
+    expect(new Set(pairs).size).toBe(8);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Qualifier } from '@/db/schema';
-import { bestEstimate, describeOtherReports, describeReportSpread, formatAmountInFull, formatFigureWithBest, describeRevision, describeScope, formatDate, formatFigure, formatNumber, formatFigureWithUnit, isCurrency, keepAmountsTogether, unitShown } from '@/lib/wording';
+import { bestEstimate, describeOtherReports, describeReportSpread, formatAmountInFull, formatFigureWithBest, describeRevision, describeScope, formatDate, formatFigure, formatNumber, formatFigureWithUnit, isCurrency, figureParts, unitShown } from '@/lib/wording';
 
 const fig = (qualifier: Qualifier, best: number | null, unit = 'people', low: number | null = null, high: number | null = null) => ({
   qualifier, valueBest: best, valueLow: low, valueHigh: high, unit,
@@ -99,19 +99,17 @@ describe('formatFigure', () => {
   });
 });
 
-describe('keepAmountsTogether', () => {
-  const NBSP = '\u00a0';
-  it('binds a currency to its amount and an amount to its scale, leaving the qualifier free to wrap', () => {
-    expect(keepAmountsTogether(formatFigure(fig('more_than', 87_000_000_000, 'KZT')))).toBe(`more than KZT${NBSP}87${NBSP}billion`);
-    expect(keepAmountsTogether(formatFigure({ ...fig('about', 90_000_000_000, 'KZT'), valueLow: 40_000_000_000, valueHigh: 93_700_000_000 }))).toBe(
-      `about KZT${NBSP}40–93.7${NBSP}billion`,
-    );
-    expect(keepAmountsTogether('best estimate KZT 999,999,999')).toBe(`best estimate KZT${NBSP}999,999,999`);
-  });
-
-  it('leaves counts and words alone, and changes nothing but spaces', () => {
-    for (const words of ['more than 1,300', 'about 252–308', 'being determined', 'up to 9,900', 'ABC stands']) expect(keepAmountsTogether(words)).toBe(words);
-    fc.assert(fc.property(fc.string(), (s) => keepAmountsTogether(s).replaceAll(NBSP, ' ') === s.replaceAll(NBSP, ' ')));
+describe('figureParts', () => {
+  it('parts a figure’s words into its qualifier and its amount, which formatFigure joins', () => {
+    const money = { ...fig('about', 90_000_000_000, 'KZT'), valueLow: 40_000_000_000, valueHigh: 93_700_000_000 };
+    expect(figureParts(fig('more_than', 87_000_000_000, 'KZT'))).toEqual({ qualifier: 'more than', amount: 'KZT 87 billion' });
+    expect(figureParts(money)).toEqual({ qualifier: 'about', amount: 'KZT 40–93.7 billion' });
+    expect(figureParts(fig('exact', 16))).toEqual({ qualifier: '', amount: '16' });
+    expect(figureParts(fig('unknown', null))).toEqual({ qualifier: '', amount: 'being determined' });
+    for (const f of [fig('more_than', 87_000_000_000, 'KZT'), money, fig('exact', 16), fig('at_most', 9900), fig('unknown', null)]) {
+      const { qualifier, amount } = figureParts(f);
+      expect([qualifier, amount].filter(Boolean).join(' ')).toBe(formatFigure(f));
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 /**
  * The outcome of the last action, carried in the address (`?saved=…`): it goes as soon as any
  * form of the page is sent, so a later refusal is never shown beside an earlier "saved". Without
- * JavaScript a page drawn for a refused action has no such flash unless its address has one.
+ * JavaScript the page drawn as a form's answer leaves it out (answeringAForm).
  */
 export function Flash({ children }: { children: React.ReactNode }) {
   const [shown, setShown] = useState(true);

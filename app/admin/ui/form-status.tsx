@@ -12,8 +12,8 @@ export function FormStatus({ state }: { state: FormState }) {
   useEffect(() => {
     const status = ref.current;
     if (state.status !== 'error' || !status) return;
-    const form = status.closest('.admin-form') ?? status.parentElement;
-    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // Its own form's fields only: the status and its form share a wrapper (each form's component).
+    const field = status.parentElement?.querySelector<HTMLElement>('[aria-invalid="true"]');
     (field ?? status).focus();
   }, [state.key, state.status]);
   return (

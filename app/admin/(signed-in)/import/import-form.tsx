@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useState } from 'react';
 import { importCountsWords } from '@/lib/import/summary-words';
-import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE } from '@/lib/validation/upload-limit';
+import { isTooLarge, UPLOAD_TOO_LARGE } from '@/lib/validation/upload-limit';
 import { importFiguresAction, type ImportState } from './actions';
 
 /**
@@ -31,7 +31,7 @@ export function ImportForm({ tooLarge = null }: { tooLarge?: string | null }) {
             type="file"
             accept=".csv,text/csv"
             required
-            onChange={(e) => setChosen((e.currentTarget.files?.[0]?.size ?? 0) > MAX_UPLOAD_BYTES ? 'over' : 'within')}
+            onChange={(e) => setChosen(isTooLarge(e.currentTarget.files?.[0]?.size ?? 0) ? 'over' : 'within')}
             aria-invalid={fileError ? true : undefined}
             aria-describedby="import-file-error"
           />

@@ -4,6 +4,7 @@ import { getDb } from '@/db/index';
 import { listSourcesWithUse } from '@/db/queries/catalog-admin';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDate } from '@/lib/wording';
+import { answeringAForm } from '@/app/admin/ui/answering-form';
 import { Flash } from '@/app/admin/ui/flash';
 
 export const metadata: Metadata = { title: 'Sources' };
@@ -14,7 +15,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>Sources</h1>
-      {(await searchParams).removed ? <Flash>Source removed; it and the reason are kept in the history.</Flash> : null}
+      {(await searchParams).removed && !(await answeringAForm()) ? <Flash>Source removed; it and the reason are kept in the history.</Flash> : null}
       <p className="lede">A source that figures cite cannot be removed (the database refuses it too): correct it by editing it. One that nothing cites can be removed, with a reason; the whole source stays in the history.</p>
       <p><Link className="button" href="/admin/sources/new">Add a source</Link></p>
       <div className="table-wrap">

@@ -8,6 +8,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { AuditEntryView } from '../../../ui/audit-entry-view';
 import { updateEventAction } from '../actions';
 import { EventForm } from '../event-form';
+import { answeringAForm } from '@/app/admin/ui/answering-form';
 import { Flash } from '@/app/admin/ui/flash';
 
 export const metadata: Metadata = { title: 'Edit an event' };
@@ -24,7 +25,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   return (
     <>
       <h1>Event: {event.name}</h1>
-      {(await searchParams).saved ? <Flash>Event saved.</Flash> : null}
+      {(await searchParams).saved && !(await answeringAForm()) ? <Flash>Event saved.</Flash> : null}
       <p><Link href={`/events/${event.slug}`}>See the public page</Link> · <Link href={`/admin/figures?event=${event.id}`}>Its figures</Link></p>
       <EventForm action={updateEventAction} event={event} submitLabel="Save changes" />
       <h2>History ({history.length})</h2>

@@ -12,6 +12,7 @@ import { FigureForm } from '../figure-form';
 import { FigureHistory } from '../figure-history';
 import { RestoreForm } from '../restore-form';
 import { RetractForm } from '../retract-form';
+import { answeringAForm } from '@/app/admin/ui/answering-form';
 import { Flash } from '@/app/admin/ui/flash';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -32,7 +33,7 @@ export default async function EditFigurePage({ params, searchParams }: Props) {
   return (
     <>
       <h1>Figure #{figure.id}: {names.metricId.get(figure.metricId)} — {formatFigure(figure)}</h1>
-      {typeof saved === 'string' && SAVED[saved] ? <Flash>{SAVED[saved]}</Flash> : null}
+      {typeof saved === 'string' && SAVED[saved] && !(await answeringAForm()) ? <Flash>{SAVED[saved]}</Flash> : null}
       <p>
         Revision {figure.revision} ·{' '}
         {figure.status === 'retracted' ? <span className="status-retracted">Retracted: {figure.retractionReason}</span> : 'Published'}
@@ -46,7 +47,7 @@ export default async function EditFigurePage({ params, searchParams }: Props) {
       {figure.status === 'retracted' ? (
         <>
           <RestoreForm action={restoreFigureAction} figureId={figure.id} revision={figure.revision} label="Restore figure (publish it again)" reasonLabel="Why publish it again" />
-          <h3>Correct the reason for retracting</h3>
+          <h2>Correct the reason for retracting</h2>
           <RetractForm action={correctReasonAction} figureId={figure.id} revision={figure.revision} current={figure.retractionReason ?? ''} />
         </>
       ) : (

@@ -8,6 +8,7 @@ import { AuditEntryView } from '../../../ui/audit-entry-view';
 import { removeSourceAction, updateSourceAction } from '../actions';
 import { RemoveSourceForm } from '../remove-source-form';
 import { SourceForm } from '../source-form';
+import { answeringAForm } from '@/app/admin/ui/answering-form';
 import { Flash } from '@/app/admin/ui/flash';
 
 export const metadata: Metadata = { title: 'Edit a source' };
@@ -25,7 +26,7 @@ export default async function EditSourcePage({ params, searchParams }: Props) {
   return (
     <>
       <h1>Source #{source.id}: {source.reportingBody}</h1>
-      {(await searchParams).saved ? <Flash>Source saved.</Flash> : null}
+      {(await searchParams).saved && !(await answeringAForm()) ? <Flash>Source saved.</Flash> : null}
       <SourceForm action={updateSourceAction} source={source} submitLabel="Save changes" />
       <h2>Remove</h2>
       {citing > 0 ? (
