@@ -21,9 +21,8 @@ export type SignInResult =
  * while the account or the client address must wait after earlier failures (lib/auth/throttle.ts:
  * slowed down after a few, locked for a while after many); each failure is counted for both, and
  * a success clears the account's count. Sign-ins for one account or from one address run one
- * after another, never at the same time. A sign-in ends the session
- * the browser had (`replacing`) and forgets expired ones. The message never says whether the
- * account exists.
+ * after another, never at the same time. A sign-in ends the session the browser had
+ * (`replacing`) and forgets expired ones. The message never says whether the account exists.
  */
 export async function signInWithPassword(db: Db, input: PasswordSignIn, at?: Date): Promise<SignInResult> {
   // One sign-in at a time per account and per address, each reading the counts the one before
