@@ -18,15 +18,15 @@ const KNOWN = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS, ...IGNO
 const OTHER_SEPARATORS = [[';', 'semicolons (;)'], ['\t', 'tabs']] as const;
 
 /**
- * A header whose commas are another character: one column holding the known names joined by
- * semicolons (a spreadsheet set to a European locale saves "CSV" so) or tabs. Said as such, not
- * as every required column missing.
+ * A header whose commas are another character: one column holding known names joined by
+ * semicolons (a spreadsheet set to a European locale saves "CSV" so) or tabs, two of them at
+ * least (a header with columns missing too). Said as such, not as every required column missing.
  */
 function otherSeparator(header: string[]): string | null {
   if (header.length !== 1) return null;
   for (const [separator, name] of OTHER_SEPARATORS) {
     const names = header[0]!.split(separator).map((h) => h.trim());
-    if (names.length > 1 && REQUIRED_COLUMNS.every((c) => names.includes(c))) return name;
+    if (names.filter((n) => KNOWN.has(n)).length >= 2) return name;
   }
   return null;
 }

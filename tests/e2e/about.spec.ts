@@ -58,6 +58,9 @@ for (const javaScriptEnabled of [true, false]) {
     const csv = await page.request.get((await csvLink.getAttribute('href'))!);
     expect(csv.status()).toBe(200);
     expect((await csv.text()).split('\r\n')[0]).toBe(EXPORT_COLUMNS.join(','));
+    // No byte-order mark, as the guide says, with how to open such a file in Excel.
+    expect((await csv.body()).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
+    await expect(page.locator('main')).toContainText('The file has no byte-order mark, so Excel opened by a double click may show Cyrillic letters and dashes wrongly');
     const json = await page.request.get((await page.getByRole('link', { name: /^\/api\/figures\?/ }).getAttribute('href'))!);
     expect(json.status()).toBe(200);
     const body = (await json.json()) as { data: Array<{ metric: { key: string } }>; limit: number };

@@ -109,6 +109,12 @@ describe('CSV import', () => {
         `line 1: the columns are separated by ${name}, not commas; save the file as CSV with commas (in Excel: Save As, "CSV UTF-8 (Comma delimited)") and import it again.`,
       ]);
     }
+    // Columns missing too: still the one message, not one for each missing column.
+    expect(importCsvText(db, 'event_slug;metric;group\nkazakhstan-2022-unrest;deaths;all\n', actor).errors.map(formatImportError)).toEqual([
+      'line 1: the columns are separated by semicolons (;), not commas; save the file as CSV with commas (in Excel: Save As, "CSV UTF-8 (Comma delimited)") and import it again.',
+    ]);
+    // One known name beside an unknown one is not taken for a separated header.
+    expect(importCsvText(db, 'event_slug;colour\nx;y\n', actor).errors.map(formatImportError)).toContain('line 1: the required column "metric" is missing.');
     expect(dumpTables(db)).toEqual(before);
   });
 

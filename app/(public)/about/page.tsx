@@ -158,6 +158,11 @@ export default function AboutPage() {
           do. The JSON gives each figure with the same facts, its event, metric and source as objects, and a <code>nextCursor</code> to
           the next page.
         </p>
+        <p>
+          The file has no byte-order mark, so Excel opened by a double click may show Cyrillic letters and dashes wrongly: open it through
+          Data, From Text/CSV, with the file origin &ldquo;65001: Unicode (UTF-8)&rdquo;. LibreOffice, Google Sheets, R and pandas read it
+          as UTF-8.
+        </p>
         <GuideTable caption="CSV columns, in order" columns={['Column', 'Holds']} rows={EXPORT_COLUMNS.map((c) => [<code key="c">{c}</code>, COLUMN_GUIDE[c]])} />
       </section>
     </>
