@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, firstInvalidByte, readCsvStream, readCsvText, CsvReader } from '@/lib/import/csv-reader';
+import { CsvSyntaxError, readCsvStream, readCsvText, CsvReader } from '@/lib/import/csv-reader';
+import { firstInvalidByte } from '@/lib/import/utf8-check';
 
 type Read = Array<{ cells: string[]; line: number }>;
 
