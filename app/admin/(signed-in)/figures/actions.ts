@@ -98,32 +98,38 @@ const update = adminAction(figureEditSchema, (input, user, values) => {
   redirect(`/admin/figures/${input.figureId}?saved=updated`);
 }, unitErrors);
 
-/**
- * An action of the retract form (a reason for a figure's standing): the write, and what a
- * refusal as stale says. The page is brought to the revision now stored, as after a refused edit,
- * and the form keeps its answer, given for that revision (useAnswerFor); unless the figure's
- * standing changed meanwhile (`shownWhile`: the status under which this form is on the page):
- * the page would swap the form for another, and the answer with it (with JavaScript; without it
- * the page is drawn afresh anyway, at its status now, the header saying so).
- */
-function reasonAction(write: (input: { figureId: number; revision: number; reason: string }, actor: ReturnType<typeof actorOf>) => SaveResult, shownWhile: Figure['status'], again: string, saved: string) {
-  return adminAction(retractSchema, (input, user, values) => {
-    let result: SaveResult;
-    try {
-      result = write(input, actorOf(user));
-    } catch (err) {
-      return refused(err, values);
-    }
-    if (result.status === 'stale') {
-      if (result.current.status === shownWhile) refresh();
-      return stale(result.current, input.revision, values, { again });
-    }
-    redirect(`/admin/figures/${input.figureId}?saved=${saved}`);
-  });
-}
+const retract = adminAction(retractSchema, (input, user, values) => {
+  let result: SaveResult;
+  try {
+    result = retractFigure(getDb(), input.figureId, input.revision, input.reason, actorOf(user));
+  } catch (err) {
+    return refused(err, values);
+  }
+  if (result.status === 'stale') {
+    // The page is brought to the revision now stored, as after a refused edit, and the form keeps
+    // its answer, given for that revision (useAnswerFor); unless the figure was retracted
+    // meanwhile: the page would swap this form for the restore form, and the answer with it (with
+    // JavaScript; without it the page is drawn afresh anyway, at its status now, the header saying so).
+    if (result.current.status === 'published') refresh();
+    return stale(result.current, input.revision, values, { again: 'retract it again if it still should be' });
+  }
+  redirect(`/admin/figures/${input.figureId}?saved=retracted`);
+});
 
-const retract = reasonAction((i, actor) => retractFigure(getDb(), i.figureId, i.revision, i.reason, actor), 'published', 'retract it again if it still should be', 'retracted');
-const correctReason = reasonAction((i, actor) => correctRetractionReason(getDb(), i.figureId, i.revision, i.reason, actor), 'retracted', 'save the reason again if it still should change', 'reason');
+const correctReason = adminAction(retractSchema, (input, user, values) => {
+  let result: SaveResult;
+  try {
+    result = correctRetractionReason(getDb(), input.figureId, input.revision, input.reason, actorOf(user));
+  } catch (err) {
+    return refused(err, values);
+  }
+  if (result.status === 'stale') {
+    // As for a retraction: brought to the stored revision unless it was published again meanwhile.
+    if (result.current.status === 'retracted') refresh();
+    return stale(result.current, input.revision, values, { again: 'save the reason again if it still should change' });
+  }
+  redirect(`/admin/figures/${input.figureId}?saved=reason`);
+});
 
 const restore = adminAction(restoreSchema, (input, user, values) => {
   let result: SaveResult;
