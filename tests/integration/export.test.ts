@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/figures.csv/route';
 import { closeDb, getDb, type Db } from '@/db/index';
 import { figureExportQuery } from '@/db/queries/figure-export';
 import { EXPORT_COLUMNS } from '@/lib/export/csv';
 import { restoreFormula } from '@/lib/export/formula';
-import { figureCsvStream, ROWS_PER_CHUNK } from '@/lib/export/stream';
+import { DOWNLOAD_STALL_MS, figureCsvStream, ROWS_PER_CHUNK } from '@/lib/export/stream';
 import { importCsvText } from '@/lib/import/run';
 import { seedDatabase } from '@/lib/seed';
 import { createSeededTestDb, createTestDb } from '../helpers/db';
@@ -189,6 +189,42 @@ describe('streaming', () => {
 
     await reader.cancel();
     expect(db.$client.pragma('wal_checkpoint(TRUNCATE)')).toEqual([expect.objectContaining({ busy: 0 })]);
+  });
+
+  it('ends a download whose reader stops taking it, letting go of its snapshot, and not one read steadily', async () => {
+    importCsvText(db, bigImport(3 * ROWS_PER_CHUNK), actor);
+    const filters = { status: 'published', group: '', location: '' } as const;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const stalled = figureCsvStream(file, filters, { stallAfterMs: 1000 }).getReader();
+      await stalled.read();
+      await stalled.read();
+      db.$client.prepare("UPDATE events SET description = 'changed'").run();
+      db.$client.pragma('busy_timeout = 0');
+      vi.advanceTimersByTime(999);
+      expect(db.$client.pragma('wal_checkpoint(TRUNCATE)')).toEqual([expect.objectContaining({ busy: 1 })]);
+      vi.advanceTimersByTime(1);
+      expect(db.$client.pragma('wal_checkpoint(TRUNCATE)')).toEqual([expect.objectContaining({ busy: 0 })]);
+      await expect(stalled.read()).rejects.toThrow('the download was ended: its reader took nothing for 1000 ms');
+
+      // The download route ends a stalled client's download after DOWNLOAD_STALL_MS.
+      const download = get('?status=all').body!.getReader();
+      await download.read();
+      await download.read();
+      vi.advanceTimersByTime(DOWNLOAD_STALL_MS);
+      await expect(download.read()).rejects.toThrow(`its reader took nothing for ${DOWNLOAD_STALL_MS} ms`);
+
+      // A reader taking each chunk within the limit reads it all, however long the whole takes.
+      const steady = figureCsvStream(file, filters, { stallAfterMs: 1000 }).getReader();
+      let lines = 0;
+      for (let chunk = await steady.read(); !chunk.done; chunk = await steady.read()) {
+        lines += new TextDecoder().decode(chunk.value).split('\r\n').length - 1;
+        vi.advanceTimersByTime(999);
+      }
+      expect(lines).toBe(1 + 3 * ROWS_PER_CHUNK + 35);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads all rows of a large export', async () => {
