@@ -29,6 +29,8 @@ test('after a refused edit and a retraction on the same page, the edit form star
   await expect(edit.getByLabel('Number (best)', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(edit.getByLabel('Why this change')).toHaveValue('reason A');
 
+  // A retraction needs its reason, and says so to assistive technology.
+  await expect(page.getByLabel('Reason for retracting')).toHaveAttribute('aria-required', 'true');
   await page.getByLabel('Reason for retracting').fill('entered twice');
   await page.getByRole('button', { name: 'Retract figure' }).click();
   await expect(page.getByText('Retracted: entered twice')).toBeVisible();

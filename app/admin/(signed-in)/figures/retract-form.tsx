@@ -29,6 +29,7 @@ export function RetractForm({ action, figureId, revision, current }: { action: (
           hint={correcting ? 'Shown on the public page beside the figure; the reason it gave before stays in its history.' : 'Shown on the public page beside the figure.'}
           defaultValue={current}
           state={state}
+          required
         />
         <p>{correcting ? <SubmitButton pendingText="Saving…">Correct the reason</SubmitButton> : <SubmitButton pendingText="Retracting…">Retract figure</SubmitButton>}</p>
       </form>

@@ -13,7 +13,7 @@ export function RemoveSourceForm({ action, sourceId }: { action: (p: FormState, 
       <FormStatus state={state} />
       <form key={state.key} action={formAction} className="stack" noValidate>
         <input type="hidden" name="id" value={sourceId} />
-        <TextField name="reason" label="Reason for removing" hint="Kept in the history with the whole source." state={state} />
+        <TextField name="reason" label="Reason for removing" hint="Kept in the history with the whole source." state={state} required />
         <p><SubmitButton pendingText="Removing…">Remove source</SubmitButton></p>
       </form>
     </div>
