@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { STATIC_SECURITY_HEADERS } from './lib/security-headers';
+import { PUBLIC_API_HEADERS, STATIC_SECURITY_HEADERS } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
@@ -17,7 +17,10 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: '21mb',
   },
   // Headers on every response, static files included; the per-request CSP comes from proxy.ts.
-  headers: async () => [{ source: '/:path*', headers: STATIC_SECURITY_HEADERS }],
+  headers: async () => [
+    { source: '/:path*', headers: STATIC_SECURITY_HEADERS },
+    { source: '/api/:path*', headers: PUBLIC_API_HEADERS },
+  ],
 };
 
 export default nextConfig;

@@ -10,6 +10,17 @@ export const STATIC_SECURITY_HEADERS: Array<{ key: string; value: string }> = [
 ];
 
 /**
+ * Headers of the public data API (`/api/*`): any website may read it from a browser (a notebook,
+ * a newsroom's own chart). It is read-only, public and sends no cookie-bound data (the session
+ * cookie's path is /admin), so this exposes nothing a plain request would not; the download's
+ * name and a busy server's Retry-After are readable by the script too.
+ */
+export const PUBLIC_API_HEADERS: Array<{ key: string; value: string }> = [
+  { key: 'Access-Control-Allow-Origin', value: '*' },
+  { key: 'Access-Control-Expose-Headers', value: 'Content-Disposition, Retry-After' },
+];
+
+/**
  * Strict-Transport-Security for a site whose address (SITE_URL) is https, else null: a browser
  * then keeps to HTTPS for the host, every port of it, for a year, which only the operator who
  * declared an https address can want (set by proxy.ts on every page and answer).

@@ -156,3 +156,28 @@ test('a place or group typed in another letter case finds the same figures, in t
     expect(error).toContain('"Kazakhstan"');
   }
 });
+
+test('a page on another website can read the data API from the browser, errors and the CSV’s name included', async ({ browser, baseURL }) => {
+  // A page of another origin (localhost, where the tests use 127.0.0.1), its own script calling
+  // the API as a notebook's would (its CSP, which allows only its own origin, bypassed for that).
+  const context = await browser.newContext({ bypassCSP: true });
+  const other = await context.newPage();
+  await other.goto(`${baseURL!.replace('127.0.0.1', 'localhost')}/about`);
+  const read = (url: string) =>
+    other.evaluate(async (u) => {
+      const res = await fetch(u);
+      return { status: res.status, body: await res.text(), name: res.headers.get('content-disposition') };
+    }, `${baseURL}${url}`);
+  const json = await read('/api/figures?event=kazakhstan-2022-unrest&metric=deaths&limit=2');
+  expect(json.status).toBe(200);
+  expect(JSON.parse(json.body).data).toHaveLength(2);
+  const bad = await read('/api/figures?limit=0');
+  expect(bad.status).toBe(400);
+  expect(JSON.parse(bad.body).errors[0].parameter).toBe('limit');
+  const csv = await read('/api/figures.csv?event=kazakhstan-2022-unrest');
+  expect(csv.body.startsWith('event_slug,event_name,')).toBe(true);
+  expect(csv.name).toBe(`attachment; filename="kazakhstan-2022-unrest-figures-${today()}.csv"`);
+  // The admin is not readable from another site.
+  await expect(other.evaluate((u) => fetch(u).then((r) => r.status), `${baseURL}/admin/login`)).rejects.toThrow(/Failed to fetch/);
+  await context.close();
+});
