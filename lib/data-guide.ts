@@ -32,7 +32,7 @@ export const PARAMETER_GUIDE: Record<Parameter, { accepts: string; means: string
   },
   hxl: { accepts: '1, or 0 (the default)', means: 'an HXL hashtag row under the header; the value columns carry the metric’s own hashtag when the metric parameter names one metric' },
   limit: { accepts: `1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}`, means: 'figures per page' },
-  cursor: { accepts: 'the nextCursor of the previous page', means: 'the next page; follow nextCursor until it is null' },
+  cursor: { accepts: 'the nextCursor of the previous page', means: 'the next page; follow nextCursor until it is null, keeping the filters (another filter with it is refused: it would skip figures)' },
 };
 
 export const COLUMN_GUIDE: Record<(typeof EXPORT_COLUMNS)[number], string> = {

@@ -80,32 +80,48 @@ const pageSize = z
     return Number(s);
   });
 
-// The cursor is opaque to clients: the last figure id of the page, base64url-encoded, so that
-// the order it stands for can change without breaking a documented format.
+// The cursor is opaque to clients: the last figure id of the page and a fingerprint of the
+// filters it was given for, base64url-encoded, so that the order it stands for can change without
+// breaking a documented format, and a cursor reused with other filters is refused (it would skip
+// every figure of the new listing before its id). Cursors given before the fingerprint (after:N)
+// are still read.
 const cursor = z
   .string()
   .optional()
-  .transform((s, ctx) => {
-    if (s === undefined) return 0;
-    const decoded = /^[A-Za-z0-9_-]{1,40}$/.test(s) ? Buffer.from(s, 'base64url').toString('utf8') : '';
-    const m = /^after:(\d{1,15})$/.exec(decoded);
+  .transform((s, ctx): { afterId: number; of?: string } => {
+    if (s === undefined) return { afterId: 0 };
+    const decoded = /^[A-Za-z0-9_-]{1,60}$/.test(s) ? Buffer.from(s, 'base64url').toString('utf8') : '';
+    const m = /^after:(\d{1,15})(?::([0-9a-f]{8}))?$/.exec(decoded);
     if (!m) {
       ctx.issues.push({ code: 'custom', input: s, message: 'This cursor was not given by this API; use the nextCursor of the previous page.' });
       return z.NEVER;
     }
-    return Number(m[1]);
+    return { afterId: Number(m[1]), of: m[2] };
   });
 
-/** The opaque cursor that continues a listing after the figure with this id. */
-export function encodeCursor(afterId: number): string {
-  return Buffer.from(`after:${afterId}`, 'utf8').toString('base64url');
+/**
+ * What a listing's filters are, as 8 hex digits (FNV-1a of their values; group and place in lower
+ * case, as they match): the same for the same listing however it was typed. Tells a mistake, not
+ * an attack: a client may make any cursor it likes, and all it can ask for is a public listing.
+ */
+function filtersFingerprint(f: FigureFilters): string {
+  const text = JSON.stringify([f.event ?? '', f.metric ?? [], f.group.toLowerCase(), f.location.toLowerCase(), f.from ?? '', f.to ?? '', f.status]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The opaque cursor that continues the listing of these filters after the figure with this id. */
+export function encodeCursor(afterId: number, filters: FigureFilters): string {
+  return Buffer.from(`after:${afterId}:${filtersFingerprint(filters)}`, 'utf8').toString('base64url');
 }
 
 const csvSchema = filterSchema.and(z.object({ hxl: hxlFlag }));
 const jsonSchema = filterSchema.and(z.object({ cursor, limit: pageSize }));
 
 export type CsvQuery = z.output<typeof csvSchema>;
-export type JsonQuery = z.output<typeof jsonSchema>;
+/** The JSON API's query: the filters, the page size, and the id the page starts after (0: the first). */
+export type JsonQuery = Omit<z.output<typeof jsonSchema>, 'cursor'> & { cursor: number };
 
 /** One problem with a query: which parameter, and what is wrong with it. */
 export type ParameterError = { parameter: string; message: string };
@@ -149,13 +165,13 @@ function parseQuery<T>(schema: z.ZodType<T>, known: readonly string[], input: UR
       values[name] = value;
     }
   }
-  if (errors.length) return { ok: false, errors };
+  // The values that could be read are checked too, so that one answer says everything wrong.
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, value: result.data };
+  if (result.success && !errors.length) return { ok: true, value: result.data };
   // One message once per parameter: "metric=," has two empty keys, and one answer says it.
   const said = new Set<string>();
-  const issues = result.error.issues.map((issue) => ({ parameter: issue.path.length ? String(issue.path[0]) : 'query', message: afterColon(issue.message) }));
-  return { ok: false, errors: issues.filter((e) => !said.has(`${e.parameter}\u0000${e.message}`) && said.add(`${e.parameter}\u0000${e.message}`)) };
+  const issues = result.success ? [] : result.error.issues.map((issue) => ({ parameter: issue.path.length ? String(issue.path[0]) : 'query', message: afterColon(issue.message) }));
+  return { ok: false, errors: [...errors, ...issues.filter((e) => !said.has(`${e.parameter}\u0000${e.message}`) && said.add(`${e.parameter}\u0000${e.message}`))] };
 }
 
 /** The query of GET /api/figures.csv and `npm run export`: the filters and `hxl`. */
@@ -165,5 +181,12 @@ export function parseCsvQuery(input: URLSearchParams | Record<string, string | u
 
 /** The query of GET /api/figures: the filters, `cursor` and `limit`. */
 export function parseJsonQuery(input: URLSearchParams | Record<string, string | undefined>): QueryResult<JsonQuery> {
-  return parseQuery(jsonSchema, JSON_PARAMETERS, input);
+  const query = parseQuery(jsonSchema, JSON_PARAMETERS, input);
+  if (!query.ok) return query;
+  const { cursor: at, ...rest } = query.value;
+  if (at.of !== undefined && at.of !== filtersFingerprint(rest)) {
+    const message = 'this cursor continues a listing with other filters; give the filters of the page that gave it, or leave the cursor out to start this listing from its first page.';
+    return { ok: false, errors: [{ parameter: 'cursor', message }] };
+  }
+  return { ok: true, value: { ...rest, cursor: at.afterId } };
 }

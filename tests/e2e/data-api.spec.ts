@@ -113,6 +113,13 @@ test('the JSON API walks all 35 figures a few at a time', async ({ page }) => {
   } while (cursor);
   expect(ids.size).toBe(35);
   expect(pages).toBe(6);
+
+  // A cursor continues its own listing only: with another filter it would skip that listing's
+  // figures before its id, so it is refused.
+  const first = (await (await page.request.get('/api/figures?event=kazakhstan-2022-unrest&limit=6')).json()) as { nextCursor: string };
+  const reused = await page.request.get(`/api/figures?event=kazakhstan-2022-unrest&metric=deaths&limit=6&cursor=${first.nextCursor}`);
+  expect(reused.status()).toBe(400);
+  expect((await reused.json()).error).toMatch(/^cursor: this cursor continues a listing with other filters/);
 });
 
 test('a bad filter is answered 400 with a message naming it', async ({ page }) => {
@@ -122,6 +129,9 @@ test('a bad filter is answered 400 with a message naming it', async ({ page }) =
   const json = await page.request.get('/api/figures?limit=9999');
   expect(json.status()).toBe(400);
   expect(await json.json()).toMatchObject({ error: 'limit: use a whole number from 1 to 500.' });
+  // Every problem in one answer, an unknown parameter's among them.
+  const several = await page.request.get('/api/figures?limit=0&foo=1');
+  expect((await several.json()).errors.map((e: { parameter: string }) => e.parameter)).toEqual(['foo', 'limit']);
   const unknown = await page.request.get('/api/figures.csv?event=atlantis-2020');
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toMatchObject({ error: 'event: there is no event with the slug "atlantis-2020".' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterColon, encodeCursor, formatParameterError, parseCsvQuery, parseJsonQuery } from '@/lib/validation/figure-filters';
+import { afterColon, encodeCursor, formatParameterError, parseCsvQuery, parseJsonQuery, type FigureFilters } from '@/lib/validation/figure-filters';
 
 const q = (s: string) => new URLSearchParams(s);
 const errors = (r: ReturnType<typeof parseCsvQuery> | ReturnType<typeof parseJsonQuery>) => (r.ok ? [] : r.errors.map(formatParameterError));
@@ -62,8 +62,34 @@ describe('JSON API paging', () => {
     expect(parseJsonQuery(q(''))).toMatchObject({ ok: true, value: { cursor: 0, limit: 100 } });
   });
 
-  it('reads a cursor it gave out', () => {
-    expect(parseJsonQuery(q(`cursor=${encodeCursor(42)}&limit=500`))).toMatchObject({ ok: true, value: { cursor: 42, limit: 500 } });
+  const deathsInAlmaty: FigureFilters = { event: 'kazakhstan-2022-unrest', metric: ['deaths'], group: '', location: 'Almaty', status: 'published' };
+
+  it('reads a cursor it gave out, with the filters it was given for however they are typed', () => {
+    const unfiltered = { group: '', location: '', status: 'published' } as const;
+    expect(parseJsonQuery(q(`cursor=${encodeCursor(42, unfiltered)}&limit=500`))).toMatchObject({ ok: true, value: { cursor: 42, limit: 500 } });
+    const next = encodeCursor(7, deathsInAlmaty);
+    expect(parseJsonQuery(q(`event=kazakhstan-2022-unrest&metric=deaths&location=Almaty&cursor=${next}`))).toMatchObject({ ok: true, value: { cursor: 7 } });
+    expect(parseJsonQuery(q(`location=ALMATY&metric=Deaths&event=Kazakhstan-2022-Unrest&status=published&cursor=${next}`))).toMatchObject({ ok: true, value: { cursor: 7 } });
+    // A cursor from before the filters were part of it is still read.
+    expect(parseJsonQuery(q(`cursor=${Buffer.from('after:9').toString('base64url')}`))).toMatchObject({ ok: true, value: { cursor: 9 } });
+  });
+
+  it('refuses a cursor with filters other than those it was given for: it would skip every figure before its id', () => {
+    const next = encodeCursor(7, deathsInAlmaty);
+    const message = 'cursor: this cursor continues a listing with other filters; give the filters of the page that gave it, or leave the cursor out to start this listing from its first page.';
+    for (const query of [`cursor=${next}`, `event=kazakhstan-2022-unrest&metric=deaths&cursor=${next}`, `event=kazakhstan-2022-unrest&metric=deaths,injured&location=Almaty&cursor=${next}`, `event=kazakhstan-2022-unrest&metric=deaths&location=Almaty&status=all&cursor=${next}`]) {
+      expect(errors(parseJsonQuery(q(query))), query).toEqual([message]);
+    }
+  });
+
+  it('says every problem of a query at once, an unknown parameter with the bad values', () => {
+    expect(errors(parseJsonQuery(q('from=x&to=y&limit=0&foo=1&group=')))).toEqual([
+      'foo: unknown parameter; use event, metric, group, location, from, to, status, cursor, limit.',
+      'group: give it a value, or leave the parameter out.',
+      expect.stringMatching(/^from: /),
+      expect.stringMatching(/^to: /),
+      'limit: use a whole number from 1 to 500.',
+    ]);
   });
 
   it.each([

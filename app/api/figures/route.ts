@@ -22,7 +22,7 @@ export function GET(request: Request): Response {
     const page = listFigurePage(db, filters, cursor, limit);
     const last = page.rows.at(-1);
     return Response.json(
-      { data: page.rows.map(toFigureJson), nextCursor: page.hasMore && last ? encodeCursor(last.figure_id) : null, limit },
+      { data: page.rows.map(toFigureJson), nextCursor: page.hasMore && last ? encodeCursor(last.figure_id, filters) : null, limit },
       { headers: { 'Cache-Control': 'no-store' } },
     );
   });
