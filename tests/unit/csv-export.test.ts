@@ -92,17 +92,26 @@ describe('records', () => {
     );
     // No character a file system or the header would trip on, whatever a group is called.
     expect(exportFileName({ event: 'e', group: 'a/b: "c"; d\\e', location: ' ' }, at)).toBe('e-a-b-c-d-e-figures-2026-11-25.csv');
+    // Nor a spreadsheet formula's brackets and signs.
+    expect(exportFileName({ group: '=HYPERLINK("http://evil.x")' }, at)).toBe('all-events-HYPERLINK-http-evil.x-figures-2026-11-25.csv');
   });
 
   it('gives a name outside ASCII in UTF-8 beside an ASCII stand-in, and a plain one as it is', () => {
     expect(contentDisposition('e-figures-2026-11-25.csv')).toBe('attachment; filename="e-figures-2026-11-25.csv"');
     const name = exportFileName({ event: 'bishkek-2020', group: 'гражданские лица', location: 'Бишкек' }, new Date('2026-11-25T00:00:00Z'));
     expect(name).toBe('bishkek-2020-гражданские-лица-Бишкек-figures-2026-11-25.csv');
-    expect(contentDisposition(name)).toMatch(
-      new RegExp(`^attachment; filename="bishkek-2020-x-x-x-figures-2026-11-25-[0-9a-f]{8}\\.csv"; filename\\*=UTF-8''${encodeURIComponent(name)}$`),
+    // The ASCII name (what curl -OJ saves under) spells the Cyrillic out in Latin letters.
+    expect(contentDisposition(name)).toBe(
+      `attachment; filename="bishkek-2020-grazhdanskie-litsa-Bishkek-figures-2026-11-25.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
     );
-    // Two groups in other letters: two ASCII names (curl -OJ reads only that one).
     const ascii = (group: string) => /filename="([^"]+)"/.exec(contentDisposition(exportFileName({ group }, new Date('2026-11-25T00:00:00Z'))))![1];
+    expect(ascii('Алматы')).toBe('all-events-Almaty-figures-2026-11-25.csv');
+    expect(ascii('Қонаев өңірі')).toBe('all-events-Qonaev-ongiri-figures-2026-11-25.csv');
+    expect(ascii('Zürich')).toBe('all-events-Zurich-figures-2026-11-25.csv');
+    // Letters with no Latin reading here: each run an "x", and a hash of the name, so that two
+    // such groups get two names.
+    expect(ascii('警察')).toMatch(/^all-events-x-figures-2026-11-25-[0-9a-f]{8}\.csv$/);
+    expect(ascii('警察')).not.toBe(ascii('市民'));
     expect(ascii('полиция')).not.toBe(ascii('милиция'));
     // The HXL file is named apart from the plain one; an invisible character is no part of a name.
     expect(exportFileName({ event: 'e', hxl: true }, new Date('2026-11-25T00:00:00Z'))).toBe('e-hxl-figures-2026-11-25.csv');
