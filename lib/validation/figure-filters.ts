@@ -35,7 +35,16 @@ const metricList = z
   });
 
 /** An event's slug in any letter case: slugs are lower-case, so "Kazakhstan-2022-Unrest" is one. */
-const eventFilter = z.string().trim().toLowerCase().pipe(slug);
+const eventFilter = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .check((ctx) => {
+    // The slug rule's own message asks for lower-case letters, which a filter does not need.
+    if (!slug.safeParse(ctx.value).success) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: 'Use an event slug: 1–100 letters, digits and single hyphens, like kazakhstan-2022-unrest.' });
+    }
+  });
 
 const filterShape = {
   event: eventFilter.optional(),

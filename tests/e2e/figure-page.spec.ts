@@ -22,7 +22,7 @@ for (const javaScriptEnabled of [true, false]) {
     await number.click();
     await expect(page).toHaveURL(/\/figures\/\d+$/);
     const latest = page.url();
-    await expect(page).toHaveTitle(/^Deaths, Kazakhstan: 230 people \(January 2022 unrest in Kazakhstan\)/);
+    await expect(page).toHaveTitle(/^Deaths, Kazakhstan: 230 people — January 2022 unrest in Kazakhstan · /);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Kazakhstan: 230 people');
     await expect(page.locator('.lede')).toHaveText(
       "Reported on 14 March 2022 by Prosecutor General Berik Asylov (Mazhilis plenary), for the January 2022 unrest in Kazakhstan. The latest of the 3 reports of this count.",
@@ -59,7 +59,7 @@ for (const javaScriptEnabled of [true, false]) {
     // An earlier report of the count is one link away, and so is what the site knows of its source.
     await series.getByRole('link', { name: '164' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deaths, Kazakhstan: 164 people (superseded)');
-    await expect(page).toHaveTitle(/^Deaths, Kazakhstan: 164 people \(superseded\)/);
+    await expect(page).toHaveTitle(/^Deaths, Kazakhstan: 164 people \(superseded\) — January 2022 unrest in Kazakhstan · /);
     await expect(page.getByLabel('Citation', { exact: true })).toContainText('“Deaths, Kazakhstan: 164 people (superseded), reported by Ministry of Health (via Khabar-24) on 9 January 2022;');
     // The dataset's note on this report is shown with it (the page's own words are in the notice below).
     await expect(page.locator('.source-facts dt', { hasText: 'Note' }).locator('+ dd')).toHaveText("later superseded by the prosecutor general's figures");

@@ -25,7 +25,7 @@ describe('export and API filters', () => {
   });
 
   it.each([
-    ['event=Kazakhstan 2022', 'event: use 1–100 lower-case letters, digits and single hyphens, like kazakhstan-2022-unrest.'],
+    ['event=Kazakhstan 2022', 'event: use an event slug: 1–100 letters, digits and single hyphens, like kazakhstan-2022-unrest.'],
     ['metric=Deaths!', 'metric: use a metric key such as deaths or economic_damage.'],
     ['from=2022-13-01', 'from: "2022-13-01" is not a date; use YYYY-MM-DD, like 2022-01-11.'],
     ['to=11/01/2022', 'to: "11/01/2022" is not a date; use YYYY-MM-DD, like 2022-01-11.'],

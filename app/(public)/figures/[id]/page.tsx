@@ -16,7 +16,8 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = loadFigurePage((await params).id);
-  return page ? { title: `${page.title} (${page.event.name})` } : { title: 'Figure not found' };
+  // The event after a dash: the title may end in "(superseded)", and two brackets in a row read badly.
+  return page ? { title: `${page.title} — ${page.event.name}` } : { title: 'Figure not found' };
 }
 
 /** A money figure's amounts as entered, in full: "best KZT 93,700,000,000" or "low …, high …". */
