@@ -15,7 +15,10 @@ export function CiteThisPage(props: PageCitation) {
     <section aria-labelledby="cite-title" className="cite">
       <h2 id="cite-title">Cite this page</h2>
       <p>
-        Data last updated <time dateTime={props.lastUpdated}>{formatDate(props.lastUpdated.slice(0, 10))}</time>.
+        {/* The date the data changed here (an editor's save, an import, the first load), not the
+            date of the latest report: the citation's "Data last updated" is this date. */}
+        Data last updated <time dateTime={props.lastUpdated}>{formatDate(props.lastUpdated.slice(0, 10))}</time>: the last time an editor saved,
+        imported or loaded this page&rsquo;s figures on this site, not the date of its latest report.
       </p>
       <pre className="citation-text" tabIndex={0} aria-label="Citation">{citation}</pre>
       <CopyButton text={citation} label="Copy the citation" />

@@ -319,4 +319,6 @@ test('“Cite this page” gives a ready citation with the page’s address, the
   await expect(cite.getByLabel('Citation', { exact: true })).toHaveText(
     new RegExp(`^“January 2022 unrest in Kazakhstan\\.” Casualty and damage statistics\\. ${baseURL!.replace(/[.]/g, '\\.')}/events/${KZ}\\. Data last updated \\d{1,2} \\w+ 20\\d\\d\\. Accessed ${today}\\.$`),
   );
+  // Which date that is, said beside it: not the date of the latest report (10 January 2023).
+  await expect(cite.getByText(/^Data last updated \d{1,2} \w+ 20\d\d: the last time an editor saved, imported or loaded this page’s figures on this site, not the date of its latest report\.$/)).toBeVisible();
 });
