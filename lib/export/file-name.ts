@@ -1,3 +1,4 @@
+import { fnv1a } from '@/lib/fnv1a';
 import type { FigureFilters } from '@/lib/validation/figure-filters';
 
 /**
@@ -60,11 +61,4 @@ export function contentDisposition(name: string): string {
   const ascii = /^[\x20-\x7e]*$/.test(latin) ? latin : latin.replace(/[^\x20-\x7e]+/g, 'x').replace(/\.csv$/, `-${fnv1a(name)}.csv`);
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
-/** FNV-1a, 32 bits, of a text's UTF-16 code units, as 8 hex digits: short, stable, not secret. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(16).padStart(8, '0');
 }

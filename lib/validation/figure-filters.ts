@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fnv1a } from '@/lib/fnv1a';
 import { isoDate, LIMITS, metricKey, optionalText, slug } from './fields';
 
 /** Which figures an export or the JSON API returns: published ones unless asked otherwise. */
@@ -114,10 +115,7 @@ const cursor = z
  * an attack: a client may make any cursor it likes, and all it can ask for is a public listing.
  */
 function filtersFingerprint(f: FigureFilters): string {
-  const text = JSON.stringify([f.event ?? '', f.metric ?? [], f.group.toLowerCase(), f.location.toLowerCase(), f.from ?? '', f.to ?? '', f.status]);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return fnv1a(JSON.stringify([f.event ?? '', f.metric ?? [], f.group.toLowerCase(), f.location.toLowerCase(), f.from ?? '', f.to ?? '', f.status]));
 }
 
 /** The opaque cursor that continues the listing of these filters after the figure with this id. */
