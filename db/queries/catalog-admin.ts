@@ -6,6 +6,7 @@ import { auditEntries, events, figures, sources, type Event, type Source } from 
 import { logAudit, type Actor } from './audit';
 import { findSource } from './catalog';
 import { eventThatHad } from './event-moves';
+import { changesNothing, NOTHING_CHANGED } from '@/lib/unchanged';
 
 /** A write to the catalogue refused for a reason the editor can act on. */
 export class CatalogWriteError extends Error {
@@ -75,6 +76,7 @@ export function updateSource(db: Db, id: number, seenVersion: string, input: Sou
     if (before.updatedAt !== seenVersion) return { status: 'stale', current: before, then: recordAt(tx, 'source', id, seenVersion) };
     const clash = findSource(tx, input);
     if (clash && clash.id !== id) throw new CatalogWriteError(`Another source is exactly this one (source #${clash.id}).`);
+    if (changesNothing(sourceValues(input), before)) throw new CatalogWriteError(NOTHING_CHANGED);
     const row = tx.update(sources).set({ ...sourceValues(input), updatedAt: nextVersionAt(before.updatedAt) }).where(eq(sources.id, id)).returning().get();
     logAudit(tx, { actor, action: 'update', entityType: 'source', entityId: id, before, after: row });
     return { status: 'saved', row };
@@ -124,6 +126,7 @@ export function updateEvent(db: Db, id: number, seenVersion: string, input: Even
     const before = findEventById(tx, id);
     if (!before) throw new CatalogWriteError(`There is no event #${id}.`);
     if (before.updatedAt !== seenVersion) return { status: 'stale', current: before, then: recordAt(tx, 'event', id, seenVersion) };
+    if (changesNothing(eventValues(input), before)) throw new CatalogWriteError(NOTHING_CHANGED);
     refuseTakenSlug(tx, input.slug, id);
     const row = tx.update(events).set({ ...eventValues(input), updatedAt: nextVersionAt(before.updatedAt) }).where(eq(events.id, id)).returning().get();
     logAudit(tx, { actor, action: 'update', entityType: 'event', entityId: id, before, after: row });

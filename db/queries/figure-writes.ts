@@ -5,6 +5,7 @@ import { writeTransaction, type Db, type Tx } from '../index';
 import { auditEntries, events, figures, metrics, sources, type Figure } from '../schema';
 import { logAudit, type Actor } from './audit';
 import { ensureSource } from './catalog';
+import { changesNothing, NOTHING_CHANGED } from '@/lib/unchanged';
 
 /** A write refused for a reason the editor can act on; `field` names the form field to mark. */
 export class FigureWriteError extends Error {
@@ -130,8 +131,9 @@ function guardedUpdate(
  * editor's reason for it, if given, goes into its audit entry.
  */
 export function updateFigure(db: Db, id: number, expectedRevision: number, input: FigureFormInput, actor: Actor, reason?: string): SaveResult {
-  return guardedUpdate(db, id, expectedRevision, actor, 'update', (tx) => {
+  return guardedUpdate(db, id, expectedRevision, actor, 'update', (tx, current) => {
     const values = columnsOf(tx, input, actor);
+    if (changesNothing(values, current)) throw new FigureWriteError(NOTHING_CHANGED);
     refuseDuplicate(tx, values, id);
     return values;
   }, reason);

@@ -173,3 +173,16 @@ test("a figure's unit follows its metric, and another unit is refused at the uni
   await expect(page.getByRole('heading', { level: 1 })).toContainText('KZT 999,999,999');
   await expect(page.locator('main')).not.toContainText('billion');
 });
+
+test('saving a figure with nothing changed is refused: no new revision, nothing in its history', async ({ page }) => {
+  const id = seedTestFigure(db, 'Unchanged place', 5);
+  await signIn(page, editor);
+  await page.goto(`/admin/figures/${id}`);
+  const edit = page.locator('form').filter({ has: page.getByRole('button', { name: 'Save changes' }) });
+  await edit.getByLabel('Why this change').fill('looked again');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('form-status').first()).toContainText('Nothing was saved: the form holds what is already saved; change a field first, or leave it as it is.');
+  await expect(edit.getByLabel('Why this change')).toHaveValue('looked again');
+  expect(findFigure(db, id)).toMatchObject({ revision: 1, valueBest: 5 });
+  expect(listAuditForEntity(db, 'figure', id)).toHaveLength(1);
+});

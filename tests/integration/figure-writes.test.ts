@@ -68,6 +68,21 @@ describe('a change and its audit entry are one transaction', () => {
     expect(update).toMatchObject({ action: 'update', before: { name: 'Flood', endDate: null }, after: { name: 'Spring flood', endDate: '2023-01-05' } });
   });
 
+  it('a save that changes nothing is refused, for a figure, a source and an event: no revision, no entry', () => {
+    const figure = createFigure(db, toll({ note: '' }), editor);
+    const source = createSource(db, { reportingBody: 'Ministry', publisher: '', title: '', url: '', publishedOn: '2022-02-01', fullText: '' }, editor);
+    const event = createEvent(db, { slug: 'flood-2023', name: 'Flood', country: 'X', startDate: '2023-01-01', endDate: undefined, description: '' }, editor);
+    const before = dumpTables(db);
+    const nothing = 'the form holds what is already saved; change a field first, or leave it as it is.';
+    expect(() => updateFigure(db, figure.id, 1, toll({ note: '' }), editor, 'checked again')).toThrow(nothing);
+    expect(() => updateSource(db, source.id, findSourceById(db, source.id)!.updatedAt, { reportingBody: 'Ministry', publisher: '', title: '', url: '', publishedOn: '2022-02-01', fullText: '' }, editor)).toThrow(nothing);
+    expect(() => updateEvent(db, event.id, findEventById(db, event.id)!.updatedAt, { slug: 'flood-2023', name: 'Flood', country: 'X', startDate: '2023-01-01', endDate: undefined, description: '' }, editor)).toThrow(nothing);
+    expect(dumpTables(db)).toEqual(before);
+    // One field changed is a change.
+    expect(updateFigure(db, figure.id, 1, toll({ note: 'checked' }), editor).status).toBe('saved');
+    expect(updateEvent(db, event.id, findEventById(db, event.id)!.updatedAt, { slug: 'flood-2023', name: 'Flood', country: 'X', startDate: '2023-01-01', endDate: '2023-01-02', description: '' }, editor).status).toBe('saved');
+  });
+
   it('a source that figures cite cannot be removed', () => {
     const figure = createFigure(db, toll(), editor);
     expect(() => db.$client.prepare('DELETE FROM sources WHERE id = ?').run(figure.sourceId)).toThrow(/FOREIGN KEY constraint failed/);
