@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { SessionUser } from '@/db/queries/sessions';
 import type { FieldChange } from './audit-diff';
-import { requireAdmin } from './auth/session';
+import { currentAdmin } from './auth/session';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from './database-busy';
 
 /** What a form's action returns to it: field errors, a message, and what was typed. */
@@ -70,9 +70,16 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 /**
+ * What a form sent after its editor's session ended is told. The answer keeps what was typed
+ * (a redirect to sign-in would drop it): the editor signs in elsewhere and sends it again.
+ */
+export const SESSION_ENDED =
+  'Nothing was saved: your session has ended (you signed out, or it is more than 12 hours old). What you typed is still in the form: sign in again in another tab at /admin/login, then come back and save again.';
+
+/**
  * Wraps a form's server action so that it cannot forget either check: the session first (a
- * request without one is sent to sign-in and changes nothing, and learns nothing about the
- * rules), then the zod schema (field errors and the typed values go back to the form; nothing
+ * request without one changes nothing and learns nothing about the rules: it is answered with
+ * SESSION_ENDED and the values it sent), then the zod schema (field errors and the typed values go back to the form; nothing
  * is written). Only then does `handler` run, with the parsed input and the editor. A write
  * that could not get the database's lock in time comes back as a form error, never a crash.
  * Every answer carries the next key (see FormState.key).
@@ -88,8 +95,9 @@ export function adminAction<S extends z.ZodType>(
   moreErrors?: (values: Record<string, string>) => Record<string, string[]>,
 ): (previous: FormState, formData: FormData) => Promise<FormState & { key: number }> {
   return async (previous, formData) => {
-    const user = await requireAdmin();
+    const user = await currentAdmin();
     const values = formValues(formData);
+    if (!user) return answer(previous, { status: 'error', message: SESSION_ENDED, values });
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const errors = { ...(moreErrors?.(values) ?? {}), ...fieldErrors(parsed.error) };

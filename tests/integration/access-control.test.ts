@@ -9,6 +9,7 @@ import { createSeededTestDb, dumpTables } from '../helpers/db';
 import { EDITOR, figureForm, formDataOf, signedInEditor } from '../helpers/editor-session';
 import { restoreEnv } from '../helpers/env';
 import { expectRedirect, redirectTarget, requestCookies } from '../helpers/next-headers';
+import { SESSION_ENDED } from '@/lib/admin-action';
 
 vi.mock('next/headers', () => import('../helpers/next-headers'));
 // Next's refresh() works only inside a request; a refused stale save asks for it.
@@ -74,11 +75,19 @@ const guardedActions = listServerActions(ROOT).filter((a) => !(`${a.file}#${a.na
 const guardedEntryPoints = listAdminEntryPoints(ROOT).filter((e) => !(e.file in OPEN_ADMIN_FILES));
 
 describe.each(BAD_SESSIONS)('a %s session', (_kind, cookie) => {
-  it.each(guardedActions.map((a) => [`${a.file}#${a.name}`, a] as const))('%s: sent to sign-in, nothing changed', async (_name, action) => {
+  it.each(guardedActions.map((a) => [`${a.file}#${a.name}`, a] as const))('%s: refused (sent to sign-in, or told the session ended with the form kept), nothing changed', async (_name, action) => {
     const fn = await exported(action);
     useCookie(cookie());
     const before = dumpTables(db);
-    expect(await expectRedirect(() => fn({ status: 'idle' }, anySubmission()))).toBe('/admin/login');
+    const submission = anySubmission();
+    let outcome: unknown;
+    try {
+      outcome = await fn({ status: 'idle' }, submission);
+    } catch (err) {
+      outcome = redirectTarget(err) ?? err;
+    }
+    if (typeof outcome === 'string') expect(outcome).toBe('/admin/login');
+    else expect(outcome).toMatchObject({ status: 'error', message: SESSION_ENDED, values: { name: submission.get('name') } });
     expect(dumpTables(db)).toEqual(before);
   });
 
@@ -102,6 +111,7 @@ describe('a valid session (the control: the refusals above are about the session
       outcome = redirectTarget(err) ?? err;
     }
     expect(outcome).not.toBe('/admin/login');
+    expect(outcome).not.toMatchObject({ message: SESSION_ENDED });
     expect(outcome).not.toBeInstanceOf(Error);
   });
 });
