@@ -49,12 +49,16 @@ export const changeReason = optionalText(LIMITS.title);
 export const optionalLongText = (max: number) => text(max, true).optional().transform((s) => s ?? '');
 
 const DIGITS = /^\d+$/;
-const GROUPED_DIGITS = /^\d{1,3}(,\d{3})+$/;
+// Thousands grouped by commas (1,300) or by spaces, as Russian and Kazakh sources write them
+// (1 300, with a space, a no-break space or a narrow one), the same separator throughout. A full
+// stop is not one: 1.300 is a decimal in English.
+const GROUPED_DIGITS = /^\d{1,3}([, \u00a0\u202f\u2009])\d{3}(\1\d{3})*$/;
 const COUNT_MESSAGE = 'Enter a whole number of 0 or more, like 1300.';
 
 /**
  * A whole number ≥ 0 up to the largest safe integer, or null when empty. Strings are read
- * strictly ("12abc", "1e3", "-0", "0x10" and "1.5" are refused) so that no number is guessed.
+ * strictly ("12abc", "1e3", "-0", "0x10", "1.5" and "1,30" are refused) so that no number is
+ * guessed; thousands may be grouped by commas or spaces (1,300 or 1 300).
  */
 export const count = z.unknown().transform((input, ctx): number | null => {
   if (input === null || input === undefined) return null;
@@ -69,7 +73,7 @@ export const count = z.unknown().transform((input, ctx): number | null => {
     ctx.issues.push({ code: 'custom', input, message: COUNT_MESSAGE });
     return z.NEVER;
   }
-  const digits = s.replaceAll(',', '');
+  const digits = s.replace(/[, \u00a0\u202f\u2009]/g, '');
   if (BigInt(digits) > BigInt(Number.MAX_SAFE_INTEGER)) {
     ctx.issues.push({ code: 'custom', input, message: `Enter a number no larger than ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}.` });
     return z.NEVER;

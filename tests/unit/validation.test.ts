@@ -13,7 +13,7 @@ const messages = (schema: z.ZodType, value: unknown) => {
 const value = (schema: z.ZodType, input: unknown) => schema.parse(input);
 
 describe('count: whole numbers ≥ 0 up to the largest safe integer', () => {
-  it.each([['0', 0], ['16', 16], ['1300', 1300], ['1,300', 1300], [' 42 ', 42], ['9007199254740991', 9007199254740991], [7, 7]])(
+  it.each([['0', 0], ['16', 16], ['1300', 1300], ['1,300', 1300], ['1 300', 1300], ['4\u00a0353', 4353], ['1\u202f000\u202f000', 1000000], ['12,345,678', 12345678], [' 42 ', 42], ['9007199254740991', 9007199254740991], [7, 7]])(
     'reads %j as %d',
     (input, expected) => expect(value(count, input)).toBe(expected),
   );
@@ -21,7 +21,7 @@ describe('count: whole numbers ≥ 0 up to the largest safe integer', () => {
     expect(value(count, '')).toBeNull();
     expect(value(count, undefined)).toBeNull();
   });
-  it.each(['-1', '12abc', '1e3', '1.5', '0x10', '+5', '1,30', '١٢', -3, 1.5, -0, Number.NaN, Infinity])('refuses %j', (input) => {
+  it.each(['-1', '12abc', '1e3', '1.5', '0x10', '+5', '1,30', '1 30', '1,300 000', '1  300', '1.300', '١٢', -3, 1.5, -0, Number.NaN, Infinity])('refuses %j', (input) => {
     expect(messages(count, input)).toEqual(['Enter a whole number of 0 or more, like 1300.']);
   });
   it('refuses numbers past the largest safe integer, which would silently lose digits', () => {

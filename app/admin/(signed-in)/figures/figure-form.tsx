@@ -67,7 +67,7 @@ export function FigureForm({ action, options, figure, submitLabel }: Props) {
         </div>
         <SelectField name="qualifier" label="Qualifier" hint="How the source put it." state={state} defaultValue={figure.qualifier ?? 'exact'} options={QUALIFIER_OPTIONS} required />
         <div className="row">
-          <TextField name="valueBest" label="Number (best)" hint="Whole number, e.g. 1300 or 1,300." inputMode="numeric" state={state} defaultValue={figure.valueBest} />
+          <TextField name="valueBest" label="Number (best)" hint="Whole number, e.g. 1300, 1,300 or 1 300." inputMode="numeric" state={state} defaultValue={figure.valueBest} />
           <TextField name="valueLow" label="Low" hint="Only for a range." inputMode="numeric" state={state} defaultValue={figure.valueLow} />
           <TextField name="valueHigh" label="High" hint="Only for a range." inputMode="numeric" state={state} defaultValue={figure.valueHigh} />
         </div>
