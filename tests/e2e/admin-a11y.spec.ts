@@ -74,3 +74,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+test('every kind of form control shows the same solid focus ring when reached by keyboard', async ({ page }) => {
+  await signIn(page, editor);
+  const id = seedTestFigure(db, 'Focus ring place', 5);
+  await page.goto(`/admin/figures/${id}`);
+  const ring = async (selector: string) => {
+    const control = page.locator(selector).first();
+    await control.focus();
+    // Reached from the control before it by Tab, as a keyboard user does (focus-visible).
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    return control.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return [el === document.activeElement, style.outlineStyle, style.outlineWidth];
+    });
+  };
+  for (const selector of ['textarea[name="quote"]', 'input[name="location"]', 'select[name="metricId"]']) {
+    expect(await ring(selector), selector).toEqual([true, 'solid', '3px']);
+  }
+});

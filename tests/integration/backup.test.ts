@@ -29,6 +29,8 @@ describe('online backup', () => {
     clearInterval(timer);
     expect(counts.figures).toBe(35);
     expect(counts.sources).toBeGreaterThanOrEqual(17);
+    // One file: nothing beside it that a copy of the backup could leave behind.
+    expect(fs.readdirSync(path.dirname(target))).toEqual(['copy.db']);
     const copy = new Database(target, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.prepare('SELECT count(*) AS n FROM sources').get()).toEqual({ n: counts.sources });
