@@ -9,6 +9,7 @@
  */
 
 import type { Db } from '@/db/index';
+import { findEventById, findSourceById } from '@/db/queries/catalog-admin';
 import { currentEventSlug } from '@/db/queries/event-moves';
 import { eventSlugExists } from '@/db/queries/events';
 import { figurePageExists } from '@/db/queries/figure-page';
@@ -20,14 +21,23 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 type RequestLike = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
 
 // The pages that look their subject up by one path segment, as Next's [slug] and [id] routes
-// take it (no trailing slash: Next redirects that first).
+// take it (no trailing slash: Next redirects that first). The admin's edit pages too, by id
+// ("new" is each list's form for a new one, a page of its own).
 const DYNAMIC_PAGES = [
   { kind: 'event', path: /^\/events\/([^/]+)$/ },
   { kind: 'source', path: /^\/sources\/([^/]+)$/ },
   { kind: 'figure', path: /^\/figures\/([^/]+)$/ },
+  { kind: 'admin-event', path: /^\/admin\/events\/(?!new$)([^/]+)$/ },
+  { kind: 'admin-source', path: /^\/admin\/sources\/(?!new$)([^/]+)$/ },
+  { kind: 'admin-figure', path: /^\/admin\/figures\/(?!new$)([^/]+)$/ },
 ] as const;
 
-/** An event page (by its slug), a source or a figure page (by its id, as written in the address). */
+/** Whether a page is the admin's (answered as missing only to a signed-in editor: see serve.ts). */
+export function isAdminPage(page: DynamicPage): boolean {
+  return page.kind.startsWith('admin-');
+}
+
+/** An event page (by its slug), a source or a figure page (by its id, as written in the address), or an admin edit page (by id). */
 export type DynamicPage = { kind: (typeof DYNAMIC_PAGES)[number]['kind']; key: string };
 
 /**
@@ -62,12 +72,12 @@ type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | voi
  * other request goes to `handle`. When `exists` throws (the database cannot be read), `handle` answers
  * as it would have anyway.
  */
-export function withMissingPages(handle: Handle, notFound: Handle, exists: (page: DynamicPage) => boolean): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function withMissingPages(handle: Handle, notFound: Handle, exists: (page: DynamicPage, req: IncomingMessage) => boolean): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const page = dynamicPageRequested(req);
     let missing = false;
     try {
-      missing = page !== null && !exists(page);
+      missing = page !== null && !exists(page, req);
     } catch {
       // The database cannot be read: let Next answer (the health route reports it).
     }
@@ -77,11 +87,22 @@ export function withMissingPages(handle: Handle, notFound: Handle, exists: (page
 
 /**
  * Whether the page a request names has a subject in `db`: the event's slug (or one it had, which
- * its page redirects from: currentEventSlug), a cited source's or a figure's id.
+ * its page redirects from: currentEventSlug), a cited source's or a figure's id; for an admin
+ * page, any event, source or figure with that id.
  */
 export function pageExists(db: Db, { kind, key }: DynamicPage): boolean {
   if (kind === 'event') return eventSlugExists(db, key) || currentEventSlug(db, key) !== null;
   const id = pageIdOf(key);
   if (id === null) return false;
-  return kind === 'source' ? sourcePageExists(db, id) : figurePageExists(db, id);
+  switch (kind) {
+    case 'source':
+      return sourcePageExists(db, id);
+    case 'figure':
+    case 'admin-figure':
+      return figurePageExists(db, id);
+    case 'admin-source':
+      return findSourceById(db, id) !== undefined;
+    case 'admin-event':
+      return findEventById(db, id) !== undefined;
+  }
 }

@@ -14,7 +14,7 @@ import { withBodyLimit } from '@/lib/body-limit';
 import { clientAddressStamper } from '@/lib/auth/client-address';
 import { withPageCache } from '@/lib/page-cache/handler';
 import { publicPageVersion } from '@/lib/page-cache/versions';
-import { pageExists, withMissingPages } from '@/lib/missing-page';
+import { isAdminPage, pageExists, withMissingPages } from '@/lib/missing-page';
 
 const port = Number(process.env.PORT || 3000);
 
@@ -28,12 +28,15 @@ async function main(): Promise<void> {
   // An event, source or figure that does not exist gets Next's full 404 page, readable without
   // JavaScript (lib/missing-page.ts): the address stays, Next renders its not-found route.
   const notFound = (req: IncomingMessage, res: ServerResponse) => nextHandle(req, res, { ...parse(req.url ?? '/', true), pathname: '/_not-found' });
-  const pages = withMissingPages(handle, notFound, (page) => pageExists(getDb(), page));
-  // A body larger than any form sends is refused before Next buffers it (lib/body-limit.ts).
-  const answer = withBodyLimit(pages, (req) => {
+  const signedIn = (req: IncomingMessage) => {
     const token = sessionTokenFromCookieHeader(req.headers.cookie);
     return token !== undefined && findActiveSession(getDb(), hashSessionToken(token)) !== undefined;
-  });
+  };
+  // An admin page is said to be missing only to an editor: anyone else is sent to sign in by the
+  // page, as for any admin address, and learns nothing of which ids exist.
+  const pages = withMissingPages(handle, notFound, (page, req) => (isAdminPage(page) && !signedIn(req)) || pageExists(getDb(), page));
+  // A body larger than any form sends is refused before Next buffers it (lib/body-limit.ts).
+  const answer = withBodyLimit(pages, signedIn);
   const server = createServer((req, res) => {
     stampClientAddress(req);
     answer(req, res).catch((err: unknown) => {

@@ -295,3 +295,23 @@ test('importing a CSV file without JavaScript: the upload is read and the result
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('without JavaScript, an admin page for an id that does not exist says so to an editor; anyone else is sent to sign in', async ({ browser }) => {
+  const page = await noScriptPage(browser);
+  for (const path of ['/admin/figures/999999', '/admin/sources/999999', '/admin/events/999999', '/admin/figures/abc']) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/admin\/login\?/);
+  }
+  await signInWithoutScript(page);
+  for (const path of ['/admin/figures/999999', '/admin/sources/999999', '/admin/events/999999', '/admin/figures/abc']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' }), path).toBeVisible();
+  }
+  // Pages that are there still are, the forms for new ones included.
+  for (const path of ['/admin/figures/new', '/admin/sources/new', '/admin/events/new', `/admin/figures/${seedTestFigure(db, 'No-JS page place', 2)}`]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(200);
+  }
+  await page.context().close();
+});

@@ -13,6 +13,9 @@ describe('dynamicPageRequested', () => {
     expect(dynamicPageRequested(get('/sources/12'))).toEqual({ kind: 'source', key: '12' });
     expect(dynamicPageRequested(get('/sources/abc'))).toEqual({ kind: 'source', key: 'abc' });
     expect(dynamicPageRequested(get('/figures/7'))).toEqual({ kind: 'figure', key: '7' });
+    expect(dynamicPageRequested(get('/admin/events/1'))).toEqual({ kind: 'admin-event', key: '1' });
+    expect(dynamicPageRequested(get('/admin/sources/abc'))).toEqual({ kind: 'admin-source', key: 'abc' });
+    expect(dynamicPageRequested(get('/admin/figures/999999'))).toEqual({ kind: 'admin-figure', key: '999999' });
   });
 
   it('decodes the key as Next does, and gives an empty one for broken percent-encoding', () => {
@@ -21,7 +24,7 @@ describe('dynamicPageRequested', () => {
   });
 
   it('leaves every other request to Next', () => {
-    for (const url of ['/', '/events', '/events/', '/events/a/b', '/events/a/', '/sources', '/sources/1/x', '/figures', '/figures/7/x', '/admin/events/1', '/api/figures', '/eventsx/a']) {
+    for (const url of ['/', '/events', '/events/', '/events/a/b', '/events/a/', '/sources', '/sources/1/x', '/figures', '/figures/7/x', '/admin/events/new', '/admin/sources/new', '/admin/figures/new', '/admin/figures/1/x', '/admin/figures', '/api/figures', '/eventsx/a']) {
       expect(dynamicPageRequested(get(url)), url).toBeNull();
     }
     expect(dynamicPageRequested({ ...get('/events/nope'), method: 'POST' })).toBeNull();
