@@ -50,9 +50,11 @@ export function checkHeader(header: string[]): ImportError[] {
     }
     seen.add(name);
   });
-  for (const name of REQUIRED_COLUMNS) {
-    if (!seen.has(name)) errors.push({ line: 1, column: null, message: `the required column "${name}" is missing.` });
-  }
+  // One message for the missing columns, however many: a file of other columns entirely lacks
+  // most of them, and a list of one problem per column reads as many problems.
+  const missing = REQUIRED_COLUMNS.filter((name) => !seen.has(name));
+  if (missing.length === 1) errors.push({ line: 1, column: null, message: `the required column "${missing[0]}" is missing.` });
+  else if (missing.length > 1) errors.push({ line: 1, column: null, message: `${missing.length} required columns are missing: ${missing.map((n) => `"${n}"`).join(', ')}.` });
   return errors;
 }
 

@@ -85,8 +85,13 @@ describe('CSV import', () => {
   });
 
   it('refuses a file whose header lacks a required column', () => {
+    // Several missing: one message naming them all; one missing: named alone.
     const summary = importCsvText(db, 'event_slug,metric\nx,y\n', actor);
-    expect(summary.errors.map(formatImportError)).toContain('line 1: the required column "qualifier" is missing.');
+    expect(summary.errors.map(formatImportError)).toEqual([
+      'line 1: 9 required columns are missing: "group", "location", "qualifier", "value_low", "value_best", "value_high", "unit", "reported_on", "reporting_body".',
+    ]);
+    const oneShort = HEADER.split(',').filter((c) => c !== 'unit').join(',');
+    expect(importCsvText(db, `${oneShort}\n`, actor).errors.map(formatImportError)).toEqual(['line 1: the required column "unit" is missing.']);
   });
 
   it('names, for an unknown column, the columns it reads and those of an export it ignores', () => {
@@ -114,7 +119,7 @@ describe('CSV import', () => {
       'line 1: the columns are separated by semicolons (;), not commas; save the file as CSV with commas (in Excel: Save As, "CSV UTF-8 (Comma delimited)") and import it again.',
     ]);
     // One known name beside an unknown one is not taken for a separated header.
-    expect(importCsvText(db, 'event_slug;colour\nx;y\n', actor).errors.map(formatImportError)).toContain('line 1: the required column "metric" is missing.');
+    expect(importCsvText(db, 'event_slug;colour\nx;y\n', actor).errors.map(formatImportError)).toContainEqual(expect.stringMatching(/^line 1: 11 required columns are missing: "event_slug", "metric", /));
     expect(dumpTables(db)).toEqual(before);
   });
 
