@@ -150,6 +150,11 @@ export class RowCollector {
     if (!this.header && !this.errors.length) {
       return { rows: [], rowsRead: 0, references: [], columns: [], errors: [{ line: 1, column: null, message: 'the file is empty; expected a header row and figures.' }] };
     }
+    // A header and nothing under it: said, not reported as an import of 0 rows (a file saved
+    // before its rows were pasted, or a filter that left none).
+    if (this.headerOk && this.rowsRead === 0 && !this.errors.length) {
+      return { rows: [], rowsRead: 0, references: [], columns: this.header ?? [], errors: [{ line: 2, column: null, message: 'the file has its header but no figures under it; nothing was imported.' }] };
+    }
     return { rows: this.headerOk ? this.rows : [], errors: this.errors, rowsRead: this.rowsRead, references: this.headerOk ? this.references : [], columns: this.header ?? [] };
   }
 }

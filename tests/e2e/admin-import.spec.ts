@@ -233,6 +233,11 @@ test('files are taken up to 20 MB: a larger one is refused before it is sent or,
   await expect(result.locator('ol li')).toHaveCount(200);
   await expect(result.locator('ol li').first()).toHaveText('line 2, column value_best: Enter a whole number of 0 or more, like 1300.');
 
+  // A header with no rows under it says so (it was "imported: 0 rows read").
+  await page.getByLabel('CSV file').setInputFiles({ name: 'header-only.csv', mimeType: 'text/csv', buffer: Buffer.from(`${HEADER}\n`) });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(result.locator('ol li')).toHaveText(['line 2: the file has its header but no figures under it; nothing was imported.']);
+
   // Without JavaScript the file is sent; the server throws it away as it arrives (scripts/serve.ts,
   // before Next) and sends the page back saying why.
   const noJs = await browser.newContext({ javaScriptEnabled: false });

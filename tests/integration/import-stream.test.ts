@@ -75,5 +75,10 @@ describe('importing a stream', () => {
 
   it('reports an empty file', async () => {
     expect((await importCsv(db, chunked(''), actor)).errors.map(formatImportError)).toEqual(['line 1: the file is empty; expected a header row and figures.']);
+    // A header with nothing under it is said so, not imported as 0 rows.
+    const header = 'event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body';
+    for (const text of [header, `${header}\n`, `${header}\r\n\r\n`]) {
+      expect((await importCsv(db, chunked(text), actor)).errors.map(formatImportError), JSON.stringify(text)).toEqual(['line 2: the file has its header but no figures under it; nothing was imported.']);
+    }
   });
 });
