@@ -139,7 +139,9 @@ export class RowCollector {
       // A row it could not read is still a row of the file, and rejected: counted as read, so that
       // the summary's rejected rows are never more than those it read.
       if (this.header) this.rowsRead++;
-      const what = err.problem === 'Not UTF-8' ? 'the file is not UTF-8 text' : `the file is not valid CSV: ${err.problem}`;
+      // Said in plain words (the detail says what is wrong and how to mend it), not by the
+      // problem's name ("Invalid Opening Quote"), which is for programs.
+      const what = err.problem === 'Not UTF-8' ? 'the file is not UTF-8 text' : 'the file is not valid CSV';
       this.errors.push({ line: err.line, column: null, message: `${what} at character ${err.character} (${cell}): ${err.detail}` });
     } else {
       this.errors.push({ line: 1, column: null, message: `the file is not valid CSV: ${err instanceof Error ? err.message : String(err)}` });
