@@ -56,6 +56,20 @@ export function closeDb(): void {
   globalForDb.__dashboardDb = undefined;
 }
 
+/**
+ * Runs `fn`, a write that may be skipped, without waiting for another connection's write lock:
+ * SQLITE_BUSY at once instead of after `busy_timeout` (the caller decides what a busy database
+ * means). Only outside a transaction: the pragma is the connection's.
+ */
+export function withoutWaiting<T>(db: Db, fn: () => T): T {
+  db.$client.pragma('busy_timeout = 0');
+  try {
+    return fn();
+  } finally {
+    db.$client.pragma(`busy_timeout = ${busyTimeoutMs()}`);
+  }
+}
+
 /** A transaction handed to a `db.transaction` callback. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything queries can run on: the connection or a transaction inside it. */

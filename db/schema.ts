@@ -171,6 +171,10 @@ export const sessions = sqliteTable(
     createdAt: text('created_at').notNull().default(now),
     expiresAt: text('expires_at').notNull(),
     revokedAt: text('revoked_at'),
+    // When the session was last used (to the minute: lib/auth/session.ts writes it at most once a
+    // minute); a session unused for SESSION_IDLE_MS has ended. Set at sign-in; migration 0013 set
+    // the sessions open before it to their start.
+    lastSeenAt: text('last_seen_at'),
   },
   (t) => [uniqueIndex('sessions_token_hash_unique').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );

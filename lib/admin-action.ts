@@ -74,7 +74,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
  * (a redirect to sign-in would drop it): the editor signs in elsewhere and sends it again.
  */
 export const SESSION_ENDED =
-  'Nothing was saved: your session has ended (you signed out, or it is more than 12 hours old). What you typed is still in the form: sign in again in another tab at /admin/login, then come back and save again.';
+  'Nothing was saved: your session has ended (you signed out, it was unused for 30 minutes, or it is more than 12 hours old). What you typed is still in the form: sign in again in another tab at /admin/login, then come back and save again.';
 
 /**
  * Wraps a form's server action so that it cannot forget either check: the session first (a

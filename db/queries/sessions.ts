@@ -1,22 +1,35 @@
-import { and, eq, gt, isNull, lte } from 'drizzle-orm';
-import type { Executor } from '../index';
+import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { idleSince } from '@/lib/auth/session-token';
+import { withoutWaiting, type Db, type Executor } from '../index';
 import { adminUsers, sessions } from '../schema';
 
-export type SessionUser = { sessionId: number; userId: number; email: string; expiresAt: string };
+export type SessionUser = { sessionId: number; userId: number; email: string; expiresAt: string; lastSeenAt: string | null };
 
-/** Stores a session by the hash of its token. */
-export function insertSession(db: Executor, s: { tokenHash: string; userId: number; expiresAt: string }): void {
-  db.insert(sessions).values(s).run();
+/** Stores a session by the hash of its token, as used at `now` (its sign-in). */
+export function insertSession(db: Executor, s: { tokenHash: string; userId: number; expiresAt: string }, now: Date = new Date()): void {
+  db.insert(sessions).values({ ...s, lastSeenAt: now.toISOString() }).run();
 }
 
-/** The signed-in account for a token hash, when the session is neither revoked nor expired. */
+/**
+ * The signed-in account for a token hash, when the session is neither revoked nor expired and
+ * was used within the idle limit (lib/auth/session-token.ts, `sessionIsActive`).
+ */
 export function findActiveSession(db: Executor, tokenHash: string, now: Date = new Date()): SessionUser | undefined {
   return db
-    .select({ sessionId: sessions.id, userId: adminUsers.id, email: adminUsers.email, expiresAt: sessions.expiresAt })
+    .select({ sessionId: sessions.id, userId: adminUsers.id, email: adminUsers.email, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(adminUsers, eq(adminUsers.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now.toISOString())))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now.toISOString()), gt(sessions.lastSeenAt, idleSince(now))))
     .get();
+}
+
+/**
+ * Writes down that a session was used at `now` (what keeps it from ending as idle). It does not
+ * wait for another connection's write (an import from the command line): SQLITE_BUSY at once,
+ * and the use is written down at a later request.
+ */
+export function touchSession(db: Db, sessionId: number, now: Date = new Date()): void {
+  withoutWaiting(db, () => db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, sessionId)).run());
 }
 
 /** Ends a session for good: its cookie no longer signs anyone in, even before it expires. */
@@ -24,7 +37,9 @@ export function revokeSession(db: Executor, tokenHash: string, now: Date = new D
   db.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt))).run();
 }
 
-/** Forgets the sessions that have expired (revoked or not): none of them can sign anyone in again. */
+/** Forgets the sessions that have expired or ended unused (revoked or not): none of them can sign anyone in again. */
 export function deleteExpiredSessions(db: Executor, now: Date = new Date()): void {
-  db.delete(sessions).where(lte(sessions.expiresAt, now.toISOString())).run();
+  db.delete(sessions)
+    .where(or(lte(sessions.expiresAt, now.toISOString()), isNull(sessions.lastSeenAt), lte(sessions.lastSeenAt, idleSince(now))))
+    .run();
 }

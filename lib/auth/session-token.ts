@@ -2,6 +2,14 @@ import crypto from 'node:crypto';
 
 /** How long a session lasts from sign-in; after that the editor signs in again. */
 export const SESSION_TTL_MS = 12 * 3600_000;
+/**
+ * How long a session lasts unused: 30 minutes without a request to the admin ends it, so a
+ * browser left signed in on a shared or lost machine does not stay an editor for the rest of the
+ * 12 hours (OWASP ASVS 4.0, 3.3.2: 12 hours, or 30 minutes of inactivity).
+ */
+export const SESSION_IDLE_MS = 30 * 60_000;
+/** A session's use is written down at most this often (a page or an action within it writes nothing). */
+export const SESSION_TOUCH_MS = 60_000;
 export const SESSION_COOKIE = 'admin_session';
 
 /** A new random session token (32 bytes, base64url) for the cookie. */
@@ -14,9 +22,24 @@ export function hashSessionToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
-/** Whether a stored session is still good at `now`: not revoked and not expired. */
-export function sessionIsActive(s: { expiresAt: string; revokedAt: string | null }, now: Date): boolean {
-  return s.revokedAt === null && Date.parse(s.expiresAt) > now.getTime();
+type StoredSession = { expiresAt: string; revokedAt: string | null; lastSeenAt: string | null };
+
+/**
+ * Whether a stored session is still good at `now`: not revoked, not expired, and used within
+ * the last SESSION_IDLE_MS. db/queries/sessions.ts asks the same in SQL, with `idleSince`.
+ */
+export function sessionIsActive(s: StoredSession, now: Date): boolean {
+  return s.revokedAt === null && Date.parse(s.expiresAt) > now.getTime() && s.lastSeenAt !== null && s.lastSeenAt > idleSince(now);
+}
+
+/** The moment before which a session's last use makes it idle at `now` (ISO 8601, as stored). */
+export function idleSince(now: Date): string {
+  return new Date(now.getTime() - SESSION_IDLE_MS).toISOString();
+}
+
+/** Whether a session last used at `lastSeenAt` should have its use written down again at `now`. */
+export function sessionNeedsTouch(lastSeenAt: string | null, now: Date): boolean {
+  return lastSeenAt === null || Date.parse(lastSeenAt) <= now.getTime() - SESSION_TOUCH_MS;
 }
 
 /** Whether the request reached us over HTTPS, directly or through a proxy that says so. */

@@ -2,17 +2,42 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
-import { findActiveSession, type SessionUser } from '@/db/queries/sessions';
+import { findActiveSession, touchSession, type SessionUser } from '@/db/queries/sessions';
+import { isDatabaseBusy } from '@/lib/database-busy';
 import type { Actor } from '@/db/queries/audit';
 import { clientAddressFromHeaders } from './client-address';
 import { ADMIN_PATH_HEADER, signInPathFor } from './return-path';
-import { hashSessionToken, isHttpsRequest, SESSION_COOKIE } from './session-token';
+import { hashSessionToken, isHttpsRequest, SESSION_COOKIE, sessionNeedsTouch } from './session-token';
 
-/** The signed-in editor for this request, or null (no cookie, unknown, expired or revoked). */
-export async function currentAdmin(): Promise<SessionUser | null> {
+/**
+ * The signed-in editor for this request, or null (no cookie, unknown, expired, revoked, or unused
+ * for SESSION_IDLE_MS). Every admin page and action comes through here, so this is where a
+ * session's use is written down (at most once a minute), keeping an editor at work signed in.
+ */
+export async function currentAdmin(now: Date = new Date()): Promise<SessionUser | null> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!token) return null;
-  return findActiveSession(getDb(), hashSessionToken(token)) ?? null;
+  const db = getDb();
+  const user = findActiveSession(db, hashSessionToken(token), now);
+  if (!user) return null;
+  if (sessionNeedsTouch(user.lastSeenAt, now)) {
+    try {
+      touchSession(db, user.sessionId, now);
+    } catch (err) {
+      // The database busy with another writer (an import) must not turn a good session away:
+      // the use is written down at the next request.
+      if (!isDatabaseBusy(err)) throw err;
+    }
+  }
+  return user;
+}
+
+/** What the sign-in page tells a browser whose session has ended (its cookie is still there). */
+export const SESSION_ENDED_NOTICE = 'Your session has ended: it was unused for 30 minutes, or it is more than 12 hours old. Sign in again to go on.';
+
+/** Whether the request carries a session cookie at all (to tell a session that has ended from none). */
+export async function hasSessionCookie(): Promise<boolean> {
+  return Boolean((await cookies()).get(SESSION_COOKIE)?.value);
 }
 
 /**

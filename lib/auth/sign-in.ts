@@ -66,7 +66,7 @@ async function checkPassword(
     if (stronger) upgradePasswordHash(tx, user.id, user.passwordHash, stronger);
     if (input.replacing) revokeSession(tx, hashSessionToken(input.replacing), now);
     deleteExpiredSessions(tx, now);
-    insertSession(tx, { tokenHash: hashSessionToken(token), userId: user.id, expiresAt: expiresAt.toISOString() });
+    insertSession(tx, { tokenHash: hashSessionToken(token), userId: user.id, expiresAt: expiresAt.toISOString() }, now);
   });
   return { ok: true, token, expiresAt, userId: user.id };
 }

@@ -218,6 +218,38 @@ test('a save sent after the session ended keeps what was typed, says so, and goe
   await other.close();
 });
 
+test('a session unused for 30 minutes ends: the save is refused with the typing kept, the sign-in page says why; a session in use goes on', async ({ page }) => {
+  const id = seedTestFigure(db, 'Idle place', 4);
+  const who = await newEditor(db, 'idle');
+  await signIn(page, who);
+  const lastSeen = () => db.$client.prepare('SELECT s.last_seen_at FROM sessions s JOIN admin_users u ON u.id = s.user_id WHERE u.email = ? AND s.revoked_at IS NULL').pluck().get(who.email) as string;
+  const setLastSeen = (minutesAgo: number) =>
+    db.$client.prepare('UPDATE sessions SET last_seen_at = ? WHERE user_id = (SELECT id FROM admin_users WHERE email = ?)').run(new Date(Date.now() - minutesAgo * 60_000).toISOString(), who.email);
+
+  // Last used 29 minutes ago: the next page is served, and the use is written down.
+  setLastSeen(29);
+  await page.goto(`/admin/figures/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Figure #${id}:`);
+  expect(Date.now() - Date.parse(lastSeen())).toBeLessThan(60_000);
+
+  const edit = page.locator('form').filter({ has: page.getByRole('button', { name: 'Save changes' }) });
+  await edit.getByLabel('Note').fill('typed before a long pause');
+  setLastSeen(31);
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('form-status').first()).toContainText('it was unused for 30 minutes');
+  await expect(edit.getByLabel('Note')).toHaveValue('typed before a long pause');
+  expect(findFigure(db, id)).toMatchObject({ revision: 1 });
+
+  // Any admin page now goes to sign-in, which says the session has ended, and comes back after.
+  await page.goto(`/admin/figures/${id}`);
+  await expect(page).toHaveURL(/\/admin\/login\?next=/);
+  await expect(page.getByRole('status')).toContainText('Your session has ended: it was unused for 30 minutes');
+  await page.getByLabel('E-mail address').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/figures/${id}$`));
+});
+
 test('a signed-out POST to the create action changes nothing, while the same POST signed in does', async ({ page, playwright }) => {
   await signIn(page, editor);
   await page.goto('/admin/figures/new');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDb, type Db } from '@/db/index';
 import { findActiveSession } from '@/db/queries/sessions';
-import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from '@/lib/auth/session-token';
+import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_IDLE_MS, SESSION_TTL_MS } from '@/lib/auth/session-token';
 import { signInWithPassword, signOutToken } from '@/lib/auth/sign-in';
 import { listAdminEntryPoints, listServerActions, OPEN_ACTIONS, OPEN_ADMIN_FILES, type Located } from '../helpers/access-rules';
 import { createSeededTestDb, dumpTables } from '../helpers/db';
@@ -28,7 +28,10 @@ beforeAll(async () => {
   tokens.valid = await signedInEditor(db);
   const expired = await signInWithPassword(db, { ...EDITOR, address: '203.0.113.2' }, new Date(Date.now() - SESSION_TTL_MS - 60_000));
   const revoked = await signInWithPassword(db, { ...EDITOR, address: '203.0.113.3' });
-  if (!expired.ok || !revoked.ok) throw new Error('sign-in failed');
+  // Signed in 31 minutes ago and not used since: 11 hours left, but idle.
+  const idle = await signInWithPassword(db, { ...EDITOR, address: '203.0.113.4' }, new Date(Date.now() - SESSION_IDLE_MS - 60_000));
+  if (!expired.ok || !revoked.ok || !idle.ok) throw new Error('sign-in failed');
+  tokens.idle = idle.token;
   signOutToken(db, revoked.token);
   tokens.expired = expired.token;
   tokens.revoked = revoked.token;
@@ -44,6 +47,7 @@ const BAD_SESSIONS: Array<[string, () => string | undefined]> = [
   ['missing', () => undefined],
   ['empty', () => ''],
   ['expired', () => tokens.expired],
+  ['idle (unused for more than 30 minutes)', () => tokens.idle],
   ['revoked (signed out)', () => tokens.revoked],
   ['forged (random token)', () => newSessionToken()],
   ['forged (the stored hash of a live session, as a stolen copy of the database would give)', () => hashSessionToken(tokens.valid!)],

@@ -154,6 +154,21 @@ describe('the committed migrations', () => {
     db.$client.close();
   });
 
+  it('0013 gives every open session its last use: its start, so one begun over 30 minutes ago has ended', () => {
+    const db = databaseAsOf('0012_seed_kursiv_date');
+    db.$client.prepare("INSERT INTO admin_users (email, password_hash) VALUES ('old@example.org', 'scrypt$x')").run();
+    const insert = db.$client.prepare("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, 1, ?, '2999-01-01T00:00:00.000Z')");
+    insert.run('a', '2024-05-01T12:00:00.000Z');
+    insert.run('b', '2024-05-01T13:00:00.000Z');
+    expect(columns(db, 'sessions')).not.toContain('last_seen_at');
+    migrateDatabase(db);
+    expect(db.$client.prepare('SELECT token_hash, last_seen_at FROM sessions ORDER BY id').all()).toEqual([
+      { token_hash: 'a', last_seen_at: '2024-05-01T12:00:00.000Z' },
+      { token_hash: 'b', last_seen_at: '2024-05-01T13:00:00.000Z' },
+    ]);
+    db.$client.close();
+  });
+
   it('0005 drops the unused lock-out columns of admin_users, keeping every account', () => {
     const db = databaseAsOf('0003_login_attempts');
     db.$client.prepare("INSERT INTO admin_users (email, password_hash, failed_attempts, locked_until) VALUES ('old@example.org', 'scrypt$x', 4, '2030-01-01T00:00:00.000Z')").run();

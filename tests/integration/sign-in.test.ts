@@ -1,7 +1,7 @@
 import { randomBytes, scrypt } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/index';
-import { findActiveSession } from '@/db/queries/sessions';
+import { findActiveSession, touchSession } from '@/db/queries/sessions';
 import { AccountError, createAdmin, resetAdminPassword } from '@/lib/auth/accounts';
 import { hashSessionToken } from '@/lib/auth/session-token';
 import { signInWithPassword, signOutToken, WRONG_CREDENTIALS } from '@/lib/auth/sign-in';
@@ -36,7 +36,11 @@ describe('sign-in and sessions', () => {
     expect(result.expiresAt.toISOString()).toBe('2024-05-02T00:00:00.000Z');
     expect(db.$client.prepare('SELECT token_hash FROM sessions').pluck().get()).toBe(hashSessionToken(result.token));
     expect(JSON.stringify(db.$client.prepare('SELECT * FROM sessions').all())).not.toContain(result.token);
+    // Used a minute before each look (a session unused for 30 minutes ends: session-idle.test.ts).
+    const session = findActiveSession(db, hashSessionToken(result.token), t0)!;
+    touchSession(db, session.sessionId, later(11 * 3600_000 - 60_000));
     expect(findActiveSession(db, hashSessionToken(result.token), later(11 * 3600_000))).toMatchObject({ email: 'editor@example.org' });
+    touchSession(db, session.sessionId, later(12 * 3600_000 - 60_000));
     expect(findActiveSession(db, hashSessionToken(result.token), later(12 * 3600_000))).toBeUndefined();
   });
 
@@ -44,6 +48,8 @@ describe('sign-in and sessions', () => {
     const first = await attempt(PASSWORD, t0);
     const other = await attempt(PASSWORD, t0, '198.51.100.7');
     if (!first.ok || !other.ok) throw new Error('not signed in');
+    // Both in use until a minute before the new sign-in.
+    for (const token of [first.token, other.token]) touchSession(db, findActiveSession(db, hashSessionToken(token), t0)!.sessionId, later(3600_000 - 60_000));
     const again = await signInWithPassword(db, { email: 'editor@example.org', password: PASSWORD, address: '203.0.113.5', replacing: first.token }, later(3600_000));
     if (!again.ok) throw new Error(again.message);
     expect(findActiveSession(db, hashSessionToken(first.token), later(3600_000))).toBeUndefined();
