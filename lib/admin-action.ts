@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import type { ChangeMade } from '@/db/queries/audit-read';
 import type { SessionUser } from '@/db/queries/sessions';
 import type { FieldChange } from './audit-diff';
 import { currentAdmin } from './auth/session';
@@ -14,6 +15,8 @@ export type FormState = {
   values?: Record<string, string>;
   /** After a refused stale save: what someone else changed meanwhile. */
   changes?: FieldChange[];
+  /** After a refused stale save: who made those changes, when, and the reasons they gave. */
+  changedBy?: ChangeMade[];
   /**
    * After a refused stale save: a choice a select of the form must offer although the page's list
    * may lack it (an event, metric or source the other editor chose after this form was drawn).

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ChangeMade } from '@/db/queries/audit-read';
 import { fieldErrors, type FormState } from './admin-action';
 import { diffSnapshots, showValue } from './audit-diff';
 import { mergeRecordEdit } from './merge-edit';
@@ -15,7 +16,7 @@ import { mergeRecordEdit } from './merge-edit';
 export function staleRecordAnswer(
   what: 'event' | 'source',
   schema: z.ZodObject,
-  refused: { current: Record<string, unknown> & { updatedAt: string }; then: Record<string, unknown> | null },
+  refused: { current: Record<string, unknown> & { updatedAt: string }; then: Record<string, unknown> | null; changedBy: ChangeMade[] },
   mine: Record<string, unknown>,
   typed: Record<string, string>,
 ): FormState {
@@ -34,6 +35,7 @@ export function staleRecordAnswer(
     status: 'error',
     message,
     changes: then ? diffSnapshots(then, current) : undefined,
+    changedBy: refused.changedBy,
     errors: Object.keys(errors).length ? errors : undefined,
     values: { ...merged.values, updatedAt: current.updatedAt },
     version: current.updatedAt,

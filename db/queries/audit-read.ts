@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, max, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../index';
 import { auditEntries, FIGURE_NUMBER_CHANGED, FIGURE_NUMBER_KEYS, type AUDIT_ENTITIES, type AuditEntry, type Figure } from '../schema';
 
@@ -26,6 +26,33 @@ export function listAuditForEntity(db: Executor, entityType: Entity, entityId: n
     .from(auditEntries)
     .where(and(eq(auditEntries.entityType, entityType), eq(auditEntries.entityId, entityId)))
     .orderBy(desc(auditEntries.id))
+    .all();
+}
+
+/** One change someone made to a record: who, when, what, and their reason. */
+export type ChangeMade = Pick<AuditEntry, 'actor' | 'at' | 'action' | 'entityType' | 'reason'>;
+
+/**
+ * The changes made to a record after the version a form was opened at (its `revision` for a
+ * figure, its `updatedAt` for an event or a source), oldest first: what a refused stale save tells
+ * the editor of who changed it and why. None when the history lacks that version.
+ */
+export function changesAfterVersion(
+  db: Executor,
+  entityType: Entity,
+  entityId: number,
+  version: { key: 'revision' | 'updatedAt'; value: number | string },
+): ChangeMade[] {
+  const ofRecord = and(eq(auditEntries.entityType, entityType), eq(auditEntries.entityId, entityId));
+  const opened = db
+    .select({ id: max(auditEntries.id) })
+    .from(auditEntries)
+    .where(and(ofRecord, sql`json_extract(${auditEntries.after}, ${`$.${version.key}`}) = ${version.value}`));
+  return db
+    .select({ actor: auditEntries.actor, at: auditEntries.at, action: auditEntries.action, entityType: auditEntries.entityType, reason: auditEntries.reason })
+    .from(auditEntries)
+    .where(and(ofRecord, gt(auditEntries.id, opened)))
+    .orderBy(asc(auditEntries.id))
     .all();
 }
 

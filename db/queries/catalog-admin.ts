@@ -4,6 +4,7 @@ import type { SourceInput } from '@/lib/validation/source';
 import { writeTransaction, type Db, type Executor } from '../index';
 import { auditEntries, events, figures, sources, type Event, type Source } from '../schema';
 import { logAudit, type Actor } from './audit';
+import { changesAfterVersion, type ChangeMade } from './audit-read';
 import { findSource } from './catalog';
 import { eventThatHad } from './event-moves';
 import { changesNothing, NOTHING_CHANGED } from '@/lib/unchanged';
@@ -42,7 +43,12 @@ export function findEventById(db: Executor, id: number): Event | undefined {
  * `updatedAt` is not the one the form was built from). A refusal gives the record now and, from
  * its history, as the form showed it (null when the history lacks that version).
  */
-export type CatalogSave<T> = { status: 'saved'; row: T } | { status: 'stale'; current: T; then: Record<string, unknown> | null };
+export type CatalogSave<T> = { status: 'saved'; row: T } | { status: 'stale'; current: T; then: Record<string, unknown> | null; changedBy: ChangeMade[] };
+
+/** A refused edit of a record changed since version `seenVersion`: the record now, as the form had it, and who changed it. */
+function staleSave<T>(tx: Executor, entityType: 'event' | 'source', id: number, current: T, seenVersion: string): CatalogSave<T> {
+  return { status: 'stale', current, then: recordAt(tx, entityType, id, seenVersion), changedBy: changesAfterVersion(tx, entityType, id, { key: 'updatedAt', value: seenVersion }) };
+}
 
 /** The record as its audit entry of version `updatedAt` left it, or null. */
 function recordAt(db: Executor, entityType: 'event' | 'source', id: number, updatedAt: string): Record<string, unknown> | null {
@@ -73,7 +79,7 @@ export function updateSource(db: Db, id: number, seenVersion: string, input: Sou
   return writeTransaction(db, (tx): CatalogSave<Source> => {
     const before = findSourceById(tx, id);
     if (!before) throw new CatalogWriteError(`There is no source #${id}.`);
-    if (before.updatedAt !== seenVersion) return { status: 'stale', current: before, then: recordAt(tx, 'source', id, seenVersion) };
+    if (before.updatedAt !== seenVersion) return staleSave(tx, 'source', id, before, seenVersion);
     const clash = findSource(tx, input);
     if (clash && clash.id !== id) throw new CatalogWriteError(`Another source is exactly this one (source #${clash.id}).`);
     if (changesNothing(sourceValues(input), before)) throw new CatalogWriteError(NOTHING_CHANGED);
@@ -125,7 +131,7 @@ export function updateEvent(db: Db, id: number, seenVersion: string, input: Even
   return writeTransaction(db, (tx): CatalogSave<Event> => {
     const before = findEventById(tx, id);
     if (!before) throw new CatalogWriteError(`There is no event #${id}.`);
-    if (before.updatedAt !== seenVersion) return { status: 'stale', current: before, then: recordAt(tx, 'event', id, seenVersion) };
+    if (before.updatedAt !== seenVersion) return staleSave(tx, 'event', id, before, seenVersion);
     if (changesNothing(eventValues(input), before)) throw new CatalogWriteError(NOTHING_CHANGED);
     refuseTakenSlug(tx, input.slug, id);
     const row = tx.update(events).set({ ...eventValues(input), updatedAt: nextVersionAt(before.updatedAt) }).where(eq(events.id, id)).returning().get();

@@ -163,6 +163,7 @@ test('two editors change the same figure: the second save is refused, shows what
 
   await field(a, 'Number (best)').fill('101');
   await field(a, 'Note').fill('A checked it');
+  await field(a, 'Why this change').fill('the ministry revised its count');
   await a.getByRole('button', { name: 'Save changes' }).click();
   await expect(a.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
 
@@ -173,6 +174,10 @@ test('two editors change the same figure: the second save is refused, shows what
   await expect(status).toContainText('The form now holds their version with your edits on top; where you both changed a field, yours is kept and the field is marked');
   await expect(status.getByRole('row', { name: /Number \(best\)/ })).toContainText('100');
   await expect(status.getByRole('row', { name: /Number \(best\)/ })).toContainText('101');
+  // Who changed it, when, and why.
+  await expect(status.getByRole('list', { name: 'Who changed it since you opened the form' }).getByRole('listitem')).toHaveText(
+    new RegExp(`^Edited by ${editor.email.replace(/[.+]/g, '\\$&')} \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\. Reason given: “the ministry revised its count”$`),
+  );
   // The number B never touched now shows A's; the note both changed keeps B's, marked with A's.
   await expect(field(b, 'Number (best)')).toHaveValue('101');
   await expect(field(b, 'Note')).toHaveValue('B thinks otherwise');

@@ -26,3 +26,15 @@ export function figureForm(over: Record<string, string> = {}): Record<string, st
     unit: 'people', reportedOn: '2022-03-01', sourceChoice: 'existing', sourceId: '1', quote: '', note: '', ...over,
   };
 }
+
+/** Figure `id`'s edit form as opened at `revision`: its stored values, as text. */
+export function figureFormOpenedOn(db: Db, id: number, revision: string): Record<string, string> {
+  const row = db.$client.prepare(`SELECT event_id, metric_id, group_name, location, qualifier, value_low, value_best, value_high, unit,
+    reported_on, source_id, quote, note FROM figures WHERE id = ?`).get(id) as Record<string, string | number | null>;
+  const text = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  return figureForm({
+    figureId: String(id), revision, eventId: text(row.event_id), metricId: text(row.metric_id), group: text(row.group_name), location: text(row.location),
+    qualifier: text(row.qualifier), valueLow: text(row.value_low), valueBest: text(row.value_best), valueHigh: text(row.value_high), unit: text(row.unit),
+    reportedOn: text(row.reported_on), sourceId: text(row.source_id), quote: text(row.quote), note: text(row.note),
+  });
+}

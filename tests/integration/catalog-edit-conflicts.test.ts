@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { updateEventAction } from '@/app/admin/(signed-in)/events/actions';
+import { updateFigureAction } from '@/app/admin/(signed-in)/figures/actions';
 import { updateSourceAction } from '@/app/admin/(signed-in)/sources/actions';
 import { IDLE_STATE } from '@/app/admin/ui/idle';
 import type { Db } from '@/db/index';
 import { createEvent, findEventById, findSourceById, updateSource } from '@/db/queries/catalog-admin';
-import { formDataOf } from '../helpers/editor-session';
+import { EDITOR, figureFormOpenedOn, formDataOf } from '../helpers/editor-session';
 import { redirectTarget } from '../helpers/next-headers';
 import { signedInEditorOnSeededDb } from '../helpers/signed-in-db';
 
@@ -42,6 +43,8 @@ describe('editing a source someone else saved meanwhile', () => {
     const stale = await updateSourceAction(IDLE_STATE, formDataOf({ ...opened, publisher: 'My publisher' }));
     expect(stale.message).toBe('Not saved: someone else changed this source after you opened it. Their changes are listed below. The form now holds their version with your edits on top: review it, then save again.');
     expect(stale.changes).toEqual([{ field: 'title', label: 'Title', before: opened.title || '(empty)', after: 'Their title' }]);
+    // Who changed it and when (a source's edit has no reason field).
+    expect(stale.changedBy).toEqual([{ actor: EDITOR.email, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), action: 'update', entityType: 'source', reason: null }]);
     expect(stale.values).toMatchObject({ title: 'Their title', publisher: 'My publisher', updatedAt: findSourceById(db, 3)!.updatedAt });
     expect(stale.version).toBe(findSourceById(db, 3)!.updatedAt);
     expect(stale.errors).toBeUndefined();
@@ -69,6 +72,7 @@ describe('editing a source someone else saved meanwhile', () => {
     const stale = await updateSourceAction(IDLE_STATE, formDataOf({ ...opened, publisher: 'Mine' }));
     expect(stale.message).toMatch(/Its history lacks the version you opened, so their changes cannot be listed; your edits are still in the form/);
     expect(stale.changes).toBeUndefined();
+    expect(stale.changedBy).toEqual([]);
     expect(stale.values).toMatchObject({ title: opened.title, publisher: 'Mine', updatedAt: '2030-01-01T00:00:00.000Z' });
   });
 
@@ -96,6 +100,7 @@ describe('editing an event someone else saved meanwhile', () => {
     const stale = await updateEventAction(IDLE_STATE, formDataOf({ ...opened, name: `${e.name} (edited)` }));
     expect(stale.message).toMatch(/^Not saved: someone else changed this event after you opened it\./);
     expect(stale.changes?.map((c) => c.field)).toEqual(['description']);
+    expect(stale.changedBy).toMatchObject([{ actor: EDITOR.email, action: 'update', entityType: 'event' }]);
     expect(stale.values).toMatchObject({ description: 'Their description', name: `${e.name} (edited)` });
     expect(findEventById(db, 1)).toMatchObject({ name: e.name, description: 'Their description' });
   });
@@ -108,5 +113,26 @@ describe('editing an event someone else saved meanwhile', () => {
     const stale = await updateEventAction(IDLE_STATE, formDataOf({ ...opened, startDate: '2022-01-10' }));
     expect(stale.values).toMatchObject({ startDate: '2022-01-10', endDate: '2022-01-05' });
     expect(stale.errors).toEqual({ endDate: ['The end date must not be before the start date.'] });
+  });
+});
+
+describe('editing a figure someone else saved meanwhile', () => {
+  it('says who changed it since, when, and why, oldest first, and only the changes after the revision opened', async () => {
+    const opened = db.$client.prepare('SELECT revision FROM figures WHERE id = 2').pluck().get() as number;
+    const form = (over: Record<string, string>) => ({ ...figureFormOpenedOn(db, 2, String(opened)), ...over });
+    const first = await updateFigureAction(IDLE_STATE, formDataOf(form({ revision: String(opened), note: 'theirs', changeReason: 'the ministry corrected its count' }))).catch(redirectTarget);
+    expect(first).toBe('/admin/figures/2?saved=updated');
+    const second = await updateFigureAction(IDLE_STATE, formDataOf(form({ revision: String(opened + 1), note: 'theirs again' }))).catch(redirectTarget);
+    expect(second).toBe('/admin/figures/2?saved=updated');
+
+    const stale = await updateFigureAction(IDLE_STATE, formDataOf(form({ revision: String(opened), note: 'mine' })));
+    expect(stale.message).toMatch(/someone else changed this figure/);
+    expect(stale.changedBy).toEqual([
+      { actor: EDITOR.email, at: expect.any(String), action: 'update', entityType: 'figure', reason: 'the ministry corrected its count' },
+      { actor: EDITOR.email, at: expect.any(String), action: 'update', entityType: 'figure', reason: null },
+    ]);
+    // Opened at the revision after the first save: only the second is listed.
+    const later = await updateFigureAction(IDLE_STATE, formDataOf(form({ revision: String(opened + 1), note: 'mine' })));
+    expect(later.changedBy).toMatchObject([{ reason: null }]);
   });
 });

@@ -5,7 +5,7 @@ import { signIn } from '@/app/admin/login/actions';
 import { IDLE_STATE } from '@/app/admin/ui/idle';
 import type { Db } from '@/db/index';
 import { SESSION_COOKIE } from '@/lib/auth/session-token';
-import { EDITOR, figureForm, formDataOf } from '../helpers/editor-session';
+import { EDITOR, figureForm, figureFormOpenedOn, formDataOf } from '../helpers/editor-session';
 import { redirectTarget, requestCookies } from '../helpers/next-headers';
 import { signedInEditorOnSeededDb } from '../helpers/signed-in-db';
 
@@ -26,16 +26,7 @@ beforeAll(() => {
 });
 
 /** The edit form as opened on a figure at a revision: its stored values, as text. */
-function openedOn(id: number, revision: string): Record<string, string> {
-  const row = db.$client.prepare(`SELECT event_id, metric_id, group_name, location, qualifier, value_low, value_best, value_high, unit,
-    reported_on, source_id, quote, note FROM figures WHERE id = ?`).get(id) as Record<string, string | number | null>;
-  const text = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
-  return figureForm({
-    figureId: String(id), revision, eventId: text(row.event_id), metricId: text(row.metric_id), group: text(row.group_name), location: text(row.location),
-    qualifier: text(row.qualifier), valueLow: text(row.value_low), valueBest: text(row.value_best), valueHigh: text(row.value_high), unit: text(row.unit),
-    reportedOn: text(row.reported_on), sourceId: text(row.source_id), quote: text(row.quote), note: text(row.note),
-  });
-}
+const openedOn = (id: number, revision: string) => figureFormOpenedOn(db, id, revision);
 
 describe('the key of a form\'s answer', () => {
   it('a refused figure counts up from the idle state, answer after answer, keeping what was typed', async () => {

@@ -1,6 +1,9 @@
 'use client';
 import { useEffect, useRef } from 'react';
 import type { FormState } from '@/lib/admin-action';
+import { auditActionWord } from '@/lib/audit-action';
+
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
  * The form's overall outcome, announced politely; after a refused stale save, what changed. A
@@ -30,6 +33,16 @@ export function FormStatus({ state }: { state: FormState }) {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {state.changedBy?.length ? (
+        <ul className="changed-by" aria-label="Who changed it since you opened the form">
+          {state.changedBy.map((c, i) => (
+            <li key={i}>
+              {capitalised(auditActionWord(c))} by {c.actor} <time dateTime={c.at}>{c.at.replace('T', ' ').slice(0, 16)} UTC</time>.{' '}
+              {c.reason ? <>Reason given: “{c.reason}”</> : <span className="muted">No reason given.</span>}
+            </li>
+          ))}
+        </ul>
       ) : null}
     </div>
   );

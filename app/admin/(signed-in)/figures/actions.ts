@@ -3,6 +3,7 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
 import { figureFieldNames } from '@/db/queries/figure-admin';
+import { changesAfterVersion } from '@/db/queries/audit-read';
 import { correctRetractionReason, createFigure, figureAtRevision, FigureWriteError, metricUnitOf, restoreFigure, restoreFigureVersion, retractFigure, updateFigure, type SaveResult } from '@/db/queries/figure-writes';
 import type { Figure } from '@/db/schema';
 import { adminAction, fieldErrors, type FormState } from '@/lib/admin-action';
@@ -32,12 +33,14 @@ function stale(current: Figure, formRevision: number, values: Record<string, str
   const names = figureFieldNames(db);
   const opened = `Not saved: someone else changed this figure after you opened it (you edited revision ${formRevision}; it is now at revision ${current.revision}).`;
   const changes = diffSnapshots(then, current, names);
+  const changedBy = changesAfterVersion(db, 'figure', current.id, { key: 'revision', value: formRevision });
   if ('again' in edit || !then) {
     const next = 'again' in edit ? `what you typed is still in the form: review them, then ${edit.again}` : 'your edits are still in the form: review them, then save again to replace their version';
     return {
       status: 'error',
       message: `${opened} Their changes are listed below and ${next}.`,
       changes,
+      changedBy,
       values: { ...values, revision: String(current.revision) },
       version: current.revision,
     };
@@ -62,6 +65,7 @@ function stale(current: Figure, formRevision: number, values: Record<string, str
     status: 'error',
     message: `${opened} Their changes are listed below. The form now holds their version with your edits on top${merged.both.length ? '; where you both changed a field, yours is kept and the field is marked' : ''}: review it, then save again.`,
     changes,
+    changedBy,
     errors: Object.keys(errors).length ? errors : undefined,
     values: merged.values,
     choices,
