@@ -59,14 +59,18 @@ export function closeDb(): void {
 /**
  * Runs `fn`, a write that may be skipped, without waiting for another connection's write lock:
  * SQLITE_BUSY at once instead of after `busy_timeout` (the caller decides what a busy database
- * means). Only outside a transaction: the pragma is the connection's.
+ * means); the connection's own timeout is restored after it, whatever happens. Only outside a
+ * transaction: the pragma is the connection's.
  */
 export function withoutWaiting<T>(db: Db, fn: () => T): T {
-  db.$client.pragma('busy_timeout = 0');
+  const sqlite = db.$client;
+  if (sqlite.inTransaction) throw new Error('withoutWaiting cannot run inside a transaction: the busy timeout is the connection’s');
+  const waited = Number(sqlite.pragma('busy_timeout', { simple: true }));
+  sqlite.pragma('busy_timeout = 0');
   try {
     return fn();
   } finally {
-    db.$client.pragma(`busy_timeout = ${busyTimeoutMs()}`);
+    sqlite.pragma(`busy_timeout = ${waited}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../index';
 import { auditEntries, FIGURE_NUMBER_CHANGED, FIGURE_NUMBER_KEYS, type AUDIT_ENTITIES, type AuditEntry, type Figure } from '../schema';
 
@@ -29,29 +29,32 @@ export function listAuditForEntity(db: Executor, entityType: Entity, entityId: n
     .all();
 }
 
-/** One change someone made to a record: who, when, what, and their reason. */
+/** One change someone made to a record: who, when, what, and the reason given (a retraction's own reason for a retraction). */
 export type ChangeMade = Pick<AuditEntry, 'actor' | 'at' | 'action' | 'entityType' | 'reason'>;
 
 /**
- * The changes made to a record after the version a form was opened at (its `revision` for a
- * figure, its `updatedAt` for an event or a source), oldest first: what a refused stale save tells
- * the editor of who changed it and why. None when the history lacks that version.
+ * The changes made to a record after the version a form was opened at and up to the version the
+ * refusal names (a figure's `revision`, an event's or a source's `updatedAt`, each only ever
+ * growing), oldest first: what a refused stale save tells the editor of who changed it and why.
+ * A retraction's reason is the figure's own (`after.retractionReason`).
  */
-export function changesAfterVersion(
+export function changesBetweenVersions<V extends number | string>(
   db: Executor,
   entityType: Entity,
   entityId: number,
-  version: { key: 'revision' | 'updatedAt'; value: number | string },
+  versions: { key: 'revision' | 'updatedAt'; opened: V; now: V },
 ): ChangeMade[] {
-  const ofRecord = and(eq(auditEntries.entityType, entityType), eq(auditEntries.entityId, entityId));
-  const opened = db
-    .select({ id: max(auditEntries.id) })
-    .from(auditEntries)
-    .where(and(ofRecord, sql`json_extract(${auditEntries.after}, ${`$.${version.key}`}) = ${version.value}`));
+  const version = sql`json_extract(${auditEntries.after}, ${`$.${versions.key}`})`;
   return db
-    .select({ actor: auditEntries.actor, at: auditEntries.at, action: auditEntries.action, entityType: auditEntries.entityType, reason: auditEntries.reason })
+    .select({
+      actor: auditEntries.actor,
+      at: auditEntries.at,
+      action: auditEntries.action,
+      entityType: auditEntries.entityType,
+      reason: sql<string | null>`CASE WHEN ${auditEntries.action} = 'retract' THEN coalesce(${auditEntries.reason}, json_extract(${auditEntries.after}, '$.retractionReason')) ELSE ${auditEntries.reason} END`,
+    })
     .from(auditEntries)
-    .where(and(ofRecord, gt(auditEntries.id, opened)))
+    .where(and(eq(auditEntries.entityType, entityType), eq(auditEntries.entityId, entityId), sql`${version} > ${versions.opened}`, sql`${version} <= ${versions.now}`))
     .orderBy(asc(auditEntries.id))
     .all();
 }

@@ -4,7 +4,7 @@ import type { SourceInput } from '@/lib/validation/source';
 import { writeTransaction, type Db, type Executor } from '../index';
 import { auditEntries, events, figures, sources, type Event, type Source } from '../schema';
 import { logAudit, type Actor } from './audit';
-import { changesAfterVersion, type ChangeMade } from './audit-read';
+import { changesBetweenVersions, type ChangeMade } from './audit-read';
 import { findSource } from './catalog';
 import { eventThatHad } from './event-moves';
 import { changesNothing, NOTHING_CHANGED } from '@/lib/unchanged';
@@ -46,8 +46,8 @@ export function findEventById(db: Executor, id: number): Event | undefined {
 export type CatalogSave<T> = { status: 'saved'; row: T } | { status: 'stale'; current: T; then: Record<string, unknown> | null; changedBy: ChangeMade[] };
 
 /** A refused edit of a record changed since version `seenVersion`: the record now, as the form had it, and who changed it. */
-function staleSave<T>(tx: Executor, entityType: 'event' | 'source', id: number, current: T, seenVersion: string): CatalogSave<T> {
-  return { status: 'stale', current, then: recordAt(tx, entityType, id, seenVersion), changedBy: changesAfterVersion(tx, entityType, id, { key: 'updatedAt', value: seenVersion }) };
+function staleSave<T extends { updatedAt: string }>(tx: Executor, entityType: 'event' | 'source', id: number, current: T, seenVersion: string): CatalogSave<T> {
+  return { status: 'stale', current, then: recordAt(tx, entityType, id, seenVersion), changedBy: changesBetweenVersions(tx, entityType, id, { key: 'updatedAt', opened: seenVersion, now: current.updatedAt }) };
 }
 
 /** The record as its audit entry of version `updatedAt` left it, or null. */

@@ -22,17 +22,11 @@ export function hashSessionToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
-type StoredSession = { expiresAt: string; revokedAt: string | null; lastSeenAt: string | null };
-
 /**
- * Whether a stored session is still good at `now`: not revoked, not expired, and used within
- * the last SESSION_IDLE_MS. db/queries/sessions.ts asks the same in SQL, with `idleSince`.
+ * The moment before which a session's last use makes it idle at `now` (ISO 8601, as stored): a
+ * session is good while it is not revoked, not expired, and used after this
+ * (db/queries/sessions.ts, `findActiveSession`).
  */
-export function sessionIsActive(s: StoredSession, now: Date): boolean {
-  return s.revokedAt === null && Date.parse(s.expiresAt) > now.getTime() && s.lastSeenAt !== null && s.lastSeenAt > idleSince(now);
-}
-
-/** The moment before which a session's last use makes it idle at `now` (ISO 8601, as stored). */
 export function idleSince(now: Date): string {
   return new Date(now.getTime() - SESSION_IDLE_MS).toISOString();
 }

@@ -32,8 +32,11 @@ export async function currentAdmin(now: Date = new Date()): Promise<SessionUser 
   return user;
 }
 
-/** What the sign-in page tells a browser whose session has ended (its cookie is still there). */
-export const SESSION_ENDED_NOTICE = 'Your session has ended: it was unused for 30 minutes, or it is more than 12 hours old. Sign in again to go on.';
+/**
+ * What the sign-in page tells a browser whose session has ended while its cookie lasts (the cookie
+ * itself expires with the 12 hours, so a session that old is not told apart from none).
+ */
+export const SESSION_ENDED_NOTICE = 'Your session has ended: it was unused for 30 minutes, or the account was signed out everywhere (a password reset). Sign in again to go on.';
 
 /** Whether the request carries a session cookie at all (to tell a session that has ended from none). */
 export async function hasSessionCookie(): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { updateEventAction } from '@/app/admin/(signed-in)/events/actions';
-import { updateFigureAction } from '@/app/admin/(signed-in)/figures/actions';
+import { retractFigureAction, updateFigureAction } from '@/app/admin/(signed-in)/figures/actions';
 import { updateSourceAction } from '@/app/admin/(signed-in)/sources/actions';
 import { IDLE_STATE } from '@/app/admin/ui/idle';
 import type { Db } from '@/db/index';
@@ -134,5 +134,15 @@ describe('editing a figure someone else saved meanwhile', () => {
     // Opened at the revision after the first save: only the second is listed.
     const later = await updateFigureAction(IDLE_STATE, formDataOf(form({ revision: String(opened + 1), note: 'mine' })));
     expect(later.changedBy).toMatchObject([{ reason: null }]);
+  });
+
+  it('gives a retraction’s reason as the reason for it, and lists changes whatever the history holds of the revision opened', async () => {
+    const opened = db.$client.prepare('SELECT revision FROM figures WHERE id = 3').pluck().get() as number;
+    const retracted = await retractFigureAction(IDLE_STATE, formDataOf({ figureId: '3', revision: String(opened), reason: 'a duplicate of another report' })).catch(redirectTarget);
+    expect(retracted).toMatch(/^\/admin\/figures\/3/);
+    // The entry of the revision opened is gone (a database edited by hand): the later change is still listed.
+    db.$client.prepare("DELETE FROM audit_entries WHERE entity_type = 'figure' AND entity_id = 3 AND json_extract(after, '$.revision') = ?").run(opened);
+    const stale = await updateFigureAction(IDLE_STATE, formDataOf({ ...figureFormOpenedOn(db, 3, String(opened)), note: 'mine' }));
+    expect(stale.changedBy).toEqual([{ actor: EDITOR.email, at: expect.any(String), action: 'retract', entityType: 'figure', reason: 'a duplicate of another report' }]);
   });
 });

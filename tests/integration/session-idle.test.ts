@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { closeDb, openDatabase, type Db } from '@/db/index';
+import { closeDb, getDb, openDatabase, withoutWaiting, type Db } from '@/db/index';
 import { findActiveSession } from '@/db/queries/sessions';
 import { currentAdmin } from '@/lib/auth/session';
 import { hashSessionToken, SESSION_COOKIE, SESSION_IDLE_MS } from '@/lib/auth/session-token';
@@ -87,9 +87,30 @@ describe('a session unused for 30 minutes', () => {
       other.$client.exec('ROLLBACK');
       other.$client.close();
     }
+    // The connection waits for locks again as before (a save under contention must not fail at once).
+    expect(getDb().$client.pragma('busy_timeout', { simple: true })).toBe(5000);
     const later = new Date(start.getTime() + 6 * MINUTE);
     await currentAdmin(later);
     expect(lastSeen(token)).toBe(later.toISOString());
+    expect(getDb().$client.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(findActiveSession(db, hashSessionToken(token), later)).toBeDefined();
+  });
+});
+
+describe('a write that does not wait for the lock', () => {
+  it('restores the connection’s own busy timeout after it, and is refused inside a transaction', () => {
+    const own = openDatabase(file);
+    try {
+      own.$client.pragma('busy_timeout = 1234');
+      expect(withoutWaiting(own, () => own.$client.pragma('busy_timeout', { simple: true }))).toBe(0);
+      expect(own.$client.pragma('busy_timeout', { simple: true })).toBe(1234);
+      expect(() => withoutWaiting(own, () => { throw new Error('failed write'); })).toThrow('failed write');
+      expect(own.$client.pragma('busy_timeout', { simple: true })).toBe(1234);
+      own.$client.exec('BEGIN');
+      expect(() => withoutWaiting(own, () => 1)).toThrow(/inside a transaction/);
+      own.$client.exec('ROLLBACK');
+    } finally {
+      own.$client.close();
+    }
   });
 });

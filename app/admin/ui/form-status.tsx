@@ -34,12 +34,13 @@ export function FormStatus({ state }: { state: FormState }) {
           </tbody>
         </table>
       ) : null}
+      {/* A figure's edit may give a reason (a retraction must); an event's or a source's edit has no reason field. */}
       {state.changedBy?.length ? (
         <ul className="changed-by" aria-label="Who changed it since you opened the form">
           {state.changedBy.map((c, i) => (
             <li key={i}>
               {capitalised(auditActionWord(c))} by {c.actor} <time dateTime={c.at}>{c.at.replace('T', ' ').slice(0, 16)} UTC</time>.{' '}
-              {c.reason ? <>Reason given: “{c.reason}”</> : <span className="muted">No reason given.</span>}
+              {c.reason ? <>Reason given: “{c.reason}”</> : c.entityType === 'figure' ? <span className="muted">No reason given.</span> : null}
             </li>
           ))}
         </ul>

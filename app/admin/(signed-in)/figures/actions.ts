@@ -3,7 +3,7 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
 import { figureFieldNames } from '@/db/queries/figure-admin';
-import { changesAfterVersion } from '@/db/queries/audit-read';
+import { changesBetweenVersions } from '@/db/queries/audit-read';
 import { correctRetractionReason, createFigure, figureAtRevision, FigureWriteError, metricUnitOf, restoreFigure, restoreFigureVersion, retractFigure, updateFigure, type SaveResult } from '@/db/queries/figure-writes';
 import type { Figure } from '@/db/schema';
 import { adminAction, fieldErrors, type FormState } from '@/lib/admin-action';
@@ -33,7 +33,7 @@ function stale(current: Figure, formRevision: number, values: Record<string, str
   const names = figureFieldNames(db);
   const opened = `Not saved: someone else changed this figure after you opened it (you edited revision ${formRevision}; it is now at revision ${current.revision}).`;
   const changes = diffSnapshots(then, current, names);
-  const changedBy = changesAfterVersion(db, 'figure', current.id, { key: 'revision', value: formRevision });
+  const changedBy = changesBetweenVersions(db, 'figure', current.id, { key: 'revision', opened: formRevision, now: current.revision });
   if ('again' in edit || !then) {
     const next = 'again' in edit ? `what you typed is still in the form: review them, then ${edit.again}` : 'your edits are still in the form: review them, then save again to replace their version';
     return {
