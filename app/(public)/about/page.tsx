@@ -7,6 +7,7 @@ import { COLUMN_GUIDE, PARAMETER_GUIDE, parameterRoutes, qualifierGuide } from '
 import { REPORT_STATUS_WORDS } from '@/lib/dashboard';
 import { EXPORT_COLUMNS } from '@/lib/export/csv';
 import { CSV_PARAMETERS, JSON_PARAMETERS } from '@/lib/validation/figure-filters';
+import { EVENT_FEED_ENTRIES } from '@/lib/feed/event-feed';
 
 export const dynamic = 'force-dynamic';
 
@@ -141,6 +142,12 @@ export default function AboutPage() {
           same filters. For example: <a href={csvExample}>{csvExample}</a> ({example.event ? 'an event’s figures' : 'every figure'}, retracted
           ones included and marked) and <a href={jsonExample}>{jsonExample}</a> (the first {example.metric ? '20 figures of a metric' : '20 figures'}).
           Each chart on an event page also downloads its own figures as CSV.
+        </p>
+        <p>
+          To follow an event’s numbers as they are revised, subscribe to its Atom feed in a feed reader
+          (<code>/events/SLUG/feed.xml</code>{example.event ? <>, for example <a href={`/events/${example.event}/feed.xml`}>{`/events/${example.event}/feed.xml`}</a></> : null}):
+          the latest {EVENT_FEED_ENTRIES} figures entered, changed, retracted or restored, each with its source, the number before a
+          correction and the reason given, linking to the figure’s page. The event page links to it.
         </p>
         <p>
           All parameters are optional and can be combined. An unknown or repeated parameter, or one given with no value, is answered 400

@@ -37,6 +37,9 @@ function searchOf(query: Record<string, string | string[] | undefined>): string 
   return text ? `?${text}` : '';
 }
 
+/** The event's Atom feed (feed.xml/route.ts). */
+const feedPath = (slug: string) => `/events/${slug}/feed.xml`;
+
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -45,6 +48,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: dashboard.event.name,
     description: `Deaths, injuries, detentions and damage in the ${dashboard.event.name}, with the source of every figure.`,
+    // Feed readers find the event's feed from its page.
+    alternates: { types: { 'application/atom+xml': [{ url: feedPath(dashboard.event.slug), title: `${dashboard.event.name}: new and changed figures` }] } },
   };
 }
 
@@ -84,6 +89,8 @@ export default async function EventPage({ params, searchParams }: Props) {
       <p className="summary">
         {formatNumber(reportCount, "")} reports{retractedCount ? ` (${formatNumber(retractedCount, '')} retracted)` : ''} from {formatNumber(sources.length, "")} sources.{' '}
         <a href={`/api/figures.csv?${new URLSearchParams({ event: event.slug, status: 'all' })}`} download>Download all figures, retracted ones included and marked (CSV)</a>
+        {' · '}
+        <a href={feedPath(event.slug)} type="application/atom+xml">Follow new and changed figures (Atom feed)</a>
       </p>
       {metrics.length === 0 ? <p>No figures have been reported for this event yet.</p> : null}
       <HeadlineCards dashboard={dashboard} changes={view.changes} />

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { EventFigureChange } from '@/db/queries/event-feed';
+import { atomXml, xmlText } from '@/lib/feed/atom';
+import { eventFeed, feedEntry } from '@/lib/feed/event-feed';
+
+const BASE = 'https://example.org';
+const figure = { metricId: 1, group: 'all', location: 'Kazakhstan', qualifier: 'exact', valueLow: null, valueBest: 225, valueHigh: null, unit: 'people', reportedOn: '2022-01-15', sourceId: 2, status: 'published', retractionReason: null, revision: 2 };
+
+function change(over: Partial<EventFigureChange> = {}): EventFigureChange {
+  return {
+    id: 7, at: '2026-11-28T12:00:00.000Z', action: 'update', entityType: 'figure', actor: 'editor@example.org', reason: null,
+    before: { ...figure, valueBest: 164, revision: 1 }, after: figure, figureId: 12, metricLabel: 'Deaths', reportingBody: 'Prosecutor General', publisher: 'Tengrinews',
+    ...over,
+  };
+}
+
+describe('an event feed entry', () => {
+  it('says what the figure now says, who reported it when, what kind of change it was, and the number before it', () => {
+    expect(feedEntry(change({ reason: 'the ministry revised its count' }), BASE)).toEqual({
+      id: 'https://example.org/figures/12#change-7',
+      title: 'Changed: Deaths (Kazakhstan): 225 people',
+      link: 'https://example.org/figures/12',
+      updated: '2026-11-28T12:00:00.000Z',
+      summary: 'Prosecutor General, as published by Tengrinews, reported it on 15 January 2022. Changed by an editor on 28 November 2026. Before the change: 164 people. Reason given: the ministry revised its count.',
+    });
+  });
+
+  it('words each kind of change, and never says which editor or file made it', () => {
+    const entered = feedEntry(change({ action: 'create', before: null, actor: 'import: secret-file.csv', publisher: '' }), BASE);
+    expect(entered.title).toBe('New report: Deaths (Kazakhstan): 225 people');
+    expect(entered.summary).toBe('Prosecutor General reported it on 15 January 2022. Entered by an import of a file on 28 November 2026.');
+    const retracted = feedEntry(change({ action: 'retract', after: { ...figure, status: 'retracted', retractionReason: 'a duplicate' } }), BASE);
+    expect(retracted.title).toMatch(/^Retracted: /);
+    expect(retracted.summary).toMatch(/Retracted by an editor on 28 November 2026\. Reason: a duplicate\.$/);
+    expect(feedEntry(change({ action: 'restore' }), BASE).title).toMatch(/^Restored: /);
+    // A note-only edit says no number before it.
+    expect(feedEntry(change({ before: { ...figure, note: 'old' }, after: { ...figure, note: 'new' } }), BASE).summary).not.toContain('Before the change');
+    for (const c of [entered, retracted]) expect(JSON.stringify(c)).not.toMatch(/editor@example\.org|secret-file/);
+    expect(feedEntry(change({ after: { ...figure, group: 'law enforcement', qualifier: 'more_than', valueBest: 1300 } }), BASE).title).toBe('Changed: Deaths (law enforcement, Kazakhstan): more than 1,300 people');
+  });
+});
+
+describe('the Atom document', () => {
+  it('escapes every text, drops characters XML cannot hold, and dates the feed by its newest change', () => {
+    const hostile = change({ metricLabel: 'Deaths <script>alert(1)</script> & "more"', reason: 'a\u0000b\u001Fc' });
+    const xml = atomXml(eventFeed({ slug: 'kz', name: 'Unrest & <b>riots</b>', updatedAt: '2025-01-01T00:00:00.000Z' }, [hostile], BASE));
+    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
+    expect(xml).not.toContain('<script>');
+    expect(xml).not.toContain('<b>');
+    expect(xml).toContain('Deaths &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;');
+    expect(xml).toContain('<title>Unrest &amp; &lt;b&gt;riots&lt;/b&gt;: new and changed figures</title>');
+    expect(xml).toContain('Reason given: abc.');
+    expect(xml).toContain('<updated>2026-11-28T12:00:00.000Z</updated>');
+    expect(xml).toContain('<link rel="self" type="application/atom+xml" href="https://example.org/events/kz/feed.xml"/>');
+    expect(xml.match(/<entry>/g)).toHaveLength(1);
+  });
+
+  it('is a valid empty feed for an event with no figures yet, dated by the event', () => {
+    const xml = atomXml(eventFeed({ slug: 'kz', name: 'New event', updatedAt: '2025-01-01T00:00:00.000Z' }, [], BASE));
+    expect(xml).toContain('<updated>2025-01-01T00:00:00.000Z</updated>');
+    expect(xml).not.toContain('<entry>');
+    expect(xmlText('\uFFFEok\u0008')).toBe('ok');
+  });
+});
