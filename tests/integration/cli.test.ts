@@ -108,7 +108,7 @@ describe('npm run export', () => {
 
 describe('npm run import', () => {
   const ERRORS = [
-    'line 2, column value_best: Enter a whole number of 0 or more, like 1300.',
+    'line 2, column value_best: "12abc" is not a whole number of 0 or more; enter one like 1300.',
     'line 3, column reported_on: "2022-02-30" is not a date; use YYYY-MM-DD, like 2022-01-11.',
     'line 4, column reported_on: 2999-01-01 is in the future; enter the date it was reported.',
     'line 5, column source_url: Enter a web address starting with http:// or https://.',

@@ -38,8 +38,8 @@ describe('figure form', () => {
     expect(errorsOf(figureFormSchema, form({ eventId: '', metricId: 'x' }))).toEqual({ eventId: ['Choose the event.'], metricId: ['Choose the metric.'] });
   });
 
-  it.each([['-5'], ['12abc'], ['1.5'], ['1e3']])('refuses the number %j', (best) => {
-    expect(errorsOf(figureFormSchema, form({ valueBest: best }))).toEqual({ valueBest: ['Enter a whole number of 0 or more, like 1300.'] });
+  it.each([['-5'], ['12abc'], ['1.5'], ['1e3']])('refuses the number %j, quoting it', (best) => {
+    expect(errorsOf(figureFormSchema, form({ valueBest: best }))).toEqual({ valueBest: [`"${best}" is not a whole number of 0 or more; enter one like 1300.`] });
   });
 
   it('refuses low greater than high, and best outside the range', () => {
