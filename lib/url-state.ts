@@ -13,31 +13,71 @@ export type DashboardState = {
 
 type Params = Record<string, string | string[] | undefined>;
 
+/** The page's parameters, in the order its parts come (the charts, then All reports). */
+export const DASHBOARD_PARAMETERS = ['compare', 'compare_view', 'breakdown', 'breakdown_view', 'timeline', 'timeline_view', 'reports_page'] as const;
+export type DashboardParameter = (typeof DASHBOARD_PARAMETERS)[number];
+export type DashboardChart = 'compare' | 'breakdown' | 'timeline';
+
+/** Something a link asked for that the page cannot show as asked; `shown` is what it shows instead. */
+export type LinkProblem =
+  | { kind: 'repeated'; parameter: DashboardParameter; times: number; used: string }
+  | { kind: 'unit'; given: string; shown: string }
+  | { kind: 'metric'; chart: 'breakdown' | 'timeline'; given: string; shown: string }
+  | { kind: 'view'; chart: DashboardChart; given: string }
+  | { kind: 'page'; given: string }
+  | { kind: 'past-end'; given: number; pages: number };
+
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const view = (v: string | string[] | undefined): ChartView => (one(v) === 'table' ? 'table' : 'chart');
+const PAGE = /^\d+$/;
+
+type Choices = { metrics: string[]; units: string[]; reportPages?: number };
 
 /**
- * Reads the page state from the query string. Unknown values fall back to the defaults rather
- * than failing: an old or hand-edited link still opens the page.
+ * Reads the page state from the query string, and what in it the page cannot follow. Unknown
+ * values fall back to the defaults rather than failing: an old or hand-edited link still opens
+ * the page, and the problems let it say what it shows instead. A parameter given twice is read
+ * by its first value. An empty value is read as none given, and is no problem.
  */
-export function readDashboardState(params: Params, choices: { metrics: string[]; units: string[] }, defaults: { metric: string; unit: string }): DashboardState {
-  const metric = (v: string | string[] | undefined) => {
-    const key = one(v);
-    return key && choices.metrics.includes(key) ? key : defaults.metric;
+export function readDashboardLink(params: Params, choices: Choices, defaults: { metric: string; unit: string }): { state: DashboardState; problems: LinkProblem[] } {
+  const problems: LinkProblem[] = [];
+  const value = (parameter: DashboardParameter) => {
+    const v = params[parameter];
+    if (Array.isArray(v) && v.length > 1) problems.push({ kind: 'repeated', parameter, times: v.length, used: v[0] ?? '' });
+    return one(v) || undefined;
   };
-  const unit = one(params.compare);
-  const page = Number.parseInt(one(params.reports_page) ?? '1', 10);
-  return {
-    compare: unit && choices.units.includes(unit) ? unit : defaults.unit,
-    compareView: view(params.compare_view),
-    breakdown: metric(params.breakdown),
-    breakdownView: view(params.breakdown_view),
-    timeline: metric(params.timeline),
-    timelineView: view(params.timeline_view),
-    // A page past the end shows the last (the page clamps it), however far past: a number too
-    // large to hold exactly is past the end too.
-    reportsPage: page > 0 ? Math.min(page, Number.MAX_SAFE_INTEGER) : 1,
+  const view = (chart: DashboardChart): ChartView => {
+    const v = value(`${chart}_view`);
+    if (v !== undefined && v !== 'chart' && v !== 'table') problems.push({ kind: 'view', chart, given: v });
+    return v === 'table' ? 'table' : 'chart';
   };
+  const metric = (chart: 'breakdown' | 'timeline') => {
+    const key = value(chart);
+    if (key === undefined || choices.metrics.includes(key)) return key ?? defaults.metric;
+    problems.push({ kind: 'metric', chart, given: key, shown: defaults.metric });
+    return defaults.metric;
+  };
+  const unit = value('compare');
+  if (unit !== undefined && !choices.units.includes(unit)) problems.push({ kind: 'unit', given: unit, shown: defaults.unit });
+  const compare = unit !== undefined && choices.units.includes(unit) ? unit : defaults.unit;
+  const compareView = view('compare');
+  const breakdown = metric('breakdown');
+  const breakdownView = view('breakdown');
+  const timeline = metric('timeline');
+  const timelineView = view('timeline');
+  const page = value('reports_page');
+  let reportsPage = 1;
+  if (page !== undefined && PAGE.test(page) && Number(page) >= 1) {
+    // However far past the end: a number too large to hold exactly is past the end too.
+    reportsPage = Math.min(Number(page), Number.MAX_SAFE_INTEGER);
+  } else if (page !== undefined) {
+    problems.push({ kind: 'page', given: page });
+  }
+  // A page past the end shows the last.
+  if (choices.reportPages !== undefined && reportsPage > choices.reportPages) {
+    problems.push({ kind: 'past-end', given: reportsPage, pages: choices.reportPages });
+    reportsPage = Math.max(1, choices.reportPages);
+  }
+  return { state: { compare, compareView, breakdown, breakdownView, timeline, timelineView, reportsPage }, problems };
 }
 
 const DEFAULTS: Record<string, string> = { compare_view: 'chart', breakdown_view: 'chart', timeline_view: 'chart', reports_page: '1' };

@@ -4,10 +4,18 @@ import type { EventCharts, EventDashboard } from '@/lib/event-dashboard';
 import { dashboardHref, type DashboardState } from '@/lib/url-state';
 import { ChartPanel } from './chart-panel';
 import { ChartTable } from './chart-table';
+import { NoticeList } from './notice-list';
 import { OptionPicker } from './option-picker';
 import { BOUND_BARS_NOTE } from './charts/bar-style';
 
-type Props = { dashboard: EventDashboard; charts: EventCharts; state: DashboardState; defaults: { metric: string; unit: string } };
+type Props = {
+  dashboard: EventDashboard;
+  charts: EventCharts;
+  state: DashboardState;
+  defaults: { metric: string; unit: string };
+  /** What the page's link asked of the charts that they could not show (lib/link-notices.ts). */
+  notices?: readonly string[];
+};
 
 const csvHref = (params: Record<string, string>) => `/api/figures.csv?${new URLSearchParams(params).toString()}`;
 const STANDING_SAYS = 'its standing column says which the chart shows';
@@ -27,7 +35,7 @@ function comparisonCsvFilters(event: string, rows: ChartRow[]): Record<string, s
 }
 
 /** The three charts: headlines compared by unit, one metric broken down, one metric over time. */
-export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
+export function ChartsSection({ dashboard, charts, state, defaults, notices = [] }: Props) {
   const { event, citationOf, metrics } = dashboard;
   const href = (change: Partial<DashboardState>, hash: string) => dashboardHref(state, change, defaults, `#${hash}`);
   const { comparisons, breakdown, timeline } = charts;
@@ -36,6 +44,7 @@ export function ChartsSection({ dashboard, charts, state, defaults }: Props) {
   return (
     <section aria-labelledby="charts-title">
       <h2 id="charts-title">Charts</h2>
+      <NoticeList notices={notices} />
       {compare ? (
         <ChartPanel
           spec={compare.spec}

@@ -1,5 +1,6 @@
 import { PAGE_ID_PATTERN } from '@/lib/page-id';
 import { siteOrigin } from '@/lib/site-origin';
+import { DASHBOARD_PARAMETERS } from '@/lib/url-state';
 
 /**
  * Which requests the page cache may answer. Only the public pages, fetched as a document: the
@@ -20,7 +21,7 @@ export type PageShelf = 'dashboard' | 'records';
  * cannot crowd the real pages out of the cache.
  */
 const PARAM_VALUE = /^[A-Za-z0-9_-]{1,40}$/;
-const DASHBOARD_PARAMS = new Map(['compare', 'compare_view', 'breakdown', 'breakdown_view', 'timeline', 'timeline_view', 'reports_page'].map((p) => [p, PARAM_VALUE]));
+const DASHBOARD_PARAMS = new Map(DASHBOARD_PARAMETERS.map((p) => [p, PARAM_VALUE]));
 
 /** The public pages, the parameters each takes, and the shelf each is kept on. */
 const PUBLIC_PAGES: ReadonlyArray<{ path: RegExp; params: ReadonlyMap<string, RegExp>; shelf: PageShelf }> = [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUALIFIERS } from '@/db/schema';
+import { quoteInput } from '@/lib/quote-input';
 
 /**
  * Field rules shared by the admin forms, the CSV import and the JSON API. Every message here is
@@ -54,6 +55,8 @@ const DIGITS = /^\d+$/;
 // stop is not one: 1.300 is a decimal in English.
 const GROUPED_DIGITS = /^\d{1,3}([, \u00a0\u202f\u2009])\d{3}(\1\d{3})*$/;
 const COUNT_MESSAGE = 'Enter a whole number of 0 or more, like 1300.';
+/** What was given, quoted, when it is not a count: as a date's message quotes the date. */
+const notACount = (given: string) => `${quoteInput(given)} is not a whole number of 0 or more; enter one like 1300.`;
 
 /**
  * A whole number ≥ 0 up to the largest safe integer, or null when empty. Strings are read
@@ -64,18 +67,20 @@ export const count = z.unknown().transform((input, ctx): number | null => {
   if (input === null || input === undefined) return null;
   if (typeof input !== 'string') {
     if (typeof input === 'number' && Number.isSafeInteger(input) && input >= 0 && !Object.is(input, -0)) return input;
-    ctx.issues.push({ code: 'custom', input, message: COUNT_MESSAGE });
+    // A number from a script is quoted as written (String(-0) would be "0"); anything else is not one.
+    const message = typeof input === 'number' ? notACount(Object.is(input, -0) ? '-0' : String(input)) : COUNT_MESSAGE;
+    ctx.issues.push({ code: 'custom', input, message });
     return z.NEVER;
   }
   const s = input.trim();
   if (s === '') return null;
   if (!DIGITS.test(s) && !GROUPED_DIGITS.test(s)) {
-    ctx.issues.push({ code: 'custom', input, message: COUNT_MESSAGE });
+    ctx.issues.push({ code: 'custom', input, message: notACount(s) });
     return z.NEVER;
   }
   const digits = s.replace(/[, \u00a0\u202f\u2009]/g, '');
   if (BigInt(digits) > BigInt(Number.MAX_SAFE_INTEGER)) {
-    ctx.issues.push({ code: 'custom', input, message: `Enter a number no larger than ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}.` });
+    ctx.issues.push({ code: 'custom', input, message: `${quoteInput(s)} is too large; enter a number no larger than ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}.` });
     return z.NEVER;
   }
   return Number(digits);
@@ -91,7 +96,7 @@ function dateIssue(s: string): string | null {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`) : null;
   if (s === '') return 'Enter a date as YYYY-MM-DD.';
   if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
-    return `"${s.slice(0, 40)}" is not a date; use YYYY-MM-DD, like 2022-01-11.`;
+    return `${quoteInput(s)} is not a date; use YYYY-MM-DD, like 2022-01-11.`;
   }
   return null;
 }

@@ -231,7 +231,7 @@ test('files are taken up to 20 MB: a larger one is refused before it is sent or,
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(result).toContainText('many.csv: 250 problems: nothing was written. The first 200 are listed;');
   await expect(result.locator('ol li')).toHaveCount(200);
-  await expect(result.locator('ol li').first()).toHaveText('line 2, column value_best: Enter a whole number of 0 or more, like 1300.');
+  await expect(result.locator('ol li').first()).toHaveText('line 2, column value_best: "x" is not a whole number of 0 or more; enter one like 1300.');
 
   // A header with no rows under it says so (it was "imported: 0 rows read").
   await page.getByLabel('CSV file').setInputFiles({ name: 'header-only.csv', mimeType: 'text/csv', buffer: Buffer.from(`${HEADER}\n`) });

@@ -109,7 +109,7 @@ test('adding, editing, retracting and restoring a figure without JavaScript: err
   // The server's answer, drawn by the server: nothing saved, each error beside its field.
   await expect(page).toHaveURL(/\/admin\/figures\/new$/);
   await expect(page.getByTestId('form-status')).toContainText('Nothing was saved: correct the fields marked below.');
-  await expect(page.locator('#valueBest-error')).toHaveText('Enter a whole number of 0 or more, like 1300.');
+  await expect(page.locator('#valueBest-error')).toHaveText('"-5" is not a whole number of 0 or more; enter one like 1300.');
   await expect(page.locator('#newSourceUrl-error')).toHaveText('Enter a web address starting with http:// or https://.');
   await expect(page.locator('#reportedOn-error')).toHaveText('');
   await expect(field(page, 'Number (best)')).toHaveAttribute('aria-invalid', 'true');

@@ -122,7 +122,7 @@ test('bad values are marked beside their fields, what was typed is kept, and not
   await page.getByRole('button', { name: 'Add figure' }).click();
 
   await expect(page.getByTestId('form-status')).toContainText('Nothing was saved: correct the fields marked below.');
-  await expect(page.locator('#valueBest-error')).toHaveText('Enter a whole number of 0 or more, like 1300.');
+  await expect(page.locator('#valueBest-error')).toHaveText('"-5" is not a whole number of 0 or more; enter one like 1300.');
   await expect(page.locator('#reportedOn-error')).toHaveText('2999-01-01 is in the future; enter the date it was reported.');
   await expect(page.locator('#newSourceUrl-error')).toHaveText('Enter a web address starting with http:// or https://.');
   await expect(field(page, 'Number (best)')).toHaveAttribute('aria-invalid', 'true');
@@ -138,7 +138,7 @@ test('bad values are marked beside their fields, what was typed is kept, and not
   await field(page, 'Reported on').fill('2022-01-05');
   await field(page, 'Web address').fill('https://example.org/ok');
   await page.getByRole('button', { name: 'Add figure' }).click();
-  await expect(page.locator('#valueBest-error')).toHaveText('Enter a whole number of 0 or more, like 1300.');
+  await expect(page.locator('#valueBest-error')).toHaveText('"12abc" is not a whole number of 0 or more; enter one like 1300.');
   await expect(page.locator('#reportedOn-error')).toHaveText('');
   await expect(field(page, 'Number (best)')).toHaveValue('12abc');
 

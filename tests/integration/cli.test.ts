@@ -65,6 +65,36 @@ describe('npm run export', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
+  it('refuses to replace a file that is there already, leaving it byte for byte, unless --force is given', async () => {
+    const out = path.join(dir, 'kept.csv');
+    const before = Buffer.concat([Buffer.from('an editor’s own notes, not an export\r\n'), crypto.randomBytes(4096)]);
+    fs.writeFileSync(out, before);
+    const files = fs.readdirSync(dir).sort();
+    const refused = npmRun('export', ['--status', 'all', '--out', out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(`${out} exists already; nothing was written. Add --force to replace it, or choose another file.\n`);
+    expect(fs.readFileSync(out).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(files);
+
+    const forced = npmRun('export', ['--status', 'all', '--out', out, '--force']);
+    expect(forced.status).toBe(0);
+    expect(forced.stderr).toBe(`Wrote ${out}.\n`);
+    process.env.DATABASE_PATH = file;
+    expect(fs.readFileSync(out, 'utf8')).toBe(await GET(new Request('http://localhost/api/figures.csv?status=all')).text());
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('says where --force belongs, and that a folder is not a file', () => {
+    const alone = npmRun('export', ['--force']);
+    expect(alone.status).toBe(2);
+    expect(alone.stdout).toBe('');
+    expect(alone.stderr).toContain('--force only goes with --out FILE: it lets the export replace FILE.');
+    const folder = npmRun('export', ['--out', dir, '--force']);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(`${dir} is a folder; give the name of a file to write. Nothing was written.\n`);
+  });
+
   it('refuses bad filters with the API’s messages, and an unknown event', () => {
     const bad = npmRun('export', ['--from', '2022-13-01', '--status', 'gone']);
     expect(bad.status).toBe(2);
@@ -78,7 +108,7 @@ describe('npm run export', () => {
 
 describe('npm run import', () => {
   const ERRORS = [
-    'line 2, column value_best: Enter a whole number of 0 or more, like 1300.',
+    'line 2, column value_best: "12abc" is not a whole number of 0 or more; enter one like 1300.',
     'line 3, column reported_on: "2022-02-30" is not a date; use YYYY-MM-DD, like 2022-01-11.',
     'line 4, column reported_on: 2999-01-01 is in the future; enter the date it was reported.',
     'line 5, column source_url: Enter a web address starting with http:// or https://.',

@@ -121,11 +121,11 @@ describe('the figure form, through its server action, with hostile text', () => 
   });
 
   it.each([
-    ['1e309', 'Enter a whole number of 0 or more, like 1300.'],
-    ['-0', 'Enter a whole number of 0 or more, like 1300.'],
-    ['0x10', 'Enter a whole number of 0 or more, like 1300.'],
-    ['12abc', 'Enter a whole number of 0 or more, like 1300.'],
-    ['9007199254740993', 'Enter a number no larger than 9,007,199,254,740,991.'],
+    ['1e309', '"1e309" is not a whole number of 0 or more; enter one like 1300.'],
+    ['-0', '"-0" is not a whole number of 0 or more; enter one like 1300.'],
+    ['0x10', '"0x10" is not a whole number of 0 or more; enter one like 1300.'],
+    ['12abc', '"12abc" is not a whole number of 0 or more; enter one like 1300.'],
+    ['9007199254740993', '"9007199254740993" is too large; enter a number no larger than 9,007,199,254,740,991.'],
   ])('the number %s is refused with “%s”', async (s, message) => {
     const outcome = await submit(formWith('valueBest', s));
     expect(outcome.saved ? 'saved' : outcome.state.errors?.valueBest).toEqual([message]);

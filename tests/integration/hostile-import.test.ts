@@ -81,11 +81,14 @@ describe('the CSV import with hostile cells', () => {
   });
 
   it.each([
-    ['value_best', '1e309', 'line 2, column value_best: Enter a whole number of 0 or more, like 1300.'],
-    ['value_best', '-0', 'line 2, column value_best: Enter a whole number of 0 or more, like 1300.'],
-    ['value_best', '0x10', 'line 2, column value_best: Enter a whole number of 0 or more, like 1300.'],
-    ['value_best', '9007199254740993', 'line 2, column value_best: Enter a number no larger than 9,007,199,254,740,991.'],
-    ['value_best', '12abc', 'line 2, column value_best: Enter a whole number of 0 or more, like 1300.'],
+    ['value_best', '1e309', 'line 2, column value_best: "1e309" is not a whole number of 0 or more; enter one like 1300.'],
+    ['value_best', '-0', 'line 2, column value_best: "-0" is not a whole number of 0 or more; enter one like 1300.'],
+    ['value_best', '0x10', 'line 2, column value_best: "0x10" is not a whole number of 0 or more; enter one like 1300.'],
+    ['value_best', '9007199254740993', 'line 2, column value_best: "9007199254740993" is too large; enter a number no larger than 9,007,199,254,740,991.'],
+    ['value_best', '12abc', 'line 2, column value_best: "12abc" is not a whole number of 0 or more; enter one like 1300.'],
+    // The cell is quoted as it was, escaped where a terminal or log would obey it, and shortened.
+    ['value_best', '12\u001b[2Jabc', 'line 2, column value_best: "12\ufffd[2Jabc" is not a whole number of 0 or more; enter one like 1300.'],
+    ['value_best', `${'9'.repeat(45)}x`, `line 2, column value_best: "${'9'.repeat(40)}…" is not a whole number of 0 or more; enter one like 1300.`],
     ['source_url', 'javascript:alert(1)', 'line 2, column source_url: Enter a web address starting with http:// or https://.'],
     ['source_url', 'data:text/html,<script>alert(1)</script>', 'line 2, column source_url: Enter a web address starting with http:// or https://.'],
     ['note', 'MEGABYTE_STRING', 'line 2, column note: Use at most 2,000 characters (this has 1,048,601).'],
@@ -102,7 +105,7 @@ describe('the CSV import with hostile cells', () => {
     const bad = csvWith('value_best', "'; DROP TABLE figures; --").split('\r\n')[1];
     const before = writeState(db);
     const summary = importCsvText(db, `${good}\r\n${bad}`, { userId: null, label: 'import: fuzz.csv' });
-    expect(summary.errors.map(formatImportError)).toEqual(['line 3, column value_best: Enter a whole number of 0 or more, like 1300.']);
+    expect(summary.errors.map(formatImportError)).toEqual(['line 3, column value_best: "\'; DROP TABLE figures; --" is not a whole number of 0 or more; enter one like 1300.']);
     expect(writeState(db)).toEqual(before);
   });
 });

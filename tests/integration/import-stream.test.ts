@@ -65,7 +65,7 @@ describe('importing a stream', () => {
       'kazakhstan-2022-unrest,detained,all,Oral,exact,,4,,people,2022-02-01,Police',
     ].join('\r\n');
     const expected = [
-      'line 2, column value_best: Enter a whole number of 0 or more, like 1300.',
+      'line 2, column value_best: "12abc" is not a whole number of 0 or more; enter one like 1300.',
       'line 3: the file is not valid CSV at character 39 (column "location"): a quote inside a cell that does not start with one; put the whole cell in quotes and write the quote twice ("").',
     ];
     expect((await importCsv(db, chunked(text), actor)).errors.map(formatImportError)).toEqual(expected);

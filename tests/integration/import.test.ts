@@ -29,7 +29,7 @@ describe('CSV import', () => {
     ].join('\n');
     const summary = importCsvText(db, csv, actor);
     expect(summary.errors.map(formatImportError)).toEqual([
-      'line 2, column value_best: Enter a whole number of 0 or more, like 1300.',
+      'line 2, column value_best: "12abc" is not a whole number of 0 or more; enter one like 1300.',
       'line 3, column source_url: Enter a web address starting with http:// or https://.',
       'line 4, column location: Remove the control characters and line breaks.',
       // Within a line, in the order of the columns (value_low comes before reported_on here).
@@ -76,7 +76,7 @@ describe('CSV import', () => {
     expect(valid).toMatchObject({ created: 0, rejected: 2 });
     // With an invalid row in the file, the other rows' units are still checked in the same pass.
     const mixed = importCsvText(db, [HEADER, ...wrongUnit, 'kazakhstan-2022-unrest,deaths,all,W,exact,,-1,,people,2022-01-22,Ministry,,,,,'].join('\n'), actor);
-    expect(mixed.errors.map(formatImportError)).toEqual([...expected, 'line 5, column value_best: Enter a whole number of 0 or more, like 1300.']);
+    expect(mixed.errors.map(formatImportError)).toEqual([...expected, 'line 5, column value_best: "-1" is not a whole number of 0 or more; enter one like 1300.']);
     expect(dumpTables(db)).toEqual(before);
     // The metric's unit with spaces around it is that unit.
     const spaced = importCsvText(db, [HEADER, 'kazakhstan-2022-unrest,economic_damage,all,Kostanay,exact,,5,,  KZT ,2022-01-22,Ministry,,,,,'].join('\n'), actor);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { diffSnapshots } from '@/lib/audit-diff';
 import { email, passwordIssue, signInSchema } from '@/lib/validation/admin-user';
 import { figureEditSchema, figureFormSchema, restoreSchema, retractSchema } from '@/lib/validation/figure-form';
-import { figureFiltersSchema } from '@/lib/validation/admin-figure-filters';
+import { figureFiltersSchema, pageWithin, readFigureFilters } from '@/lib/validation/admin-figure-filters';
 import { rowId } from '@/lib/validation/ids';
 
 const errorsOf = (schema: z.ZodType, value: unknown) => {
@@ -38,8 +38,8 @@ describe('figure form', () => {
     expect(errorsOf(figureFormSchema, form({ eventId: '', metricId: 'x' }))).toEqual({ eventId: ['Choose the event.'], metricId: ['Choose the metric.'] });
   });
 
-  it.each([['-5'], ['12abc'], ['1.5'], ['1e3']])('refuses the number %j', (best) => {
-    expect(errorsOf(figureFormSchema, form({ valueBest: best }))).toEqual({ valueBest: ['Enter a whole number of 0 or more, like 1300.'] });
+  it.each([['-5'], ['12abc'], ['1.5'], ['1e3']])('refuses the number %j, quoting it', (best) => {
+    expect(errorsOf(figureFormSchema, form({ valueBest: best }))).toEqual({ valueBest: [`"${best}" is not a whole number of 0 or more; enter one like 1300.`] });
   });
 
   it('refuses low greater than high, and best outside the range', () => {
@@ -142,6 +142,34 @@ describe('figure list filters from the URL', () => {
   it('reads the filters and drops what does not parse', () => {
     expect(figureFiltersSchema.parse({ event: '2', metric: 'x', status: 'retracted', q: ' toll ', page: '3' })).toEqual({ event: 2, metric: undefined, status: 'retracted', q: 'toll', page: 3 });
     expect(figureFiltersSchema.parse({ status: 'deleted', page: '-1', q: '' })).toEqual({ event: undefined, metric: undefined, status: undefined, q: undefined, page: 1 });
+    expect(figureFiltersSchema.parse({ status: [' published ', 'retracted'], page: '99999999999999999999' })).toMatchObject({ status: 'published', page: Number.MAX_SAFE_INTEGER });
+  });
+
+  it('says which status or page of the address it cannot follow, and what it shows instead', () => {
+    expect(readFigureFilters({ status: 'xyz', page: '2' })).toEqual({
+      filters: { event: undefined, metric: undefined, status: undefined, q: undefined, page: 2 },
+      notices: ['The status "xyz" is not one of published or retracted; figures of any status are shown.'],
+    });
+    expect(readFigureFilters({ status: 'retracted', page: 'abc' }).notices).toEqual(['"abc" is not a page number; the first page is shown.']);
+    expect(readFigureFilters({ page: ['0', '2'] }).notices).toEqual(['"0" is not a page number; the first page is shown.']);
+    expect(readFigureFilters({ page: '1e3' }).notices).toEqual(['"1e3" is not a page number; the first page is shown.']);
+    expect(readFigureFilters({ status: '<script>x</script>'.repeat(5), page: '-1' }).notices).toEqual([
+      `The status "${'<script>x</script>'.repeat(5).slice(0, 40)}…" is not one of published or retracted; figures of any status are shown.`,
+      '"-1" is not a page number; the first page is shown.',
+    ]);
+  });
+
+  it('says nothing of what the list can follow, or of the form\'s empty "Any"', () => {
+    for (const params of [{}, { status: '', page: '', q: '' }, { status: 'published', page: '3' }, { status: ' retracted ' }, { page: '99' }]) {
+      expect(readFigureFilters(params).notices).toEqual([]);
+    }
+  });
+
+  it('shows the last page for one past the end, and says so', () => {
+    expect(pageWithin(2, 3)).toEqual({ page: 2 });
+    expect(pageWithin(3, 3)).toEqual({ page: 3 });
+    expect(pageWithin(99, 3)).toEqual({ page: 3, notice: 'Page 99 is past the end; the last page, page 3, is shown.' });
+    expect(pageWithin(12_345, 1)).toEqual({ page: 1, notice: 'Page 12,345 is past the end; the only page is shown.' });
   });
 });
 

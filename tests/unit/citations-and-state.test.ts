@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DESCRIBED_POINTS, describeChart } from '@/lib/chart-description';
 import { numberSources, sourceLine, wordedCitation } from '@/lib/citations';
-import { dashboardHref, readDashboardState } from '@/lib/url-state';
+import { dashboardHref, readDashboardLink } from '@/lib/url-state';
+
+const readDashboardState = (...args: Parameters<typeof readDashboardLink>) => readDashboardLink(...args).state;
 import { makeFigure } from '../helpers/figures';
 
 describe('numberSources', () => {

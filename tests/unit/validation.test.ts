@@ -21,11 +21,22 @@ describe('count: whole numbers ≥ 0 up to the largest safe integer', () => {
     expect(value(count, '')).toBeNull();
     expect(value(count, undefined)).toBeNull();
   });
-  it.each(['-1', '12abc', '1e3', '1.5', '0x10', '+5', '1,30', '1 30', '1,300 000', '1  300', '1.300', '١٢', -3, 1.5, -0, Number.NaN, Infinity])('refuses %j', (input) => {
-    expect(messages(count, input)).toEqual(['Enter a whole number of 0 or more, like 1300.']);
+  it.each(['-1', '12abc', '1e3', '1.5', '0x10', '+5', '1,30', '1 30', '1,300 000', '1  300', '1.300', '١٢'])('refuses %j, quoting it as a date’s message quotes the date', (input) => {
+    expect(messages(count, input)).toEqual([`"${input}" is not a whole number of 0 or more; enter one like 1300.`]);
+  });
+  it.each([[-3, '-3'], [1.5, '1.5'], [-0, '-0'], [Number.NaN, 'NaN'], [Infinity, 'Infinity']])('refuses the number %d from a script, quoted as %s', (input, shown) => {
+    expect(messages(count, input)).toEqual([`"${shown}" is not a whole number of 0 or more; enter one like 1300.`]);
+  });
+  it('quotes the cell trimmed, shortened and with its control characters shown as �', () => {
+    expect(messages(count, '  12 abc  ')).toEqual(['"12 abc" is not a whole number of 0 or more; enter one like 1300.']);
+    expect(messages(count, `1\u0000\u001b[31m${'2'.repeat(60)}`)).toEqual([`"1\ufffd\ufffd[31m${'2'.repeat(33)}…" is not a whole number of 0 or more; enter one like 1300.`]);
+  });
+  it('says only what is wanted when what was given is not text or a number', () => {
+    expect(messages(count, true)).toEqual(['Enter a whole number of 0 or more, like 1300.']);
+    expect(messages(count, { toString: () => '5' })).toEqual(['Enter a whole number of 0 or more, like 1300.']);
   });
   it('refuses numbers past the largest safe integer, which would silently lose digits', () => {
-    expect(messages(count, '9007199254740993')).toEqual(['Enter a number no larger than 9,007,199,254,740,991.']);
+    expect(messages(count, '9007199254740993')).toEqual(['"9007199254740993" is too large; enter a number no larger than 9,007,199,254,740,991.']);
   });
 });
 

@@ -7,10 +7,12 @@ import { CiteThisPage } from '@/app/ui/cite-this-page';
 import { FigureTable } from '@/app/ui/figure-table';
 import { FocusOnArrival } from '@/app/ui/focus-on-arrival';
 import { HeadlineCards } from '@/app/ui/headline-cards';
+import { NoticeList } from '@/app/ui/notice-list';
 import { Pagination } from '@/app/ui/pagination';
 import { SourcesList } from '@/app/ui/sources-list';
 import { dashboardDefaults, latestOfCounts, loadEventDashboard, loadEventPage } from '@/lib/event-dashboard';
-import { dashboardHref, readDashboardState } from '@/lib/url-state';
+import { linkNotices } from '@/lib/link-notices';
+import { dashboardHref, readDashboardLink } from '@/lib/url-state';
 import { siteUrl } from '@/lib/site-url';
 import { formatDate, formatNumber } from '@/lib/wording';
 
@@ -61,11 +63,12 @@ export default async function EventPage({ params, searchParams }: Props) {
   // One snapshot for everything below: cards, charts and the table page of the same version.
   const view = loadEventPage(slug, (d) => {
     const defaults = dashboardDefaults(d);
-    const state = readDashboardState(query, { metrics: d.metrics.map((m) => m.key), units: d.units }, defaults);
     const pages = Math.max(1, Math.ceil(d.reportCount / REPORTS_PER_PAGE));
     // A page past the end shows the last, and the page's links keep that one.
-    const reportsPage = Math.min(state.reportsPage, pages);
-    return { pick: state, reportsPage, perPage: REPORTS_PER_PAGE, pages, state: { ...state, reportsPage }, defaults };
+    const { state, problems } = readDashboardLink(query, { metrics: d.metrics.map((m) => m.key), units: d.units, reportPages: pages }, defaults);
+    const labels = new Map(d.metrics.map((m) => [m.key, m.label]));
+    const notices = linkNotices(problems, (key) => labels.get(key) ?? key);
+    return { pick: state, reportsPage: state.reportsPage, perPage: REPORTS_PER_PAGE, pages, state, defaults, notices };
   });
   if (!view) {
     // An address an editor has since changed (or written in capitals) leads to the page as it is
@@ -76,7 +79,7 @@ export default async function EventPage({ params, searchParams }: Props) {
     notFound();
   }
   const { dashboard, charts, reports: shown } = view;
-  const { state, defaults, pages, reportsPage: page } = view.choice;
+  const { state, defaults, pages, reportsPage: page, notices } = view.choice;
   const { event, metrics, reportCount, retractedCount, sources } = dashboard;
 
   return (
@@ -94,9 +97,10 @@ export default async function EventPage({ params, searchParams }: Props) {
       </p>
       {metrics.length === 0 ? <p>No figures have been reported for this event yet.</p> : null}
       <HeadlineCards dashboard={dashboard} changes={view.changes} />
-      {charts ? <ChartsSection dashboard={dashboard} charts={charts} state={state} defaults={defaults} /> : null}
+      {charts ? <ChartsSection dashboard={dashboard} charts={charts} state={state} defaults={defaults} notices={notices.charts} /> : null}
       <section aria-labelledby="all-reports">
         <h2 id="all-reports">All reports ({formatNumber(reportCount, "")})</h2>
+        <NoticeList notices={notices.reports} />
         <FigureTable figures={shown} citationOf={dashboard.citationOf} changes={view.changes} latestIds={latestOfCounts(dashboard)} caption={reportsCaption(event.name, page, reportCount)} />
         <Pagination label="All reports: pages" page={page} pages={pages} hrefFor={(p) => dashboardHref(state, { reportsPage: p }, defaults, '#all-reports')} />
         {pages > 1 ? <FocusOnArrival id="all-reports" /> : null}

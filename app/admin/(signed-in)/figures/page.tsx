@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NoticeList } from '@/app/ui/notice-list';
 import { getDb } from '@/db/index';
 import { figureFormOptions, listFiguresForAdmin } from '@/db/queries/figure-admin';
 import { requireAdmin } from '@/lib/auth/session';
-import { figureFiltersSchema, type FigureFiltersInput } from '@/lib/validation/admin-figure-filters';
+import { pageWithin, readFigureFilters, type FigureFiltersInput } from '@/lib/validation/admin-figure-filters';
 import { describeScope, formatDate, formatFigureWithUnit } from '@/lib/wording';
 
 export const metadata: Metadata = { title: 'Figures' };
@@ -26,10 +27,18 @@ function pageHref(f: FigureFiltersInput, page: number): string {
 export default async function FiguresPage({ searchParams }: Props) {
   await requireAdmin();
   const db = getDb();
-  const f = figureFiltersSchema.parse(await searchParams);
+  const { filters, notices } = readFigureFilters(await searchParams);
   const options = figureFormOptions(db);
-  const { rows, total } = listFiguresForAdmin(db, { eventId: f.event, metricId: f.metric, status: f.status, q: f.q, page: f.page, pageSize: PAGE_SIZE });
+  const list = (page: number) => listFiguresForAdmin(db, { eventId: filters.event, metricId: filters.metric, status: filters.status, q: filters.q, page, pageSize: PAGE_SIZE });
+  let { rows, total } = list(filters.page);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // A page past the end (an old link, a list that got shorter) shows the last, and says so.
+  const within = pageWithin(filters.page, pages);
+  if (within.notice) {
+    notices.push(within.notice);
+    ({ rows, total } = list(within.page));
+  }
+  const f = { ...filters, page: within.page };
   return (
     <>
       <h1>Figures</h1>
@@ -64,6 +73,7 @@ export default async function FiguresPage({ searchParams }: Props) {
         <button type="submit">Filter</button>
         <Link href="/admin/figures">Clear</Link>
       </form>
+      <NoticeList notices={notices} />
       <p role="status">{total.toLocaleString('en-US')} figure{total === 1 ? '' : 's'}{pages > 1 ? `, page ${f.page} of ${pages}` : ''}</p>
       <div className="table-wrap">
         <table>
