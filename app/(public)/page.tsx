@@ -1,10 +1,17 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { loadEventList } from '@/lib/event-list';
 import { SourceLink, sourceNamesReporter } from '@/app/ui/source-link';
+import { SITE_NAME } from '@/lib/page-citation';
 import { figureHref } from '@/lib/page-id';
 import { describeRevision, formatDate, formatFigure } from '@/lib/wording';
 
 export const dynamic = 'force-dynamic';
+
+// Feed readers find the site's feed from its home page.
+export const metadata: Metadata = {
+  alternates: { types: { 'application/atom+xml': [{ url: '/feed.xml', title: `${SITE_NAME}: new and changed figures` }] } },
+};
 
 /** The list of events, each with its period and headline death toll, cited to its source. */
 export default function HomePage() {
@@ -15,6 +22,9 @@ export default function HomePage() {
       <p className="lede">
         Deaths, injuries, detentions and damage as the authorities and the press reported them, each number with its source, and every
         revision kept.
+      </p>
+      <p>
+        <a href="/feed.xml" type="application/atom+xml">Follow new and changed figures of every event (Atom feed)</a>
       </p>
       <h2>Events</h2>
       {events.length === 0 ? (

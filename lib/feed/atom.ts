@@ -37,3 +37,8 @@ export function atomXml(feed: AtomFeed): string {
     '',
   ].join('\n');
 }
+
+/** A feed as a route's answer: Atom, read again by a feed reader at each poll (no-cache). */
+export function atomResponse(feed: AtomFeed): Response {
+  return new Response(atomXml(feed), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' } });
+}

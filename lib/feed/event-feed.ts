@@ -1,5 +1,5 @@
 /**
- * An event's feed: every figure entered, changed, retracted or restored, newest first, for readers
+ * An event's feed, and the site's: every figure entered, changed, retracted or restored, newest first, for readers
  * who follow an event's numbers in a feed reader. Worded as the figure's public page words its
  * history: what kind of change, never which editor or file made it (lib/public-history.ts).
  */
@@ -18,8 +18,11 @@ const NUMBER_FIELDS = ['qualifier', 'valueLow', 'valueBest', 'valueHigh', 'unit'
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
-/** One change as a feed entry: what the figure said after it, who reported that and when, and why it changed. */
-export function feedEntry(change: EventFigureChange, base: string): AtomEntry {
+/**
+ * One change as a feed entry: what the figure said after it, who reported that and when, and why
+ * it changed. `withEvent`: the title names the figure's event too (the site's feed).
+ */
+export function feedEntry(change: EventFigureChange, base: string, withEvent = false): AtomEntry {
   const after = snapshotOf(change.after) ?? {};
   const before = snapshotOf(change.before);
   const number = formatFigureWithUnit(wordableOf(after));
@@ -34,7 +37,7 @@ export function feedEntry(change: EventFigureChange, base: string): AtomEntry {
   else if (change.reason) sentences.push(`Reason given: ${change.reason}.`);
   return {
     id: `${base}/figures/${change.figureId}#change-${change.id}`,
-    title: `${TITLE_VERBS[change.action]}: ${change.metricLabel ?? 'A figure'} (${scope}): ${number}`,
+    title: `${TITLE_VERBS[change.action]}: ${change.metricLabel ?? 'A figure'} (${scope})${withEvent && change.eventName ? `, ${change.eventName}` : ''}: ${number}`,
     link: `${base}/figures/${change.figureId}`,
     updated: change.at,
     summary: sentences.join(' '),
@@ -53,5 +56,19 @@ export function eventFeed(event: { slug: string; name: string; updatedAt: string
     updated: changes[0]?.at ?? event.updatedAt,
     author: SITE_NAME,
     entries: changes.map((c) => feedEntry(c, base)),
+  };
+}
+
+/** The site's feed: the newest changes to every event's figures; dated by the newest, else by `quietSince`. */
+export function siteFeed(changes: EventFigureChange[], base: string, quietSince: string): AtomFeed {
+  return {
+    id: `${base}/feed.xml`,
+    title: `${SITE_NAME}: new and changed figures`,
+    subtitle: `The latest ${EVENT_FEED_ENTRIES} figures entered, changed, retracted or restored for any event on ${SITE_NAME}, newest first; each links to the figure's page and its source.`,
+    self: `${base}/feed.xml`,
+    alternate: `${base}/`,
+    updated: changes[0]?.at ?? quietSince,
+    author: SITE_NAME,
+    entries: changes.map((c) => feedEntry(c, base, true)),
   };
 }

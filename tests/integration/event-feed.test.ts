@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/(public)/events/[slug]/feed.xml/route';
+import { GET as getSiteFeed } from '@/app/(public)/feed.xml/route';
 import { closeDb, type Db } from '@/db/index';
-import { findEventById, updateEvent } from '@/db/queries/catalog-admin';
+import { createEvent, findEventById, updateEvent } from '@/db/queries/catalog-admin';
 import { findFigure } from '@/db/queries/figure-admin';
-import { retractFigure, updateFigure } from '@/db/queries/figure-writes';
+import { createFigure, retractFigure, updateFigure } from '@/db/queries/figure-writes';
 import { EVENT_FEED_ENTRIES } from '@/lib/feed/event-feed';
 import type { FigureFormInput } from '@/lib/validation/figure-form';
 import { createSeededTestDb } from '../helpers/db';
@@ -81,5 +82,25 @@ describe('GET /events/SLUG/feed.xml', () => {
     const moved = await feed(SLUG);
     expect(moved.status).toBe(307);
     expect(moved.headers.get('location')).toBe('http://dashboard.example.org/events/kz-2022/feed.xml');
+  });
+});
+
+describe('GET /feed.xml', () => {
+  it('gives the newest changes of every event, each naming its event', async () => {
+    const other = createEvent(db, { slug: 'feed-other', name: 'Another crisis', country: 'Testland', startDate: '2023-01-01', description: '' }, editor);
+    const id = db.$client.prepare('SELECT id FROM figures ORDER BY id LIMIT 1').pluck().get() as number;
+    createFigure(db, { ...inputOf(id, {}), eventId: other.id, location: 'Testtown', valueBest: 12 }, editor);
+    const res = await getSiteFeed();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const xml = await res.text();
+    expect(xml).toContain('<id>http://dashboard.example.org/feed.xml</id>');
+    const [newest, ...rest] = entries(xml);
+    expect(newest).toMatch(/<title>New report: [^<(]+ \([^<)]*Testtown\), Another crisis: 12 people<\/title>/);
+    // The changes made to the seeded event above follow, named by it.
+    expect(rest[0]).toContain(', January 2022 unrest in Kazakhstan: ');
+    const all = db.$client.prepare("SELECT count(*) FROM audit_entries WHERE entity_type = 'figure'").pluck().get() as number;
+    expect(entries(xml)).toHaveLength(Math.min(all, EVENT_FEED_ENTRIES));
+    expect(xml).not.toContain('editor@example.org');
   });
 });

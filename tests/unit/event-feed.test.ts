@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventFigureChange } from '@/db/queries/event-feed';
 import { atomXml, xmlText } from '@/lib/feed/atom';
-import { eventFeed, feedEntry } from '@/lib/feed/event-feed';
+import { eventFeed, feedEntry, siteFeed } from '@/lib/feed/event-feed';
 
 const BASE = 'https://example.org';
 const figure = { metricId: 1, group: 'all', location: 'Kazakhstan', qualifier: 'exact', valueLow: null, valueBest: 225, valueHigh: null, unit: 'people', reportedOn: '2022-01-15', sourceId: 2, status: 'published', retractionReason: null, revision: 2 };
@@ -9,7 +9,7 @@ const figure = { metricId: 1, group: 'all', location: 'Kazakhstan', qualifier: '
 function change(over: Partial<EventFigureChange> = {}): EventFigureChange {
   return {
     id: 7, at: '2026-11-28T12:00:00.000Z', action: 'update', entityType: 'figure', actor: 'editor@example.org', reason: null,
-    before: { ...figure, valueBest: 164, revision: 1 }, after: figure, figureId: 12, metricLabel: 'Deaths', reportingBody: 'Prosecutor General', publisher: 'Tengrinews',
+    before: { ...figure, valueBest: 164, revision: 1 }, after: figure, figureId: 12, eventName: 'January 2022 unrest in Kazakhstan', metricLabel: 'Deaths', reportingBody: 'Prosecutor General', publisher: 'Tengrinews',
     ...over,
   };
 }
@@ -60,5 +60,16 @@ describe('the Atom document', () => {
     expect(xml).toContain('<updated>2025-01-01T00:00:00.000Z</updated>');
     expect(xml).not.toContain('<entry>');
     expect(xmlText('\uFFFEok\u0008')).toBe('ok');
+  });
+});
+
+describe('the site’s feed', () => {
+  it('names each entry’s event, and is dated by its newest change or, with none, by the last write', () => {
+    const feed = siteFeed([change()], BASE, '2025-01-01T00:00:00.000Z');
+    expect(feed.entries[0]!.title).toBe('Changed: Deaths (Kazakhstan), January 2022 unrest in Kazakhstan: 225 people');
+    expect(feed).toMatchObject({ id: 'https://example.org/feed.xml', self: 'https://example.org/feed.xml', alternate: 'https://example.org/', updated: '2026-11-28T12:00:00.000Z' });
+    expect(siteFeed([], BASE, '2025-01-01T00:00:00.000Z').updated).toBe('2025-01-01T00:00:00.000Z');
+    // An event's own feed does not repeat its name in every title.
+    expect(eventFeed({ slug: 'kz', name: 'K', updatedAt: '2025-01-01T00:00:00.000Z' }, [change()], BASE).entries[0]!.title).toBe('Changed: Deaths (Kazakhstan): 225 people');
   });
 });

@@ -147,7 +147,8 @@ export default function AboutPage() {
           To follow an event’s numbers as they are revised, subscribe to its Atom feed in a feed reader
           (<code>/events/SLUG/feed.xml</code>{example.event ? <>, for example <a href={`/events/${example.event}/feed.xml`}>{`/events/${example.event}/feed.xml`}</a></> : null}):
           the latest {EVENT_FEED_ENTRIES} figures entered, changed, retracted or restored, each with its source, the number before a
-          correction and the reason given, linking to the figure’s page. The event page links to it.
+          correction and the reason given, linking to the figure’s page. The event page links to it; <a href="/feed.xml">/feed.xml</a>, linked
+          from the home page, is the same for every event at once.
         </p>
         <p>
           All parameters are optional and can be combined. An unknown or repeated parameter, or one given with no value, is answered 400

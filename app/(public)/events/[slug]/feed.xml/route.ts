@@ -3,7 +3,7 @@ import { latestEventFigureChanges } from '@/db/queries/event-feed';
 import { currentEventSlug } from '@/db/queries/event-moves';
 import { findEventBySlug } from '@/db/queries/events';
 import { unlessDatabaseBusy } from '@/lib/api/responses';
-import { atomXml } from '@/lib/feed/atom';
+import { atomResponse } from '@/lib/feed/atom';
 import { EVENT_FEED_ENTRIES, eventFeed } from '@/lib/feed/event-feed';
 import { siteUrl } from '@/lib/site-url';
 
@@ -24,7 +24,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       if (moved) return Response.redirect(`${base}/events/${moved}/feed.xml`, 307);
       return new Response(`There is no event at /events/${slug}.\n`, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
     }
-    const xml = atomXml(eventFeed(event, latestEventFigureChanges(db, event.id, EVENT_FEED_ENTRIES), base));
-    return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' } });
+    return atomResponse(eventFeed(event, latestEventFigureChanges(db, event.id, EVENT_FEED_ENTRIES), base));
   });
 }
