@@ -9,7 +9,8 @@ const times = (n: number) => (n === 2 ? 'twice' : `${n} times`);
 function sentence(p: LinkProblem, labelOf: (metricKey: string) => string): string {
   switch (p.kind) {
     case 'repeated':
-      return `This link gave ${p.parameter} ${times(p.times)}; the first, ${quoteInput(p.used)}, is used.`;
+      // Only read: what it asks for may itself be refused, which a notice after this one says.
+      return `This link gave ${p.parameter} ${times(p.times)}; only the first, ${p.used === '' ? 'which is empty' : quoteInput(p.used)}, is read.`;
     case 'unit':
       return `This link asked for the headline figures in ${quoteInput(p.given)}, a unit this event has no figures in; they are shown in ${p.shown} instead.`;
     case 'metric':

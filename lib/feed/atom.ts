@@ -1,3 +1,4 @@
+import { fnv1a } from '@/lib/fnv1a';
 import { escapeHtml } from '@/lib/html';
 
 /** An Atom 1.0 entry (RFC 4287): its text is plain text, escaped here. */
@@ -38,7 +39,15 @@ export function atomXml(feed: AtomFeed): string {
   ].join('\n');
 }
 
-/** A feed as a route's answer: Atom, read again by a feed reader at each poll (no-cache). */
-export function atomResponse(feed: AtomFeed): Response {
-  return new Response(atomXml(feed), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' } });
+/**
+ * A feed as a route's answer, Atom, with an ETag of `version` (what the feed was read at: the data
+ * version, the address it names): a feed reader polling with If-None-Match gets 304 and no body
+ * until something changed, and the feed is not even read for it.
+ */
+export function atomResponse(request: Request, version: string, feed: () => AtomFeed): Response {
+  const etag = `"${fnv1a(version)}"`;
+  const headers = { ETag: etag, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+  const known = request.headers.get('if-none-match')?.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (known?.includes(etag) || known?.includes('*')) return new Response(null, { status: 304, headers });
+  return new Response(atomXml(feed()), { headers: { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 }

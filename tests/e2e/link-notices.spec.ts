@@ -22,7 +22,7 @@ test('each bad or repeated chart parameter gets its own sentence; the page keeps
   const notice = page.getByRole('region', { name: 'Charts' }).getByRole('note');
   await expect(notice.locator('p')).toHaveText([
     'This link asked for the headline figures in "XYZ", a unit this event has no figures in; they are shown in people instead.',
-    'This link gave breakdown twice; the first, "injured", is used.',
+    'This link gave breakdown twice; only the first, "injured", is read.',
     'This link asked to show the timeline as "pie", which is neither chart nor table; the chart is shown.',
   ]);
   await expect(event.panel('Injured by group and place')).toBeVisible();

@@ -32,8 +32,8 @@ describe('what the event page says of a link it cannot follow in full', () => {
     expect(state).toMatchObject({ compare: 'people', timelineView: 'chart', breakdown: 'injured' });
     expect(notices({ timeline_view: 'pie', breakdown: ['injured', 'deaths', 'x'], compare: 'XYZ', compare_view: ['table', 'table'] }).charts).toEqual([
       'This link asked for the headline figures in "XYZ", a unit this event has no figures in; they are shown in people instead.',
-      'This link gave compare_view twice; the first, "table", is used.',
-      'This link gave breakdown 3 times; the first, "injured", is used.',
+      'This link gave compare_view twice; only the first, "table", is read.',
+      'This link gave breakdown 3 times; only the first, "injured", is read.',
       'This link asked to show the timeline as "pie", which is neither chart nor table; the chart is shown.',
     ]);
   });
@@ -47,7 +47,13 @@ describe('what the event page says of a link it cannot follow in full', () => {
     expect(linkNotices(readDashboardLink({ reports_page: '9' }, { ...choices, reportPages: 1 }, defaults).problems, String).reports).toEqual([
       'This link asked for page 9 of All reports, which has only one page; it is shown.',
     ]);
-    expect(notices({ reports_page: ['2', '3'] }).reports).toEqual(['This link gave reports_page twice; the first, "2", is used.']);
+    expect(notices({ reports_page: ['2', '3'] }).reports).toEqual(['This link gave reports_page twice; only the first, "2", is read.']);
+    // The first refused: both said, neither contradicting the other; an empty first is said as such.
+    expect(notices({ breakdown: ['nosuch', 'deaths'] }).charts).toEqual([
+      'This link gave breakdown twice; only the first, "nosuch", is read.',
+      'This link asked the breakdown for the metric "nosuch", which this event does not have; it shows Deaths instead.',
+    ]);
+    expect(notices({ breakdown: ['', 'injured'] }).charts).toEqual(['This link gave breakdown twice; only the first, which is empty, is read.']);
   });
 
   it('quotes what the link gave shortened, and with control characters made harmless', () => {

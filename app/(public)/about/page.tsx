@@ -146,8 +146,8 @@ export default function AboutPage() {
         <p>
           To follow an event’s numbers as they are revised, subscribe to its Atom feed in a feed reader
           (<code>/events/SLUG/feed.xml</code>{example.event ? <>, for example <a href={`/events/${example.event}/feed.xml`}>{`/events/${example.event}/feed.xml`}</a></> : null}):
-          the latest {EVENT_FEED_ENTRIES} figures entered, changed, retracted or restored, each with its source, the number before a
-          correction and the reason given, linking to the figure’s page. The event page links to it; <a href="/feed.xml">/feed.xml</a>, linked
+          the latest {EVENT_FEED_ENTRIES} changes to its figures (each entered, changed, retracted or restored), each with its source,
+          what a correction changed, the number before it and the reason given, linking to the figure’s page. The event page links to it; <a href="/feed.xml">/feed.xml</a>, linked
           from the home page, is the same for every event at once.
         </p>
         <p>
