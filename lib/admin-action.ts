@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ChangeMade } from '@/db/queries/audit-read';
 import type { SessionUser } from '@/db/queries/sessions';
 import type { FieldChange } from './audit-diff';
-import { currentAdmin } from './auth/session';
+import { currentAdmin, sendToSignIn, sentWithScript } from './auth/session';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from './database-busy';
 
 /** What a form's action returns to it: field errors, a message, and what was typed. */
@@ -81,8 +81,8 @@ export const SESSION_ENDED =
 
 /**
  * Wraps a form's server action so that it cannot forget either check: the session first (a
- * request without one changes nothing and learns nothing about the rules: it is answered with
- * SESSION_ENDED and the values it sent), then the zod schema (field errors and the typed values go back to the form; nothing
+ * request without one changes nothing and learns nothing about the rules: sent with JavaScript it
+ * is answered with SESSION_ENDED and the values it sent, without it it is sent to sign in), then the zod schema (field errors and the typed values go back to the form; nothing
  * is written). Only then does `handler` run, with the parsed input and the editor. A write
  * that could not get the database's lock in time comes back as a form error, never a crash.
  * Every answer carries the next key (see FormState.key).
@@ -100,7 +100,14 @@ export function adminAction<S extends z.ZodType>(
   return async (previous, formData) => {
     const user = await currentAdmin();
     const values = formValues(formData);
-    if (!user) return answer(previous, { status: 'error', message: SESSION_ENDED, values });
+    if (!user) {
+      // Without JavaScript the page drawn for the answer would send the browser to sign in with a
+      // 307, which repeats the POST at the sign-in page (answered "Server Action unavailable"):
+      // the action sends it there itself, a 303, and the sign-in page says the session has ended.
+      // What was typed is lost then (README, known limits); with JavaScript the form keeps it.
+      if (!(await sentWithScript())) await sendToSignIn();
+      return answer(previous, { status: 'error', message: SESSION_ENDED, values });
+    }
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const errors = { ...(moreErrors?.(values) ?? {}), ...fieldErrors(parsed.error) };

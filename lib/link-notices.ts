@@ -14,13 +14,13 @@ function sentence(p: LinkProblem, labelOf: (metricKey: string) => string): strin
     case 'unit':
       return `This link asked for the headline figures in ${quoteInput(p.given)}, a unit this event has no figures in; they are shown in ${p.shown} instead.`;
     case 'metric':
-      return `This link asked ${CHART_NAMES[p.chart]} for the metric ${quoteInput(p.given)}, which this event does not have; it shows ${labelOf(p.shown)} instead.`;
+      return `This link asked for ${CHART_NAMES[p.chart]} of the metric ${quoteInput(p.given)}, which this event does not have; it shows ${labelOf(p.shown)} instead.`;
     case 'view':
-      return `This link asked to show ${CHART_NAMES[p.chart]} as ${quoteInput(p.given)}, which is neither chart nor table; the chart is shown.`;
+      return `This link asked to show ${CHART_NAMES[p.chart]} as ${quoteInput(p.given)}, which is neither chart nor table; it is shown as it is by default.`;
     case 'page':
       return `This link asked for page ${quoteInput(p.given)} of All reports, which is not a page number; the first page is shown.`;
     case 'past-end':
-      return `This link asked for page ${p.given.toLocaleString('en-US')} of All reports, which has ${p.pages <= 1 ? 'only one page; it is shown.' : `${p.pages.toLocaleString('en-US')} pages; the last is shown.`}`;
+      return `This link asked for page ${p.given.toLocaleString('en-US')} of All reports, which has ${p.pages <= 1 ? 'only one page, which is shown.' : `${p.pages.toLocaleString('en-US')} pages; the last is shown.`}`;
   }
 }
 

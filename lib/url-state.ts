@@ -32,6 +32,14 @@ const PAGE = /^\d+$/;
 
 type Choices = { metrics: string[]; units: string[]; reportPages?: number };
 
+const VIEWS: readonly ChartView[] = ['chart', 'table'];
+
+/** The choice `value` names in any letter case (`Deaths`, `TABLE`: a link typed by hand), as the data API reads its names. */
+function inAnyCase<T extends string>(value: string | undefined, options: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  return options.find((o) => o === value) ?? options.find((o) => o.toLowerCase() === value.toLowerCase());
+}
+
 /**
  * Reads the page state from the query string, and what in it the page cannot follow. Unknown
  * values fall back to the defaults rather than failing: an old or hand-edited link still opens
@@ -47,18 +55,21 @@ export function readDashboardLink(params: Params, choices: Choices, defaults: { 
   };
   const view = (chart: DashboardChart): ChartView => {
     const v = value(`${chart}_view`);
-    if (v !== undefined && v !== 'chart' && v !== 'table') problems.push({ kind: 'view', chart, given: v });
-    return v === 'table' ? 'table' : 'chart';
+    const known = inAnyCase(v, VIEWS);
+    if (v !== undefined && known === undefined) problems.push({ kind: 'view', chart, given: v });
+    return known ?? 'chart';
   };
   const metric = (chart: 'breakdown' | 'timeline') => {
     const key = value(chart);
-    if (key === undefined || choices.metrics.includes(key)) return key ?? defaults.metric;
+    const known = inAnyCase(key, choices.metrics);
+    if (key === undefined || known !== undefined) return known ?? defaults.metric;
     problems.push({ kind: 'metric', chart, given: key, shown: defaults.metric });
     return defaults.metric;
   };
   const unit = value('compare');
-  if (unit !== undefined && !choices.units.includes(unit)) problems.push({ kind: 'unit', given: unit, shown: defaults.unit });
-  const compare = unit !== undefined && choices.units.includes(unit) ? unit : defaults.unit;
+  const knownUnit = inAnyCase(unit, choices.units);
+  if (unit !== undefined && knownUnit === undefined) problems.push({ kind: 'unit', given: unit, shown: defaults.unit });
+  const compare = knownUnit ?? defaults.unit;
   const compareView = view('compare');
   const breakdown = metric('breakdown');
   const breakdownView = view('breakdown');

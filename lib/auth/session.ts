@@ -49,11 +49,23 @@ export async function hasSessionCookie(): Promise<boolean> {
  */
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await currentAdmin();
-  if (!user) {
-    const asked = (await headers()).get(ADMIN_PATH_HEADER);
-    redirect(asked ? signInPathFor(asked) : '/admin/login');
-  }
+  if (!user) return sendToSignIn();
   return user;
+}
+
+/** Sends the browser to sign in, coming back to the admin page it asked for (from a page: 307; from an action: 303). */
+export async function sendToSignIn(): Promise<never> {
+  const asked = (await headers()).get(ADMIN_PATH_HEADER);
+  redirect(asked ? signInPathFor(asked) : '/admin/login');
+}
+
+/**
+ * Whether this request was sent by a page's JavaScript (a server action called with fetch: the
+ * Next-Action header, or React's data asked for) rather than by a form posting without it.
+ */
+export async function sentWithScript(): Promise<boolean> {
+  const h = await headers();
+  return h.has('next-action') || (h.get('accept') ?? '').includes('text/x-component');
 }
 
 /** The editor as the audit trail names them. */

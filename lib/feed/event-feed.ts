@@ -74,7 +74,7 @@ export function eventFeed(event: { id: number; slug: string; name: string; updat
   return {
     id: feedTag(base, `event-${event.id}`),
     title: `${event.name}: new and changed figures`,
-    subtitle: subtitle(event.name),
+    subtitle: subtitle(`the event “${event.name}”`),
     self: `${page}/feed.xml`,
     alternate: page,
     updated: changes[0]?.at ?? event.updatedAt,

@@ -10,7 +10,7 @@ test('a link asking for a metric the event does not have says so, without JavaSc
   expect(res?.status()).toBe(200);
   const charts = event.page.getByRole('region', { name: 'Charts' });
   await expect(charts.getByRole('note')).toHaveText(
-    'This link asked the breakdown for the metric "nosuchmetric", which this event does not have; it shows Deaths instead.',
+    'This link asked for the breakdown of the metric "nosuchmetric", which this event does not have; it shows Deaths instead.',
   );
   await expect(event.panel('Deaths by group and place')).toBeVisible();
   await context.close();
@@ -23,7 +23,7 @@ test('each bad or repeated chart parameter gets its own sentence; the page keeps
   await expect(notice.locator('p')).toHaveText([
     'This link asked for the headline figures in "XYZ", a unit this event has no figures in; they are shown in people instead.',
     'This link gave breakdown twice; only the first, "injured", is read.',
-    'This link asked to show the timeline as "pie", which is neither chart nor table; the chart is shown.',
+    'This link asked to show the timeline as "pie", which is neither chart nor table; it is shown as it is by default.',
   ]);
   await expect(event.panel('Injured by group and place')).toBeVisible();
   await expect(event.panel('Headline figures compared, in people')).toBeVisible();
@@ -37,7 +37,7 @@ test('a page of All reports that does not exist is said near the table', async (
   );
   await event.goto(KZ, '?reports_page=9');
   await expect(page.getByRole('region', { name: /^All reports/ }).getByRole('note')).toHaveText(
-    'This link asked for page 9 of All reports, which has only one page; it is shown.',
+    'This link asked for page 9 of All reports, which has only one page, which is shown.',
   );
 });
 

@@ -8,8 +8,9 @@ import { listAdminEntryPoints, listServerActions, OPEN_ACTIONS, OPEN_ADMIN_FILES
 import { createSeededTestDb, dumpTables } from '../helpers/db';
 import { EDITOR, figureForm, formDataOf, signedInEditor } from '../helpers/editor-session';
 import { restoreEnv } from '../helpers/env';
-import { expectRedirect, redirectTarget, requestCookies } from '../helpers/next-headers';
+import { expectRedirect, redirectTarget, requestCookies, requestHeaders } from '../helpers/next-headers';
 import { SESSION_ENDED } from '@/lib/admin-action';
+import { ADMIN_PATH_HEADER } from '@/lib/auth/return-path';
 
 vi.mock('next/headers', () => import('../helpers/next-headers'));
 // Next's refresh() works only inside a request; a refused stale save asks for it.
@@ -55,6 +56,7 @@ const BAD_SESSIONS: Array<[string, () => string | undefined]> = [
 
 function useCookie(token: string | undefined): void {
   requestCookies.clear();
+  requestHeaders.clear();
   if (token !== undefined) requestCookies.set(SESSION_COOKIE, token);
 }
 
@@ -79,9 +81,24 @@ const guardedActions = listServerActions(ROOT).filter((a) => !(`${a.file}#${a.na
 const guardedEntryPoints = listAdminEntryPoints(ROOT).filter((e) => !(e.file in OPEN_ADMIN_FILES));
 
 describe.each(BAD_SESSIONS)('a %s session', (_kind, cookie) => {
-  it.each(guardedActions.map((a) => [`${a.file}#${a.name}`, a] as const))('%s: refused (sent to sign-in, or told the session ended with the form kept), nothing changed', async (_name, action) => {
+  it.each(guardedActions.map((a) => [`${a.file}#${a.name}`, a] as const))('%s, sent without JavaScript: sent to sign in (a 303 from the action), nothing changed', async (_name, action) => {
     const fn = await exported(action);
     useCookie(cookie());
+    const before = dumpTables(db);
+    let outcome: unknown;
+    try {
+      outcome = await fn({ status: 'idle' }, anySubmission());
+    } catch (err) {
+      outcome = redirectTarget(err) ?? err;
+    }
+    expect(outcome).toBe('/admin/login');
+    expect(dumpTables(db)).toEqual(before);
+  });
+
+  it.each(guardedActions.map((a) => [`${a.file}#${a.name}`, a] as const))('%s, sent with JavaScript: refused (sent to sign-in, or told the session ended with the form kept), nothing changed', async (_name, action) => {
+    const fn = await exported(action);
+    useCookie(cookie());
+    requestHeaders.set('next-action', 'an action id');
     const before = dumpTables(db);
     const submission = anySubmission();
     let outcome: unknown;
@@ -131,5 +148,18 @@ describe('signing out with a bad session', () => {
     const { sessions: _t, ...after } = dumpTables(db);
     expect(after).toEqual(before);
     expect(findActiveSession(db, hashSessionToken(tokens.valid!))).toMatchObject({ email: EDITOR.email });
+  });
+});
+
+describe('a form sent after its session ended', () => {
+  it('keeps what was typed when sent with JavaScript, and sends a form sent without it to sign in, back to its page', async () => {
+    const { createFigureAction } = await import('@/app/admin/(signed-in)/figures/actions');
+    useCookie(tokens.idle);
+    requestHeaders.set('next-action', 'an action id');
+    const submission = anySubmission();
+    expect(await createFigureAction({ status: 'idle' }, submission)).toMatchObject({ status: 'error', message: SESSION_ENDED, values: { location: submission.get('location') } });
+    useCookie(tokens.idle);
+    requestHeaders.set(ADMIN_PATH_HEADER, '/admin/figures/new');
+    expect(await expectRedirect(() => createFigureAction({ status: 'idle' }, anySubmission()))).toBe('/admin/login?next=%2Fadmin%2Ffigures%2Fnew');
   });
 });

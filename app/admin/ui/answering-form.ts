@@ -1,5 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { sentWithScript } from '@/lib/auth/session';
 
 /**
  * Whether this page is drawn as the answer to a form sent without JavaScript (a POST to the
@@ -10,8 +11,6 @@ import { headers } from 'next/headers';
  * (Next drops its Next-Action header for that drawing).
  */
 export async function answeringAForm(): Promise<boolean> {
-  const h = await headers();
-  const type = h.get('content-type') ?? '';
-  const withScript = h.has('next-action') || (h.get('accept') ?? '').includes('text/x-component');
-  return !withScript && (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded'));
+  const type = (await headers()).get('content-type') ?? '';
+  return !(await sentWithScript()) && (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded'));
 }
