@@ -17,8 +17,9 @@ import { median, round } from './stats';
  * with nothing read or checked (import-floor-worker.ts), into another fresh copy.
  */
 export function measureImport(root: string, workDir: string, fromDb: string, runs: number): BudgetResult {
+  // The bench's own work file, made again each run: replaced (--force).
   const csv = path.join(workDir, 'import.csv');
-  const exported = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--status', 'all', '--out', csv], {
+  const exported = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--status', 'all', '--out', csv, '--force'], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, DATABASE_PATH: fromDb },
