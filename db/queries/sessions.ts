@@ -12,7 +12,7 @@ export function insertSession(db: Executor, s: { tokenHash: string; userId: numb
 
 /**
  * The signed-in account for a token hash, when the session is neither revoked nor expired and
- * was used within the idle limit (lib/auth/session-token.ts, `sessionIsActive`).
+ * was used within the idle limit (lib/auth/session-token.ts, `idleSince`).
  */
 export function findActiveSession(db: Executor, tokenHash: string, now: Date = new Date()): SessionUser | undefined {
   return db
