@@ -17,6 +17,8 @@ export type FormState = {
   changes?: FieldChange[];
   /** After a refused stale save: who made those changes, when, and the reasons they gave. */
   changedBy?: ChangeMade[];
+  /** The session has ended: the form offers a link to sign in again in another tab, keeping this one. */
+  signInAgain?: boolean;
   /**
    * After a refused stale save: a choice a select of the form must offer although the page's list
    * may lack it (an event, metric or source the other editor chose after this form was drawn).
@@ -106,7 +108,7 @@ export function adminAction<S extends z.ZodType>(
       // the action sends it there itself, a 303, and the sign-in page says the session has ended.
       // What was typed is lost then (README, known limits); with JavaScript the form keeps it.
       if (!(await sentWithScript())) await sendToSignIn();
-      return answer(previous, { status: 'error', message: SESSION_ENDED, values });
+      return answer(previous, { status: 'error', message: SESSION_ENDED, values, signInAgain: true });
     }
     const parsed = schema.safeParse(values);
     if (!parsed.success) {

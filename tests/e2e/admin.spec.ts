@@ -215,12 +215,21 @@ test('a save sent after the session ended keeps what was typed, says so, and goe
   await expect(page.getByTestId('form-status').first()).toContainText('Nothing was saved: your session has ended');
   await expect(edit.getByLabel('Note')).toHaveValue('typed before the session ended');
   expect(findFigure(db, id)).toMatchObject({ revision: 1 });
+  await other.close();
 
-  await signIn(other, editor);
+  // The answer's link signs in again in a new tab; this one keeps the form as it is.
+  const opening = page.context().waitForEvent('page');
+  await page.getByTestId('form-status').first().getByRole('link', { name: 'Sign in again in a new tab' }).click();
+  const signInTab = await opening;
+  await signInTab.getByLabel('E-mail address').fill(editor.email);
+  await signInTab.getByLabel('Password').fill(editor.password);
+  await signInTab.getByRole('button', { name: 'Sign in' }).click();
+  await expect(signInTab).toHaveURL(/\/admin\/figures$/);
+  await expect(edit.getByLabel('Note')).toHaveValue('typed before the session ended');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
   expect(findFigure(db, id)).toMatchObject({ revision: 2, note: 'typed before the session ended' });
-  await other.close();
+  await signInTab.close();
 });
 
 test('a session unused for 30 minutes ends: the save is refused with the typing kept, the sign-in page says why; a session in use goes on', async ({ page }) => {

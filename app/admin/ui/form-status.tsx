@@ -22,6 +22,11 @@ export function FormStatus({ state }: { state: FormState }) {
   return (
     <div ref={ref} tabIndex={-1} aria-live="polite" className={state.status === 'error' ? 'form-status form-status-error' : 'form-status'} data-testid="form-status">
       {state.message ? <p>{state.message}</p> : null}
+      {state.signInAgain ? (
+        <p>
+          <a href="/admin/login" target="_blank" rel="noopener">Sign in again in a new tab</a> (this page and what you typed stay here).
+        </p>
+      ) : null}
       {state.errors?._form ? <p>{state.errors._form.join(' ')}</p> : null}
       {state.changes?.length ? (
         <table className="changes">
