@@ -27,7 +27,7 @@ const numberOf = (s: Record<string, unknown> | null) => (s && typeof s.qualifier
  * Feed ids (RFC 4287 4.2.6) that stay the same when an event's slug changes: `tag:` URIs (RFC
  * 4151) of the site's host name, so the same under every address only with SITE_URL set.
  */
-export const feedTag = (base: string, name: string) => `tag:${new URL(base).hostname},2026:${name}`;
+const feedTag = (base: string, name: string) => `tag:${new URL(base).hostname},2026:${name}`;
 
 /** Who reported what a change left, and when. */
 function reportedSentence(change: EventFigureChange, after: Record<string, unknown>): string | null {

@@ -10,6 +10,7 @@ import { EVENT_FEED_ENTRIES } from '@/lib/feed/event-feed';
 import type { FigureFormInput } from '@/lib/validation/figure-form';
 import { createSeededTestDb } from '../helpers/db';
 import { restoreEnv } from '../helpers/env';
+import { recordStatements } from '../helpers/statements';
 import { requestHeaders } from '../helpers/next-headers';
 
 vi.mock('next/headers', () => import('../helpers/next-headers'));
@@ -143,17 +144,12 @@ describe('what the feeds name, and what they cost', () => {
   it('reads an event’s changes through its own figures, and the site’s from the newest entry, whatever the statistics say', () => {
     // Statistics as a database may hold them: a trail recorded as tiny, which once led SQLite to scan it whole.
     db.$client.exec("ANALYZE; INSERT OR REPLACE INTO sqlite_stat1 (tbl, idx, stat) VALUES ('audit_entries', NULL, '7'), ('audit_entries', 'audit_entity_idx', '7 7 1 1'); ANALYZE sqlite_schema;");
-    const statements: string[] = [];
-    const prepare = db.$client.prepare.bind(db.$client);
-    const spy = vi.spyOn(db.$client, 'prepare').mockImplementation(((source: string) => {
-      statements.push(source);
-      return prepare(source);
-    }) as typeof db.$client.prepare);
+    const { statements, stop } = recordStatements(db.$client);
     try {
       latestEventFigureChanges(db, 1, 50);
       latestFigureChanges(db, 50);
     } finally {
-      spy.mockRestore();
+      stop();
     }
     const plans = statements.filter((s) => /ORDER BY id DESC LIMIT/.test(s)).map((s) =>
       (db.$client.prepare(`EXPLAIN QUERY PLAN ${s}`).all(...Array((s.match(/\?/g) ?? []).length).fill(1)) as Array<{ detail: string }>).map((r) => r.detail).join(' | '),
