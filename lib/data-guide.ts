@@ -2,6 +2,7 @@ import { QUALIFIERS, type Qualifier } from '@/db/schema';
 import type { EXPORT_COLUMNS } from './export/csv';
 import { CSV_PARAMETERS, DEFAULT_PAGE_SIZE, FIGURE_STATUS_FILTERS, JSON_PARAMETERS, MAX_PAGE_SIZE } from './validation/figure-filters';
 import { REPORT_STATUS_WORDS } from './dashboard';
+import { RANGE_QUALIFIERS } from './validation/figure';
 import { formatFigure, type Wordable } from './wording';
 
 /**
@@ -81,6 +82,8 @@ export function qualifierGuide(): Array<{ qualifier: Qualifier; means: string; n
     qualifier,
     means: QUALIFIER_MEANS[qualifier],
     number: formatFigure({ ...EXAMPLE, qualifier }),
-    range: formatFigure({ ...EXAMPLE, qualifier, valueLow: 225, valueBest: null, valueHigh: 238 }),
+    range: RANGE_QUALIFIERS.includes(qualifier)
+      ? formatFigure({ ...EXAMPLE, qualifier, valueLow: 225, valueBest: null, valueHigh: 238 })
+      : qualifier === 'unknown' ? formatFigure({ ...EXAMPLE, qualifier }) : 'not with a range',
   }));
 }

@@ -3,6 +3,7 @@
  * (some Cyrillic), several sources and revisions per series, ranges, unknowns and retractions.
  * The same arguments always give the same rows.
  */
+import { RANGE_QUALIFIERS } from './validation/figure';
 
 /** mulberry32: a tiny, fast, well-distributed PRNG; enough for test data, not for secrets. */
 export function prng(seed: number): () => number {
@@ -32,6 +33,9 @@ const CITIES = ['Almaty', 'Алматы', 'Astana', 'Бишкек', 'Osh', 'Та
 const PUBLISHERS = ['TASS', 'Interfax', 'Associated Press', 'Reuters', 'Kazinform', 'Азаттык', 'Vlast.kz', 'Kursiv', '24.kg'];
 const BODIES = ['Ministry of Health', 'Ministry of Internal Affairs', "Prosecutor General's Office", 'Министерство здравоохранения', 'City administration'];
 const QUALIFIERS = ['exact', 'exact', 'exact', 'about', 'more_than', 'at_least', 'at_most'] as const;
+
+/** A bound ("more than") drawn for a range becomes "about": a range takes only the qualifiers RANGE_QUALIFIERS allows. */
+const rangeQualifier = (q: (typeof QUALIFIERS)[number], range: boolean) => (range && !RANGE_QUALIFIERS.includes(q) ? 'about' : q);
 
 export type SynthEvent = { slug: string; name: string; country: string; startDate: string; endDate: string; description: string };
 export type SynthSource = { reportingBody: string; publisher: string; title: string; url: string; publishedOn: string };
@@ -102,7 +106,7 @@ export function* synthFigures(count: number, event: SynthEvent, random: () => nu
         metricKey: metric.key,
         group,
         location,
-        qualifier: unknown ? 'unknown' : QUALIFIERS[Math.floor(random() * QUALIFIERS.length)]!,
+        qualifier: unknown ? 'unknown' : rangeQualifier(QUALIFIERS[Math.floor(random() * QUALIFIERS.length)]!, range),
         valueLow: range ? Math.round(value * 0.9) : null,
         valueBest: unknown ? null : value,
         valueHigh: range ? Math.round(value * 1.1) : null,

@@ -25,7 +25,12 @@ type FigureValues = {
   valueHigh: number | null;
 };
 
-type ValueField = 'valueLow' | 'valueBest' | 'valueHigh';
+type ValueField = 'qualifier' | 'valueLow' | 'valueBest' | 'valueHigh';
+
+/** The qualifiers a range may take: "more than 225–238" says nothing a reader can use. */
+export const RANGE_QUALIFIERS: readonly string[] = ['exact', 'about'];
+export const RANGE_QUALIFIER_MESSAGE =
+  'A range already gives its low and high: choose the qualifier "exact" or "about" for it, or give one number instead of the range.';
 export type FigureValueIssue = { field: ValueField; message: string };
 
 /** The rules between the numbers: which must be given together and in which order. */
@@ -46,6 +51,7 @@ export function figureValueIssues(v: FigureValues): FigureValueIssue[] {
     if (v.valueLow > v.valueHigh) issues.push({ field: 'valueLow', message: 'Low must not be greater than high.' });
     else if (v.valueBest !== null && v.valueLow > v.valueBest) issues.push({ field: 'valueLow', message: 'Low must not be greater than best.' });
     else if (v.valueBest !== null && v.valueBest > v.valueHigh) issues.push({ field: 'valueHigh', message: 'High must not be less than best.' });
+    if (!RANGE_QUALIFIERS.includes(v.qualifier)) issues.push({ field: 'qualifier', message: RANGE_QUALIFIER_MESSAGE });
   }
   return issues;
 }

@@ -3,7 +3,7 @@ import { FIGURE_STATUSES } from '@/db/schema';
 import { figureValueIssues, figureValueShape } from './figure';
 import { isoDate, LIMITS, metricKey, optionalText, optionalUrl, requiredText, slug } from './fields';
 
-const COLUMN_OF_FIELD = { valueLow: 'value_low', valueBest: 'value_best', valueHigh: 'value_high' } as const;
+const COLUMN_OF_FIELD = { qualifier: 'qualifier', valueLow: 'value_low', valueBest: 'value_best', valueHigh: 'value_high' } as const;
 
 /** The rule of each column on its own; a cell's result depends on nothing but the cell. */
 export const importRowShape = {
@@ -40,7 +40,7 @@ const crossColumns = z.object({
 });
 
 type ColumnValues = z.output<z.ZodObject<typeof importRowShape>>;
-export type ImportRowIssue = { column: 'retraction_reason' | 'value_low' | 'value_best' | 'value_high'; message: string };
+export type ImportRowIssue = { column: 'retraction_reason' | 'qualifier' | 'value_low' | 'value_best' | 'value_high'; message: string };
 
 /**
  * The rules between columns of a row whose columns are each valid, in the order they are

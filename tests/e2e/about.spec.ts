@@ -32,8 +32,10 @@ for (const javaScriptEnabled of [true, false]) {
     // Each qualifier worded by the site's own rules, a bound and a range among them.
     const qualifiers = await cellsOf(page.getByRole('table', { name: /^Qualifiers/ }));
     expect(qualifiers.map((r) => r[0])).toEqual(['exact', 'about', 'at_least', 'more_than', 'at_most', 'unknown']);
-    expect(qualifiers.find((r) => r[0] === 'more_than')!.slice(2)).toEqual(['more than 1,300', 'more than 225–238']);
-    expect(qualifiers.find((r) => r[0] === 'at_most')!.slice(2)).toEqual(['up to 1,300', 'up to 225–238']);
+    expect(qualifiers.find((r) => r[0] === 'about')!.slice(2)).toEqual(['about 1,300', 'about 225–238']);
+    // A bound is for one number: the site refuses a range given as one ("more than 225–238").
+    expect(qualifiers.find((r) => r[0] === 'more_than')!.slice(2)).toEqual(['more than 1,300', 'not with a range']);
+    expect(qualifiers.find((r) => r[0] === 'at_most')!.slice(2)).toEqual(['up to 1,300', 'not with a range']);
     expect(qualifiers.find((r) => r[0] === 'unknown')!.slice(2)).toEqual(['being determined', 'being determined']);
 
     // Every parameter the routes accept, and the CSV's columns in the file's order.

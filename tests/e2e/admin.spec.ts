@@ -150,6 +150,16 @@ test('bad values are marked beside their fields, what was typed is kept, and not
   await expect(page.locator('#valueBest-error')).toHaveText('');
   await expect(field(page, 'Low')).toHaveValue('300');
 
+  // A range given as a bound ("more than 200–300") is refused at the qualifier, the choice kept.
+  await field(page, 'Low').fill('200');
+  await field(page, 'High').fill('300');
+  await field(page, 'Qualifier').selectOption('more_than');
+  await page.getByRole('button', { name: 'Add figure' }).click();
+  await expect(page.locator('#qualifier-error')).toHaveText(/^A range already gives its low and high: choose the qualifier "exact" or "about"/);
+  await expect(field(page, 'Qualifier')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field(page, 'Qualifier')).toHaveValue('more_than');
+  await expect(page.locator('#valueLow-error')).toHaveText('');
+
   expect(counts(db)).toEqual(before);
 });
 

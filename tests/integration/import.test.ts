@@ -26,6 +26,7 @@ describe('CSV import', () => {
       'line place",exact,9,,3,people,2999-01-01,Ministry,,,,,',
       'kazakhstan-2022-unrest,deaths,all,X,exact,9,5,3,people,2022-01-22,Ministry,,,,,',
       'kazakhstan-2022-unrest,deaths,all,X,exact,,1,,people,2022-01-23,Ministry,,,,,',
+      'kazakhstan-2022-unrest,deaths,all,X,more_than,300,,200,people,2022-01-24,Ministry,,,,,',
     ].join('\n');
     const summary = importCsvText(db, csv, actor);
     expect(summary.errors.map(formatImportError)).toEqual([
@@ -36,8 +37,11 @@ describe('CSV import', () => {
       'line 4, column value_low: Low must not be greater than high.',
       'line 4, column reported_on: 2999-01-01 is in the future; enter the date it was reported.',
       'line 6, column value_low: Low must not be greater than high.',
+      // A range given as a bound: the qualifier column, before the range's own problem.
+      'line 8, column qualifier: A range already gives its low and high: choose the qualifier "exact" or "about" for it, or give one number instead of the range.',
+      'line 8, column value_low: Low must not be greater than high.',
     ]);
-    expect(summary).toMatchObject({ created: 0, rejected: 4 });
+    expect(summary).toMatchObject({ created: 0, rejected: 5 });
     expect(dumpTables(db)).toEqual(before);
   });
 

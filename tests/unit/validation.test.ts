@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { count, isoDate, latestToday, optionalUrl, pastDate, requiredText, slug } from '@/lib/validation/fields';
-import { figureValueIssues, unitMismatch } from '@/lib/validation/figure';
+import { figureValueIssues, RANGE_QUALIFIER_MESSAGE, unitMismatch } from '@/lib/validation/figure';
 import { eventSchema } from '@/lib/validation/event';
 import { importRowSchema } from '@/lib/validation/import-row';
 import { figureUnitErrors } from '@/lib/validation/figure-form';
@@ -118,6 +118,14 @@ describe('figure value rules', () => {
   it('requires both ends of a range', () => {
     expect(v('exact', 5, 6, null)).toEqual([{ field: 'valueHigh', message: 'Give both low and high for a range, or neither.' }]);
   });
+  it.each(['more_than', 'at_least', 'at_most'])('refuses a range with the bound %s, marking the qualifier', (q) => {
+    expect(v(q, 225, null, 238)).toEqual([{ field: 'qualifier', message: RANGE_QUALIFIER_MESSAGE }]);
+    expect(v(q, 225, 230, 238)).toEqual([{ field: 'qualifier', message: RANGE_QUALIFIER_MESSAGE }]);
+    expect(v(q, null, 230, null)).toEqual([]);
+  });
+  it('reports a range out of order and its bound qualifier together', () => {
+    expect(v('more_than', 300, null, 200).map((i) => i.field)).toEqual(['valueLow', 'qualifier']);
+  });
   it('requires low ≤ best ≤ high', () => {
     expect(v('exact', 300, null, 200)).toEqual([{ field: 'valueLow', message: 'Low must not be greater than high.' }]);
     expect(v('exact', 10, 5, 20)).toEqual([{ field: 'valueLow', message: 'Low must not be greater than best.' }]);
@@ -146,6 +154,10 @@ describe('import row', () => {
   it('requires a reason for a retracted figure', () => {
     const r = importRowSchema.safeParse({ ...row, status: 'retracted' });
     expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['retraction_reason', 'Give the reason a retracted figure was retracted.']]);
+  });
+  it('marks the qualifier column of a range given as a bound', () => {
+    const r = importRowSchema.safeParse({ ...row, qualifier: 'at_least', value_low: '225', value_best: '', value_high: '238' });
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['qualifier', RANGE_QUALIFIER_MESSAGE]]);
   });
   it('refuses an unknown qualifier', () => {
     const r = importRowSchema.safeParse({ ...row, qualifier: 'roughly' });

@@ -99,7 +99,8 @@ export default function AboutPage() {
           A number is stored as the source gave it: “more than 1,300” is the qualifier <code>more_than</code> and the number 1300, so
           it can be charted, compared and downloaded, and is still worded as the source said it. Money from a million up is worded compactly
           (“KZT 93.7 billion”) only when the words are the exact amount; any other sum is written in full (“KZT 999,999,999”), so a
-          sum is never rounded. Each figure’s page also gives the amount in full.
+          sum is never rounded. Each figure’s page also gives the amount in full. A range (225 to 238) is given as exact or about:
+          its low and high are already its bounds.
         </p>
         <GuideTable
           caption="Qualifiers: what each means, and how 1,300 and the range 225 to 238 are worded with it"
