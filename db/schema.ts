@@ -361,6 +361,25 @@ export const seriesStale = sqliteTable(
   (t) => [primaryKey({ columns: [t.eventId, t.metricId, t.group, t.location] })],
 );
 
+/**
+ * A form an editor sent without JavaScript after their session had ended: kept for that editor
+ * only (the account of the session the browser still named), one per page and form, until they
+ * are back on that page signed in, which puts what they typed back into the form
+ * (lib/auth/unsent-form.ts). `fields` is a JSON object of the form's text fields.
+ */
+export const unsentForms = sqliteTable(
+  'unsent_forms',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => adminUsers.id, { onDelete: 'cascade' }),
+    path: text('path').notNull(),
+    form: text('form').notNull(),
+    fields: text('fields').notNull(),
+    sentAt: text('sent_at').notNull(),
+  },
+  (t) => [uniqueIndex('unsent_forms_user_path_form_unique').on(t.userId, t.path, t.form)],
+);
+
 export type Event = typeof events.$inferSelect;
 export type NewEvent = typeof events.$inferInsert;
 export type Metric = typeof metrics.$inferSelect;

@@ -5,6 +5,7 @@ import type { SessionUser } from '@/db/queries/sessions';
 import type { FieldChange } from './audit-diff';
 import { currentAdmin, sendToSignIn, sentWithScript } from './auth/session';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from './database-busy';
+import { keepUnsent } from './unsent-form';
 
 /** What a form's action returns to it: field errors, a message, and what was typed. */
 export type FormState = {
@@ -84,7 +85,8 @@ export const SESSION_ENDED =
 /**
  * Wraps a form's server action so that it cannot forget either check: the session first (a
  * request without one changes nothing and learns nothing about the rules: sent with JavaScript it
- * is answered with SESSION_ENDED and the values it sent, without it it is sent to sign in), then the zod schema (field errors and the typed values go back to the form; nothing
+ * is answered with SESSION_ENDED and the values it sent, without it it is sent to sign in, what
+ * it sent kept under the name `form` for the page to put back), then the zod schema (field errors and the typed values go back to the form; nothing
  * is written). Only then does `handler` run, with the parsed input and the editor. A write
  * that could not get the database's lock in time comes back as a form error, never a crash.
  * Every answer carries the next key (see FormState.key).
@@ -95,6 +97,7 @@ export const SESSION_ENDED =
  * the schema's messages.
  */
 export function adminAction<S extends z.ZodType>(
+  form: string,
   schema: S,
   handler: (input: z.output<S>, user: SessionUser, values: Record<string, string>) => Promise<FormState> | FormState,
   moreErrors?: (values: Record<string, string>) => Record<string, string[]>,
@@ -106,8 +109,9 @@ export function adminAction<S extends z.ZodType>(
       // Without JavaScript the page drawn for the answer would send the browser to sign in with a
       // 307, which repeats the POST at the sign-in page (answered "Server Action unavailable"):
       // the action sends it there itself, a 303, and the sign-in page says the session has ended.
-      // What was typed is lost then (README, known limits); with JavaScript the form keeps it.
-      if (!(await sentWithScript())) await sendToSignIn();
+      // What was typed is kept for the editor, and the page puts it back into this form once they
+      // are signed in (lib/unsent-form.ts); with JavaScript the form keeps it itself.
+      if (!(await sentWithScript())) await sendToSignIn({ kept: await keepUnsent(form, values) });
       return answer(previous, { status: 'error', message: SESSION_ENDED, values, signInAgain: true });
     }
     const parsed = schema.safeParse(values);

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import { idleSince } from '@/lib/auth/session-token';
 import { withoutWaiting, type Db, type Executor } from '../index';
 import { adminUsers, sessions } from '../schema';
@@ -37,9 +37,11 @@ export function revokeSession(db: Executor, tokenHash: string, now: Date = new D
   db.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt))).run();
 }
 
-/** Forgets the sessions that have expired or ended unused (revoked or not): none of them can sign anyone in again. */
+/**
+ * Forgets the sessions that have expired. One that was revoked or ended unused signs nobody in
+ * either, but is kept until it would have expired: a form its browser sends meanwhile is kept for
+ * its editor by it (db/queries/unsent-forms.ts).
+ */
 export function deleteExpiredSessions(db: Executor, now: Date = new Date()): void {
-  db.delete(sessions)
-    .where(or(lte(sessions.expiresAt, now.toISOString()), isNull(sessions.lastSeenAt), lte(sessions.lastSeenAt, idleSince(now))))
-    .run();
+  db.delete(sessions).where(lte(sessions.expiresAt, now.toISOString())).run();
 }

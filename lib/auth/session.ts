@@ -53,10 +53,14 @@ export async function requireAdmin(): Promise<SessionUser> {
   return user;
 }
 
-/** Sends the browser to sign in, coming back to the admin page it asked for (from a page: 307; from an action: 303). */
-export async function sendToSignIn(): Promise<never> {
+/**
+ * Sends the browser to sign in, coming back to the admin page it asked for (from a page: 307; from
+ * an action: 303). `kept`: a form it sent was kept for its editor, which the sign-in page says.
+ */
+export async function sendToSignIn({ kept = false }: { kept?: boolean } = {}): Promise<never> {
   const asked = (await headers()).get(ADMIN_PATH_HEADER);
-  redirect(asked ? signInPathFor(asked) : '/admin/login');
+  const path = asked ? signInPathFor(asked) : '/admin/login';
+  redirect(kept ? `${path}${path.includes('?') ? '&' : '?'}kept=1` : path);
 }
 
 /**

@@ -316,27 +316,42 @@ test('without JavaScript, an admin page for an id that does not exist says so to
   await page.context().close();
 });
 
-test('without JavaScript, a save sent after the session ended goes to sign in, which says why and comes back to the page', async ({ browser }) => {
+test('without JavaScript, a save sent after the session ended goes to sign in, which says why, and comes back to the page with what was typed', async ({ browser }) => {
   const id = seedTestFigure(db, 'No-JS idle place', 5);
   const page = await noScriptPage(browser);
   await signInWithoutScript(page);
   await page.goto(`/admin/figures/${id}`);
   const edit = page.locator('form').filter({ has: page.getByRole('button', { name: 'Save changes' }) });
   await edit.getByLabel('Note').fill('typed before a long pause');
+  await edit.getByLabel('Number (best)').fill('6');
   // Unused for 31 minutes.
   db.$client.prepare('UPDATE sessions SET last_seen_at = ? WHERE user_id = (SELECT id FROM admin_users WHERE email = ?)').run(new Date(Date.now() - 31 * 60_000).toISOString(), editor.email);
   const answers: number[] = [];
   page.on('response', (r) => answers.push(r.status()));
   await edit.getByRole('button', { name: 'Save changes' }).click();
   // A 303 from the action (a 307 would repeat the POST at the sign-in page: "Server Action unavailable").
-  await expect(page).toHaveURL(new RegExp(`/admin/login\\?next=%2Fadmin%2Ffigures%2F${id}$`));
+  await expect(page).toHaveURL(new RegExp(`/admin/login\\?next=%2Fadmin%2Ffigures%2F${id}&kept=1$`));
   expect(answers).toContain(303);
   expect(answers).not.toContain(409);
-  await expect(page.getByRole('status')).toContainText('Your session has ended: it was unused for 30 minutes');
+  const notices = page.getByRole('status');
+  await expect(notices.filter({ hasText: 'Your session has ended: it was unused for 30 minutes' })).toHaveCount(1);
+  await expect(notices.filter({ hasText: 'Nothing was saved, but what you typed was kept' })).toHaveCount(1);
   expect(findFigure(db, id)).toMatchObject({ revision: 1 });
   await field(page, 'E-mail address').fill(editor.email);
   await field(page, 'Password').fill(editor.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/figures/${id}$`));
+  // Back in the form it was typed in, and said so; nothing saved until it is sent again.
+  await expect(edit.getByLabel('Note')).toHaveValue('typed before a long pause');
+  await expect(edit.getByLabel('Number (best)')).toHaveValue('6');
+  await expect(page.getByText('Nothing was saved yet: your session had ended when you sent this form.')).toBeVisible();
+  await expect(page.getByLabel('Reason for retracting')).toHaveValue('');
+  expect(findFigure(db, id)).toMatchObject({ revision: 1 });
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/figures/${id}\\?saved=updated$`));
+  expect(findFigure(db, id)).toMatchObject({ revision: 2, valueBest: 6, note: 'typed before a long pause' });
+  // Put back once: the page drawn again has the figure as saved, and no such message.
+  await page.goto(`/admin/figures/${id}`);
+  await expect(page.getByText('Nothing was saved yet')).toHaveCount(0);
   await page.context().close();
 });

@@ -15,9 +15,12 @@ type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
  * server sets to the previous answer's key plus one (lib/admin-action.ts), so every answer
  * redraws the fields from the values the server sent back and what the editor typed and chose is
  * what they see.
+ *
+ * `initial`: the answer the form starts with instead of the idle state, when the page puts back
+ * what its editor sent while signed out (lib/unsent-form.ts).
  */
-export function useAdminForm(action: Action): [FormState, (formData: FormData) => void, boolean] {
-  return useActionState<FormState, FormData>(action, IDLE_STATE);
+export function useAdminForm(action: Action, initial?: FormState): [FormState, (formData: FormData) => void, boolean] {
+  return useActionState<FormState, FormData>(action, initial ?? IDLE_STATE);
 }
 
 /**

@@ -16,7 +16,7 @@ function refused(err: unknown, values: Record<string, string>): FormState {
   throw err;
 }
 
-const create = adminAction(eventSchema, (input, user, values) => {
+const create = adminAction('event.create', eventSchema, (input, user, values) => {
   let id: number;
   try {
     id = createEvent(getDb(), input, actorOf(user)).id;
@@ -26,7 +26,7 @@ const create = adminAction(eventSchema, (input, user, values) => {
   redirect(`/admin/events/${id}?saved=1`);
 });
 
-const update = adminAction(z.object({ id: recordId, updatedAt: seenVersion }).and(eventSchema), (input, user, values) => {
+const update = adminAction('event.update', z.object({ id: recordId, updatedAt: seenVersion }).and(eventSchema), (input, user, values) => {
   let result: CatalogSave<Event>;
   try {
     result = updateEvent(getDb(), input.id, input.updatedAt, input, actorOf(user));

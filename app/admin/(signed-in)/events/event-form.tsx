@@ -7,8 +7,8 @@ import { SubmitButton } from '../../ui/submit-button';
 import { useAdminForm, useAnswerFor } from '../../ui/use-admin-form';
 
 /** The form to add or edit an event. */
-export function EventForm({ action, event, submitLabel }: { action: (p: FormState, f: FormData) => Promise<FormState>; event?: Event; submitLabel: string }) {
-  const [answer, formAction] = useAdminForm(action);
+export function EventForm({ action, event, submitLabel, initial }: { action: (p: FormState, f: FormData) => Promise<FormState>; event?: Event; submitLabel: string; initial?: FormState }) {
+  const [answer, formAction] = useAdminForm(action, initial);
   // Drawn again for each answer and each version of the event (its updatedAt); an answer for a
   // version the event has since left is dropped (useAnswerFor). Not keyed from outside: without
   // JavaScript, the page drawn after a refused save must be the same component to be given it.

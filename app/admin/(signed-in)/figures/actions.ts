@@ -76,7 +76,7 @@ function stale(current: Figure, formRevision: number, values: Record<string, str
 // A refused form also marks a unit that is not its metric's, beside the other fields' problems.
 const unitErrors = (values: Record<string, string>) => figureUnitErrors(values, (id) => metricUnitOf(getDb(), id));
 
-const create = adminAction(figureFormSchema, (input, user, values) => {
+const create = adminAction('figure.create', figureFormSchema, (input, user, values) => {
   let id: number;
   try {
     id = createFigure(getDb(), input, actorOf(user)).id;
@@ -86,7 +86,7 @@ const create = adminAction(figureFormSchema, (input, user, values) => {
   redirect(`/admin/figures/${id}?saved=created`);
 }, unitErrors);
 
-const update = adminAction(figureEditSchema, (input, user, values) => {
+const update = adminAction('figure.update', figureEditSchema, (input, user, values) => {
   let result: SaveResult;
   try {
     result = updateFigure(getDb(), input.figureId, input.revision, input, actorOf(user), input.changeReason);
@@ -102,7 +102,7 @@ const update = adminAction(figureEditSchema, (input, user, values) => {
   redirect(`/admin/figures/${input.figureId}?saved=updated`);
 }, unitErrors);
 
-const retract = adminAction(retractSchema, (input, user, values) => {
+const retract = adminAction('figure.retract', retractSchema, (input, user, values) => {
   let result: SaveResult;
   try {
     result = retractFigure(getDb(), input.figureId, input.revision, input.reason, actorOf(user));
@@ -120,7 +120,7 @@ const retract = adminAction(retractSchema, (input, user, values) => {
   redirect(`/admin/figures/${input.figureId}?saved=retracted`);
 });
 
-const correctReason = adminAction(retractSchema, (input, user, values) => {
+const correctReason = adminAction('figure.reason', retractSchema, (input, user, values) => {
   let result: SaveResult;
   try {
     result = correctRetractionReason(getDb(), input.figureId, input.revision, input.reason, actorOf(user));
@@ -135,7 +135,7 @@ const correctReason = adminAction(retractSchema, (input, user, values) => {
   redirect(`/admin/figures/${input.figureId}?saved=reason`);
 });
 
-const restore = adminAction(restoreSchema, (input, user, values) => {
+const restore = adminAction('figure.restore', restoreSchema, (input, user, values) => {
   let result: SaveResult;
   try {
     result = input.auditEntryId === null

@@ -23,11 +23,13 @@ type Props = {
   /** The figure being edited, or the defaults of a new one. */
   figure: Partial<Figure>;
   submitLabel: string;
+  /** The answer to start with: what the editor sent while signed out (lib/unsent-form.ts). */
+  initial?: FormState;
 };
 
 /** The form to add or edit a figure; shows each field's error beside it and keeps what was typed. */
-export function FigureForm({ action, options, figure, submitLabel }: Props) {
-  const [answer, formAction] = useAdminForm(action);
+export function FigureForm({ action, options, figure, submitLabel, initial }: Props) {
+  const [answer, formAction] = useAdminForm(action, initial);
   // A figure is counted in its metric's unit (the save refuses another): choosing a metric fills it
   // in, and says so to a screen reader, since the change happens in another field.
   const [unitSet, setUnitSet] = useState('');

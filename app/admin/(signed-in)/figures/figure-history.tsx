@@ -1,12 +1,13 @@
 import { getDb } from '@/db/index';
 import { listAuditForEntity } from '@/db/queries/audit-read';
 import type { Figure } from '@/db/schema';
+import type { FormState } from '@/lib/admin-action';
 import { AuditEntryView } from '../../ui/audit-entry-view';
 import { restoreFigureAction } from './actions';
 import { RestoreForm } from './restore-form';
 
 /** A figure's own history, newest first; any earlier version can be brought back. */
-export function FigureHistory({ figure, names }: { figure: Figure; names: Partial<Record<string, Map<number, string>>> }) {
+export function FigureHistory({ figure, names, restoring }: { figure: Figure; names: Partial<Record<string, Map<number, string>>>; restoring?: FormState }) {
   const entries = listAuditForEntity(getDb(), 'figure', figure.id);
   return (
     <section aria-labelledby="history-heading">
@@ -17,7 +18,7 @@ export function FigureHistory({ figure, names }: { figure: Figure; names: Partia
         return (
           <AuditEntryView key={entry.id} entry={entry} names={names}>
             {earlier ? (
-              <RestoreForm action={restoreFigureAction} figureId={figure.id} revision={figure.revision} auditEntryId={entry.id} label={`Restore revision ${after.revision}`} reasonLabel={`Why restore revision ${after.revision}`} />
+              <RestoreForm action={restoreFigureAction} figureId={figure.id} revision={figure.revision} auditEntryId={entry.id} label={`Restore revision ${after.revision}`} reasonLabel={`Why restore revision ${after.revision}`} initial={restoring} />
             ) : null}
           </AuditEntryView>
         );

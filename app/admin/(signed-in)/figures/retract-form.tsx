@@ -9,9 +9,16 @@ import { useAdminForm, useAnswerFor } from '../../ui/use-admin-form';
  * Retracts a figure: it stays on the public page, struck through, with the reason given here. With
  * `current` (a retracted figure's reason), corrects that reason instead.
  */
-export function RetractForm({ action, figureId, revision, current }: { action: (p: FormState, f: FormData) => Promise<FormState>; figureId: number; revision: number; current?: string }) {
+export function RetractForm({ action, figureId, revision, current, initial }: {
+  action: (p: FormState, f: FormData) => Promise<FormState>;
+  figureId: number;
+  revision: number;
+  current?: string;
+  /** The answer to start with: what the editor sent while signed out (lib/unsent-form.ts). */
+  initial?: FormState;
+}) {
   const correcting = current !== undefined;
-  const [answer, formAction] = useAdminForm(action);
+  const [answer, formAction] = useAdminForm(action, initial);
   // Not keyed by revision from outside: without JavaScript, the page drawn after a refused
   // retraction (at the revision someone else saved) must be the same component to be given the
   // answer. An answer for a revision the figure has since left is dropped (useAnswerFor).

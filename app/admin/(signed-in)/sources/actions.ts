@@ -16,7 +16,7 @@ function refused(err: unknown, values: Record<string, string>): FormState {
   throw err;
 }
 
-const create = adminAction(sourceSchema, (input, user, values) => {
+const create = adminAction('source.create', sourceSchema, (input, user, values) => {
   let id: number;
   try {
     id = createSource(getDb(), input, actorOf(user)).id;
@@ -26,7 +26,7 @@ const create = adminAction(sourceSchema, (input, user, values) => {
   redirect(`/admin/sources/${id}?saved=1`);
 });
 
-const update = adminAction(z.object({ id: recordId, updatedAt: seenVersion }).and(sourceSchema), (input, user, values) => {
+const update = adminAction('source.update', z.object({ id: recordId, updatedAt: seenVersion }).and(sourceSchema), (input, user, values) => {
   let result: CatalogSave<Source>;
   try {
     result = updateSource(getDb(), input.id, input.updatedAt, input, actorOf(user));
@@ -51,7 +51,7 @@ export async function updateSourceAction(previous: FormState, formData: FormData
   return update(previous, formData);
 }
 
-const remove = adminAction(removeSourceSchema, (input, user, values) => {
+const remove = adminAction('source.remove', removeSourceSchema, (input, user, values) => {
   try {
     removeSource(getDb(), input.id, input.reason, actorOf(user));
   } catch (err) {

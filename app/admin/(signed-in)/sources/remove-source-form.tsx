@@ -6,8 +6,8 @@ import { SubmitButton } from '../../ui/submit-button';
 import { useAdminForm } from '../../ui/use-admin-form';
 
 /** Removes a source that no figure cites, with the reason kept in the history. */
-export function RemoveSourceForm({ action, sourceId }: { action: (p: FormState, f: FormData) => Promise<FormState>; sourceId: number }) {
-  const [state, formAction] = useAdminForm(action);
+export function RemoveSourceForm({ action, sourceId, initial }: { action: (p: FormState, f: FormData) => Promise<FormState>; sourceId: number; initial?: FormState }) {
+  const [state, formAction] = useAdminForm(action, initial);
   return (
     <div className="admin-form">
       <FormStatus state={state} />

@@ -7,8 +7,8 @@ import { SubmitButton } from '../../ui/submit-button';
 import { useAdminForm, useAnswerFor } from '../../ui/use-admin-form';
 
 /** The form to add or edit a source. */
-export function SourceForm({ action, source, submitLabel }: { action: (p: FormState, f: FormData) => Promise<FormState>; source?: Source; submitLabel: string }) {
-  const [answer, formAction] = useAdminForm(action);
+export function SourceForm({ action, source, submitLabel, initial }: { action: (p: FormState, f: FormData) => Promise<FormState>; source?: Source; submitLabel: string; initial?: FormState }) {
+  const [answer, formAction] = useAdminForm(action, initial);
   // Drawn again for each answer and each version of the source (its updatedAt); an answer for a
   // version the source has since left is dropped (useAnswerFor). Not keyed from outside: without
   // JavaScript, the page drawn after a refused save must be the same component to be given it.

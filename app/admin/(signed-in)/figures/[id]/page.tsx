@@ -5,6 +5,7 @@ import { getDb } from '@/db/index';
 import { findEventById } from '@/db/queries/catalog-admin';
 import { figureFieldNames, figureFormOptions, findFigure } from '@/db/queries/figure-admin';
 import { requireAdmin } from '@/lib/auth/session';
+import { takeUnsent } from '@/lib/unsent-form';
 import { figureHref } from '@/lib/page-id';
 import { formatFigure } from '@/lib/wording';
 import { correctReasonAction, restoreFigureAction, retractFigureAction, updateFigureAction } from '../actions';
@@ -22,7 +23,8 @@ export const metadata: Metadata = { title: 'Edit a figure' };
 const SAVED: Record<string, string> = { created: 'Figure added.', updated: 'Changes saved.', retracted: 'Figure retracted.', restored: 'Figure restored.', reason: 'Reason corrected.' };
 
 export default async function EditFigurePage({ params, searchParams }: Props) {
-  await requireAdmin();
+  const user = await requireAdmin();
+  const unsent = await takeUnsent(user);
   const id = Number((await params).id);
   const db = getDb();
   const figure = Number.isSafeInteger(id) ? findFigure(db, id) : undefined;
@@ -42,18 +44,18 @@ export default async function EditFigurePage({ params, searchParams }: Props) {
       </p>
       <h2>Edit</h2>
       {/* Not keyed by revision here: the form is, inside (figure-form.tsx). */}
-      <FigureForm action={updateFigureAction} options={figureFormOptions(db)} figure={figure} submitLabel="Save changes" />
+      <FigureForm action={updateFigureAction} options={figureFormOptions(db)} figure={figure} submitLabel="Save changes" initial={unsent['figure.update']} />
       <h2>{figure.status === 'retracted' ? 'Restore' : 'Retract'}</h2>
       {figure.status === 'retracted' ? (
         <>
-          <RestoreForm action={restoreFigureAction} figureId={figure.id} revision={figure.revision} label="Restore figure (publish it again)" reasonLabel="Why publish it again" />
+          <RestoreForm action={restoreFigureAction} figureId={figure.id} revision={figure.revision} label="Restore figure (publish it again)" reasonLabel="Why publish it again" initial={unsent['figure.restore']} />
           <h2>Correct the reason for retracting</h2>
-          <RetractForm action={correctReasonAction} figureId={figure.id} revision={figure.revision} current={figure.retractionReason ?? ''} />
+          <RetractForm action={correctReasonAction} figureId={figure.id} revision={figure.revision} current={figure.retractionReason ?? ''} initial={unsent['figure.reason']} />
         </>
       ) : (
-        <RetractForm action={retractFigureAction} figureId={figure.id} revision={figure.revision} />
+        <RetractForm action={retractFigureAction} figureId={figure.id} revision={figure.revision} initial={unsent['figure.retract']} />
       )}
-      <FigureHistory figure={figure} names={names} />
+      <FigureHistory figure={figure} names={names} restoring={unsent['figure.restore']} />
     </>
   );
 }
