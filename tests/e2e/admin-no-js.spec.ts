@@ -204,9 +204,12 @@ test('a retraction refused as stale without JavaScript: the refusal is shown wit
 
   await field(page, 'Reason for retracting').fill('double counted');
   await page.getByRole('button', { name: 'Retract figure' }).click();
-  await expect(page.getByTestId('form-status').filter({ hasText: 'Not saved: someone else changed this figure' })).toContainText(
-    'what you typed is still in the form: review them, then retract it again if it still should be.',
-  );
+  const refusal = page.getByTestId('form-status').filter({ hasText: 'Not saved: someone else changed this figure' });
+  await expect(refusal).toContainText('what you typed is still in the form: review them, then retract it again if it still should be.');
+  // The answer is a new page, which opens at the refusal (far down it), not at its top.
+  await expect(refusal).toBeFocused();
+  await expect(refusal).toBeInViewport();
+  await expect(page.getByRole('heading', { level: 1 })).not.toBeInViewport();
   await expect(page.getByText(/^Revision 2 ·/)).toBeVisible();
   await expect(field(page, 'Reason for retracting')).toHaveValue('double counted');
   expect(findFigure(db, id)).toMatchObject({ status: 'published', revision: 2 });

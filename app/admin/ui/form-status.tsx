@@ -9,6 +9,8 @@ const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(
  * The form's overall outcome, announced politely; after a refused stale save, what changed. A
  * refusal moves the keyboard focus (and the view) to the first field it marks, or to this message
  * when it marks none, so that an editor at the form's button is not left far from what to fix.
+ * Without JavaScript a refusal is a new page, which would open at its top, far above a form low on
+ * it (a retraction): the message is drawn with `autofocus`, which the browser follows on load.
  */
 export function FormStatus({ state }: { state: FormState }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -20,7 +22,7 @@ export function FormStatus({ state }: { state: FormState }) {
     (field ?? status).focus();
   }, [state.key, state.status]);
   return (
-    <div ref={ref} tabIndex={-1} aria-live="polite" className={state.status === 'error' ? 'form-status form-status-error' : 'form-status'} data-testid="form-status">
+    <div ref={ref} tabIndex={-1} autoFocus={state.status === 'error'} aria-live="polite" className={state.status === 'error' ? 'form-status form-status-error' : 'form-status'} data-testid="form-status">
       {state.message ? <p>{state.message}</p> : null}
       {state.signInAgain ? (
         <p>
