@@ -6,7 +6,7 @@ import type { TimelineSpec } from '@/lib/chart-spec';
 import { wordedCitation } from '@/lib/citations';
 import { PngButton } from './png-button';
 import { backgroundPlugin, boundArrowsPlugin, rangeBarsPlugin } from './plugins';
-import { PALETTE } from './palette';
+import { LINE_PALETTES } from './palette';
 import './register';
 import { DAY, timelineDatasets, timelineDayRange, timelineValueMax, type TimelinePointXY as Point } from './timeline-datasets';
 import { useChartTheme } from './use-chart-theme';
@@ -26,12 +26,9 @@ const STATUS_WORDS = { headline: 'latest report', superseded: 'superseded', retr
 export default function TimelineChart({ spec, description, fileName, context }: { spec: TimelineSpec; description: string; fileName: string; context: string }) {
   const theme = useChartTheme();
   const chartRef = useRef<ChartJS<'line', Point[]> | null>(null);
-  const data = useMemo<ChartData<'line', Point[]>>(
-    () => ({
-      datasets: timelineDatasets(spec, PALETTE),
-    }),
-    [spec],
-  );
+  const scheme = theme?.scheme ?? 'light';
+  // Each line its own colour, of the set that stands out from this scheme's page.
+  const data = useMemo<ChartData<'line', Point[]>>(() => ({ datasets: timelineDatasets(spec, LINE_PALETTES[scheme]) }), [spec, scheme]);
   if (!theme) return null;
   const days = timelineDayRange(data.datasets);
   const credit = {
