@@ -14,8 +14,10 @@ export function headlineCardHtml(card: Card, citation: number, change?: FigureCh
   const range = series.range;
   const revision = describeRevision(headline, change);
   const spread = range ? describeReportSpread(range, headline.unit, reportsLeftOut(series)) : describeOtherReports(series, givesNumber(headline));
-  // Read out of its card (a list of the page's links), the number says what it counts.
-  return html`<article class="${card.primary ? 'card card-primary' : 'card'}" id="${anchor}" aria-labelledby="${anchor}-label"><h4 id="${anchor}-label" class="card-label"><span id="${anchor}-metric">${
+  // The metric is its section's heading, so on screen the card names only its group and place;
+  // read out of its section (a list of the page's headings or links), card and number say the
+  // metric too: the card is labelled, and the number described, by both.
+  return html`<article class="${card.primary ? 'card card-primary' : 'card'}" id="${anchor}" aria-labelledby="${anchor}-label"><h4 id="${anchor}-label" class="card-label"><span class="visually-hidden" id="${anchor}-metric">${
     series.metricLabel
   }</span><span class="card-scope" id="${anchor}-scope">${describeScope(series.group, series.location)}</span></h4><p class="card-figure"><a class="card-value" href="${figureHref(
     headline.id,

@@ -52,6 +52,24 @@ test('headline cards show law-enforcement deaths and injuries with citations tha
   await expect(rowOf('230').locator('.standing')).toHaveText('latest');
 });
 
+test('a card shows its group and place under its metric’s heading, and says its metric to a screen reader', async ({ page }) => {
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  const deaths = page.getByRole('region', { name: 'Deaths', exact: true });
+  await expect(deaths.getByRole('heading', { level: 3 })).toHaveText('Deaths');
+  // On screen each card's heading is its group and place alone: the metric is the section's.
+  const shown = await deaths.getByRole('heading', { level: 4 }).evaluateAll((headings) =>
+    headings.map((h) => [...h.children].filter((c) => c.getBoundingClientRect().width > 1).map((c) => c.textContent).join(' ')),
+  );
+  expect(shown).toEqual(['Kazakhstan', 'Almaty', 'civilians, Kazakhstan', 'law enforcement, Kazakhstan', 'law enforcement and military, Kazakhstan']);
+  // Read out of the section (a list of headings, of landmarks, of links), card and number name it.
+  const card = event.card('Deaths', 'Almaty');
+  await expect(card).toHaveAccessibleName('Deaths Almaty');
+  await expect(card.getByRole('heading', { level: 4 })).toHaveAccessibleName('Deaths Almaty');
+  await expect(card.locator('.card-value')).toHaveAccessibleDescription('Deaths Almaty');
+  await expect(page.getByRole('heading', { level: 4, name: 'Economic damage businesses, Kazakhstan' })).toHaveCount(1);
+});
+
 test('the timeline shows the death toll revised 164 → 225 → 230, superseded reports marked', async ({ page }) => {
   const event = new EventPage(page);
   await event.goto(KZ);

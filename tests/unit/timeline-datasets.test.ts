@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { boundArrow } from '@/app/ui/charts/plugins';
 import { MIDPOINT_DASH, TIMELINE_SHAPES, timelineDatasets, timelineDayRange, timelineValueMax } from '@/app/ui/charts/timeline-datasets';
 import type { TimelinePoint, TimelineSpec } from '@/lib/chart-spec';
-import { PALETTE as SITE_PALETTE, RETRACTED_COLOUR } from '@/app/ui/charts/palette';
+import { LINE_PALETTES, RETRACTED_COLOUR } from '@/app/ui/charts/palette';
 
 const point = (date: string, value: number, status: TimelinePoint['status']): TimelinePoint => ({
   date, value, low: null, high: null, status, bound: null, midpoint: false, wording: String(value), citation: '[1] Source',
@@ -107,11 +107,14 @@ describe('the arrow beside a bound', () => {
 });
 
 describe('the site’s palette on the timeline', () => {
-  it('draws its eight lines in eight different colour and shape pairs, none in the grey of retracted reports', () => {
+  it('draws its eight lines in eight different colours, and different shape pairs, none in the grey of retracted reports', () => {
     const eight: TimelineSpec = { ...spec, series: Array.from({ length: 8 }, (_, i) => ({ label: `Place ${i}`, points: [point('2022-01-10', 10 + i, 'headline')] })) };
-    const lines = timelineDatasets(eight, SITE_PALETTE);
-    expect(lines).toHaveLength(8);
-    expect(new Set(lines.map((l) => `${String(l.borderColor)} ${String(l.pointStyle)} ${String(l.pointRotation)}`)).size).toBe(8);
-    for (const l of lines) expect(String(l.borderColor).toLowerCase()).not.toBe(RETRACTED_COLOUR);
+    for (const palette of Object.values(LINE_PALETTES)) {
+      const lines = timelineDatasets(eight, palette);
+      expect(lines).toHaveLength(8);
+      expect(new Set(lines.map((l) => String(l.borderColor))).size).toBe(8);
+      expect(new Set(lines.map((l) => `${String(l.borderColor)} ${String(l.pointStyle)} ${String(l.pointRotation)}`)).size).toBe(8);
+      for (const l of lines) expect(String(l.borderColor).toLowerCase()).not.toBe(RETRACTED_COLOUR);
+    }
   });
 });

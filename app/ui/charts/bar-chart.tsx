@@ -8,7 +8,7 @@ import { wordedCitation } from '@/lib/citations';
 import { PngButton } from './png-button';
 import { BOUND_BARS_NOTE, barStyles } from './bar-style';
 import { backgroundPlugin, barLabelsPlugin } from './plugins';
-import { PALETTE } from './palette';
+import { BAR_COLOUR } from './palette';
 import './register';
 import { useChartTheme } from './use-chart-theme';
 import { useMediaQuery } from './use-media-query';
@@ -28,7 +28,7 @@ export default function BarChart({ spec, description, fileName, context }: { spe
       // One line per part of "group, place" at least, shorter lines on a phone, so long labels
       // wrap rather than being cut off at the canvas's edge; wrapped again when the width crosses.
       labels: spec.bars.map((b) => barLabelLines(b.label, narrow ? 16 : 32)),
-      datasets: [{ label: spec.title, data: spec.bars.map((b) => [b.low, b.high]), ...barStyles(spec.bars, PALETTE[0]!), borderSkipped: false, maxBarThickness: 36 }],
+      datasets: [{ label: spec.title, data: spec.bars.map((b) => [b.low, b.high]), ...barStyles(spec.bars, BAR_COLOUR), borderSkipped: false, maxBarThickness: 36 }],
     }),
     [spec, narrow],
   );

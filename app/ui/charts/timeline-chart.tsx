@@ -1,22 +1,18 @@
 'use client';
-import { Chart, type Chart as ChartJS, type ChartData, type ChartOptions } from 'chart.js';
+import type { Chart as ChartJS, ChartData } from 'chart.js';
 import { useMemo, useRef } from 'react';
 import { Line } from 'react-chartjs-2';
 import type { TimelineSpec } from '@/lib/chart-spec';
-import { wordedCitation } from '@/lib/citations';
 import { PngButton } from './png-button';
 import { backgroundPlugin, boundArrowsPlugin, rangeBarsPlugin } from './plugins';
-import { PALETTE } from './palette';
+import { LINE_PALETTES } from './palette';
 import './register';
-import { DAY, timelineDatasets, timelineDayRange, timelineValueMax, type TimelinePointXY as Point } from './timeline-datasets';
+import { timelineDatasets, type TimelinePointXY as Point } from './timeline-datasets';
+import { timelineOptions } from './timeline-options';
 import { useChartTheme } from './use-chart-theme';
 
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const grouped = new Intl.NumberFormat('en-US');
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 // What they draw is in the data and the options (plugins.ts says why).
 const LINE_PLUGINS = [backgroundPlugin, rangeBarsPlugin, boundArrowsPlugin];
-const STATUS_WORDS = { headline: 'latest report', superseded: 'superseded', retracted: 'retracted' } as const;
 
 /**
  * Every report of a metric by the date it was reported: one line per group and place; the
@@ -26,14 +22,10 @@ const STATUS_WORDS = { headline: 'latest report', superseded: 'superseded', retr
 export default function TimelineChart({ spec, description, fileName, context }: { spec: TimelineSpec; description: string; fileName: string; context: string }) {
   const theme = useChartTheme();
   const chartRef = useRef<ChartJS<'line', Point[]> | null>(null);
-  const data = useMemo<ChartData<'line', Point[]>>(
-    () => ({
-      datasets: timelineDatasets(spec, PALETTE),
-    }),
-    [spec],
-  );
+  const scheme = theme?.scheme ?? 'light';
+  // Each line its own colour, of the set that stands out from this scheme's page.
+  const data = useMemo<ChartData<'line', Point[]>>(() => ({ datasets: timelineDatasets(spec, LINE_PALETTES[scheme]) }), [spec, scheme]);
   if (!theme) return null;
-  const days = timelineDayRange(data.datasets);
   const credit = {
     chartId: spec.id,
     title: spec.title,
@@ -44,52 +36,7 @@ export default function TimelineChart({ spec, description, fileName, context }: 
     ],
     citations: spec.series.flatMap((s) => s.points.map((p) => p.citation)),
   };
-  const options: ChartOptions<'line'> = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    parsing: false,
-    plugins: {
-      pageBackground: { colour: theme.bg },
-      legend: {
-        position: 'bottom',
-        labels: {
-          color: theme.fg,
-          usePointStyle: true,
-          // A line's key is its colour, filled: drawn from its first point, it was hollow
-          // whenever that report had been superseded (the legend is not a report's status).
-          generateLabels: (chart) => Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({ ...item, fillStyle: item.strokeStyle })),
-          filter: (item) => !item.text.endsWith('(retracted)'),
-        },
-      },
-      tooltip: {
-        callbacks: {
-          title: (items) => (items[0] ? `Reported ${shortDate.format(new Date((items[0].raw as Point).x * DAY))}` : ''),
-          label: (item) => {
-            const p = item.raw as Point;
-            return [`${(item.dataset.label ?? '').replace(/ \(retracted\)$/, '')}: ${p.wording} (${STATUS_WORDS[p.status]})`, wordedCitation(p.citation)];
-          },
-        },
-      },
-    },
-    scales: {
-      x: {
-        type: 'linear',
-        ...days,
-        ticks: { color: theme.muted, maxTicksLimit: 6, includeBounds: false, callback: (v) => shortDate.format(new Date(Number(v) * DAY)) },
-        grid: { color: theme.grid },
-        title: { display: true, text: 'Date reported', color: theme.muted },
-      },
-      y: {
-        beginAtZero: true,
-        // Up to the top of every range, not only to the points.
-        suggestedMax: timelineValueMax(spec),
-        ticks: { color: theme.muted, callback: (v) => (typeof v === 'number' ? (v >= 1e6 ? compact.format(v) : grouped.format(v)) : v) },
-        grid: { color: theme.grid },
-        title: { display: true, text: spec.unit, color: theme.muted },
-      },
-    },
-  };
+  const options = timelineOptions(spec, data.datasets, theme);
   return (
     <>
       <div className="chart-canvas" style={{ height: '340px' }}>

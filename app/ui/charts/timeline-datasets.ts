@@ -15,7 +15,10 @@ export const MIDPOINT_DASH = [6, 4];
  * The lines' marks, in turn: a circle, a diamond, a square, a triangle pointing right and one
  * pointing left (crosses are for retractions). No mark points up or down: an arrow up or down
  * beside a mark says its number is a bound (more than, up to). Past five lines a shape comes
- * again, with a colour of the palette (Okabe–Ito) far from the first's.
+ * again, with another colour: the page draws at most eight lines (CHART_LIMITS.timelineLines),
+ * each in a colour of its own (palette.ts); given more, the colours come again too, and eight
+ * colours with five shapes give forty lines forty pairs. Lines are never told apart by dashes:
+ * a dashed stretch says the line runs at the middle of a range (MIDPOINT_DASH).
  */
 export const TIMELINE_SHAPES: ReadonlyArray<{ style: PointStyle; rotation: number }> = [
   { style: 'circle', rotation: 0 },

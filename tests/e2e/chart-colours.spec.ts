@@ -1,0 +1,43 @@
+import { LINE_PALETTES } from '@/app/ui/charts/palette';
+import { EventPage } from './event-page';
+import { expect, test } from './fixtures';
+
+/**
+ * The timeline draws each of its lines in a colour of its own, from the set made for the page's
+ * scheme (app/ui/charts/palette.ts, whose contrast and distinctness tests/unit/palette.test.ts
+ * measures): the death toll's five lines once shared one colour between the first and the fifth.
+ */
+const KZ = 'kazakhstan-2022-unrest';
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`each line of the timeline has its own colour, the one its legend and table go by (${colorScheme} mode)`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const event = new EventPage(page);
+    await event.goto(KZ);
+    const timeline = event.panel('Deaths as reported over time');
+    const canvas = timeline.locator('canvas');
+    await expect(canvas).toBeVisible();
+    const palette = LINE_PALETTES[colorScheme].map((c) => c.toLowerCase());
+    // How many pixels of the canvas are exactly each colour of the scheme's set.
+    const drawn = await canvas.evaluate((c: HTMLCanvasElement, colours: string[]) => {
+      const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const counts = new Map(colours.map((hex) => [hex, 0]));
+      for (let i = 0; i < pixels.length; i += 4) {
+        const hex = `#${[pixels[i]!, pixels[i + 1]!, pixels[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+        if (counts.has(hex)) counts.set(hex, counts.get(hex)! + 1);
+      }
+      return Object.fromEntries(counts);
+    }, palette);
+    // The lines, in the legend's order: the groups and places of the chart's table.
+    await timeline.getByRole('link', { name: 'Table' }).click();
+    await expect(page).toHaveURL(/timeline_view=table#timeline$/);
+    await expect(timeline.getByRole('table')).toBeVisible();
+    const lines = [...new Set((await event.tableRows(timeline)).map((r) => r[0]!))];
+    expect(lines).toEqual(['Almaty', 'Kazakhstan', 'civilians, Kazakhstan', 'law enforcement, Kazakhstan', 'law enforcement and military, Kazakhstan']);
+    // The first five colours are drawn, each well beyond a legend's key; the other three are not.
+    for (const colour of palette.slice(0, lines.length)) expect(drawn[colour], `${colour} drawn`).toBeGreaterThan(100);
+    for (const colour of palette.slice(lines.length)) expect(drawn[colour], `${colour} not drawn`).toBe(0);
+    await context.close();
+  });
+}
