@@ -30,7 +30,13 @@ test('headline cards show law-enforcement deaths and injuries with citations tha
     // ...and back from the source to the card.
     await source.getByRole('link', { name: `${value === '16' ? 'Deaths' : 'Injured'}, law enforcement, Kazakhstan` }).click();
     await expect(card).toBeInViewport();
+    // Reached by the link, perhaps far below its section's heading, the card says its metric on screen.
+    const metric = card.locator('.card-label .visually-hidden');
+    await expect(metric).toHaveText(value === '16' ? 'Deaths' : 'Injured');
+    await expect.poll(() => metric.evaluate((e) => e.getBoundingClientRect().width)).toBeGreaterThan(20);
   }
+  // Not reached by a link, a card leaves its metric to its section's heading.
+  await expect.poll(() => event.card('Deaths', 'Almaty').locator('.card-label .visually-hidden').evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
   await expect(event.card('Deaths', 'Kazakhstan').locator('.card-value')).toHaveText('230');
   // Read out of its card (a list of the page's links), the number says what it counts.
   await expect(event.card('Deaths', 'Kazakhstan').locator('.card-value')).toHaveAccessibleDescription('Deaths Kazakhstan');
