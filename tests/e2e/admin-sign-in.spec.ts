@@ -42,13 +42,13 @@ test('after 10 failed sign-ins the account is locked with a message saying so; t
   await page.getByLabel('E-mail address').fill(editor.email);
   await page.getByLabel('Password').fill('the tenth wrong guess');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(status).toHaveText('The e-mail address or password is wrong. Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes.');
+  await expect(status).toHaveText('The e-mail address or password is wrong. Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes, or from a browser you have signed in with before.');
   expect(accountFailures()).toBe(10);
 
   // The right password is refused too while the lock lasts, without counting another failure.
   await page.getByLabel('Password').fill(editor.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(status).toHaveText('Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes.');
+  await expect(status).toHaveText('Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes, or from a browser you have signed in with before.');
   await expect(page).toHaveURL(/\/admin\/login$/);
   expect(accountFailures()).toBe(10);
 
