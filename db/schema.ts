@@ -180,6 +180,28 @@ export const sessions = sqliteTable(
 );
 
 /**
+ * Browsers an editor has signed in with (OWASP's device cookies): only a hash of each cookie's
+ * token, with the account it was issued for. A sign-in that presents one of the account typed
+ * answers to the device's own failure count instead of the account's (lib/auth/throttle.ts), so
+ * strangers who lock the account do not lock its editor out. Each sign-in replaces the one it
+ * presented; a password reset deletes all of the account's.
+ */
+export const deviceCookies = sqliteTable(
+  'device_cookies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => adminUsers.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    expiresAt: text('expires_at').notNull(),
+    // Failed sign-ins from this device (its own count); no failure yet: 0 and null.
+    failures: integer('failures').notNull().default(0),
+    lastFailedAt: text('last_failed_at'),
+  },
+  (t) => [uniqueIndex('device_cookies_token_hash_unique').on(t.tokenHash), index('device_cookies_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
  * Failed sign-ins, counted per account (by e-mail, known or not, so that a lockout says nothing
  * about which accounts exist) and per client address. lib/auth/throttle.ts decides from these
  * how long the next attempt must wait.
@@ -392,3 +414,4 @@ export type AuditEntry = typeof auditEntries.$inferSelect;
 export type AdminUser = typeof adminUsers.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type LoginAttempt = typeof loginAttempts.$inferSelect;
+export type DeviceCookie = typeof deviceCookies.$inferSelect;

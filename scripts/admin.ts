@@ -12,7 +12,7 @@ import { PASSWORD_MIN } from '@/lib/validation/admin-user';
 
 const USAGE = `Usage:
   npm run admin -- create --email EMAIL          create an editor's account
-  npm run admin -- reset-password --email EMAIL  set a new password and sign the account out everywhere
+  npm run admin -- reset-password --email EMAIL  set a new password, sign the account out everywhere and forget its browsers
   npm run admin -- list                          list the accounts
 The password is read from ADMIN_PASSWORD, or asked for without echo on a terminal (at least ${PASSWORD_MIN} characters).`;
 
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
         console.log(`Created the account ${user.email}. Sign in at /admin/login.`);
       } else {
         await resetAdminPassword(db, values.email, password);
-        console.log(`Set a new password for ${values.email.trim().toLowerCase()}; its sessions were signed out.`);
+        console.log(`Set a new password for ${values.email.trim().toLowerCase()}; its sessions were signed out and the browsers it signed in with are trusted no more.`);
       }
     } else {
       throw new AccountError(`Unknown command "${command}".\n${USAGE}`);

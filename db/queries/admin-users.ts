@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../index';
 import { adminUsers, sessions, type AdminUser } from '../schema';
+import { revokeDeviceCookies } from './device-cookies';
 
 /** The account with this (lower-case) e-mail. */
 export function findAdminByEmail(db: Executor, email: string): AdminUser | undefined {
@@ -12,11 +13,15 @@ export function insertAdminUser(db: Executor, email: string, passwordHash: strin
   return db.insert(adminUsers).values({ email, passwordHash }).returning().get();
 }
 
-/** Sets a new password and signs the account out everywhere, in one transaction. */
+/**
+ * Sets a new password, signs the account out everywhere and forgets its device cookies (no browser
+ * it was signed in with is trusted any more), in one transaction.
+ */
 export function replacePassword(db: Executor, userId: number, passwordHash: string, now: Date = new Date()): void {
   db.transaction((tx) => {
     tx.update(adminUsers).set({ passwordHash, updatedAt: now.toISOString() }).where(eq(adminUsers.id, userId)).run();
     tx.update(sessions).set({ revokedAt: now.toISOString() }).where(eq(sessions.userId, userId)).run();
+    revokeDeviceCookies(tx, userId);
   });
 }
 

@@ -21,7 +21,7 @@ export async function createAdmin(db: Db, rawEmail: string, password: string): P
   return { id: user.id, email: user.email };
 }
 
-/** Sets a new password and ends every session of the account. */
+/** Sets a new password, ends every session of the account and forgets its device cookies (no browser is trusted any more). */
 export async function resetAdminPassword(db: Db, rawEmail: string, password: string): Promise<void> {
   const email = readEmail(rawEmail);
   const user = findAdminByEmail(db, email);

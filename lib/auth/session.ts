@@ -6,6 +6,7 @@ import { findActiveSession, touchSession, type SessionUser } from '@/db/queries/
 import { isDatabaseBusy } from '@/lib/database-busy';
 import type { Actor } from '@/db/queries/audit';
 import { clientAddressFromHeaders } from './client-address';
+import { DEVICE_COOKIE, deviceCookieOptions } from './device-cookie';
 import { ADMIN_PATH_HEADER, signInPathFor } from './return-path';
 import { hashSessionToken, isHttpsRequest, SESSION_COOKIE, sessionNeedsTouch } from './session-token';
 
@@ -86,11 +87,24 @@ export async function clientAddress(): Promise<string> {
   return clientAddressFromHeaders(await headers());
 }
 
+async function overHttps(): Promise<boolean> {
+  const h = await headers();
+  return isHttpsRequest(h.get('origin') ?? h.get('referer'), h.get('x-forwarded-proto'));
+}
+
 /** Sets the session cookie: http-only, SameSite=Lax, Secure over HTTPS, scoped to /admin. */
 export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
-  const h = await headers();
-  const secure = isHttpsRequest(h.get('origin') ?? h.get('referer'), h.get('x-forwarded-proto'));
-  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/admin', expires: expiresAt });
+  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: await overHttps(), path: '/admin', expires: expiresAt });
+}
+
+/** Sets the device cookie a sign-in issued (attributes: lib/auth/device-cookie.ts); signing out keeps it. */
+export async function setDeviceCookie(token: string, expiresAt: Date): Promise<void> {
+  (await cookies()).set(DEVICE_COOKIE, token, deviceCookieOptions(expiresAt, await overHttps()));
+}
+
+/** The device cookie's token in this request, if any (sent only to the sign-in page). */
+export async function deviceToken(): Promise<string | undefined> {
+  return (await cookies()).get(DEVICE_COOKIE)?.value;
 }
 
 /** The session token of this request, if any (for signing out). */

@@ -169,6 +169,27 @@ describe('the committed migrations', () => {
     db.$client.close();
   });
 
+  it('0015 adds device_cookies to an upgraded database: one per token hash, each gone with its account, the accounts kept', () => {
+    const db = databaseAsOf('0014_unsent_forms');
+    const sqlite = db.$client;
+    sqlite.exec("INSERT INTO admin_users (email, password_hash) VALUES ('old@example.org', 'scrypt$x'), ('other@example.org', 'scrypt$y')");
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'device_cookies'").pluck().get()).toBe(0);
+    migrateDatabase(db);
+    expect(columns(db, 'device_cookies')).toEqual(['id', 'user_id', 'token_hash', 'created_at', 'expires_at', 'failures', 'last_failed_at']);
+    expect(sqlite.prepare('SELECT email FROM admin_users ORDER BY id').pluck().all()).toEqual(['old@example.org', 'other@example.org']);
+    const insert = sqlite.prepare("INSERT INTO device_cookies (user_id, token_hash, expires_at) VALUES (?, ?, '2999-01-01T00:00:00.000Z')");
+    insert.run(1, 'a');
+    insert.run(2, 'b');
+    expect(() => insert.run(2, 'a')).toThrow(/UNIQUE constraint failed: device_cookies.token_hash/);
+    expect(() => insert.run(9, 'c')).toThrow(/FOREIGN KEY constraint failed/);
+    expect(sqlite.prepare('SELECT failures, last_failed_at AS lastFailedAt FROM device_cookies WHERE id = 1').get()).toEqual({ failures: 0, lastFailedAt: null });
+    expect(sqlite.prepare("SELECT created_at FROM device_cookies WHERE id = 1").pluck().get()).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    sqlite.exec('DELETE FROM admin_users WHERE id = 1');
+    expect(sqlite.prepare('SELECT token_hash FROM device_cookies').pluck().all()).toEqual(['b']);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
+
   it('0005 drops the unused lock-out columns of admin_users, keeping every account', () => {
     const db = databaseAsOf('0003_login_attempts');
     db.$client.prepare("INSERT INTO admin_users (email, password_hash, failed_attempts, locked_until) VALUES ('old@example.org', 'scrypt$x', 4, '2030-01-01T00:00:00.000Z')").run();

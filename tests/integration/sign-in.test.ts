@@ -111,8 +111,8 @@ describe('repeated failures', () => {
       last = await attempt('wrong', later(now));
     }
     // The failure that locks says so.
-    expect(last).toEqual({ ok: false, message: `${WRONG_CREDENTIALS} Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes.` });
-    expect(await attempt(PASSWORD, later(now + 60_000))).toEqual({ ok: false, message: 'Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 14 minutes.' });
+    expect(last).toEqual({ ok: false, message: `${WRONG_CREDENTIALS} Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes, or from a browser you have signed in with before.` });
+    expect(await attempt(PASSWORD, later(now + 60_000))).toEqual({ ok: false, message: 'Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 14 minutes, or from a browser you have signed in with before.' });
     expect(await attempt(PASSWORD, later(now + 15 * 60_000))).toMatchObject({ ok: true });
     expect(db.$client.prepare("SELECT count(*) FROM login_attempts WHERE scope = 'account'").pluck().get()).toBe(0);
     // A success clears the account's count (the address, with 11 failures, still counts its own).

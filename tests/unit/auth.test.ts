@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { hashPassword, needsRehash, SCRYPT_PARAMS, verifyPassword } from '@/lib/auth/password';
 import { hashSessionToken, idleSince, isHttpsRequest, newSessionToken, sessionNeedsTouch, SESSION_IDLE_MS, SESSION_TTL_MS } from '@/lib/auth/session-token';
-import { ACCOUNT_POLICY, activeFailures, ADDRESS_POLICY, msUntilAllowed, signInWait, signInWaitMessage, tooManyAttemptsMessage, waitAfterFailures } from '@/lib/auth/throttle';
+import { DEVICE_COOKIE, deviceCookieOptions } from '@/lib/auth/device-cookie';
+import { DEVICE_COOKIES_PER_ACCOUNT, DEVICE_TTL_MS, hashDeviceToken, newDeviceToken } from '@/lib/auth/device-token';
+import { ACCOUNT_POLICY, activeFailures, ADDRESS_POLICY, DEVICE_POLICY, msUntilAllowed, signInWait, signInWaitMessage, tooManyAttemptsMessage, trustsDevice, waitAfterFailures } from '@/lib/auth/throttle';
 
 describe('password hashing (scrypt)', () => {
   it('stores the parameters, a random salt and the hash, and verifies only the right password', async () => {
@@ -150,9 +152,76 @@ describe('failed sign-ins: one rule over the account and the address', () => {
   });
 
   it('words a lock so that the editor knows it is a lock, when it ends, and not whether the account exists', () => {
-    expect(signInWaitMessage({ ms: 15 * 60_000, locked: 'account' })).toBe('Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes.');
-    expect(signInWaitMessage({ ms: 59_000, locked: 'account' })).toBe('Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 59 seconds.');
+    expect(signInWaitMessage({ ms: 15 * 60_000, locked: 'account' })).toBe('Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes, or from a browser you have signed in with before.');
+    expect(signInWaitMessage({ ms: 59_000, locked: 'account' })).toBe('Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 59 seconds, or from a browser you have signed in with before.');
     expect(signInWaitMessage({ ms: 14 * 60_000, locked: 'address' })).toBe('Sign-in from your network address is locked after 30 failed attempts. Try again in 14 minutes.');
     expect(signInWaitMessage({ ms: 4000, locked: null })).toBe('Too many failed sign-ins. Try again in 4 seconds.');
+  });
+});
+
+describe('device tokens and cookies', () => {
+  it('are 32 random bytes, stored only as their SHA-256', () => {
+    const token = newDeviceToken();
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    expect(newDeviceToken()).not.toBe(token);
+    expect(hashDeviceToken(token)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashDeviceToken(token)).toBe(crypto.createHash('sha256').update(token).digest('hex'));
+    expect(hashDeviceToken(token)).not.toContain(token);
+    expect(hashDeviceToken(`${token}x`)).not.toBe(hashDeviceToken(token));
+  });
+
+  it('last 180 days, at most 20 kept per account', () => {
+    expect(DEVICE_TTL_MS).toBe(180 * 24 * 3600_000);
+    expect(DEVICE_COOKIES_PER_ACCOUNT).toBe(20);
+  });
+
+  it('are http-only, SameSite=Strict, sent only to the sign-in page, Secure over HTTPS', () => {
+    const expires = new Date('2024-10-28T12:00:00Z');
+    expect(DEVICE_COOKIE).toBe('admin_device');
+    expect(deviceCookieOptions(expires, false)).toEqual({ httpOnly: true, sameSite: 'strict', secure: false, path: '/admin/login', expires });
+    expect(deviceCookieOptions(expires, true).secure).toBe(true);
+  });
+});
+
+describe('failed sign-ins from a trusted device: its own count instead of the account\'s', () => {
+  const last = '2024-05-01T12:00:00.000Z';
+  const at = (iso: string) => new Date(iso);
+  const failures = (n: number, lastFailedAt = last) => ({ failures: n, lastFailedAt });
+  const device = (n: number, lastFailedAt = last) => ({ failures: n === 0 ? undefined : failures(n, lastFailedAt) });
+
+  it('has the account\'s numbers: 3 free failures, waits doubling to 30 s, a 15-minute lock from the 10th', () => {
+    expect([0, 2, 3, 4, 8, 9].map((n) => waitAfterFailures(n, DEVICE_POLICY))).toEqual([0, 0, 1000, 2000, 30_000, 30_000]);
+    expect(waitAfterFailures(10, DEVICE_POLICY)).toBe(15 * 60_000);
+  });
+
+  it('trusts a device cookie of the account until that device reaches its own lock; none, or a locked one, is not trusted', () => {
+    expect(trustsDevice(null, at(last))).toBe(false);
+    expect(trustsDevice(undefined, at(last))).toBe(false);
+    expect(trustsDevice(device(0), at(last))).toBe(true);
+    expect(trustsDevice(device(9), at(last))).toBe(true);
+    expect(trustsDevice(device(10), at('2024-05-01T12:14:59.000Z'))).toBe(false);
+    // The device's lock ends by itself, as the account's does.
+    expect(trustsDevice(device(10), at('2024-05-01T12:15:00.000Z'))).toBe(true);
+  });
+
+  it('lets a trusted device through the account\'s lock, slowed down and locked by its own count only', () => {
+    const locked = failures(10);
+    expect(signInWait({ account: locked, address: undefined }, at(last))).toEqual({ ms: 15 * 60_000, locked: 'account' });
+    expect(signInWait({ account: locked, address: undefined, device: null }, at(last))).toEqual({ ms: 15 * 60_000, locked: 'account' });
+    expect(signInWait({ account: locked, address: undefined, device: device(0) }, at(last))).toBeNull();
+    expect(signInWait({ account: locked, address: undefined, device: device(2) }, at(last))).toBeNull();
+    expect(signInWait({ account: locked, address: undefined, device: device(4) }, at(last))).toEqual({ ms: 2000, locked: null });
+    // An account that is only slowed down does not slow down a trusted device either.
+    expect(signInWait({ account: failures(8), address: undefined, device: device(0) }, at(last))).toBeNull();
+  });
+
+  it('holds a locked device to the account\'s count like any other browser', () => {
+    expect(signInWait({ account: undefined, address: undefined, device: device(10) }, at(last))).toBeNull();
+    expect(signInWait({ account: failures(10), address: undefined, device: device(10) }, at(last))).toEqual({ ms: 15 * 60_000, locked: 'account' });
+  });
+
+  it('keeps the address\'s limit for everyone, a trusted device too', () => {
+    expect(signInWait({ account: failures(10), address: failures(30), device: device(0) }, at(last))).toEqual({ ms: 15 * 60_000, locked: 'address' });
+    expect(signInWait({ account: undefined, address: failures(12), device: device(0) }, at(last))).toEqual({ ms: 4000, locked: null });
   });
 });
