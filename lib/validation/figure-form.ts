@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { changeReason, LIMITS, requiredText } from './fields';
-import { figureValueIssues, figureValueShape, unitMismatch } from './figure';
+import { checkableValueIssues, figureValueShape, unitMismatch } from './figure';
 import { revision, rowId } from './ids';
 import { sourceSchema, type SourceInput } from './source';
 
@@ -53,19 +53,17 @@ const shape = {
   newSourcePublishedOn: z.unknown().optional(),
 };
 
-const valuesPart = z.object({ qualifier: shape.qualifier, valueLow: shape.valueLow, valueBest: shape.valueBest, valueHigh: shape.valueHigh });
-
 /**
  * The admin form for a figure. The figure's own rules are the import's (figureValueShape,
  * figureValueIssues); the form names the event, metric and source by id, or fills in a new source
  * whose rules are those of sourceSchema. Cross-field rules run whenever the fields they read are
- * valid, so one submission shows every problem at once.
+ * valid (checkableValueIssues), so one submission shows every problem at once.
  */
 export const figureFormSchema = z
   .object(shape)
   .superRefine((f, ctx) => {
-    for (const { field, message } of figureValueIssues(f)) ctx.addIssue({ code: 'custom', path: [field], message });
-  }, { when: (p) => valuesPart.safeParse(p.value).success })
+    for (const { field, message } of checkableValueIssues(f)) ctx.addIssue({ code: 'custom', path: [field], message });
+  }, { when: () => true })
   .superRefine((f, ctx) => {
     for (const { field, message } of readSource(f).issues) ctx.addIssue({ code: 'custom', path: [field], message });
   }, { when: (p) => sourceChoice.safeParse((p.value as { sourceChoice?: unknown } | null)?.sourceChoice).success })

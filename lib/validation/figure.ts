@@ -32,6 +32,7 @@ export const RANGE_QUALIFIERS: readonly string[] = ['exact', 'about'];
 export const RANGE_QUALIFIER_MESSAGE =
   'A range already gives its low and high: choose the qualifier "exact" or "about" for it, or give one number instead of the range.';
 export type FigureValueIssue = { field: ValueField; message: string };
+const LOW_ABOVE_HIGH = 'Low must not be greater than high.';
 
 /** The rules between the numbers: which must be given together and in which order. */
 export function figureValueIssues(v: FigureValues): FigureValueIssue[] {
@@ -48,12 +49,30 @@ export function figureValueIssues(v: FigureValues): FigureValueIssue[] {
   } else if (v.valueBest === null && v.valueLow === null) {
     issues.push({ field: 'valueBest', message: 'Enter the number, or a low and a high for a range, or choose the qualifier "unknown".' });
   } else if (v.valueLow !== null && v.valueHigh !== null) {
-    if (v.valueLow > v.valueHigh) issues.push({ field: 'valueLow', message: 'Low must not be greater than high.' });
+    if (v.valueLow > v.valueHigh) issues.push({ field: 'valueLow', message: LOW_ABOVE_HIGH });
     else if (v.valueBest !== null && v.valueLow > v.valueBest) issues.push({ field: 'valueLow', message: 'Low must not be greater than best.' });
     else if (v.valueBest !== null && v.valueBest > v.valueHigh) issues.push({ field: 'valueHigh', message: 'High must not be less than best.' });
     if (!RANGE_QUALIFIERS.includes(v.qualifier)) issues.push({ field: 'qualifier', message: RANGE_QUALIFIER_MESSAGE });
   }
   return issues;
+}
+
+const valueFields = z.object({ qualifier, valueLow: count, valueBest: count, valueHigh: count });
+
+/**
+ * The rules between the numbers that the fields as sent let us check: all of figureValueIssues
+ * when the four fields are valid; otherwise the one that needs only low and high. An editor who
+ * mistyped the best number of a range given high to low learns of both at once, not of the range
+ * only after correcting the number.
+ */
+export function checkableValueIssues(sent: { qualifier: unknown; valueLow: unknown; valueBest: unknown; valueHigh: unknown }): FigureValueIssue[] {
+  const all = valueFields.safeParse(sent);
+  if (all.success) return figureValueIssues(all.data);
+  if (sent.qualifier === 'unknown') return [];
+  const low = count.safeParse(sent.valueLow);
+  const high = count.safeParse(sent.valueHigh);
+  if (!low.success || !high.success || low.data === null || high.data === null || low.data <= high.data) return [];
+  return [{ field: 'valueLow', message: LOW_ABOVE_HIGH }];
 }
 
 export type FigureValueInput = z.output<z.ZodObject<typeof figureValueShape>>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FIGURE_STATUSES } from '@/db/schema';
-import { figureValueIssues, figureValueShape } from './figure';
+import { checkableValueIssues, figureValueIssues, figureValueShape } from './figure';
 import { isoDate, LIMITS, metricKey, optionalText, optionalUrl, requiredText, slug } from './fields';
 
 const COLUMN_OF_FIELD = { qualifier: 'qualifier', valueLow: 'value_low', valueBest: 'value_best', valueHigh: 'value_high' } as const;
@@ -68,6 +68,11 @@ export const importRowSchema = z
   .object(importRowShape)
   .superRefine((row, ctx) => {
     for (const { column, message } of importRowIssues(row)) ctx.addIssue({ code: 'custom', path: [column], message });
-  }, { when: (payload) => crossColumns.safeParse(payload.value).success });
+  }, { when: (payload) => crossColumns.safeParse(payload.value).success })
+  .superRefine((row, ctx) => {
+    // Some column those rules read is not valid: the rules between the numbers that the valid ones let us check.
+    const values = { qualifier: row.qualifier, valueLow: row.value_low, valueBest: row.value_best, valueHigh: row.value_high };
+    for (const { field, message } of checkableValueIssues(values)) ctx.addIssue({ code: 'custom', path: [COLUMN_OF_FIELD[field]], message });
+  }, { when: (payload) => !crossColumns.safeParse(payload.value).success });
 
 export type ImportRow = z.output<typeof importRowSchema>;

@@ -134,17 +134,19 @@ test('bad values are marked beside their fields, what was typed is kept, and not
   await expect(field(page, 'Event')).toHaveValue(String(e2eEventId(db)));
   await expect(page.getByRole('radio', { name: 'A new source' })).toBeChecked();
 
+  // A number that is not one and a range given high to low are both marked in one answer.
   await field(page, 'Number (best)').fill('12abc');
+  await field(page, 'Low').fill('300');
+  await field(page, 'High').fill('200');
   await field(page, 'Reported on').fill('2022-01-05');
   await field(page, 'Web address').fill('https://example.org/ok');
   await page.getByRole('button', { name: 'Add figure' }).click();
   await expect(page.locator('#valueBest-error')).toHaveText('"12abc" is not a whole number of 0 or more; enter one like 1300.');
+  await expect(page.locator('#valueLow-error')).toHaveText('Low must not be greater than high.');
   await expect(page.locator('#reportedOn-error')).toHaveText('');
   await expect(field(page, 'Number (best)')).toHaveValue('12abc');
 
   await field(page, 'Number (best)').fill('250');
-  await field(page, 'Low').fill('300');
-  await field(page, 'High').fill('200');
   await page.getByRole('button', { name: 'Add figure' }).click();
   await expect(page.locator('#valueLow-error')).toHaveText('Low must not be greater than high.');
   await expect(page.locator('#valueBest-error')).toHaveText('');

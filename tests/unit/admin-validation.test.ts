@@ -49,6 +49,18 @@ describe('figure form', () => {
     expect(errorsOf(figureFormSchema, form({ valueLow: '200', valueBest: '', valueHigh: '' }))).toEqual({ valueHigh: ['Give both low and high for a range, or neither.'] });
   });
 
+  it('reports low greater than high together with a number that is not one', () => {
+    expect(errorsOf(figureFormSchema, form({ valueLow: '300', valueBest: 'abc', valueHigh: '200' }))).toEqual({
+      valueLow: ['Low must not be greater than high.'],
+      valueBest: ['"abc" is not a whole number of 0 or more; enter one like 1300.'],
+    });
+    // With every number valid but the qualifier not one, the rules between the numbers still run.
+    expect(errorsOf(figureFormSchema, form({ qualifier: 'roughly', valueLow: '300', valueBest: '', valueHigh: '200' }))).toEqual({
+      qualifier: ['Choose one of: exact, about, at_least, more_than, at_most, unknown.'],
+      valueLow: ['Low must not be greater than high.'],
+    });
+  });
+
   it('refuses a number with the qualifier "unknown", and no number without it', () => {
     expect(errorsOf(figureFormSchema, form({ qualifier: 'unknown' }))).toEqual({ valueBest: ['Leave the number empty when the qualifier is "unknown", or choose another qualifier.'] });
     expect(errorsOf(figureFormSchema, form({ valueBest: '' }))).toEqual({ valueBest: ['Enter the number, or a low and a high for a range, or choose the qualifier "unknown".'] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { count, isoDate, latestToday, optionalUrl, pastDate, requiredText, slug } from '@/lib/validation/fields';
-import { figureValueIssues, RANGE_QUALIFIER_MESSAGE, unitMismatch } from '@/lib/validation/figure';
+import { checkableValueIssues, figureValueIssues, RANGE_QUALIFIER_MESSAGE, unitMismatch } from '@/lib/validation/figure';
 import { eventSchema } from '@/lib/validation/event';
 import { importRowSchema } from '@/lib/validation/import-row';
 import { figureUnitErrors } from '@/lib/validation/figure-form';
@@ -126,6 +126,18 @@ describe('figure value rules', () => {
   it('reports a range out of order and its bound qualifier together', () => {
     expect(v('more_than', 300, null, 200).map((i) => i.field)).toEqual(['valueLow', 'qualifier']);
   });
+  it('checks low against high when another number is not one, and nothing it cannot read', () => {
+    const sent = (q: unknown, low: unknown, best: unknown, high: unknown) => checkableValueIssues({ qualifier: q, valueLow: low, valueBest: best, valueHigh: high });
+    expect(sent('exact', '300', 'abc', '200')).toEqual([{ field: 'valueLow', message: 'Low must not be greater than high.' }]);
+    expect(sent('roughly', '300', '', '200')).toEqual([{ field: 'valueLow', message: 'Low must not be greater than high.' }]);
+    expect(sent('exact', '200', 'abc', '300')).toEqual([]);
+    expect(sent('exact', 'x', 'abc', '200')).toEqual([]);
+    expect(sent('exact', '300', 'abc', '')).toEqual([]);
+    // Low and high with "unknown" get the rule for "unknown", once the number is valid.
+    expect(sent('unknown', '300', 'abc', '200')).toEqual([]);
+    // All valid: every rule, as figureValueIssues.
+    expect(sent('more_than', '300', '', '200')).toEqual(v('more_than', 300, null, 200));
+  });
   it('requires low ≤ best ≤ high', () => {
     expect(v('exact', 300, null, 200)).toEqual([{ field: 'valueLow', message: 'Low must not be greater than high.' }]);
     expect(v('exact', 10, 5, 20)).toEqual([{ field: 'valueLow', message: 'Low must not be greater than best.' }]);
@@ -150,6 +162,15 @@ describe('import row', () => {
   it('reports the value rules under the file’s column names', () => {
     const r = importRowSchema.safeParse({ ...row, value_low: '9', value_high: '3' });
     expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['value_low', 'Low must not be greater than high.']]);
+  });
+  it('reports a range given high to low beside a number cell that is not one, and beside a bad status', () => {
+    const bad = importRowSchema.safeParse({ ...row, value_low: '9', value_best: 'x', value_high: '3' });
+    expect(bad.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['value_best', 'value_low']);
+    const status = importRowSchema.safeParse({ ...row, value_low: '9', value_high: '3', status: 'gone' });
+    expect(status.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['status', 'Use published or retracted.'],
+      ['value_low', 'Low must not be greater than high.'],
+    ]);
   });
   it('requires a reason for a retracted figure', () => {
     const r = importRowSchema.safeParse({ ...row, status: 'retracted' });
