@@ -89,6 +89,17 @@ export function timelineSelection(summaries: SeriesSummary[], metricKey: string,
 }
 
 /**
+ * A line's colour and shape (its tone, an index into them): the rank of its first report among
+ * the lines drawn, by entry. A line keeps its colour when another group or place is entered
+ * later, wherever that one sorts; by position in the list, a new place sorting first recoloured
+ * every line after it.
+ */
+function toneOf(drawn: ReadonlyArray<{ firstId: number }>, i: number): number {
+  const first = drawn[i]!.firstId;
+  return drawn.reduce((rank, other) => rank + (other.firstId < first ? 1 : 0), 0);
+}
+
+/**
  * Chart 3: every report of one metric over time, by the date it was reported: the series of
  * timelineSelection with all their reports, in that order.
  */
@@ -106,6 +117,7 @@ export function timelineChart(ofMetric: Series[], metricKey: string, omitted: nu
     series: ofMetric
       .map((s) => ({
         label: describeScope(s.group, s.location),
+        firstId: Math.min(...s.reports.map((f) => f.id)),
         points: s.reports
           .filter((f) => f.qualifier !== 'unknown')
           .map((f) => {
@@ -122,7 +134,8 @@ export function timelineChart(ofMetric: Series[], metricKey: string, omitted: nu
             };
           }),
       }))
-      .filter((s) => s.points.length > 0),
+      .filter((s) => s.points.length > 0)
+      .map(({ firstId: _first, ...s }, i, drawn) => ({ ...s, tone: toneOf(drawn, i) })),
     unnumbered: rows.filter((r) => r.figure.qualifier === 'unknown').length,
   };
   return { unit, rows, omitted, spec };

@@ -49,7 +49,8 @@ export type TimelineSpec = {
   id: string;
   title: string;
   unit: string;
-  series: Array<{ label: string; points: TimelinePoint[] }>;
+  /** tone: the line's colour and shape, from 0 (toneOf in chart-data.ts). */
+  series: Array<{ label: string; points: TimelinePoint[]; tone: number }>;
   /** Reports of the lines shown that give no number ("being determined"): in the table, not drawn. */
   unnumbered?: number;
 };

@@ -32,11 +32,13 @@ export function e2eEventId(db: Db): number {
 }
 
 /** A figure on the test event with a source of its own; returns its id. */
-export function seedTestFigure(db: Db, location: string, best: number): number {
+export function seedTestFigure(db: Db, location: string, best: number, over: Partial<FigureFormInput> = {}): number {
+  const reportedOn = over.reportedOn ?? '2022-02-01';
   const input: FigureFormInput = {
     eventId: e2eEventId(db), metricId: 1, group: 'all', location, qualifier: 'exact', valueLow: null, valueBest: best, valueHigh: null,
-    unit: 'people', reportedOn: '2022-02-01', quote: '', note: '',
-    source: { kind: 'new', source: { reportingBody: `E2E body for ${location}`, publisher: '', title: '', url: '', publishedOn: '2022-02-01', fullText: '' } },
+    unit: 'people', reportedOn, quote: '', note: '',
+    source: { kind: 'new', source: { reportingBody: `E2E body for ${location}`, publisher: '', title: '', url: '', publishedOn: reportedOn, fullText: '' } },
+    ...over,
   };
   return createFigure(db, input, { userId: null, label: 'e2e setup' }).id;
 }

@@ -1,4 +1,5 @@
 import { LINE_PALETTES } from '@/app/ui/charts/palette';
+import { pixelsOfColours } from './canvas-colours';
 import { EventPage } from './event-page';
 import { expect, test } from './fixtures';
 
@@ -19,16 +20,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const canvas = timeline.locator('canvas');
     await expect(canvas).toBeVisible();
     const palette = LINE_PALETTES[colorScheme].map((c) => c.toLowerCase());
-    // How many pixels of the canvas are exactly each colour of the scheme's set.
-    const drawn = await canvas.evaluate((c: HTMLCanvasElement, colours: string[]) => {
-      const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      const counts = new Map(colours.map((hex) => [hex, 0]));
-      for (let i = 0; i < pixels.length; i += 4) {
-        const hex = `#${[pixels[i]!, pixels[i + 1]!, pixels[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-        if (counts.has(hex)) counts.set(hex, counts.get(hex)! + 1);
-      }
-      return Object.fromEntries(counts);
-    }, palette);
+    const drawn = await pixelsOfColours(canvas, palette);
     // The lines, in the legend's order: the groups and places of the chart's table.
     await timeline.getByRole('link', { name: 'Table' }).click();
     await expect(page).toHaveURL(/timeline_view=table#timeline$/);

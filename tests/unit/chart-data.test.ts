@@ -85,6 +85,24 @@ describe('chart data', () => {
     expect(b.rows.some((r) => r.figure.valueBest === 0)).toBe(false);
   });
 
+  it('gives each timeline line its colour and shape by when it was first entered, so a place entered later changes no other line', () => {
+    const figures = [
+      makeFigure({ id: 10, valueBest: 164 }),
+      makeFigure({ id: 11, location: 'Taldykorgan', valueBest: 5 }),
+      makeFigure({ id: 12, group: 'civilians', valueBest: 20 }),
+    ];
+    const tones = (list: FigureWithContext[]) => Object.fromEntries(chartsOf(list).timeline.spec.series.map((s) => [s.label, s.tone]));
+    const before = tones(figures);
+    expect(before).toEqual({ Kazakhstan: 0, Taldykorgan: 1, 'civilians, Kazakhstan': 2 });
+    // Almaty sorts first in the list, but is entered last: it takes the next tone, and every other line keeps its own.
+    const after = tones([...figures, makeFigure({ id: 13, location: 'Almaty', valueBest: 139 }), makeFigure({ id: 14, valueBest: 225, reportedOn: '2022-01-15', sourceId: 2 })]);
+    expect(Object.keys(after)).toEqual(['Almaty', 'Kazakhstan', 'Taldykorgan', 'civilians, Kazakhstan']);
+    expect(after).toEqual({ ...before, Almaty: 3 });
+    // A line whose reports give no number is not drawn and takes no tone.
+    const unknown = makeFigure({ id: 9, location: 'Aktobe', qualifier: 'unknown', valueBest: null });
+    expect(tones([unknown, ...figures])).toEqual(before);
+  });
+
   it('past its limit, the timeline keeps the whole count and the most reported series', () => {
     const figures = [makeFigure({ valueBest: 1, reportedOn: '2022-01-01' })];
     for (let i = 0; i < CHART_LIMITS.timelineLines + 3; i++) {

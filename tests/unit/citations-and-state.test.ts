@@ -71,7 +71,7 @@ describe('describeChart', () => {
     expect(
       describeChart({
         kind: 'timeline', id: 'timeline', title: 'Deaths as reported over time', unit: 'people',
-        series: [{ label: 'Kazakhstan', points: [
+        series: [{ label: 'Kazakhstan', tone: 0, points: [
           { date: '2022-01-09', value: 164, low: null, high: null, status: 'superseded', bound: null, midpoint: false, wording: '164', citation: '' },
           { date: '2022-03-14', value: 230, low: null, high: null, status: 'headline', bound: null, midpoint: false, wording: '230', citation: '' },
         ] }],
@@ -80,7 +80,7 @@ describe('describeChart', () => {
   });
 
   it('says how many reports give no number, which the timeline cannot draw', () => {
-    const series = [{ label: 'Kazakhstan', points: [{ date: '2022-01-09', value: 164, low: null, high: null, status: 'headline' as const, bound: null, midpoint: false, wording: '164', citation: '' }] }];
+    const series = [{ label: 'Kazakhstan', tone: 0, points: [{ date: '2022-01-09', value: 164, low: null, high: null, status: 'headline' as const, bound: null, midpoint: false, wording: '164', citation: '' }] }];
     expect(describeChart({ kind: 'timeline', id: 'timeline', title: 'Deaths', unit: 'people', series, unnumbered: 1 })).toBe(
       'Timeline, Deaths (people), by date reported. Kazakhstan: 164 on 9 January 2022. One report gives no number (being determined); it is in the table, not drawn.',
     );
@@ -94,7 +94,7 @@ describe('describeChart', () => {
 
 describe('describeChart for a long timeline', () => {
   const point = (i: number, status: 'headline' | 'superseded') => ({ date: `2022-01-${String(i + 1).padStart(2, '0')}`, value: i, low: null, high: null, status, bound: null, midpoint: false, wording: `${i * 10}`, citation: '' });
-  const line = (label: string, n: number) => ({ label, points: Array.from({ length: n }, (_, i) => point(i, i === n - 1 ? 'headline' : 'superseded')) });
+  const line = (label: string, n: number) => ({ label, tone: 0, points: Array.from({ length: n }, (_, i) => point(i, i === n - 1 ? 'headline' : 'superseded')) });
 
   it('reads out every report up to DESCRIBED_POINTS', () => {
     const text = describeChart({ kind: 'timeline', id: 'timeline', title: 'Deaths', unit: 'people', series: [line('A', DESCRIBED_POINTS - 1), line('B', 1)] });

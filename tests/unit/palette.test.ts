@@ -80,7 +80,7 @@ describe('the charts’ colours', () => {
 
 describe('the timeline’s lines in the site’s colours', () => {
   const lines = (n: number, scheme: ColourScheme) => {
-    const spec: TimelineSpec = { kind: 'timeline', id: 't', title: 't', unit: 'people', series: Array.from({ length: n }, (_, i) => ({ label: `line ${i + 1}`, points: [] })) };
+    const spec: TimelineSpec = { kind: 'timeline', id: 't', title: 't', unit: 'people', series: Array.from({ length: n }, (_, i) => ({ label: `line ${i + 1}`, tone: i, points: [] })) };
     return timelineDatasets(spec, LINE_PALETTES[scheme]).map((d) => ({ colour: String(d.borderColor), shape: `${String(d.pointStyle)}@${String(d.pointRotation)}` }));
   };
 

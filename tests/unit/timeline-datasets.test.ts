@@ -10,11 +10,11 @@ const point = (date: string, value: number, status: TimelinePoint['status']): Ti
 const spec: TimelineSpec = {
   kind: 'timeline', id: 'timeline-deaths', title: 'Deaths as reported over time', unit: 'people',
   series: [
-    { label: 'Kazakhstan', points: [point('2022-01-09', 164, 'superseded'), point('2022-03-14', 230, 'headline'), point('2022-03-20', 400, 'retracted')] },
-    { label: 'civilians, Kazakhstan', points: [point('2022-03-14', 20, 'headline')] },
-    { label: 'law enforcement and military, Kazakhstan', points: [point('2022-03-14', 19, 'headline')] },
-    { label: 'a', points: [point('2022-03-14', 1, 'headline')] },
-    { label: 'b', points: [point('2022-03-14', 2, 'headline')] },
+    { label: 'Kazakhstan', tone: 0, points: [point('2022-01-09', 164, 'superseded'), point('2022-03-14', 230, 'headline'), point('2022-03-20', 400, 'retracted')] },
+    { label: 'civilians, Kazakhstan', tone: 1, points: [point('2022-03-14', 20, 'headline')] },
+    { label: 'law enforcement and military, Kazakhstan', tone: 2, points: [point('2022-03-14', 19, 'headline')] },
+    { label: 'a', tone: 3, points: [point('2022-03-14', 1, 'headline')] },
+    { label: 'b', tone: 4, points: [point('2022-03-14', 2, 'headline')] },
   ],
 };
 const PALETTE = ['#111111', '#222222', '#333333'];
@@ -22,7 +22,7 @@ const PALETTE = ['#111111', '#222222', '#333333'];
 describe('a range on the timeline', () => {
   // The source gave 1 million to 1 trillion and no best number: the point sits in the middle.
   const range: TimelinePoint = { ...point('2022-01-10', 500_000_500_000, 'headline'), low: 1_000_000, high: 1_000_000_000_000, midpoint: true };
-  const withRange: TimelineSpec = { ...spec, series: [{ label: 'Kostanay', points: [point('2022-01-09', 600_000_000_000, 'superseded'), range] }] };
+  const withRange: TimelineSpec = { ...spec, series: [{ label: 'Kostanay', tone: 0, points: [point('2022-01-09', 600_000_000_000, 'superseded'), range] }] };
 
   it('sets the axis to reach the top of every range, not only the points', () => {
     expect(timelineValueMax(withRange)).toBe(1_000_000_000_000);
@@ -40,7 +40,7 @@ describe('a range on the timeline', () => {
   it('dashes the stretch of line that runs at that middle (from it to the next report), and nowhere else', () => {
     const after = point('2022-01-11', 700_000_000_000, 'superseded');
     const before = point('2022-01-08', 500_000_000_000, 'superseded');
-    const [line] = timelineDatasets({ ...spec, series: [{ label: 'Kostanay', points: [before, withRange.series[0]!.points[0]!, range, after] }] }, PALETTE);
+    const [line] = timelineDatasets({ ...spec, series: [{ label: 'Kostanay', tone: 0, points: [before, withRange.series[0]!.points[0]!, range, after] }] }, PALETTE);
     const dash = (p0DataIndex: number) => (line!.segment as { borderDash: (ctx: { p0DataIndex: number; p1DataIndex: number }) => number[] | undefined }).borderDash({ p0DataIndex, p1DataIndex: p0DataIndex + 1 });
     // Segment 1 runs level at the report before the range (a number given), then steps; segment 2
     // runs level at the range's middle.
@@ -106,9 +106,27 @@ describe('the arrow beside a bound', () => {
   });
 });
 
+describe('a mark under the pointer', () => {
+  it('grows, and a range with no mark stays without one', () => {
+    const [line] = timelineDatasets({ ...spec, series: [{ label: 'Kostanay', tone: 0, points: [point('2022-01-09', 10, 'superseded'), { ...point('2022-01-10', 15, 'headline'), low: 10, high: 20, midpoint: true }, point('2022-01-11', 12, 'headline')] }] }, PALETTE);
+    const [radius, hover] = [line!.pointRadius as number[], line!.pointHoverRadius as number[]];
+    expect(hover[0]).toBeGreaterThan(radius[0]!);
+    expect(hover[2]).toBeGreaterThan(radius[2]!);
+    expect([radius[1], hover[1]]).toEqual([0, 0]);
+  });
+});
+
+describe('a line’s tone', () => {
+  it('gives its colour and shape, whatever its place in the list', () => {
+    const [first, second] = timelineDatasets({ ...spec, series: [{ ...spec.series[1]!, tone: 6 }, { ...spec.series[2]!, tone: 0 }] }, LINE_PALETTES.light);
+    expect([first!.borderColor, first!.pointStyle, first!.pointRotation]).toEqual([LINE_PALETTES.light[6], TIMELINE_SHAPES[1]!.style, TIMELINE_SHAPES[1]!.rotation]);
+    expect([second!.borderColor, second!.pointStyle]).toEqual([LINE_PALETTES.light[0], TIMELINE_SHAPES[0]!.style]);
+  });
+});
+
 describe('the site’s palette on the timeline', () => {
   it('draws its eight lines in eight different colours, and different shape pairs, none in the grey of retracted reports', () => {
-    const eight: TimelineSpec = { ...spec, series: Array.from({ length: 8 }, (_, i) => ({ label: `Place ${i}`, points: [point('2022-01-10', 10 + i, 'headline')] })) };
+    const eight: TimelineSpec = { ...spec, series: Array.from({ length: 8 }, (_, i) => ({ label: `Place ${i}`, tone: i, points: [point('2022-01-10', 10 + i, 'headline')] })) };
     for (const palette of Object.values(LINE_PALETTES)) {
       const lines = timelineDatasets(eight, palette);
       expect(lines).toHaveLength(8);

@@ -45,9 +45,9 @@ describe('the timeline’s tooltip', () => {
     const chart = drawTimeline({
       kind: 'timeline', id: 'timeline', title: 'Deaths as reported over time', unit: 'people',
       series: [
-        { label: 'Almaty', points: [point('2022-01-09', 100), point('2022-03-14', 139)] },
-        { label: 'civilians, Kazakhstan', points: [point('2022-03-14', 20)] },
-        { label: 'law enforcement and military, Kazakhstan', points: [point('2022-03-14', 19)] },
+        { label: 'Almaty', tone: 0, points: [point('2022-01-09', 100), point('2022-03-14', 139)] },
+        { label: 'civilians, Kazakhstan', tone: 1, points: [point('2022-03-14', 20)] },
+        { label: 'law enforcement and military, Kazakhstan', tone: 2, points: [point('2022-03-14', 19)] },
       ],
     });
     // The two marks overlap: a pixel or so apart.
@@ -60,6 +60,9 @@ describe('the timeline’s tooltip', () => {
       'civilians, Kazakhstan: 20 (latest report)', '[1] Source, 14 March 2022',
       'law enforcement and military, Kazakhstan: 19 (latest report)', '[1] Source, 14 March 2022',
     ]);
+    // Each report's key is drawn as its line's mark (usePointStyle): a diamond and a square, not two squares.
+    expect(chart.tooltip!.options.usePointStyle).toBe(true);
+    expect(chart.tooltip!.labelPointStyles.map((s) => s.pointStyle)).toEqual(['rectRot', 'rect']);
     // A mark on its own lists itself alone.
     expect(tooltipOver(chart, 0, 1).lines).toEqual(['Almaty: 139 (latest report)', '[1] Source, 14 March 2022']);
     chart.destroy();
@@ -69,8 +72,8 @@ describe('the timeline’s tooltip', () => {
     const chart = drawTimeline({
       kind: 'timeline', id: 'timeline', title: 'Detained as reported over time', unit: 'people',
       series: [
-        { label: 'Kazakhstan', points: [point('2022-01-07', 500), point('2023-01-10', 9900)] },
-        { label: 'Almaty', points: [point('2022-01-08', 520)] },
+        { label: 'Kazakhstan', tone: 0, points: [point('2022-01-07', 500), point('2023-01-10', 9900)] },
+        { label: 'Almaty', tone: 1, points: [point('2022-01-08', 520)] },
       ],
     });
     const over = tooltipOver(chart, 0, 0);

@@ -36,8 +36,9 @@ export const TIMELINE_SHAPES: ReadonlyArray<{ style: PointStyle; rotation: numbe
  * another, and colour is not the only way to tell the lines apart.
  */
 export function timelineDatasets(spec: TimelineSpec, palette: readonly string[]): Array<ChartDataset<'line', TimelinePointXY[]>> {
-  return spec.series.flatMap((s, i) => {
-    const colour = palette[i % palette.length]!;
+  return spec.series.flatMap((s) => {
+    const colour = palette[s.tone % palette.length]!;
+    const shape = TIMELINE_SHAPES[s.tone % TIMELINE_SHAPES.length]!;
     const points = s.points.map((p) => ({ ...p, x: toDay(p.date), y: p.value }));
     const said = points.filter((p) => p.status !== 'retracted');
     const retracted = points.filter((p) => p.status === 'retracted');
@@ -49,14 +50,16 @@ export function timelineDatasets(spec: TimelineSpec, palette: readonly string[])
         backgroundColor: colour,
         stepped: 'before' as const,
         pointRadius: said.map((p) => (p.midpoint ? 0 : p.status === 'headline' ? 7 : 6)),
+        // A mark under the pointer grows (Chart.js' default hover radius, 4, shrank it).
+        pointHoverRadius: said.map((p) => (p.midpoint ? 0 : p.status === 'headline' ? 9 : 8)),
         // A stepped line ('before') runs each segment level with its first point, then steps to
         // the next: the stretch that runs at the middle of a range given with no best number, a
         // number no source gave, is dashed.
         segment: { borderDash: (ctx: { p0DataIndex: number }) => (said[ctx.p0DataIndex]?.midpoint ? MIDPOINT_DASH : undefined) },
         // A range with no mark is still found by hovering its middle.
         pointHitRadius: 8,
-        pointStyle: TIMELINE_SHAPES[i % TIMELINE_SHAPES.length]!.style,
-        pointRotation: TIMELINE_SHAPES[i % TIMELINE_SHAPES.length]!.rotation,
+        pointStyle: shape.style,
+        pointRotation: shape.rotation,
         pointBorderWidth: 2,
         pointBorderColor: colour,
         pointBackgroundColor: said.map((p) => (p.status === 'headline' ? colour : 'rgba(0,0,0,0)')),

@@ -46,6 +46,8 @@ export function timelineOptions(spec: TimelineSpec, datasets: ReadonlyArray<{ da
         },
       },
       tooltip: {
+        // Each report's key in the list is its line's mark (circle, diamond…), filled or hollow as on the chart, not a square.
+        usePointStyle: true,
         callbacks: {
           // One day over the list; marks of several days each say their own.
           title: (items) => {
