@@ -191,6 +191,33 @@ test('the controls work from the keyboard', async ({ page }) => {
   await expect(event.panel('Headline figures compared, in KZT')).toBeVisible();
 });
 
+test('from the keyboard, the charts and All reports are a few Tabs from the top, by the page’s contents', async ({ page }) => {
+  const event = new EventPage(page);
+  await event.goto(KZ);
+  const contents = page.getByRole('navigation', { name: 'On this page' });
+  await expect(contents.getByRole('link')).toHaveText(['Headline figures', 'Charts', 'All reports', 'Sources', 'Cite this page']);
+  // Tab from the top of the page to the contents' link to the charts.
+  const charts = contents.getByRole('link', { name: 'Charts' });
+  let tabs = 0;
+  while (!(await charts.evaluate((a) => a === document.activeElement)) && tabs < 100) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  expect(tabs).toBeLessThanOrEqual(12);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#charts-title$/);
+  // The next Tab is in the charts, not back among the cards.
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveCount(1);
+  expect(await focused.evaluate((el) => el.closest('section[aria-labelledby="charts-title"]') !== null)).toBe(true);
+  // All reports, likewise.
+  await contents.getByRole('link', { name: 'All reports' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  expect(await page.locator(':focus').evaluate((el) => el.closest('section[aria-labelledby="all-reports"]') !== null)).toBe(true);
+});
+
 test('the page reads fully without JavaScript: cards, tables and sources are in the HTML', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -8,6 +8,7 @@ import { FigureTable } from '@/app/ui/figure-table';
 import { FocusOnArrival } from '@/app/ui/focus-on-arrival';
 import { HeadlineCards } from '@/app/ui/headline-cards';
 import { NoticeList } from '@/app/ui/notice-list';
+import { PageContents } from '@/app/ui/page-contents';
 import { Pagination } from '@/app/ui/pagination';
 import { SourcesList } from '@/app/ui/sources-list';
 import { dashboardDefaults, latestOfCounts, loadEventDashboard, loadEventPage } from '@/lib/event-dashboard';
@@ -95,6 +96,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         {' · '}
         <a href={feedPath(event.slug)} type="application/atom+xml">Follow new and changed figures (Atom feed)</a>
       </p>
+      <PageContents hasCharts={charts !== null} />
       {metrics.length === 0 ? <p>No figures have been reported for this event yet.</p> : null}
       <HeadlineCards dashboard={dashboard} changes={view.changes} />
       {charts ? <ChartsSection dashboard={dashboard} charts={charts} state={state} defaults={defaults} notices={notices.charts} /> : null}
