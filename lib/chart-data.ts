@@ -117,7 +117,7 @@ export function timelineChart(ofMetric: Series[], metricKey: string, omitted: nu
     series: ofMetric
       .map((s) => ({
         label: describeScope(s.group, s.location),
-        firstId: Math.min(...s.reports.map((f) => f.id)),
+        firstId: s.reports.reduce((first, f) => Math.min(first, f.id), Infinity),
         points: s.reports
           .filter((f) => f.qualifier !== 'unknown')
           .map((f) => {

@@ -63,7 +63,7 @@ export const figureFormSchema = z
   .object(shape)
   .superRefine((f, ctx) => {
     for (const { field, message } of checkableValueIssues(f)) ctx.addIssue({ code: 'custom', path: [field], message });
-  }, { when: () => true })
+  }, { when: (p) => typeof p.value === 'object' && p.value !== null })
   .superRefine((f, ctx) => {
     for (const { field, message } of readSource(f).issues) ctx.addIssue({ code: 'custom', path: [field], message });
   }, { when: (p) => sourceChoice.safeParse((p.value as { sourceChoice?: unknown } | null)?.sourceChoice).success })

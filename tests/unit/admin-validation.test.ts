@@ -54,6 +54,8 @@ describe('figure form', () => {
       valueLow: ['Low must not be greater than high.'],
       valueBest: ['"abc" is not a whole number of 0 or more; enter one like 1300.'],
     });
+    // Not a form at all: refused, not thrown.
+    expect(figureFormSchema.safeParse(null).success).toBe(false);
     // With every number valid but the qualifier not one, the rules between the numbers still run.
     expect(errorsOf(figureFormSchema, form({ qualifier: 'roughly', valueLow: '300', valueBest: '', valueHigh: '200' }))).toEqual({
       qualifier: ['Choose one of: exact, about, at_least, more_than, at_most, unknown.'],
