@@ -3,14 +3,13 @@ import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signIn } from '@/app/admin/login/actions';
-import { closeDb, type Db } from '@/db/index';
-import { createAdmin } from '@/lib/auth/accounts';
+import type { Db } from '@/db/index';
 import { CLIENT_ADDRESS_HEADER, clientAddressStamper, forgetClientAddressStamper } from '@/lib/auth/client-address';
 import { WRONG_CREDENTIALS } from '@/lib/auth/sign-in';
-import { createTestDb } from '../helpers/db';
+import { editorAccountDb } from '../helpers/editor-account-db';
 import { EDITOR, formDataOf } from '../helpers/editor-session';
-import { restoreEnv } from '../helpers/env';
-import { requestCookies, requestHeaders } from '../helpers/next-headers';
+import { requestHeaders } from '../helpers/next-headers';
+import { serveTestDatabases } from '../helpers/served-db';
 
 vi.mock('next/headers', () => import('../helpers/next-headers'));
 
@@ -19,23 +18,12 @@ vi.mock('next/headers', () => import('../helpers/next-headers'));
  * leaves them: a client that changes X-Forwarded-For (or sends the server's own address header)
  * on every attempt is still counted under the address its connection comes from.
  */
-const originalPath = process.env.DATABASE_PATH;
+const serve = serveTestDatabases();
 let db: Db;
-let cleanup: () => void;
-
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  process.env.DATABASE_PATH = db.$client.name;
-  await createAdmin(db, EDITOR.email, EDITOR.password);
-  requestCookies.clear();
-  requestHeaders.clear();
+  db = await editorAccountDb(serve);
 });
-afterEach(() => {
-  forgetClientAddressStamper();
-  closeDb();
-  restoreEnv('DATABASE_PATH', originalPath);
-  cleanup();
-});
+afterEach(() => forgetClientAddressStamper());
 
 /** Headers of a request from `socketAddress` after the production server stamped it. */
 function arriving(stamp: (req: IncomingMessage) => void, socketAddress: string, headers: Record<string, string>): void {

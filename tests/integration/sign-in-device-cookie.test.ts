@@ -1,34 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { signIn, signOut } from '@/app/admin/login/actions';
-import { closeDb, type Db } from '@/db/index';
-import { createAdmin } from '@/lib/auth/accounts';
+import type { Db } from '@/db/index';
 import { DEVICE_COOKIE } from '@/lib/auth/device-cookie';
 import { hashDeviceToken } from '@/lib/auth/device-token';
 import { SESSION_COOKIE } from '@/lib/auth/session-token';
 import { signInWithPassword } from '@/lib/auth/sign-in';
-import { createTestDb } from '../helpers/db';
+import { editorAccountDb } from '../helpers/editor-account-db';
 import { EDITOR, formDataOf } from '../helpers/editor-session';
-import { restoreEnv } from '../helpers/env';
-import { expectRedirect, requestCookies, requestHeaders } from '../helpers/next-headers';
+import { expectRedirect, requestCookies } from '../helpers/next-headers';
+import { serveTestDatabases } from '../helpers/served-db';
 
 vi.mock('next/headers', () => import('../helpers/next-headers'));
 
 /** The sign-in and sign-out actions with the device cookie, as a browser would send and keep it. */
-const originalPath = process.env.DATABASE_PATH;
+const serve = serveTestDatabases();
 let db: Db;
-let cleanup: () => void;
-
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
-  process.env.DATABASE_PATH = db.$client.name;
-  await createAdmin(db, EDITOR.email, EDITOR.password);
-  requestCookies.clear();
-  requestHeaders.clear();
-});
-afterEach(() => {
-  closeDb();
-  restoreEnv('DATABASE_PATH', originalPath);
-  cleanup();
+  db = await editorAccountDb(serve);
 });
 
 const LOCKED = 'Sign-in for this e-mail address is locked after 10 failed attempts. Try again in 15 minutes, or from a browser you have signed in with before.';
