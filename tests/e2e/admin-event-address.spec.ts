@@ -31,6 +31,10 @@ test('an event renamed in the admin keeps its old address working: it leads to t
   // Temporarily (307): a slug may be changed back, and a browser keeps a permanent redirect.
   expect(res.status()).toBe(307);
   expect(res.headers().location).toBe(`/events/moved-event-${stamp}?compareView=table`);
+  // Its body, for a client that does not follow it, is not titled as if the event were not found.
+  const body = await res.text();
+  expect(body).toContain('<title>Event moved');
+  expect(body).not.toContain('<title>Event not found');
   await page.goto(`/events/${old.toUpperCase()}`);
   await expect(page).toHaveURL(new RegExp(`/events/moved-event-${stamp}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Moving event ${stamp}`);

@@ -46,8 +46,10 @@ const feedPath = (slug: string) => `/events/${slug}/feed.xml`;
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const dashboard = loadEventDashboard((await params).slug);
-  if (!dashboard) return { title: 'Event not found' };
+  const { slug } = await params;
+  const dashboard = loadEventDashboard(slug);
+  // The page redirects an old or capitalised address (below): its answer is not "not found".
+  if (!dashboard) return { title: currentEventSlug(getDb(), slug) ? 'Event moved' : 'Event not found' };
   return {
     title: dashboard.event.name,
     description: `Deaths, injuries, detentions and damage in the ${dashboard.event.name}, with the source of every figure.`,
