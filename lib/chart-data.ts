@@ -117,7 +117,8 @@ export function timelineChart(ofMetric: Series[], metricKey: string, omitted: nu
     series: ofMetric
       .map((s) => ({
         label: describeScope(s.group, s.location),
-        firstId: s.reports.reduce((first, f) => Math.min(first, f.id), Infinity),
+        // Of the reports drawn: a line that had only "being determined" takes the next tone when it gets a number.
+        firstId: s.reports.reduce((first, f) => (f.qualifier === 'unknown' ? first : Math.min(first, f.id)), Infinity),
         points: s.reports
           .filter((f) => f.qualifier !== 'unknown')
           .map((f) => {

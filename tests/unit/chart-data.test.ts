@@ -101,6 +101,9 @@ describe('chart data', () => {
     // A line whose reports give no number is not drawn and takes no tone.
     const unknown = makeFigure({ id: 9, location: 'Aktobe', qualifier: 'unknown', valueBest: null });
     expect(tones([unknown, ...figures])).toEqual(before);
+    // When it gets a number, it takes the next tone: the other lines keep theirs.
+    const numbered = tones([unknown, ...figures, makeFigure({ id: 15, location: 'Aktobe', valueBest: 3 })]);
+    expect(numbered).toEqual({ ...before, Aktobe: 3 });
   });
 
   it('past its limit, the timeline keeps the whole count and the most reported series', () => {

@@ -172,6 +172,9 @@ describe('import row', () => {
       ['value_low', 'Low must not be greater than high.'],
     ]);
   });
+  it('refuses a row that is not an object without throwing', () => {
+    expect(importRowSchema.safeParse(null).success).toBe(false);
+  });
   it('requires a reason for a retracted figure', () => {
     const r = importRowSchema.safeParse({ ...row, status: 'retracted' });
     expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['retraction_reason', 'Give the reason a retracted figure was retracted.']]);
