@@ -67,12 +67,13 @@ export function importRowIssues(row: ColumnValues): ImportRowIssue[] {
 export const importRowSchema = z
   .object(importRowShape)
   .superRefine((row, ctx) => {
-    for (const { column, message } of importRowIssues(row)) ctx.addIssue({ code: 'custom', path: [column], message });
-  }, { when: (payload) => crossColumns.safeParse(payload.value).success })
-  .superRefine((row, ctx) => {
+    if (crossColumns.safeParse(row).success) {
+      for (const { column, message } of importRowIssues(row)) ctx.addIssue({ code: 'custom', path: [column], message });
+      return;
+    }
     // Some column those rules read is not valid: the rules between the numbers that the valid ones let us check.
     const values = { qualifier: row.qualifier, valueLow: row.value_low, valueBest: row.value_best, valueHigh: row.value_high };
     for (const { field, message } of checkableValueIssues(values)) ctx.addIssue({ code: 'custom', path: [COLUMN_OF_FIELD[field]], message });
-  }, { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !crossColumns.safeParse(payload.value).success });
+  }, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
 
 export type ImportRow = z.output<typeof importRowSchema>;

@@ -37,7 +37,8 @@ test('a place entered later takes a colour of its own; every other line keeps it
   const drawn = async () => {
     await event.goto(slug);
     const canvas = event.panel('Deaths as reported over time').locator('canvas');
-    await expect(canvas).toBeVisible();
+    // The canvas is on the page before the chart is drawn on it: wait for the first line.
+    await expect.poll(async () => (await pixelsOfColours(canvas, palette))[palette[0]!]).toBeGreaterThan(100);
     return pixelsOfColours(canvas, palette);
   };
   const before = await drawn();

@@ -113,6 +113,10 @@ describe('a mark under the pointer', () => {
     expect(hover[0]).toBeGreaterThan(radius[0]!);
     expect(hover[2]).toBeGreaterThan(radius[2]!);
     expect([radius[1], hover[1]]).toEqual([0, 0]);
+    // A retracted report's cross too.
+    const [, cross] = timelineDatasets(spec, PALETTE);
+    expect(cross!.label).toBe('Kazakhstan (retracted)');
+    expect(cross!.pointHoverRadius).toBeGreaterThan(cross!.pointRadius as number);
   });
 });
 

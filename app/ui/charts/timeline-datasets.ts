@@ -65,7 +65,7 @@ export function timelineDatasets(spec: TimelineSpec, palette: readonly string[])
         pointBackgroundColor: said.map((p) => (p.status === 'headline' ? colour : 'rgba(0,0,0,0)')),
       },
       ...(retracted.length
-        ? [{ label: `${s.label} (retracted)`, data: retracted, showLine: false, borderColor: RETRACTED, backgroundColor: RETRACTED, pointStyle: 'crossRot' as PointStyle, pointRadius: 8, pointBorderWidth: 2 }]
+        ? [{ label: `${s.label} (retracted)`, data: retracted, showLine: false, borderColor: RETRACTED, backgroundColor: RETRACTED, pointStyle: 'crossRot' as PointStyle, pointRadius: 8, pointHoverRadius: 10, pointBorderWidth: 2 }]
         : []),
     ];
   });
