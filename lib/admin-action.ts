@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ChangeMade } from '@/db/queries/audit-read';
 import type { SessionUser } from '@/db/queries/sessions';
 import type { FieldChange } from './audit-diff';
+import type { UnusualNumber } from './plausibility';
 import { currentAdmin, sendToSignIn, sentWithScript } from './auth/session';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from './database-busy';
 import { keepUnsent } from './unsent-form';
@@ -18,6 +19,11 @@ export type FormState = {
   changes?: FieldChange[];
   /** After a refused stale save: who made those changes, when, and the reasons they gave. */
   changedBy?: ChangeMade[];
+  /**
+   * The number is far from its series' neighbouring reports (lib/plausibility.ts): nothing was
+   * saved, and the form asks the editor to confirm it, with this key, or correct it.
+   */
+  unusual?: UnusualNumber;
   /** The session has ended: the form offers a link to sign in again in another tab, keeping this one. */
   signInAgain?: boolean;
   /**

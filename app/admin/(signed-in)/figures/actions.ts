@@ -2,13 +2,15 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/index';
-import { figureFieldNames } from '@/db/queries/figure-admin';
+import { figureFieldNames, findFigure } from '@/db/queries/figure-admin';
+import { seriesNeighbours } from '@/db/queries/series-neighbours';
 import { changesBetweenVersions } from '@/db/queries/audit-read';
 import { correctRetractionReason, createFigure, figureAtRevision, FigureWriteError, metricUnitOf, restoreFigure, restoreFigureVersion, retractFigure, updateFigure, type SaveResult } from '@/db/queries/figure-writes';
 import type { Figure } from '@/db/schema';
 import { adminAction, fieldErrors, type FormState } from '@/lib/admin-action';
 import { diffSnapshots, showValue } from '@/lib/audit-diff';
 import { mergeEdit } from '@/lib/merge-edit';
+import { awaitsConfirmation, changesCheckedParts, UNUSUAL_MESSAGE, unusualNumber } from '@/lib/plausibility';
 import { actorOf } from '@/lib/auth/session';
 import { figureEditSchema, figureFormSchema, figureUnitErrors, restoreSchema, retractSchema, type FigureFormInput } from '@/lib/validation/figure-form';
 
@@ -76,7 +78,23 @@ function stale(current: Figure, formRevision: number, values: Record<string, str
 // A refused form also marks a unit that is not its metric's, beside the other fields' problems.
 const unitErrors = (values: Record<string, string>) => figureUnitErrors(values, (id) => metricUnitOf(getDb(), id));
 
+/**
+ * The answer that asks the editor to check a number far from its series' neighbouring reports
+ * (lib/plausibility.ts), or null when the save may go ahead: nothing unusual, or this very warning
+ * confirmed. A unit that is not the metric's is refused first, as it may be what makes the number
+ * look unusual. `exceptId`: the figure being edited, not compared with itself.
+ */
+function askAboutUnusual(input: FigureFormInput, values: Record<string, string>, exceptId?: number): FormState | null {
+  const units = unitErrors(values);
+  // Worded as the save's own refusal of it (FigureWriteError).
+  if (units.unit) return { status: 'error', message: `Nothing was saved: ${units.unit.join(' ')}`, errors: units, values };
+  const unusual = unusualNumber(input, seriesNeighbours(getDb(), { ...input, exceptId }));
+  return awaitsConfirmation(unusual, values.confirmUnusual) ? { status: 'error', message: UNUSUAL_MESSAGE, unusual, values } : null;
+}
+
 const create = adminAction('figure.create', figureFormSchema, (input, user, values) => {
+  const asked = askAboutUnusual(input, values);
+  if (asked) return asked;
   let id: number;
   try {
     id = createFigure(getDb(), input, actorOf(user)).id;
@@ -87,6 +105,13 @@ const create = adminAction('figure.create', figureFormSchema, (input, user, valu
 }, unitErrors);
 
 const update = adminAction('figure.update', figureEditSchema, (input, user, values) => {
+  // Asked only when the edit changes the number or where it stands, and of the revision the form
+  // was built from (a stale save is answered with the other editor's changes first).
+  const stored = findFigure(getDb(), input.figureId);
+  if (stored && stored.revision === input.revision && changesCheckedParts(stored, input)) {
+    const asked = askAboutUnusual(input, values, input.figureId);
+    if (asked) return asked;
+  }
   let result: SaveResult;
   try {
     result = updateFigure(getDb(), input.figureId, input.revision, input, actorOf(user), input.changeReason);

@@ -7,6 +7,7 @@ import { FieldError, SelectField, shown, TextAreaField, TextField } from '../../
 import { FormStatus } from '../../ui/form-status';
 import { SubmitButton } from '../../ui/submit-button';
 import { useAdminForm, useAnswerFor } from '../../ui/use-admin-form';
+import { UnusualNumberCheck } from './unusual-number-check';
 
 const QUALIFIER_OPTIONS = [
   { value: 'exact', label: 'exact — “16”' },
@@ -73,6 +74,7 @@ export function FigureForm({ action, options, figure, submitLabel, initial }: Pr
           <TextField name="valueLow" label="Low" hint="Only for a range." inputMode="numeric" state={state} defaultValue={figure.valueLow} />
           <TextField name="valueHigh" label="High" hint="Only for a range." inputMode="numeric" state={state} defaultValue={figure.valueHigh} />
         </div>
+        <UnusualNumberCheck unusual={state.unusual} />
         <div className="row">
           <TextField name="unit" label="Unit" hint="The metric’s unit, as in the metric list: people, vehicles, KZT…" state={state} defaultValue={figure.unit ?? 'people'} required />
           <TextField name="reportedOn" label="Reported on" hint="The date the source reported it (YYYY-MM-DD), not the date of the events." state={state} defaultValue={figure.reportedOn} required />
