@@ -18,14 +18,17 @@ export type ReportedAmount = {
   unit: string;
 };
 
-/** A published report of the same series, as the warning names it. */
-export type NeighbourReport = ReportedAmount & { id: number; reportedOn: string; publisher: string };
+/** A published report of the same series, as the warning names it; `line` when it is a row of a file being imported. */
+export type NeighbourReport = ReportedAmount & { id: number; reportedOn: string; publisher: string; line?: number | null };
 
 /** The series' published reports with a number nearest the new one's date: the last on or before it, the first after it. */
 export type Neighbours = { before: NeighbourReport | null; after: NeighbourReport | null };
 
-/** Why a number is unusual: the words, and the report they compare it with (the form links to it). */
-export type UnusualReason = { text: string; figureId: number };
+/**
+ * Why a number is unusual: the words, and the report they compare it with (the form links to it);
+ * its line when that report is a row of the file being imported (a dry run's new figures have no id kept).
+ */
+export type UnusualReason = { text: string; figureId: number; line?: number };
 
 /** What the form shows when a number is unusual, and the key a confirmation must send back. */
 export type UnusualNumber = { reasons: UnusualReason[]; key: string };
@@ -66,7 +69,8 @@ function compared(entered: ReportedAmount, value: number, other: NeighbourReport
   const relation = value > theirs ? `${times(factor)} times` : `1/${times(factor)} of`;
   const where = which === 'before' ? 'the last report before it' : 'the next report after it';
   const by = other.publisher ? ` by ${other.publisher}` : '';
-  return { text: `${formatFigureWithBest(entered)} is ${relation} ${where} in this series: ${formatFigureWithBest(other)}, reported ${formatDate(other.reportedOn)}${by}`, figureId: other.id };
+  const text = `${formatFigureWithBest(entered)} is ${relation} ${where} in this series: ${formatFigureWithBest(other)}, reported ${formatDate(other.reportedOn)}${by}`;
+  return other.line ? { text, figureId: other.id, line: other.line } : { text, figureId: other.id };
 }
 
 /**
@@ -98,9 +102,9 @@ export function changesCheckedParts(stored: CheckedParts, edited: CheckedParts):
   return CHECKED.some((part) => stored[part] !== edited[part]);
 }
 
-/** A reason as one line of text: "2,300 is 10 times … by Interfax (figure #8)." */
+/** A reason as one line of text: "2,300 is 10 times … by Interfax (figure #8).", or "(line 12 of this file)." */
 export function reasonText(r: UnusualReason): string {
-  return `${r.text} (figure #${r.figureId}).`;
+  return r.line ? `${r.text} (line ${r.line} of this file).` : `${r.text} (figure #${r.figureId}).`;
 }
 
 /** Whether a save must stop to ask: the number is unusual and the form did not confirm these very reasons. */

@@ -13,6 +13,7 @@ import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '@/lib/database-busy';
 import { formatImportError } from '@/lib/import/errors';
 import { importCsv } from '@/lib/import/run';
 import { importCountsWords } from '@/lib/import/summary-words';
+import { formatImportWarning, unusualWarningsWords } from '@/lib/import/warnings';
 import { changeReason } from '@/lib/validation/fields';
 import { importProgressReporter } from './import-progress';
 
@@ -56,6 +57,10 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(`${name}: ${counts}.${dryRun ? ' Dry run: nothing was written.' : ''}`);
+    if (summary.warnings.length) {
+      console.log(unusualWarningsWords(summary.warnings.length, dryRun));
+      for (const warning of summary.warnings) console.log(formatImportWarning(warning));
+    }
     return 0;
   } finally {
     progress.stop();

@@ -6,12 +6,16 @@ import type { Db } from '../index';
 import { events, metrics } from '../schema';
 import type { Actor } from './audit';
 import { createImportStage, type ExistingMatch } from './import-stage';
+import { unusualImportRows, type UnusualImportRow } from './import-unusual';
 import { prepareImportStatements, type FigureValues, type NewSource } from './import-statements';
 import { refreshStaleSeries } from './series-summaries';
 
 export type WriteCounts = { created: number; updated: number; unchanged: number };
-/** `newSources`: the sources the import created (a dry run: would create); none when it failed. */
-export type WriteResult = WriteCounts & { errors: ImportError[]; newSources: NewSource[] };
+/**
+ * `newSources`: the sources the import created (a dry run: would create); none when it failed.
+ * `unusual`: the rows it created or changed whose number is far from its series' neighbours.
+ */
+export type WriteResult = WriteCounts & { errors: ImportError[]; newSources: NewSource[]; unusual: UnusualImportRow[] };
 
 class DryRunRollback extends Error {}
 
@@ -93,13 +97,15 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
     metricsByKey,
   );
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
-  if (errors.length) return { ...counts, errors, newSources: [] };
+  if (errors.length) return { ...counts, errors, newSources: [], unusual: [] };
+  let unusual: UnusualImportRow[] = [];
 
   const statements = prepareImportStatements(db, actor, opts.reason);
   const write = () => {
     opts.onProgress?.(0, rows.length);
     const stage = createImportStage(db, actor, opts.reason);
     const seenKeys = new Map<string, number>();
+    const unchangedLines = new Set<number>();
     for (const { line, row } of rows) {
       const sourceId = statements.ensureSource({
         reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.source_published_on ?? row.reported_on,
@@ -147,14 +153,19 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
           counts.updated++;
         } else {
           counts.unchanged++;
+          unchangedLines.add(match.line);
         }
       }
       opts.onProgress?.(to, rows.length);
     }
+    // The summaries of every series the import touched, in one pass before it commits; in a dry
+    // run too (rolled back with the rest), as the check of unusual numbers reads them.
+    refreshStaleSeries(db);
+    // Read while the stage is there, and in a dry run before the rollback. A row left as it was is
+    // not asked about again (each import of the same file would repeat it).
+    if (counts.created + counts.updated > 0) unusual = unusualImportRows(db).filter((r) => !unchangedLines.has(r.line));
     stage.drop();
     if (opts.dryRun) throw new DryRunRollback();
-    // The summaries of every series the import touched, in one pass before it commits.
-    refreshStaleSeries(db);
   };
   try {
     // IMMEDIATE: take the write lock before the first read, so a server write in between can
@@ -163,7 +174,7 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;
   }
-  return { ...counts, errors, newSources: errors.length ? [] : statements.newSources() };
+  return { ...counts, errors, newSources: errors.length ? [] : statements.newSources(), unusual: errors.length ? [] : unusual };
 }
 
 /**

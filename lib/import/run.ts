@@ -6,6 +6,7 @@ import type { NewSource } from '@/db/queries/import-statements';
 import type { ImportError } from './errors';
 import { readCsvStream } from './csv-reader';
 import { parseImportCsv, RowCollector, type ParseResult } from './parse';
+import { unusualNumberWarnings, type ImportWarning } from './warnings';
 
 export type ImportSummary = {
   rowsRead: number;
@@ -16,6 +17,8 @@ export type ImportSummary = {
   /** The sources it created (a dry run: would create), so that a source made by a typo is seen. */
   newSources: NewSource[];
   errors: ImportError[];
+  /** Rows written (a dry run: that would be) with a number far from their series' neighbours; none when the import failed. */
+  warnings: ImportWarning[];
   dryRun: boolean;
 };
 
@@ -81,7 +84,7 @@ function writeParsed(db: Db, parsed: ParseResult, actor: Actor, opts: ImportOpti
     // The rows that did validate are still checked against the catalog, so the person sees
     // every problem of the file in one pass rather than one kind at a time.
     const errors = sortByPlace([...parsed.errors, ...findUnknownReferences(db, parsed.references)], parsed.columns);
-    return { rowsRead: parsed.rowsRead, created: 0, updated: 0, unchanged: 0, rejected: rejectedLines(errors), newSources: [], errors, dryRun };
+    return { rowsRead: parsed.rowsRead, created: 0, updated: 0, unchanged: 0, rejected: rejectedLines(errors), newSources: [], errors, warnings: [], dryRun };
   }
   const onProgress = opts.onProgress;
   const written = writeImportRows(db, parsed.rows, actor, {
@@ -100,6 +103,7 @@ function writeParsed(db: Db, parsed: ParseResult, actor: Actor, opts: ImportOpti
     rejected: rejectedLines(written.errors),
     newSources: written.newSources,
     errors: written.errors,
+    warnings: failed ? [] : unusualNumberWarnings(written.unusual),
     dryRun,
   };
 }

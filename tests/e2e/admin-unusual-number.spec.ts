@@ -1,7 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Db } from '@/db/index';
 import { findFigure } from '@/db/queries/figure-admin';
-import { counts, e2eDb, newEditor, seedTestFigure, signIn } from './admin-support';
+import { E2E_EVENT_SLUG, counts, e2eDb, newEditor, seedTestFigure, signIn } from './admin-support';
 import AxeBuilder from './axe';
 import { expect, test } from './fixtures';
 
@@ -108,4 +112,38 @@ test('editing a figure’s number asks the same; editing its note does not', asy
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
   expect(findFigure(db, id)).toMatchObject({ valueBest: 225, note: 'checked against the source', revision: 2 });
+});
+
+test('an upload names the rows with an unusual number, in a dry run as after the import, as the command line does', async ({ page }) => {
+  const place = `Unusual upload town ${Date.now()}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-upload-'));
+  const file = path.join(dir, 'weekly.csv');
+  const line = (best: string, date: string) => `${E2E_EVENT_SLUG},deaths,all,${place},exact,,${best},,people,${date},Partner NGO,Partner bulletin,,,,`;
+  fs.writeFileSync(file, ['event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher,source_title,source_url,quote,note', line('12', '2022-02-03'), line('1200', '2022-02-04'), line('1250', '2022-02-05')].join('\n'));
+  const named = 'line 3: 1,200 is 100 times the last report before it in this series: 12, reported 3 February 2022 by Partner bulletin (line 2 of this file).';
+  try {
+    const cli = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', file, '--dry-run'], { env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH }, encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    expect(cli.stdout.split('\n').filter((l) => l.startsWith('line '))).toEqual([named]);
+
+    await signIn(page, editor);
+    await page.goto('/admin/import');
+    const result = page.getByRole('region', { name: 'Import result' });
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByLabel(/Check only/).check();
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(result).toContainText('dry run, nothing was written');
+    const list = result.getByRole('list', { name: /^Check: 1 row would be saved with a number at least 10 times larger or smaller/ });
+    await expect(list.getByRole('listitem')).toHaveText([named]);
+
+    // The import does not refuse it: the editor has been told, and the figures are written.
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByLabel(/Check only/).uncheck();
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(result).toContainText('weekly.csv: imported.');
+    await expect(result.getByRole('list', { name: /^Check: 1 row has a number at least 10 times/ }).getByRole('listitem')).toHaveText([named]);
+    expect(db.$client.prepare('SELECT count(*) FROM figures WHERE location = ?').pluck().get(place)).toBe(3);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

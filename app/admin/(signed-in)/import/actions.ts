@@ -4,6 +4,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { formatImportError } from '@/lib/import/errors';
 import { importCsv, type ImportSummary } from '@/lib/import/run';
 import type { ImportCounts } from '@/lib/import/summary-words';
+import { formatImportWarning, unusualWarningsWords } from '@/lib/import/warnings';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '@/lib/database-busy';
 import { importUploadSchema } from '@/lib/validation/import-upload';
 
@@ -18,9 +19,12 @@ export type ImportState = {
   problems?: string[];
   counts?: ImportCounts;
   dryRun?: boolean;
+  /** After an import or a dry run: what the list of numbers to check is, and the list (the first PROBLEMS_LISTED). */
+  warningsTitle?: string;
+  warnings?: string[];
 };
 
-/** How many problems a refused upload lists. */
+/** How many problems a refused upload lists (and how many numbers to check a done one). */
 const PROBLEMS_LISTED = 200;
 
 /**
@@ -60,6 +64,9 @@ export async function importFiguresAction(_previous: ImportState, formData: Form
     const rest = n > PROBLEMS_LISTED ? ` The first ${PROBLEMS_LISTED} are listed; fix them and check the file again for the rest, or run npm run import -- --dry-run FILE to list all of them.` : '';
     return { status: 'error', message: `${file.name}: ${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'}: nothing was written.${rest}`, problems: listed.map(formatImportError), counts, dryRun, reason: reasonTyped };
   }
+  const n = summary.warnings.length;
+  const more = n > PROBLEMS_LISTED ? ` The first ${PROBLEMS_LISTED} are listed; npm run import -- --dry-run FILE lists all of them.` : '';
+  const warned = n ? { warningsTitle: `${unusualWarningsWords(n, dryRun)}${more}`, warnings: summary.warnings.slice(0, PROBLEMS_LISTED).map(formatImportWarning) } : {};
   // A dry run is a check before the real import: the reason stays for it.
-  return { status: 'done', message: `${file.name}: ${dryRun ? 'checked; dry run, nothing was written.' : 'imported.'}`, counts, dryRun, reason: dryRun ? reasonTyped : undefined };
+  return { status: 'done', message: `${file.name}: ${dryRun ? 'checked; dry run, nothing was written.' : 'imported.'}`, counts, dryRun, reason: dryRun ? reasonTyped : undefined, ...warned };
 }

@@ -59,6 +59,16 @@ export function ImportForm({ tooLarge = null }: { tooLarge?: string | null }) {
             {importCountsWords(state.counts, Boolean(state.dryRun))}.
           </p>
         ) : null}
+        {state.warnings?.length ? (
+          <div className="import-warnings">
+            <p id="import-warnings-title">{state.warningsTitle}</p>
+            <ol className="import-problems" aria-labelledby="import-warnings-title">
+              {state.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ol>
+          </div>
+        ) : null}
         {state.problems?.length ? (
           <ol className="import-problems">
             {state.problems.map((p) => (
