@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changeReason, LIMITS, requiredText } from './fields';
+import { changeReason, LIMITS, pastDate, requiredText } from './fields';
 import { checkableValueIssues, figureValueShape, unitMismatch } from './figure';
 import { revision, rowId } from './ids';
 import { sourceSchema, type SourceInput } from './source';
@@ -19,24 +19,35 @@ const sourceId = rowId('Choose the source, or add a new one.');
 
 export type FigureSource = { kind: 'existing'; id: number } | { kind: 'new'; source: SourceInput };
 
-type RawSource = { sourceChoice: (typeof SOURCE_CHOICES)[number]; sourceId?: unknown } & Partial<Record<(typeof NEW_SOURCE_FIELDS)[keyof typeof NEW_SOURCE_FIELDS], unknown>>;
+type RawSource = { sourceChoice: (typeof SOURCE_CHOICES)[number]; sourceId?: unknown; reportedOn?: unknown } & Partial<Record<(typeof NEW_SOURCE_FIELDS)[keyof typeof NEW_SOURCE_FIELDS], unknown>>;
 
-/** The source the form names, or the problems with it keyed by the form's field names. */
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * The source the form names, or the problems with it keyed by the form's field names. A new
+ * source's publication date left empty is the figure's reported-on date, as the import takes it
+ * when a file has no `source_published_on`; while that date is itself wrong, the empty field is
+ * not marked as well (the Reported on field says what to fix).
+ */
 function readSource(raw: RawSource): { source?: FigureSource; issues: Array<{ field: string; message: string }> } {
   if (raw.sourceChoice === 'existing') {
     const r = sourceId.safeParse(raw.sourceId);
     return r.success ? { source: { kind: 'existing', id: r.data }, issues: [] } : { issues: r.error.issues.map((i) => ({ field: 'sourceId', message: i.message })) };
   }
+  const reportedOn = pastDate.safeParse(raw.reportedOn);
+  const dateless = blank(raw.newSourcePublishedOn);
   const r = sourceSchema.safeParse({
     reportingBody: raw.newSourceReportingBody ?? '',
     publisher: raw.newSourcePublisher ?? '',
     title: raw.newSourceTitle ?? '',
     url: raw.newSourceUrl ?? '',
-    publishedOn: raw.newSourcePublishedOn ?? '',
+    publishedOn: dateless && reportedOn.success ? reportedOn.data : (raw.newSourcePublishedOn ?? ''),
   });
   if (r.success) return { source: { kind: 'new', source: r.data }, issues: [] };
   return {
-    issues: r.error.issues.map((i) => ({ field: NEW_SOURCE_FIELDS[i.path[0] as keyof typeof NEW_SOURCE_FIELDS] ?? 'sourceId', message: i.message })),
+    issues: r.error.issues
+      .filter((i) => !(dateless && i.path[0] === 'publishedOn'))
+      .map((i) => ({ field: NEW_SOURCE_FIELDS[i.path[0] as keyof typeof NEW_SOURCE_FIELDS] ?? 'sourceId', message: i.message })),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Db } from '@/db/index';
 import { findFigure } from '@/db/queries/figure-admin';
 import { listAuditForEntity } from '@/db/queries/audit-read';
 import { updateFigure } from '@/db/queries/figure-writes';
-import { counts, e2eDb, newEditor, seedTestFigure, signIn } from './admin-support';
+import { counts, e2eDb, e2eEventId, newEditor, seedTestFigure, signIn } from './admin-support';
 import { expect, test } from './fixtures';
 
 let db: Db;
@@ -185,4 +185,23 @@ test('saving a figure with nothing changed is refused: no new revision, nothing 
   await expect(edit.getByLabel('Why this change')).toHaveValue('looked again');
   expect(findFigure(db, id)).toMatchObject({ revision: 1, valueBest: 5 });
   expect(listAuditForEntity(db, 'figure', id)).toHaveLength(1);
+});
+
+test("a new source's Published on left empty is the figure's Reported on date", async ({ page }) => {
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+  const place = `Dated source place ${Date.now()}`;
+  e2eEventId(db);
+  await signIn(page, editor);
+  await page.goto('/admin/figures/new');
+  await field('Event').selectOption({ label: 'End-to-end admin tests' });
+  await field('Metric').selectOption({ label: 'Deaths (people)' });
+  await field('Location').fill(place);
+  await field('Number (best)').fill('3');
+  await field('Reported on').fill('2022-02-14');
+  await page.getByRole('radio', { name: 'A new source' }).check();
+  await field('Reported by').fill(`Body of ${place}`);
+  await expect(page.locator('#newSourcePublishedOn-hint')).toHaveText('YYYY-MM-DD; left empty, the Reported on date.');
+  await page.getByRole('button', { name: 'Add figure' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Figure added.' })).toBeVisible();
+  expect(db.$client.prepare('SELECT published_on FROM sources WHERE reporting_body = ?').pluck().get(`Body of ${place}`)).toBe('2022-02-14');
 });

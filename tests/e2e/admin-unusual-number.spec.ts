@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Db } from '@/db/index';
 import { findFigure } from '@/db/queries/figure-admin';
-import { E2E_EVENT_SLUG, counts, e2eDb, newEditor, seedTestFigure, signIn } from './admin-support';
+import { E2E_EVENT_SLUG, counts, e2eDb, e2eEventId, newEditor, seedTestFigure, signIn } from './admin-support';
 import AxeBuilder from './axe';
 import { expect, test } from './fixtures';
 
@@ -18,6 +18,7 @@ let editor: { email: string; password: string };
 test.beforeAll(async () => {
   db = e2eDb();
   editor = await newEditor(db, 'unusual');
+  e2eEventId(db);
 });
 test.afterAll(() => db.$client.close());
 

@@ -95,6 +95,20 @@ describe('figure form', () => {
     });
   });
 
+  it("takes a new source's empty publication date as the figure's reported-on date, and marks only Reported on while that is wrong", () => {
+    const parsed = figureFormSchema.parse(form({ sourceChoice: 'new', newSourceReportingBody: 'Ministry', newSourcePublishedOn: ' ', reportedOn: '2022-01-15' }));
+    expect(parsed.source).toMatchObject({ kind: 'new', source: { reportingBody: 'Ministry', publishedOn: '2022-01-15' } });
+    // A date given is kept, even another one.
+    expect(figureFormSchema.parse(form({ sourceChoice: 'new', newSourceReportingBody: 'Ministry', newSourcePublishedOn: '2022-01-14', reportedOn: '2022-01-15' })).source)
+      .toMatchObject({ source: { publishedOn: '2022-01-14' } });
+    expect(errorsOf(figureFormSchema, form({ sourceChoice: 'new', newSourceReportingBody: 'Ministry', newSourcePublishedOn: '', reportedOn: '2022-13-01' }))).toEqual({
+      reportedOn: ['"2022-13-01" is not a date; use YYYY-MM-DD, like 2022-01-11.'],
+    });
+    expect(errorsOf(figureFormSchema, form({ sourceChoice: 'new', newSourceReportingBody: 'Ministry', newSourcePublishedOn: '2022-13-01', reportedOn: '2022-01-15' }))).toEqual({
+      newSourcePublishedOn: ['"2022-13-01" is not a date; use YYYY-MM-DD, like 2022-01-11.'],
+    });
+  });
+
   it('shows every problem of a submission at once, cross-field rules included', () => {
     expect(Object.keys(errorsOf(figureFormSchema, form({ eventId: '', valueLow: '9', valueHigh: '3', valueBest: '5', sourceId: '' })))).toEqual(['eventId', 'valueLow', 'sourceId']);
   });

@@ -91,7 +91,7 @@ export function FigureForm({ action, options, figure, submitLabel, initial }: Pr
           <TextField name="newSourceReportingBody" label="Reported by" hint="The body or person who announced the figure." state={state} />
           <div className="row">
             <TextField name="newSourcePublisher" label="Publisher" state={state} />
-            <TextField name="newSourcePublishedOn" label="Published on" hint="YYYY-MM-DD" state={state} />
+            <TextField name="newSourcePublishedOn" label="Published on" hint="YYYY-MM-DD; left empty, the Reported on date." state={state} />
           </div>
           <TextField name="newSourceTitle" label="Title" state={state} />
           <TextField name="newSourceUrl" label="Web address" hint="http:// or https:// only." type="url" inputMode="url" state={state} />
