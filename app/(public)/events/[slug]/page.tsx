@@ -83,7 +83,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   }
   const { dashboard, charts, reports: shown } = view;
   const { state, defaults, pages, reportsPage: page, notices } = view.choice;
-  const { event, metrics, reportCount, retractedCount, sources } = dashboard;
+  const { event, reportCount, retractedCount, sources } = dashboard;
 
   return (
     <>
@@ -92,24 +92,33 @@ export default async function EventPage({ params, searchParams }: Props) {
         {event.country}, {formatDate(event.startDate)}
         {event.endDate ? ` – ${formatDate(event.endDate)}` : ' – ongoing'}. {event.description}
       </p>
-      <p className="summary">
-        {formatNumber(reportCount, "")} reports{retractedCount ? ` (${formatNumber(retractedCount, '')} retracted)` : ''} from {formatNumber(sources.length, "")} sources.{' '}
-        <a href={`/api/figures.csv?${new URLSearchParams({ event: event.slug, status: 'all' })}`} download>Download all figures, retracted ones included and marked (CSV)</a>
-        {' · '}
-        <a href={feedPath(event.slug)} type="application/atom+xml">Follow new and changed figures (Atom feed)</a>
-      </p>
-      <PageContents hasCharts={charts !== null} />
-      {metrics.length === 0 ? <p>No figures have been reported for this event yet.</p> : null}
-      <HeadlineCards dashboard={dashboard} changes={view.changes} />
-      {charts ? <ChartsSection dashboard={dashboard} charts={charts} state={state} defaults={defaults} notices={notices.charts} /> : null}
-      <section aria-labelledby="all-reports">
-        <h2 id="all-reports">All reports ({formatNumber(reportCount, "")})</h2>
-        <NoticeList notices={notices.reports} />
-        <FigureTable figures={shown} citationOf={dashboard.citationOf} changes={view.changes} latestIds={latestOfCounts(dashboard)} caption={reportsCaption(event.name, page, reportCount)} />
-        <Pagination label="All reports: pages" page={page} pages={pages} hrefFor={(p) => dashboardHref(state, { reportsPage: p }, defaults, '#all-reports')} />
-        {pages > 1 ? <FocusOnArrival id="all-reports" /> : null}
-      </section>
-      <SourcesList sources={sources} fullTexts={view.fullTexts} />
+      {reportCount === 0 ? (
+        // A new event: nothing to chart, list or count yet, so no empty sections; the feed tells of the first report.
+        <p className="summary">
+          No figures have been reported for this event yet.{' '}
+          <a href={feedPath(event.slug)} type="application/atom+xml">Follow new and changed figures (Atom feed)</a> to hear of the first.
+        </p>
+      ) : (
+        <>
+          <p className="summary">
+            {formatNumber(reportCount, "")} reports{retractedCount ? ` (${formatNumber(retractedCount, '')} retracted)` : ''} from {formatNumber(sources.length, "")} sources.{' '}
+            <a href={`/api/figures.csv?${new URLSearchParams({ event: event.slug, status: 'all' })}`} download>Download all figures, retracted ones included and marked (CSV)</a>
+            {' · '}
+            <a href={feedPath(event.slug)} type="application/atom+xml">Follow new and changed figures (Atom feed)</a>
+          </p>
+          <PageContents hasCharts={charts !== null} />
+          <HeadlineCards dashboard={dashboard} changes={view.changes} />
+          {charts ? <ChartsSection dashboard={dashboard} charts={charts} state={state} defaults={defaults} notices={notices.charts} /> : null}
+          <section aria-labelledby="all-reports">
+            <h2 id="all-reports">All reports ({formatNumber(reportCount, "")})</h2>
+            <NoticeList notices={notices.reports} />
+            <FigureTable figures={shown} citationOf={dashboard.citationOf} changes={view.changes} latestIds={latestOfCounts(dashboard)} caption={reportsCaption(event.name, page, reportCount)} />
+            <Pagination label="All reports: pages" page={page} pages={pages} hrefFor={(p) => dashboardHref(state, { reportsPage: p }, defaults, '#all-reports')} />
+            {pages > 1 ? <FocusOnArrival id="all-reports" /> : null}
+          </section>
+          <SourcesList sources={sources} fullTexts={view.fullTexts} />
+        </>
+      )}
       <CiteThisPage title={event.name} url={pageUrl} accessed={new Date().toISOString().slice(0, 10)} lastUpdated={dashboard.lastUpdated} />
     </>
   );
