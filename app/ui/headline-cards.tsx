@@ -13,6 +13,8 @@ export function HeadlineCards({ dashboard, changes }: { dashboard: EventDashboar
       {dashboard.cards.map((metric) => (
         <section key={metric.metricKey} className="card-group" aria-labelledby={`metric-${metric.metricKey}`}>
           <h3 id={`metric-${metric.metricKey}`}>{metric.metricLabel}</h3>
+          {/* A metric with no card has reports, all of them retracted (a published one would head its series). */}
+          {metric.cards.length === 0 ? <p className="muted">Every report of {metric.metricLabel.toLowerCase()} for this event has been retracted: see All reports.</p> : null}
           {/* The cards as markup (lib/html.ts): with the tables, the largest part of the page. */}
           <RawHtml
             className="cards"

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/index';
 import { createEvent } from '@/db/queries/catalog-admin';
-import { e2eDb } from './admin-support';
+import { retractFigure } from '@/db/queries/figure-writes';
+import { e2eDb, seedTestFigure } from './admin-support';
 import AxeBuilder from './axe';
 import { expect, test } from './fixtures';
 
@@ -24,4 +25,15 @@ test('an event without figures says so once, offers its feed and its citation, a
   await expect(page.locator('main table, main canvas')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Cite this page' })).toContainText(`“Empty event ${stamp}.” Casualty and damage statistics.`);
   expect((await new AxeBuilder(page).analyze()).violations.map((v) => v.id)).toEqual([]);
+});
+
+test('a metric whose every report was retracted says so under its heading, instead of showing nothing', async ({ page }) => {
+  const stamp = String(Date.now());
+  const event = createEvent(db, { slug: `retracted-event-${stamp}`, name: `Retracted event ${stamp}`, country: 'Nowhere', startDate: '2024-05-01', description: '' }, { userId: null, label: 'e2e setup' });
+  const id = seedTestFigure(db, 'Nowhere', 12, { eventId: event.id });
+  retractFigure(db, id, 1, 'entered for the wrong event', { userId: null, label: 'e2e setup' });
+  await page.goto(`/events/retracted-event-${stamp}`);
+  const headlines = page.getByRole('region', { name: 'Headline figures' });
+  await expect(headlines.getByRole('region', { name: 'Deaths' })).toContainText('Every report of deaths for this event has been retracted: see All reports.');
+  await expect(page.getByRole('region', { name: /All reports/ })).toContainText('entered for the wrong event');
 });
