@@ -1,5 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { ImportError } from '@/lib/import/errors';
+import { changesCheckedParts } from '@/lib/plausibility';
 import { unitMismatch } from '@/lib/validation/figure';
 import type { ParsedRow, RowReference } from '@/lib/import/parse';
 import type { Db } from '../index';
@@ -105,7 +106,9 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
     opts.onProgress?.(0, rows.length);
     const stage = createImportStage(db, actor, opts.reason);
     const seenKeys = new Map<string, number>();
-    const unchangedLines = new Set<number>();
+    // Rows whose number was published before and stays as it was (a note corrected, or nothing):
+    // not named again, as the form does not ask again when an edit leaves the number alone.
+    const sameNumberLines = new Set<number>();
     for (const { line, row } of rows) {
       const sourceId = statements.ensureSource({
         reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.source_published_on ?? row.reported_on,
@@ -153,17 +156,16 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
           counts.updated++;
         } else {
           counts.unchanged++;
-          unchangedLines.add(match.line);
         }
+        if (match.existing.status === 'published' && !changesCheckedParts(match.existing, change?.merged ?? match.existing)) sameNumberLines.add(match.line);
       }
       opts.onProgress?.(to, rows.length);
     }
     // The summaries of every series the import touched, in one pass before it commits; in a dry
     // run too (rolled back with the rest), as the check of unusual numbers reads them.
     refreshStaleSeries(db);
-    // Read while the stage is there, and in a dry run before the rollback. A row left as it was is
-    // not asked about again (each import of the same file would repeat it).
-    if (counts.created + counts.updated > 0) unusual = unusualImportRows(db).filter((r) => !unchangedLines.has(r.line));
+    // Read while the stage is there, and in a dry run before the rollback.
+    if (counts.created + counts.updated > 0) unusual = unusualImportRows(db).filter((r) => !sameNumberLines.has(r.line));
     stage.drop();
     if (opts.dryRun) throw new DryRunRollback();
   };

@@ -11,25 +11,26 @@ const IDENTITY = 'event_id, metric_id, group_name, location, source_id, reported
 const SERIES = 'event_id, metric_id, group_name, location';
 // The number a report stands for (lib/plausibility.ts, amountOf): its best, else its range's middle.
 const AMOUNT = 'coalesce(f.value_best, round((f.value_low + f.value_high) / 2.0))';
-// Whether two amounts are UNUSUAL_FACTOR (10) times apart, zero counted as one (factorBetween).
-const apart = (a: string, b: string) => `(${b} IS NOT NULL AND max(max(${a}, ${b}), 1) >= 10 * max(min(${a}, ${b}), 1))`;
+/** SQL: whether two amounts are UNUSUAL_FACTOR (10) times apart, zero counted as one (factorBetween); false when `b` is NULL. */
+export const apart = (a: string, b: string) => `(${b} IS NOT NULL AND max(max(${a}, ${b}), 1) >= 10 * max(min(${a}, ${b}), 1))`;
 
 /**
  * The rows of the import's stage (temp.import_stage, before it is dropped) whose figure, as now
  * written, is a published number at least ten times larger or smaller than the published report
  * just before or just after it in its series (by date, then entry: the order of the form's check,
- * db/queries/series-neighbours.ts), with those two reports. Set-based, and only where it can find
- * one: the series this write's summaries were refreshed for (call it after refreshStaleSeries,
- * in the same transaction) whose span of numbers (the lowest low to the highest high) is itself
- * that wide; no two reports of a narrower series are. lib/plausibility.ts then words the rows
- * with the form's rule, which decides.
+ * db/queries/series-neighbours.ts), with those two reports. Set-based, over the series the file
+ * names whose span of numbers (the lowest low to the highest high, in their summaries: call it
+ * after refreshStaleSeries, in the same transaction) is itself that wide; no two reports of a
+ * narrower series are, so the many series of a routine file are never read report by report.
+ * lib/plausibility.ts then words the rows with the form's rule, which decides.
  */
 export function unusualImportRows(db: Db): UnusualImportRow[] {
   const c = db.$client;
   const flagged = c.prepare(`
     WITH wide AS MATERIALIZED (
-      SELECT ${SERIES} FROM series_summaries
-      WHERE rev = (SELECT version FROM data_version WHERE id = 1) AND ${apart('low', 'high')}
+      SELECT ${SERIES.split(', ').map((col) => `ss.${col}`).join(', ')}
+      FROM (SELECT DISTINCT ${SERIES} FROM temp.import_stage) t CROSS JOIN series_summaries ss USING (${SERIES})
+      WHERE ${apart('ss.low', 'ss.high')}
     ),
     reports AS (
       SELECT f.id, ${SERIES.split(', ').map((col) => `f.${col}`).join(', ')}, f.source_id, f.reported_on, ${AMOUNT} AS amount

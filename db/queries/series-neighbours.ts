@@ -33,6 +33,8 @@ export function seriesNeighbours(db: Executor, p: SeriesPoint): Neighbours {
     eq(figures.location, p.location),
     eq(figures.status, 'published'),
     ne(figures.qualifier, 'unknown'),
+    // The figure being edited, as stored, is not its own neighbour (moved to another day, it would be the nearest).
+    p.exceptId === undefined ? undefined : ne(figures.id, p.exceptId),
   );
   const place = p.exceptId ?? Number.MAX_SAFE_INTEGER;
   const query = () => db.select(columns).from(figures).innerJoin(sources, eq(sources.id, figures.sourceId));

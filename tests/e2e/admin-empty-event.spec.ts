@@ -25,6 +25,10 @@ test('an event without figures says so once, offers its feed and its citation, a
   await expect(page.locator('main table, main canvas')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Cite this page' })).toContainText(`“Empty event ${stamp}.” Casualty and damage statistics.`);
   expect((await new AxeBuilder(page).analyze()).violations.map((v) => v.id)).toEqual([]);
+  // A link's choices (a chart, a page of reports) open the same page: nothing to choose yet.
+  await page.goto(`/events/empty-event-${stamp}?reports_page=3&compare=deaths`);
+  await expect(page.locator('main')).toContainText('No figures have been reported for this event yet.');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Cite this page']);
 });
 
 test('a metric whose every report was retracted says so under its heading, instead of showing nothing', async ({ page }) => {

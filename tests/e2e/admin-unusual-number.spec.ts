@@ -48,13 +48,16 @@ test('a toll ten times the last report is not saved until the editor confirms it
 
   await expect(page.getByTestId('form-status')).toContainText('Not saved yet: check the number.');
   const check = page.getByRole('group', { name: 'Check this number' });
-  await expect(check).toContainText(`2,300 is 10 times the last report before it in this series: 230, reported 1 February 2022 by E2E body for ${place} (figure #${earlier}).`);
+  await expect(check).toContainText(`2,300 is 10 times the last report before it in this series: 230, reported 1 February 2022 by E2E body for ${place} (figure #${earlier} (opens in a new tab)).`);
   // The report compared with opens in another tab, leaving this form as typed.
   await expect(check.getByRole('link', { name: `figure #${earlier}` })).toHaveAttribute('href', `/admin/figures/${earlier}`);
   await expect(check.getByRole('link', { name: `figure #${earlier}` })).toHaveAttribute('target', '_blank');
   const confirm = check.getByRole('checkbox', { name: 'The number is right: save it anyway' });
-  // The keyboard is taken to the box, beside the numbers, not left at the button.
+  // The keyboard is taken to the box, beside the numbers, not left at the button; the box is not
+  // "invalid", and is described by the reasons.
   await expect(confirm).toBeFocused();
+  await expect(confirm).not.toHaveAttribute('aria-invalid');
+  await expect(confirm).toHaveAccessibleDescription(/^2,300 is 10 times the last report before it/);
   await expect(confirm).not.toBeChecked();
   await expect(field(page, 'Number (best)')).toHaveValue('2300');
   await expect(field(page, 'Note')).toHaveValue('typed note');
@@ -91,6 +94,8 @@ test('without JavaScript the form asks the same, and a confirmation saves', asyn
   await expect(page.getByRole('group', { name: 'Check this number' })).toContainText('23 is 1/10 of the last report before it in this series: 230');
   expect(counts(db)).toEqual(before);
   await expect(field(page, 'Number (best)')).toHaveValue('23');
+  // The page opens at the box (autofocus), not at its top.
+  await expect(page.getByRole('checkbox', { name: 'The number is right: save it anyway' })).toBeFocused();
   await page.getByRole('checkbox', { name: 'The number is right: save it anyway' }).check();
   await page.getByRole('button', { name: 'Add figure' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Figure added.' })).toBeVisible();

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/index';
+import { apart } from '@/db/queries/import-unusual';
 import { seriesNeighbours } from '@/db/queries/series-neighbours';
+import { amountOf, factorBetween, UNUSUAL_FACTOR } from '@/lib/plausibility';
 import { importCsvText } from '@/lib/import/run';
 import { formatImportWarning } from '@/lib/import/warnings';
 import { createSeededTestDb, dumpTables } from '../helpers/db';
@@ -67,12 +70,21 @@ describe('an import names the rows whose number is unusual, and still imports th
     expect(warnings(text)).toEqual([]);
   });
 
-  it('a row left as it was is not named again when the same file is imported twice; a changed one is', () => {
+  it('a row whose number stays as it was is not named again when the file is imported again, a note changed or not; a changed number is', () => {
     const text = csv(row('Twiceton', 'exact', '', '10', '', '2022-01-10'), row('Twiceton', 'exact', '', '100', '', '2022-01-11'));
     expect(warnings(text)).toHaveLength(1);
     expect(importCsvText(db, text, actor)).toMatchObject({ unchanged: 2, warnings: [] });
+    expect(importCsvText(db, text.replace(/,,published,$/m, ',checked,published,'), actor)).toMatchObject({ updated: 1, warnings: [] });
     expect(warnings(csv(row('Twiceton', 'exact', '', '10', '', '2022-01-10'), row('Twiceton', 'exact', '', '1000', '', '2022-01-11')))).toEqual([
       'line 3: 1,000 is 100 times the last report before it in this series: 10, reported 10 January 2022 by Wire (line 2 of this file).',
+    ]);
+  });
+
+  it('a retracted row published again by the file is named, as its number is new to readers', () => {
+    const text = csv(row('Backton', 'exact', '', '10', '', '2022-01-10'), row('Backton', 'exact', '', '100', '', '2022-01-11', 'retracted', 'a typing error'));
+    expect(warnings(text)).toEqual([]);
+    expect(warnings(text.replace(',retracted,a typing error', ',published,'))).toEqual([
+      'line 3: 100 is 10 times the last report before it in this series: 10, reported 10 January 2022 by Wire (line 2 of this file).',
     ]);
   });
 
@@ -93,7 +105,7 @@ describe('an import names the rows whose number is unusual, and still imports th
     expect(seriesNeighbours(db, point)).toMatchObject({ before: { id: second }, after: null });
   });
 
-  it('reads only the series whose span is that wide, each from the identity index: never every figure', () => {
+  it('reads only the file\'s series whose span is that wide, each from the identity index: never every figure or summary', () => {
     const plans: string[] = [];
     const client = db.$client;
     const prepare = client.prepare.bind(client);
@@ -107,8 +119,22 @@ describe('an import names the rows whose number is unusual, and still imports th
       client.prepare = prepare;
     }
     expect(plans).toHaveLength(1);
-    expect(plans[0]).toContain('SCAN series_summaries');
+    expect(plans[0]).toContain('SEARCH ss USING PRIMARY KEY (event_id=? AND metric_id=? AND group_name=? AND location=?)');
     expect(plans[0]).toContain('SEARCH f USING INDEX figures_identity_unique (event_id=? AND metric_id=? AND group_name=? AND location=?)');
-    expect(plans[0]).not.toMatch(/SCAN f\b/);
+    expect(plans[0]).not.toMatch(/SCAN (f|ss|series_summaries)\b/);
+  });
+
+  it('finds in SQL exactly the pairs the form\'s rule finds, amounts as the rule takes them, up to the largest safe integer', () => {
+    const sqlApart = db.$client.prepare(`SELECT ${apart('@a', '@b')} AS apart`).pluck();
+    const sqlAmount = db.$client.prepare('SELECT coalesce(@best, round((@low + @high) / 2.0))').pluck();
+    const value = fc.oneof(fc.nat(1000), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(0, 1, 9, 10, 11, 99, 100, 101));
+    fc.assert(fc.property(value, value, (a, b) => (sqlApart.get({ a, b }) === 1) === factorBetween(a, b) >= UNUSUAL_FACTOR), { numRuns: 2000 });
+    fc.assert(
+      fc.property(value, value, (x, y) => {
+        const [low, high] = x <= y ? [x, y] : [y, x];
+        return sqlAmount.get({ best: null, low, high }) === amountOf({ qualifier: 'exact', valueLow: low, valueBest: null, valueHigh: high, unit: 'people' });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFigureAction, updateFigureAction } from '@/app/admin/(signed-in)/figures/actions';
 import { IDLE_STATE } from '@/app/admin/ui/idle';
 import type { Db } from '@/db/index';
+import { createFigure, retractFigure } from '@/db/queries/figure-writes';
 import { seriesNeighbours } from '@/db/queries/series-neighbours';
 import { reasonText, UNUSUAL_MESSAGE } from '@/lib/plausibility';
 import { figureForm, figureFormOpenedOn, formDataOf } from '../helpers/editor-session';
+import { deathTollForm } from '../helpers/figures';
 import { expectRedirect } from '../helpers/next-headers';
 import { signedInEditorOnSeededDb } from '../helpers/signed-in-db';
 import { writeState } from '../helpers/write-state';
@@ -24,6 +26,9 @@ beforeAll(() => {
 /** The seeded death toll of all of Kazakhstan: 164 (9 January), 225 (15 January), 230 (14 March 2022). */
 const toll = (over: Record<string, string>) => figureForm({ metricId: deaths, group: 'all', location: 'Kazakhstan', ...over });
 const idOf = (best: number) => db.$client.prepare("SELECT id FROM figures WHERE location = 'Kazakhstan' AND group_name = 'all' AND value_best = ?").pluck().get(best) as number;
+const editorActor = { userId: null, label: 'test setup' };
+/** A death toll of `location` stored without the form's check, with a source of its own; its id. */
+const stored = (location: string, best: string, reportedOn: string) => createFigure(db, deathTollForm({ location, valueBest: best, reportedOn, newSourceTitle: `${location} ${reportedOn}` }), editorActor).id;
 const series = (reportedOn: string, exceptId?: number) => ({ eventId: 1, metricId: Number(deaths), group: 'all', location: 'Kazakhstan', reportedOn, exceptId });
 
 describe('seriesNeighbours', () => {
@@ -95,6 +100,21 @@ describe('the figure form asks before saving an unusual number', () => {
     expect(await expectRedirect(() => updateFigureAction(IDLE_STATE, formDataOf({ ...edited, valueBest: '22500', confirmUnusual: asked.unusual!.key })))).toMatch(/saved=updated$/);
     const confirmed = figureFormOpenedOn(db, id, '3');
     expect(await expectRedirect(() => updateFigureAction(IDLE_STATE, formDataOf({ ...confirmed, note: 'checked twice' })))).toMatch(/saved=updated$/);
+  });
+
+  it('an edit that moves a figure to another day compares it with its new neighbours, not with itself as stored', async () => {
+    // Moveton: 100 on 10 January, 2,000 on 20 January (entered without the form's check).
+    stored('Moveton', '100', '2022-01-10');
+    const id = stored('Moveton', '2000', '2022-01-20');
+    // Corrected to 120 and moved to 25 January: next to 100, usual. As stored (2,000) it is not its own neighbour.
+    expect(await expectRedirect(() => updateFigureAction(IDLE_STATE, formDataOf({ ...figureFormOpenedOn(db, id, '1'), valueBest: '120', reportedOn: '2022-01-25' })))).toMatch(/saved=updated$/);
+  });
+
+  it('a retracted figure is not asked about, as the import does not name it either', async () => {
+    stored('Retractville', '10', '2022-01-10');
+    const id = stored('Retractville', '12', '2022-01-11');
+    expect(retractFigure(db, id, 1, 'entered twice', editorActor).status).toBe('saved');
+    expect(await expectRedirect(() => updateFigureAction(IDLE_STATE, formDataOf({ ...figureFormOpenedOn(db, id, '2'), valueBest: '1200' })))).toMatch(/saved=updated$/);
   });
 
   it('a stale edit is answered with the other editor’s changes, not with a question about its number', async () => {

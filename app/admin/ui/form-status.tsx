@@ -7,10 +7,12 @@ const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(
 
 /**
  * The form's overall outcome, announced politely; after a refused stale save, what changed. A
- * refusal moves the keyboard focus (and the view) to the first field it marks, or to this message
- * when it marks none, so that an editor at the form's button is not left far from what to fix.
+ * refusal moves the keyboard focus (and the view) to the first field it marks (or, after a number
+ * the form asks about, the box that confirms it: `data-answer-focus`), or to this message when
+ * it marks none, so that an editor at the form's button is not left far from what to fix.
  * Without JavaScript a refusal is a new page, which would open at its top, far above a form low on
- * it (a retraction): the message is drawn with `autofocus`, which the browser follows on load.
+ * it (a retraction): the message is drawn with `autofocus`, which the browser follows on load
+ * (the confirming box draws its own instead).
  */
 export function FormStatus({ state }: { state: FormState }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -18,11 +20,11 @@ export function FormStatus({ state }: { state: FormState }) {
     const status = ref.current;
     if (state.status !== 'error' || !status) return;
     // Its own form's fields only: the status and its form share a wrapper (each form's component).
-    const field = status.parentElement?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const field = status.parentElement?.querySelector<HTMLElement>('[aria-invalid="true"], [data-answer-focus]');
     (field ?? status).focus();
   }, [state.key, state.status]);
   return (
-    <div ref={ref} tabIndex={-1} autoFocus={state.status === 'error'} aria-live="polite" className={state.status === 'error' ? 'form-status form-status-error' : 'form-status'} data-testid="form-status">
+    <div ref={ref} tabIndex={-1} autoFocus={state.status === 'error' && !state.unusual} aria-live="polite" className={state.status === 'error' ? 'form-status form-status-error' : 'form-status'} data-testid="form-status">
       {state.message ? <p>{state.message}</p> : null}
       {state.signInAgain ? (
         <p>

@@ -93,7 +93,8 @@ export default async function EventPage({ params, searchParams }: Props) {
         {event.endDate ? ` – ${formatDate(event.endDate)}` : ' – ongoing'}. {event.description}
       </p>
       {reportCount === 0 ? (
-        // A new event: nothing to chart, list or count yet, so no empty sections; the feed tells of the first report.
+        // A new event: nothing to chart, list or count yet, so no empty sections; the feed tells of
+        // the first report. (A link's chart or page choices are moot: the message says why.)
         <p className="summary">
           No figures have been reported for this event yet.{' '}
           <a href={feedPath(event.slug)} type="application/atom+xml">Follow new and changed figures (Atom feed)</a> to hear of the first.

@@ -105,10 +105,11 @@ const create = adminAction('figure.create', figureFormSchema, (input, user, valu
 }, unitErrors);
 
 const update = adminAction('figure.update', figureEditSchema, (input, user, values) => {
-  // Asked only when the edit changes the number or where it stands, and of the revision the form
-  // was built from (a stale save is answered with the other editor's changes first).
+  // Asked only of a published figure (a retracted one is nobody's neighbour, and the import does
+  // not name it), when the edit changes the number or where it stands, and of the revision the
+  // form was built from (a stale save is answered with the other editor's changes first).
   const stored = findFigure(getDb(), input.figureId);
-  if (stored && stored.revision === input.revision && changesCheckedParts(stored, input)) {
+  if (stored && stored.status === 'published' && stored.revision === input.revision && changesCheckedParts(stored, input)) {
     const asked = askAboutUnusual(input, values, input.figureId);
     if (asked) return asked;
   }

@@ -14,12 +14,13 @@ export function UnusualNumberCheck({ unusual }: { unusual?: UnusualNumber }) {
         {/* The report compared with opens in a new tab: this one keeps the form as typed. */}
         {unusual.reasons.map((r) => (
           <li key={r.figureId}>
-            {r.text} (<a href={`/admin/figures/${r.figureId}`} target="_blank" rel="noopener">figure #{r.figureId}</a>).
+            {r.text} (<a href={`/admin/figures/${r.figureId}`} target="_blank" rel="noopener">figure #{r.figureId}<span className="visually-hidden"> (opens in a new tab)</span></a>).
           </li>
         ))}
       </ul>
       <label>
-        <input type="checkbox" name="confirmUnusual" value={unusual.key} aria-invalid="true" aria-describedby="unusual-number-reasons" /> The number is right: save it anyway
+        {/* The answer's focus (FormStatus; autoFocus without JavaScript), described by the reasons. */}
+        <input type="checkbox" name="confirmUnusual" value={unusual.key} data-answer-focus autoFocus aria-describedby="unusual-number-reasons" /> The number is right: save it anyway
       </label>
     </div>
   );

@@ -65,7 +65,10 @@ export async function importFiguresAction(_previous: ImportState, formData: Form
     return { status: 'error', message: `${file.name}: ${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'}: nothing was written.${rest}`, problems: listed.map(formatImportError), counts, dryRun, reason: reasonTyped };
   }
   const n = summary.warnings.length;
-  const more = n > PROBLEMS_LISTED ? ` The first ${PROBLEMS_LISTED} are listed; npm run import -- --dry-run FILE lists all of them.` : '';
+  // After the import its rows are no longer new, so only a dry run of the file, before, lists them all.
+  const more = n > PROBLEMS_LISTED
+    ? ` The first ${PROBLEMS_LISTED} are listed; ${dryRun ? 'npm run import -- --dry-run FILE lists all of them' : 'npm run import -- --dry-run FILE, run before an import, lists all of them'}.`
+    : '';
   const warned = n ? { warningsTitle: `${unusualWarningsWords(n, dryRun)}${more}`, warnings: summary.warnings.slice(0, PROBLEMS_LISTED).map(formatImportWarning) } : {};
   // A dry run is a check before the real import: the reason stays for it.
   return { status: 'done', message: `${file.name}: ${dryRun ? 'checked; dry run, nothing was written.' : 'imported.'}`, counts, dryRun, reason: dryRun ? reasonTyped : undefined, ...warned };
