@@ -254,6 +254,9 @@ export const auditEntries = sqliteTable(
     // Why an editor made the change, in their words, when they gave a reason (an edit's is
     // optional; a retraction's reason is the figure's own). Public: the figure's page shows it.
     reason: text('reason'),
+    // The warning about an unusual number (lib/plausibility.ts) the editor read and confirmed
+    // before this save, in its words; null for a save that was not asked (migration 0016).
+    confirmedWarning: text('confirmed_warning'),
   },
   (t) => [
     index('audit_entity_idx').on(t.entityType, t.entityId, t.id),

@@ -108,6 +108,6 @@ export function reasonText(r: UnusualReason): string {
 }
 
 /** Whether a save must stop to ask: the number is unusual and the form did not confirm these very reasons. */
-export function awaitsConfirmation(unusual: UnusualNumber | null, confirmed: string | undefined): unusual is UnusualNumber {
+export function awaitsConfirmation(unusual: UnusualNumber | null, confirmed: string | undefined): boolean {
   return unusual !== null && confirmed !== unusual.key;
 }

@@ -21,6 +21,8 @@ export function logAudit(
     after: unknown;
     /** Why, in the editor's words, when they gave a reason. */
     reason?: string | null;
+    /** The unusual-number warning the editor confirmed before this save, in its words. */
+    confirmedWarning?: string | null;
   },
 ): void {
   tx.insert(auditEntries)
@@ -33,6 +35,7 @@ export function logAudit(
       before: entry.before ?? null,
       after: entry.after ?? null,
       reason: entry.reason || null,
+      confirmedWarning: entry.confirmedWarning || null,
     })
     .run();
 }

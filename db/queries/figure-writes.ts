@@ -79,12 +79,12 @@ function refuseDuplicate(tx: Tx, v: Editable, exceptId: number | null): void {
 }
 
 /** Creates a figure (and its source, when new) with audit entries, all in one transaction. */
-export function createFigure(db: Db, input: FigureFormInput, actor: Actor): Figure {
+export function createFigure(db: Db, input: FigureFormInput, actor: Actor, confirmedWarning?: string | null): Figure {
   return writeTransaction(db, (tx) => {
     const values = columnsOf(tx, input, actor);
     refuseDuplicate(tx, values, null);
     const row = tx.insert(figures).values(values).returning().get();
-    logAudit(tx, { actor, action: 'create', entityType: 'figure', entityId: row.id, before: null, after: row });
+    logAudit(tx, { actor, action: 'create', entityType: 'figure', entityId: row.id, before: null, after: row, confirmedWarning });
     return row;
   });
 }
@@ -109,6 +109,7 @@ function guardedUpdate(
   action: 'update' | 'retract' | 'restore',
   change: (tx: Tx, current: Figure) => Partial<Figure>,
   reason?: string,
+  confirmedWarning?: string | null,
 ): SaveResult {
   return writeTransaction(db, (tx): SaveResult => {
     const current = currentFigure(tx, id);
@@ -121,7 +122,7 @@ function guardedUpdate(
       .returning()
       .get();
     if (!updated) return { status: 'stale', current: currentFigure(tx, id) };
-    logAudit(tx, { actor, action, entityType: 'figure', entityId: id, before: current, after: updated, reason });
+    logAudit(tx, { actor, action, entityType: 'figure', entityId: id, before: current, after: updated, reason, confirmedWarning });
     return { status: 'saved', figure: updated };
   });
 }
@@ -130,13 +131,13 @@ function guardedUpdate(
  * Saves an edit made from `expectedRevision`; a stale revision is refused, never overwritten. The
  * editor's reason for it, if given, goes into its audit entry.
  */
-export function updateFigure(db: Db, id: number, expectedRevision: number, input: FigureFormInput, actor: Actor, reason?: string): SaveResult {
+export function updateFigure(db: Db, id: number, expectedRevision: number, input: FigureFormInput, actor: Actor, reason?: string, confirmedWarning?: string | null): SaveResult {
   return guardedUpdate(db, id, expectedRevision, actor, 'update', (tx, current) => {
     const values = columnsOf(tx, input, actor);
     if (changesNothing(values, current)) throw new FigureWriteError(NOTHING_CHANGED);
     refuseDuplicate(tx, values, id);
     return values;
-  }, reason);
+  }, reason, confirmedWarning);
 }
 
 /** Retracts a figure with a reason; it stays in the data, struck through, with the reason. */

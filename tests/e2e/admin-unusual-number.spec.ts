@@ -79,6 +79,8 @@ test('a toll ten times the last report is not saved until the editor confirms it
   await page.getByRole('button', { name: 'Add figure' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Figure added.' })).toBeVisible();
   expect(findFigure(db, newest(place).id)).toMatchObject({ valueBest: 23100, note: 'typed note' });
+  // The figure's history keeps what the editor confirmed.
+  await expect(page.locator('.confirmed-warning')).toHaveText(/^Saved after a check of the number: 23,100 is 100 times the last report before it in this series: 231, .* The editor confirmed it was right\.$/);
 });
 
 test('without JavaScript the form asks the same, and a confirmation saves', async ({ browser }) => {

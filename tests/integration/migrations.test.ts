@@ -73,8 +73,8 @@ describe('the committed migrations', () => {
     expect(() => sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'remove', 'source', 1)").run()).toThrow(/audit_action_known/);
     const entries = sqlite.prepare('SELECT * FROM audit_entries ORDER BY id').all();
     migrateDatabase(db);
-    // (0007 adds each entry's reason, none for the entries before it.)
-    expect(sqlite.prepare('SELECT * FROM audit_entries ORDER BY id').all()).toEqual((entries as object[]).map((e) => ({ ...e, reason: null })));
+    // (0007 adds each entry's reason and 0016 its confirmed warning, none for the entries before them.)
+    expect(sqlite.prepare('SELECT * FROM audit_entries ORDER BY id').all()).toEqual((entries as object[]).map((e) => ({ ...e, reason: null, confirmed_warning: null })));
     // A new entry never takes the id of one deleted before the rebuild (AUTOINCREMENT's promise).
     const added = sqlite.prepare("INSERT INTO audit_entries (actor, action, entity_type, entity_id) VALUES ('x', 'remove', 'source', 1)").run();
     expect(added.lastInsertRowid).toBe(4);
@@ -139,7 +139,10 @@ describe('the committed migrations', () => {
     fs.cpSync(path.resolve('seed'), oldSeed, { recursive: true });
     const csv = path.join(oldSeed, 'kazakhstan-2022-reports.csv');
     fs.writeFileSync(csv, fs.readFileSync(csv, 'utf8').replace(/,[^,\n]*$/gm, ''));
+    // Today's code writes the audit columns of today's schema: the one 0016 adds is lent for the seed.
+    db.$client.exec('ALTER TABLE audit_entries ADD confirmed_warning text');
     expect(seedDatabase(db, oldSeed).imports[0]).toMatchObject({ created: 35, errors: [] });
+    db.$client.exec('ALTER TABLE audit_entries DROP COLUMN confirmed_warning');
     const kursiv = "SELECT id, published_on FROM sources WHERE publisher = 'Kursiv'";
     expect(db.$client.prepare(kursiv).all()).toEqual([{ id: expect.any(Number), published_on: '2022-01-05' }]);
 
@@ -187,6 +190,19 @@ describe('the committed migrations', () => {
     sqlite.exec('DELETE FROM admin_users WHERE id = 1');
     expect(sqlite.prepare('SELECT token_hash FROM device_cookies').pluck().all()).toEqual(['b']);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
+
+  it('0016 adds confirmed_warning to the audit entries, none for an entry made before it', () => {
+    const db = databaseAsOf('0015_device_cookies');
+    const sqlite = db.$client;
+    sqlite.exec("INSERT INTO audit_entries (actor, action, entity_type, entity_id, reason) VALUES ('old@example.org', 'update', 'figure', 1, 'a typing error')");
+    expect(columns(db, 'audit_entries')).not.toContain('confirmed_warning');
+    migrateDatabase(db);
+    expect(columns(db, 'audit_entries')).toContain('confirmed_warning');
+    expect(sqlite.prepare('SELECT actor, reason, confirmed_warning AS confirmedWarning FROM audit_entries').all()).toEqual([
+      { actor: 'old@example.org', reason: 'a typing error', confirmedWarning: null },
+    ]);
     sqlite.close();
   });
 

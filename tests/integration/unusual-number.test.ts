@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFigureAction, updateFigureAction } from '@/app/admin/(signed-in)/figures/actions';
 import { IDLE_STATE } from '@/app/admin/ui/idle';
 import type { Db } from '@/db/index';
+import { listAuditForEntity } from '@/db/queries/audit-read';
 import { createFigure, retractFigure } from '@/db/queries/figure-writes';
 import { seriesNeighbours } from '@/db/queries/series-neighbours';
 import { reasonText, UNUSUAL_MESSAGE } from '@/lib/plausibility';
@@ -66,6 +67,10 @@ describe('the figure form asks before saving an unusual number', () => {
     expect(wrong.unusual).toEqual(unusual);
     const target = await expectRedirect(() => createFigureAction(IDLE_STATE, formDataOf({ ...form, confirmUnusual: unusual!.key })));
     expect(target).toMatch(/^\/admin\/figures\/\d+\?saved=created$/);
+    // The warning confirmed is kept with the save, in its words; a save not asked about keeps none.
+    const id = Number(/figures\/(\d+)/.exec(target)![1]);
+    expect(listAuditForEntity(db, 'figure', id).map((e) => e.confirmedWarning)).toEqual([unusual!.reasons.map(reasonText).join(' ')]);
+    expect(listAuditForEntity(db, 'figure', idOf(230)).map((e) => e.confirmedWarning)).toEqual([null]);
     db.$client.prepare("DELETE FROM figures WHERE value_best = 2300").run();
   });
 
@@ -100,6 +105,8 @@ describe('the figure form asks before saving an unusual number', () => {
     expect(await expectRedirect(() => updateFigureAction(IDLE_STATE, formDataOf({ ...edited, valueBest: '22500', confirmUnusual: asked.unusual!.key })))).toMatch(/saved=updated$/);
     const confirmed = figureFormOpenedOn(db, id, '3');
     expect(await expectRedirect(() => updateFigureAction(IDLE_STATE, formDataOf({ ...confirmed, note: 'checked twice' })))).toMatch(/saved=updated$/);
+    // Newest first: the note's edit (not asked), the confirmed number, the first note, the seed's entry.
+    expect(listAuditForEntity(db, 'figure', id).map((e) => e.confirmedWarning)).toEqual([null, asked.unusual!.reasons.map(reasonText).join(' '), null, null]);
   });
 
   it('an edit that moves a figure to another day compares it with its new neighbours, not with itself as stored', async () => {

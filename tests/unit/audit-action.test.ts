@@ -7,7 +7,7 @@ import { auditActionWord, isRemoval } from '@/lib/audit-action';
 import { diffSnapshots } from '@/lib/audit-diff';
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
-  id: 9, at: '2026-11-26T10:00:00.000Z', userId: 1, actor: 'editor@example.org', action: 'create', entityType: 'source', entityId: 7, before: null, after: null, reason: null, ...over,
+  id: 9, at: '2026-11-26T10:00:00.000Z', userId: 1, actor: 'editor@example.org', action: 'create', entityType: 'source', entityId: 7, before: null, after: null, reason: null, confirmedWarning: null, ...over,
 });
 const removal = { before: { id: 7, reportingBody: 'Typo Ministry', publisher: '', publishedOn: '2022-01-02' }, after: { removed: true, reason: 'entered twice' } };
 

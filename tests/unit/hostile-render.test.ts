@@ -26,8 +26,8 @@ function renderHostile(s: string): string {
   });
   const { sources } = numberSources([{ source: figure.source, quote: figure.quote, backLink: { anchor: 'card-1', label: s } }]);
   const history = [
-    { id: 2, at: '2026-11-26T10:00:00.000Z', userId: null, actor: s, action: 'update' as const, entityType: 'figure' as const, entityId: figure.id, before: { ...figure, note: `${s}!`, sourceId: 2 }, after: figure, reason: s },
-    { id: 1, at: '2026-11-25T10:00:00.000Z', userId: null, actor: s, action: 'create' as const, entityType: 'figure' as const, entityId: figure.id, before: null, after: figure, reason: null },
+    { id: 2, at: '2026-11-26T10:00:00.000Z', userId: null, actor: s, action: 'update' as const, entityType: 'figure' as const, entityId: figure.id, before: { ...figure, note: `${s}!`, sourceId: 2 }, after: figure, reason: s, confirmedWarning: s },
+    { id: 1, at: '2026-11-25T10:00:00.000Z', userId: null, actor: s, action: 'create' as const, entityType: 'figure' as const, entityId: figure.id, before: null, after: figure, reason: null, confirmedWarning: null },
   ];
   // A card whose series, group and place are the string too, with a spread of reports and a change.
   const series = {

@@ -7,7 +7,7 @@ import { changedOutsideLatest, correctionsOf, publicActor, publicEntryTitle, unr
 import { makeFigure } from '../helpers/figures';
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
-  id: 1, at: '2026-11-26T10:03:12.000Z', userId: 3, actor: 'editor@example.org', action: 'update', entityType: 'figure', entityId: 7, before: null, after: null, reason: null, ...over,
+  id: 1, at: '2026-11-26T10:03:12.000Z', userId: 3, actor: 'editor@example.org', action: 'update', entityType: 'figure', entityId: 7, before: null, after: null, reason: null, confirmedWarning: null, ...over,
 });
 
 describe("who changed a figure, as the public page says it", () => {

@@ -23,6 +23,11 @@ export function AuditEntryView({ entry, names, title, children }: {
         {typeof revision === 'number' ? <span className="muted"> · revision {revision}</span> : null}
       </h3>
       <ChangeReason entry={entry} />
+      {entry.confirmedWarning ? (
+        <p className="confirmed-warning">
+          <strong>Saved after a check of the number:</strong> {entry.confirmedWarning} The editor confirmed it was right.
+        </p>
+      ) : null}
       {changes.length ? (
         <FieldChanges changes={changes} caption={`Changes in entry ${entry.id}`} created={!entry.before} />
       ) : (

@@ -10,7 +10,7 @@ import type { Figure } from '@/db/schema';
 import { adminAction, fieldErrors, type FormState } from '@/lib/admin-action';
 import { diffSnapshots, showValue } from '@/lib/audit-diff';
 import { mergeEdit } from '@/lib/merge-edit';
-import { awaitsConfirmation, changesCheckedParts, UNUSUAL_MESSAGE, unusualNumber } from '@/lib/plausibility';
+import { awaitsConfirmation, changesCheckedParts, reasonText, UNUSUAL_MESSAGE, unusualNumber } from '@/lib/plausibility';
 import { actorOf } from '@/lib/auth/session';
 import { figureEditSchema, figureFormSchema, figureUnitErrors, restoreSchema, retractSchema, type FigureFormInput } from '@/lib/validation/figure-form';
 
@@ -79,25 +79,27 @@ function stale(current: Figure, formRevision: number, values: Record<string, str
 const unitErrors = (values: Record<string, string>) => figureUnitErrors(values, (id) => metricUnitOf(getDb(), id));
 
 /**
- * The answer that asks the editor to check a number far from its series' neighbouring reports
- * (lib/plausibility.ts), or null when the save may go ahead: nothing unusual, or this very warning
- * confirmed. A unit that is not the metric's is refused first, as it may be what makes the number
- * look unusual. `exceptId`: the figure being edited, not compared with itself.
+ * Whether a save may go ahead with its number (lib/plausibility.ts): `asked`, the answer that asks
+ * the editor to check a number far from its series' neighbouring reports; else `confirmed`, the
+ * words of the warning the editor confirmed (kept in the save's audit entry), or null when there
+ * was nothing unusual. A unit that is not the metric's is refused first, as it may be what makes
+ * the number look unusual. `exceptId`: the figure being edited, not compared with itself.
  */
-function askAboutUnusual(input: FigureFormInput, values: Record<string, string>, exceptId?: number): FormState | null {
+function checkUnusual(input: FigureFormInput, values: Record<string, string>, exceptId?: number): { asked: FormState } | { confirmed: string | null } {
   const units = unitErrors(values);
   // Worded as the save's own refusal of it (FigureWriteError).
-  if (units.unit) return { status: 'error', message: `Nothing was saved: ${units.unit.join(' ')}`, errors: units, values };
+  if (units.unit) return { asked: { status: 'error', message: `Nothing was saved: ${units.unit.join(' ')}`, errors: units, values } };
   const unusual = unusualNumber(input, seriesNeighbours(getDb(), { ...input, exceptId }));
-  return awaitsConfirmation(unusual, values.confirmUnusual) ? { status: 'error', message: UNUSUAL_MESSAGE, unusual, values } : null;
+  if (unusual && awaitsConfirmation(unusual, values.confirmUnusual)) return { asked: { status: 'error', message: UNUSUAL_MESSAGE, unusual, values } };
+  return { confirmed: unusual ? unusual.reasons.map(reasonText).join(' ') : null };
 }
 
 const create = adminAction('figure.create', figureFormSchema, (input, user, values) => {
-  const asked = askAboutUnusual(input, values);
-  if (asked) return asked;
+  const check = checkUnusual(input, values);
+  if ('asked' in check) return check.asked;
   let id: number;
   try {
-    id = createFigure(getDb(), input, actorOf(user)).id;
+    id = createFigure(getDb(), input, actorOf(user), check.confirmed).id;
   } catch (err) {
     return refused(err, values);
   }
@@ -109,13 +111,15 @@ const update = adminAction('figure.update', figureEditSchema, (input, user, valu
   // not name it), when the edit changes the number or where it stands, and of the revision the
   // form was built from (a stale save is answered with the other editor's changes first).
   const stored = findFigure(getDb(), input.figureId);
+  let confirmed: string | null = null;
   if (stored && stored.status === 'published' && stored.revision === input.revision && changesCheckedParts(stored, input)) {
-    const asked = askAboutUnusual(input, values, input.figureId);
-    if (asked) return asked;
+    const check = checkUnusual(input, values, input.figureId);
+    if ('asked' in check) return check.asked;
+    confirmed = check.confirmed;
   }
   let result: SaveResult;
   try {
-    result = updateFigure(getDb(), input.figureId, input.revision, input, actorOf(user), input.changeReason);
+    result = updateFigure(getDb(), input.figureId, input.revision, input, actorOf(user), input.changeReason, confirmed);
   } catch (err) {
     return refused(err, values);
   }

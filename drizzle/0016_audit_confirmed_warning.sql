@@ -1,0 +1,2 @@
+-- The warning about an unusual number an editor confirmed before a save (lib/plausibility.ts), kept with the save's audit entry; null for every earlier entry.
+ALTER TABLE `audit_entries` ADD `confirmed_warning` text;
