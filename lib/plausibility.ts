@@ -18,10 +18,16 @@ export type ReportedAmount = {
   unit: string;
 };
 
-/** A published report of the same series, as the warning names it; `line` when it is a row of a file being imported. */
-export type NeighbourReport = ReportedAmount & { id: number; reportedOn: string; publisher: string; line?: number | null };
+/**
+ * A published report of the same series, as the warning names it: who reported it and where it
+ * was published (as the public page names them); `line` when it is a row of a file being imported.
+ */
+export type NeighbourReport = ReportedAmount & { id: number; reportedOn: string; reportingBody: string; publisher: string; line?: number | null };
 
-/** The series' published reports with a number nearest the new one's date: the last on or before it, the first after it. */
+/** The figure being edited as it is saved: compared with when its series has no other report. */
+export type SavedReport = ReportedAmount & { id: number; revision: number };
+
+/** The series' published reports with a number next to a report, in the order of date and then entry: the one just before it and the one just after it. */
 export type Neighbours = { before: NeighbourReport | null; after: NeighbourReport | null };
 
 /**
@@ -35,7 +41,11 @@ export type UnusualNumber = { reasons: UnusualReason[]; key: string };
 
 /** What the form says when it asks about an unusual number instead of saving it. */
 export const UNUSUAL_MESSAGE =
-  'Not saved yet: check the number. It is far from the reports next to it in this series (listed at the numbers). If it is right, tick “The number is right” and save again; if not, correct it.';
+  'Not saved yet: check the number. It is far from the reports next to it in this series (listed under the numbers). If it is right, tick “The number is right” and save again; if not, correct it.';
+
+/** The same, when the form confirmed a warning but what it warned of has changed since (the number, or a neighbour). */
+export const UNUSUAL_CHANGED_MESSAGE =
+  'Not saved yet: the number, or the reports next to it, changed after you confirmed it, so check it again (listed under the numbers). If it is right, tick “The number is right” and save again; if not, correct it.';
 
 /**
  * The one number a report stands for, as the timeline places it: its best estimate, else the middle
@@ -66,25 +76,40 @@ function compared(entered: ReportedAmount, value: number, other: NeighbourReport
   if (theirs === null) return null;
   const factor = factorBetween(value, theirs);
   if (factor < UNUSUAL_FACTOR) return null;
-  const relation = value > theirs ? `${times(factor)} times` : `1/${times(factor)} of`;
+  const relation = value > theirs ? `${times(factor)} times` : `${times(factor)} times smaller than`;
   const where = which === 'before' ? 'the last report before it' : 'the next report after it';
-  const by = other.publisher ? ` by ${other.publisher}` : '';
+  const by = ` by ${other.reportingBody}${other.publisher && other.publisher !== other.reportingBody ? `, published by ${other.publisher}` : ''}`;
   const text = `${formatFigureWithBest(entered)} is ${relation} ${where} in this series: ${formatFigureWithBest(other)}, reported ${formatDate(other.reportedOn)}${by}`;
   return other.line ? { text, figureId: other.id, line: other.line } : { text, figureId: other.id };
+}
+
+/** The figure being edited, alone in its series, against its own saved number. */
+function comparedWithSaved(entered: ReportedAmount, value: number, saved: SavedReport): UnusualReason | null {
+  const theirs = amountOf(saved);
+  if (theirs === null) return null;
+  const factor = factorBetween(value, theirs);
+  if (factor < UNUSUAL_FACTOR) return null;
+  const relation = value > theirs ? `${times(factor)} times` : `${times(factor)} times smaller than`;
+  return { text: `${formatFigureWithBest(entered)} is ${relation} this figure's number as saved (revision ${saved.revision}), the only report in this series: ${formatFigureWithBest(saved)}`, figureId: saved.id };
 }
 
 /**
  * What is unusual about a number against its series' neighbouring reports: a reason for each
  * neighbour it is at least UNUSUAL_FACTOR times larger or smaller than, or null when nothing is
- * (or it has no number). The key is the reasons' hash: a confirmation sent with it saves this
- * number; change the number (or a new neighbour arrive) and the reasons, and the key, change.
+ * (or it has no number). An edited figure (`saved`) that has no neighbour is compared with its own
+ * saved number instead: a slip in the only report of a series is the likeliest of all; with a
+ * neighbour, that report is the better measure (a typing error corrected is far from its saved
+ * number, rightly). The key is the reasons' hash: a confirmation sent with it saves this number;
+ * change the number (or a new neighbour arrive) and the reasons, and the key, change.
  */
-export function unusualNumber(entered: ReportedAmount, neighbours: Neighbours): UnusualNumber | null {
+export function unusualNumber(entered: ReportedAmount, neighbours: Neighbours, saved?: SavedReport): UnusualNumber | null {
   const value = amountOf(entered);
   if (value === null) return null;
+  const alone = !neighbours.before && !neighbours.after;
   const reasons = [
     neighbours.before && compared(entered, value, neighbours.before, 'before'),
     neighbours.after && compared(entered, value, neighbours.after, 'after'),
+    alone && saved ? comparedWithSaved(entered, value, saved) : null,
   ].filter((r): r is UnusualReason => Boolean(r));
   return reasons.length ? { reasons, key: fnv1a(reasons.map(reasonText).join('\n')) } : null;
 }

@@ -53,7 +53,7 @@ export function unusualImportRows(db: Db): UnusualImportRow[] {
   const neighbours = new Map(
     (c.prepare(`
       SELECT f.id, f.qualifier, f.value_low AS valueLow, f.value_best AS valueBest, f.value_high AS valueHigh, f.unit, f.reported_on AS reportedOn,
-        coalesce(nullif(src.publisher, ''), src.reporting_body) AS publisher, s.line
+        src.reporting_body AS reportingBody, src.publisher, s.line
       FROM figures f JOIN sources src ON src.id = f.source_id LEFT JOIN temp.import_stage s USING (${IDENTITY})
       WHERE f.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ImportNeighbour[]).map((n) => [n.id, n]),
   );

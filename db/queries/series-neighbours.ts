@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, ne, or } from 'drizzle-orm';
 import type { Neighbours, NeighbourReport } from '@/lib/plausibility';
 import type { Executor } from '../index';
 import { figures, sources } from '../schema';
@@ -14,7 +14,8 @@ const columns = {
   valueHigh: figures.valueHigh,
   unit: figures.unit,
   reportedOn: figures.reportedOn,
-  publisher: sql<string>`coalesce(nullif(${sources.publisher}, ''), ${sources.reportingBody})`,
+  reportingBody: sources.reportingBody,
+  publisher: sources.publisher,
 };
 
 /**

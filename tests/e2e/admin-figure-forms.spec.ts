@@ -187,7 +187,7 @@ test('saving a figure with nothing changed is refused: no new revision, nothing 
   expect(listAuditForEntity(db, 'figure', id)).toHaveLength(1);
 });
 
-test("a new source's Published on left empty is the figure's Reported on date", async ({ page }) => {
+test("the source's fields follow the choice; a new source's Published on left empty is the figure's Reported on date", async ({ page }) => {
   const field = (label: string) => page.getByLabel(label, { exact: true });
   const place = `Dated source place ${Date.now()}`;
   e2eEventId(db);
@@ -198,7 +198,12 @@ test("a new source's Published on left empty is the figure's Reported on date", 
   await field('Location').fill(place);
   await field('Number (best)').fill('3');
   await field('Reported on').fill('2022-02-14');
+  // Only the fields of the source chosen are shown (and reached by Tab).
+  await expect(page.getByRole('radio', { name: 'An existing source' })).toBeChecked();
+  await expect(field('Existing source')).toBeVisible();
+  await expect(field('Reported by')).toBeHidden();
   await page.getByRole('radio', { name: 'A new source' }).check();
+  await expect(field('Existing source')).toBeHidden();
   await field('Reported by').fill(`Body of ${place}`);
   await expect(page.locator('#newSourcePublishedOn-hint')).toHaveText('YYYY-MM-DD; left empty, the Reported on date.');
   await page.getByRole('button', { name: 'Add figure' }).click();

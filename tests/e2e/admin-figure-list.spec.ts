@@ -35,3 +35,20 @@ test('the figure list says when its address asks for a status or a page it canno
   await expect(page.getByRole('note')).toHaveText('"abc" is not a page number; the first page is shown.');
   await expect(page.getByLabel('Status')).toHaveValue('retracted');
 });
+
+test('the figure list reads on a phone: one block per figure, each value under its column\'s name, nothing scrolls sideways', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, editor);
+  const first = page.locator('table.reflow tbody tr').first();
+  // Every column's value is on screen, named: nothing is left off to the right.
+  for (const name of ['Event', 'Metric', 'Group and place', 'Figure', 'Reported on', 'Source', 'Status']) {
+    const cell = first.locator(`td[data-label="${name}"]`);
+    const box = (await cell.boundingBox())!;
+    expect(box.x + box.width, name).toBeLessThanOrEqual(390);
+    expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content), name).toContain(`${name}: `);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await page.locator('.table-wrap').evaluate((w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(0);
+  await context.close();
+});

@@ -93,7 +93,7 @@ test('without JavaScript the form asks the same, and a confirmation saves', asyn
   const before = counts(db);
   await page.getByRole('button', { name: 'Add figure' }).click();
   await expect(page.getByTestId('form-status')).toContainText('Not saved yet: check the number.');
-  await expect(page.getByRole('group', { name: 'Check this number' })).toContainText('23 is 1/10 of the last report before it in this series: 230');
+  await expect(page.getByRole('group', { name: 'Check this number' })).toContainText('23 is 10 times smaller than the last report before it in this series: 230');
   expect(counts(db)).toEqual(before);
   await expect(field(page, 'Number (best)')).toHaveValue('23');
   // The page opens at the box (autofocus), not at its top.
@@ -128,7 +128,7 @@ test('an upload names the rows with an unusual number, in a dry run as after the
   const file = path.join(dir, 'weekly.csv');
   const line = (best: string, date: string) => `${E2E_EVENT_SLUG},deaths,all,${place},exact,,${best},,people,${date},Partner NGO,Partner bulletin,,,,`;
   fs.writeFileSync(file, ['event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher,source_title,source_url,quote,note', line('12', '2022-02-03'), line('1200', '2022-02-04'), line('1250', '2022-02-05')].join('\n'));
-  const named = 'line 3: 1,200 is 100 times the last report before it in this series: 12, reported 3 February 2022 by Partner bulletin (line 2 of this file).';
+  const named = 'line 3: 1,200 is 100 times the last report before it in this series: 12, reported 3 February 2022 by Partner NGO, published by Partner bulletin (line 2 of this file).';
   try {
     const cli = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', file, '--dry-run'], { env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH }, encoding: 'utf8' });
     expect(cli.status).toBe(0);

@@ -27,14 +27,14 @@ describe('an import names the rows whose number is unusual, and still imports th
     const summary = importCsvText(db, csv(row('Kazakhstan', 'exact', '', '2300', '', '2022-03-20')), actor);
     expect(summary).toMatchObject({ created: 1, errors: [] });
     expect(summary.warnings.map(formatImportWarning)).toEqual([
-      `line 2: 2,300 is 10 times the last report before it in this series: 230, reported 14 March 2022 by Interfax (figure #${interfax230()}).`,
+      `line 2: 2,300 is 10 times the last report before it in this series: 230, reported 14 March 2022 by Prosecutor General Berik Asylov (Mazhilis plenary), published by Interfax (figure #${interfax230()}).`,
     ]);
   });
 
   it('against the file itself, in date order whatever the file’s order, naming the other row by its line', () => {
     const text = csv(row('Newtown', 'exact', '', '1000', '', '2022-01-12'), row('Newtown', 'exact', '', '10', '', '2022-01-10'), row('Newtown', 'about', '', '12', '', '2022-01-11'));
     // 10 (10 Jan, line 3), about 12 (11 Jan, line 4), 1,000 (12 Jan, line 2): the jump is line 2's.
-    expect(warnings(text)).toEqual(['line 2: 1,000 is 83.3 times the last report before it in this series: about 12, reported 11 January 2022 by Wire (line 4 of this file).']);
+    expect(warnings(text)).toEqual(['line 2: 1,000 is 83.3 times the last report before it in this series: about 12, reported 11 January 2022 by Ministry, published by Wire (line 4 of this file).']);
   });
 
   it('a dry run names the same rows, and writes nothing', () => {
@@ -42,7 +42,7 @@ describe('an import names the rows whose number is unusual, and still imports th
     const text = csv(row('Kazakhstan', 'exact', '', '2300', '', '2022-03-20'), row('Dryville', 'exact', '', '5', '', '2022-01-10'), row('Dryville', 'exact', '', '50', '', '2022-01-11'));
     expect(warnings(text, true)).toEqual([
       expect.stringMatching(/^line 2: 2,300 is 10 times .* \(figure #\d+\)\.$/),
-      'line 4: 50 is 10 times the last report before it in this series: 5, reported 10 January 2022 by Wire (line 3 of this file).',
+      'line 4: 50 is 10 times the last report before it in this series: 5, reported 10 January 2022 by Ministry, published by Wire (line 3 of this file).',
     ]);
     expect(dumpTables(db)).toEqual(before);
   });
@@ -50,14 +50,14 @@ describe('an import names the rows whose number is unusual, and still imports th
   it('a jump between two rows is named once, at the later; a range counts as its best number, else its middle', () => {
     const text = csv(row('Rangeton', 'exact', '200', '', '300', '2022-01-10'), row('Rangeton', 'exact', '', '2', '', '2022-01-11'), row('Rangeton', 'about', '220', '240', '260', '2022-01-12'));
     expect(warnings(text)).toEqual([
-      'line 3: 2 is 1/125 of the last report before it in this series: 200–300, reported 10 January 2022 by Wire (line 2 of this file).',
-      'line 4: about 220–260 (best estimate 240) is 120 times the last report before it in this series: 2, reported 11 January 2022 by Wire (line 3 of this file).',
+      'line 3: 2 is 125 times smaller than the last report before it in this series: 200–300, reported 10 January 2022 by Ministry, published by Wire (line 2 of this file).',
+      'line 4: about 220–260 (best estimate 240) is 120 times the last report before it in this series: 2, reported 11 January 2022 by Ministry, published by Wire (line 3 of this file).',
     ]);
   });
 
   it('a row before a jump to a figure already stored is named with the figure after it', () => {
     const text = csv(row('Kazakhstan', 'exact', '', '23', '', '2022-03-13'));
-    expect(warnings(text)).toEqual([`line 2: 23 is 1/10 of the next report after it in this series: 230, reported 14 March 2022 by Interfax (figure #${interfax230()}).`]);
+    expect(warnings(text)).toEqual([`line 2: 23 is 10 times smaller than the next report after it in this series: 230, reported 14 March 2022 by Prosecutor General Berik Asylov (Mazhilis plenary), published by Interfax (figure #${interfax230()}).`]);
   });
 
   it('does not compare with retracted reports or those being determined, nor name them', () => {
@@ -76,7 +76,7 @@ describe('an import names the rows whose number is unusual, and still imports th
     expect(importCsvText(db, text, actor)).toMatchObject({ unchanged: 2, warnings: [] });
     expect(importCsvText(db, text.replace(/,,published,$/m, ',checked,published,'), actor)).toMatchObject({ updated: 1, warnings: [] });
     expect(warnings(csv(row('Twiceton', 'exact', '', '10', '', '2022-01-10'), row('Twiceton', 'exact', '', '1000', '', '2022-01-11')))).toEqual([
-      'line 3: 1,000 is 100 times the last report before it in this series: 10, reported 10 January 2022 by Wire (line 2 of this file).',
+      'line 3: 1,000 is 100 times the last report before it in this series: 10, reported 10 January 2022 by Ministry, published by Wire (line 2 of this file).',
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('an import names the rows whose number is unusual, and still imports th
     const text = csv(row('Backton', 'exact', '', '10', '', '2022-01-10'), row('Backton', 'exact', '', '100', '', '2022-01-11', 'retracted', 'a typing error'));
     expect(warnings(text)).toEqual([]);
     expect(warnings(text.replace(',retracted,a typing error', ',published,'))).toEqual([
-      'line 3: 100 is 10 times the last report before it in this series: 10, reported 10 January 2022 by Wire (line 2 of this file).',
+      'line 3: 100 is 10 times the last report before it in this series: 10, reported 10 January 2022 by Ministry, published by Wire (line 2 of this file).',
     ]);
   });
 

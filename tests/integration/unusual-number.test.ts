@@ -5,7 +5,7 @@ import type { Db } from '@/db/index';
 import { listAuditForEntity } from '@/db/queries/audit-read';
 import { createFigure, retractFigure } from '@/db/queries/figure-writes';
 import { seriesNeighbours } from '@/db/queries/series-neighbours';
-import { reasonText, UNUSUAL_MESSAGE } from '@/lib/plausibility';
+import { reasonText, UNUSUAL_CHANGED_MESSAGE, UNUSUAL_MESSAGE } from '@/lib/plausibility';
 import { figureForm, figureFormOpenedOn, formDataOf } from '../helpers/editor-session';
 import { deathTollForm } from '../helpers/figures';
 import { expectRedirect } from '../helpers/next-headers';
@@ -56,7 +56,7 @@ describe('the figure form asks before saving an unusual number', () => {
     const before = writeState(db);
     const answer = await createFigureAction(IDLE_STATE, formDataOf(toll({ valueBest: '2300', reportedOn: '2022-03-20', note: 'typed' })));
     expect(answer).toMatchObject({ status: 'error', message: UNUSUAL_MESSAGE, values: { valueBest: '2300', note: 'typed' } });
-    expect(answer.unusual?.reasons.map(reasonText)).toEqual([`2,300 is 10 times the last report before it in this series: 230, reported 14 March 2022 by Interfax (figure #${idOf(230)}).`]);
+    expect(answer.unusual?.reasons.map(reasonText)).toEqual([`2,300 is 10 times the last report before it in this series: 230, reported 14 March 2022 by Prosecutor General Berik Asylov (Mazhilis plenary), published by Interfax (figure #${idOf(230)}).`]);
     expect(writeState(db)).toEqual(before);
   });
 
@@ -78,6 +78,8 @@ describe('the figure form asks before saving an unusual number', () => {
     const { unusual } = await createFigureAction(IDLE_STATE, formDataOf(toll({ valueBest: '2300', reportedOn: '2022-03-22' })));
     const again = await createFigureAction(IDLE_STATE, formDataOf(toll({ valueBest: '2400', reportedOn: '2022-03-22', confirmUnusual: unusual!.key })));
     expect(again.unusual?.reasons[0]?.text).toMatch(/^2,400 is 10\.4 times/);
+    // It says why it asks again: what was confirmed has changed.
+    expect(again.message).toBe(UNUSUAL_CHANGED_MESSAGE);
   });
 
   it('a usual number saves at once, a confirmation field or not', async () => {
@@ -115,6 +117,13 @@ describe('the figure form asks before saving an unusual number', () => {
     const id = stored('Moveton', '2000', '2022-01-20');
     // Corrected to 120 and moved to 25 January: next to 100, usual. As stored (2,000) it is not its own neighbour.
     expect(await expectRedirect(() => updateFigureAction(IDLE_STATE, formDataOf({ ...figureFormOpenedOn(db, id, '1'), valueBest: '120', reportedOn: '2022-01-25' })))).toMatch(/saved=updated$/);
+  });
+
+  it('the only report of its series, edited tenfold, is compared with its own saved number', async () => {
+    const id = stored('Loneton', '4353', '2022-01-15');
+    const asked = await updateFigureAction(IDLE_STATE, formDataOf({ ...figureFormOpenedOn(db, id, '1'), valueBest: '43530' }));
+    expect(asked.unusual?.reasons.map(reasonText)).toEqual([`43,530 is 10 times this figure's number as saved (revision 1), the only report in this series: 4,353 (figure #${id}).`]);
+    expect(asked.message).toBe(UNUSUAL_MESSAGE);
   });
 
   it('a retracted figure is not asked about, as the import does not name it either', async () => {

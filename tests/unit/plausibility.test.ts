@@ -9,7 +9,7 @@ const amount = (qualifier: Qualifier, best: number | null, low: number | null = 
   qualifier, valueBest: best, valueLow: low, valueHigh: high, unit,
 });
 const report = (best: number | null, over: Partial<NeighbourReport> = {}): NeighbourReport => ({
-  id: 7, reportedOn: '2022-01-15', publisher: 'Associated Press', ...amount(best === null ? 'unknown' : 'exact', best), ...over,
+  id: 7, reportedOn: '2022-01-15', reportingBody: "Prosecutor General's Office", publisher: 'Associated Press', ...amount(best === null ? 'unknown' : 'exact', best), ...over,
 });
 
 describe('amountOf', () => {
@@ -42,13 +42,18 @@ describe('unusualNumber', () => {
   });
 
   it('names the report before a tenfold jump, with its source and date', () => {
-    const unusual = unusualNumber(amount('exact', 2300), { before: report(230, { id: 3, publisher: 'Interfax', reportedOn: '2022-03-14' }), after: null });
-    expect(texts(unusual)).toEqual(['2,300 is 10 times the last report before it in this series: 230, reported 14 March 2022 by Interfax (figure #3).']);
+    const unusual = unusualNumber(amount('exact', 2300), { before: report(230, { id: 3, reportingBody: 'Prosecutor General Berik Asylov', publisher: 'Interfax', reportedOn: '2022-03-14' }), after: null });
+    expect(texts(unusual)).toEqual(['2,300 is 10 times the last report before it in this series: 230, reported 14 March 2022 by Prosecutor General Berik Asylov, published by Interfax (figure #3).']);
+    // Without a publisher, or with the body's own name as one, the body alone.
+    expect(texts(unusualNumber(amount('exact', 2300), { before: report(230, { reportingBody: 'Ministry', publisher: '' }), after: null }))![0]).toMatch(/ by Ministry \(figure #7\)\.$/);
+    expect(texts(unusualNumber(amount('exact', 2300), { before: report(230, { reportingBody: 'TASS', publisher: 'TASS' }), after: null }))![0]).toMatch(/ by TASS \(figure #7\)\.$/);
   });
 
   it('names the report after a number ten times smaller, worded with its qualifier and range', () => {
     const unusual = unusualNumber(amount('about', 23), { before: null, after: report(null, { ...amount('about', 230, 225, 238) }) });
-    expect(texts(unusual)).toEqual(['about 23 is 1/10 of the next report after it in this series: about 225–238 (best estimate 230), reported 15 January 2022 by Associated Press (figure #7).']);
+    expect(texts(unusual)).toEqual([
+      "about 23 is 10 times smaller than the next report after it in this series: about 225–238 (best estimate 230), reported 15 January 2022 by Prosecutor General's Office, published by Associated Press (figure #7).",
+    ]);
   });
 
   it('compares with both neighbours, each in its own message', () => {
@@ -70,7 +75,7 @@ describe('unusualNumber', () => {
   });
 
   it('asks about 0 after 225, not about 5 after 0', () => {
-    expect(unusualNumber(amount('exact', 0), { before: report(225), after: null })?.reasons[0]!.text).toMatch(/^0 is 1\/225 of/);
+    expect(unusualNumber(amount('exact', 0), { before: report(225), after: null })?.reasons[0]!.text).toMatch(/^0 is 225 times smaller than/);
     expect(unusualNumber(amount('exact', 5), { before: report(0), after: null })).toBeNull();
   });
 
@@ -89,6 +94,20 @@ describe('unusualNumber', () => {
         return asked === factorBetween(entered, theirs) >= UNUSUAL_FACTOR;
       }),
     );
+  });
+});
+
+describe('an edited figure alone in its series', () => {
+  const saved = { id: 30, revision: 2, ...amount('exact', 4353) };
+  it('is compared with its own saved number, and only when it has no neighbour', () => {
+    expect(texts(unusualNumber(amount('exact', 43530), { before: null, after: null }, saved))).toEqual([
+      "43,530 is 10 times this figure's number as saved (revision 2), the only report in this series: 4,353 (figure #30).",
+    ]);
+    expect(unusualNumber(amount('exact', 4354), { before: null, after: null }, saved)).toBeNull();
+    // With a neighbour, the neighbour is the measure: a typing error corrected is not asked about.
+    expect(unusualNumber(amount('exact', 435), { before: report(430), after: null }, { ...saved, valueBest: 4350 })).toBeNull();
+    // A new figure has nothing saved to compare with.
+    expect(unusualNumber(amount('exact', 43530), { before: null, after: null })).toBeNull();
   });
 });
 

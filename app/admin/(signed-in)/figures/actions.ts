@@ -10,7 +10,7 @@ import type { Figure } from '@/db/schema';
 import { adminAction, fieldErrors, type FormState } from '@/lib/admin-action';
 import { diffSnapshots, showValue } from '@/lib/audit-diff';
 import { mergeEdit } from '@/lib/merge-edit';
-import { awaitsConfirmation, changesCheckedParts, reasonText, UNUSUAL_MESSAGE, unusualNumber } from '@/lib/plausibility';
+import { awaitsConfirmation, changesCheckedParts, reasonText, UNUSUAL_CHANGED_MESSAGE, UNUSUAL_MESSAGE, unusualNumber, type SavedReport } from '@/lib/plausibility';
 import { actorOf } from '@/lib/auth/session';
 import { figureEditSchema, figureFormSchema, figureUnitErrors, restoreSchema, retractSchema, type FigureFormInput } from '@/lib/validation/figure-form';
 
@@ -83,14 +83,17 @@ const unitErrors = (values: Record<string, string>) => figureUnitErrors(values, 
  * the editor to check a number far from its series' neighbouring reports; else `confirmed`, the
  * words of the warning the editor confirmed (kept in the save's audit entry), or null when there
  * was nothing unusual. A unit that is not the metric's is refused first, as it may be what makes
- * the number look unusual. `exceptId`: the figure being edited, not compared with itself.
+ * the number look unusual. `saved`: the figure being edited, as saved (never its own neighbour).
  */
-function checkUnusual(input: FigureFormInput, values: Record<string, string>, exceptId?: number): { asked: FormState } | { confirmed: string | null } {
+function checkUnusual(input: FigureFormInput, values: Record<string, string>, saved?: SavedReport): { asked: FormState } | { confirmed: string | null } {
   const units = unitErrors(values);
   // Worded as the save's own refusal of it (FigureWriteError).
   if (units.unit) return { asked: { status: 'error', message: `Nothing was saved: ${units.unit.join(' ')}`, errors: units, values } };
-  const unusual = unusualNumber(input, seriesNeighbours(getDb(), { ...input, exceptId }));
-  if (unusual && awaitsConfirmation(unusual, values.confirmUnusual)) return { asked: { status: 'error', message: UNUSUAL_MESSAGE, unusual, values } };
+  const unusual = unusualNumber(input, seriesNeighbours(getDb(), { ...input, exceptId: saved?.id }), saved);
+  if (unusual && awaitsConfirmation(unusual, values.confirmUnusual)) {
+    // A confirmation of another warning (the number changed since it was ticked) is said to be one.
+    return { asked: { status: 'error', message: values.confirmUnusual ? UNUSUAL_CHANGED_MESSAGE : UNUSUAL_MESSAGE, unusual, values } };
+  }
   return { confirmed: unusual ? unusual.reasons.map(reasonText).join(' ') : null };
 }
 
@@ -113,7 +116,7 @@ const update = adminAction('figure.update', figureEditSchema, (input, user, valu
   const stored = findFigure(getDb(), input.figureId);
   let confirmed: string | null = null;
   if (stored && stored.status === 'published' && stored.revision === input.revision && changesCheckedParts(stored, input)) {
-    const check = checkUnusual(input, values, input.figureId);
+    const check = checkUnusual(input, values, stored);
     if ('asked' in check) return check.asked;
     confirmed = check.confirmed;
   }

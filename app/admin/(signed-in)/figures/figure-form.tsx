@@ -86,15 +86,23 @@ export function FigureForm({ action, options, figure, submitLabel, initial }: Pr
             <label><input type="radio" name="sourceChoice" value="new" defaultChecked={sourceChoice === 'new'} /> A new source</label>
           </div>
           <FieldError name="sourceChoice" state={state} />
-          <SelectField name="sourceId" label="Existing source" state={state} defaultValue={figure.sourceId} options={options.sources.map((s) => ({ value: s.id, label: s.label }))} blank="Choose…" />
-          <p className="hint">Or describe a new source (used when “A new source” is chosen):</p>
-          <TextField name="newSourceReportingBody" label="Reported by" hint="The body or person who announced the figure." state={state} />
-          <div className="row">
-            <TextField name="newSourcePublisher" label="Publisher" state={state} />
-            <TextField name="newSourcePublishedOn" label="Published on" hint="YYYY-MM-DD; left empty, the Reported on date." state={state} />
+          {/*
+            Only the choice's own fields are shown (admin.css, by the radio checked: with or without
+            JavaScript), so the keyboard does not pass five fields that would be ignored.
+          */}
+          <div className="source-existing">
+            <SelectField name="sourceId" label="Existing source" state={state} defaultValue={figure.sourceId} options={options.sources.map((s) => ({ value: s.id, label: s.label }))} blank="Choose…" />
           </div>
-          <TextField name="newSourceTitle" label="Title" state={state} />
-          <TextField name="newSourceUrl" label="Web address" hint="http:// or https:// only." type="url" inputMode="url" state={state} />
+          <div className="source-new">
+            <p className="hint">The new source (used when “A new source” is chosen):</p>
+            <TextField name="newSourceReportingBody" label="Reported by" hint="The body or person who announced the figure." state={state} />
+            <div className="row">
+              <TextField name="newSourcePublisher" label="Publisher" state={state} />
+              <TextField name="newSourcePublishedOn" label="Published on" hint="YYYY-MM-DD; left empty, the Reported on date." state={state} />
+            </div>
+            <TextField name="newSourceTitle" label="Title" state={state} />
+            <TextField name="newSourceUrl" label="Web address" hint="http:// or https:// only." type="url" inputMode="url" state={state} />
+          </div>
         </fieldset>
         <TextAreaField name="quote" label="Quote" hint="The source’s words, verbatim (optional)." state={state} defaultValue={figure.quote} />
         <TextAreaField name="note" label="Note" hint="Shown on the public page (optional)." state={state} defaultValue={figure.note} />

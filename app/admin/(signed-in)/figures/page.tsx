@@ -76,7 +76,8 @@ export default async function FiguresPage({ searchParams }: Props) {
       <NoticeList notices={notices} />
       <p role="status">{total.toLocaleString('en-US')} figure{total === 1 ? '' : 's'}{pages > 1 ? `, page ${f.page} of ${pages}` : ''}</p>
       <div className="table-wrap">
-        <table>
+        {/* On a phone, one block per figure, each cell under its column's name (globals.css, reflow). */}
+        <table className="reflow labelled">
           <caption>Figures, most recently reported first</caption>
           <thead>
             <tr>
@@ -87,14 +88,14 @@ export default async function FiguresPage({ searchParams }: Props) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-figure-id={r.id}>
-                <td><Link href={`/admin/figures/${r.id}`} aria-label={`Edit figure ${r.id}`}>{r.id}</Link></td>
-                <td>{r.eventName}</td>
-                <td>{r.metricLabel}</td>
-                <td>{describeScope(r.group, r.location)}</td>
-                <td className="num">{formatFigureWithUnit(r)}</td>
-                <td><time dateTime={r.reportedOn}>{formatDate(r.reportedOn)}</time></td>
-                <td>{r.reportingBody}{r.sourceLabel !== r.reportingBody ? <div className="muted">{r.sourceLabel}</div> : null}</td>
-                <td>{r.status === 'retracted' ? <span className="status-retracted">retracted</span> : 'published'}</td>
+                <td data-label="Figure #"><Link href={`/admin/figures/${r.id}`} aria-label={`Edit figure ${r.id}`}>{r.id}</Link></td>
+                <td data-label="Event">{r.eventName}</td>
+                <td data-label="Metric">{r.metricLabel}</td>
+                <td data-label="Group and place">{describeScope(r.group, r.location)}</td>
+                <td data-label="Figure" className="num">{formatFigureWithUnit(r)}</td>
+                <td data-label="Reported on"><time dateTime={r.reportedOn}>{formatDate(r.reportedOn)}</time></td>
+                <td data-label="Source">{r.reportingBody}{r.sourceLabel !== r.reportingBody ? <div className="muted">{r.sourceLabel}</div> : null}</td>
+                <td data-label="Status">{r.status === 'retracted' ? <span className="status-retracted">retracted</span> : 'published'}</td>
               </tr>
             ))}
           </tbody>

@@ -71,5 +71,5 @@ export async function importFiguresAction(_previous: ImportState, formData: Form
     : '';
   const warned = n ? { warningsTitle: `${unusualWarningsWords(n, dryRun)}${more}`, warnings: summary.warnings.slice(0, PROBLEMS_LISTED).map(formatImportWarning) } : {};
   // A dry run is a check before the real import: the reason stays for it.
-  return { status: 'done', message: `${file.name}: ${dryRun ? 'checked; dry run, nothing was written.' : 'imported.'}`, counts, dryRun, reason: dryRun ? reasonTyped : undefined, ...warned };
+  return { status: 'done', message: `${file.name}: ${dryRun ? 'checked; dry run, nothing was written. To import it, choose the file again.' : 'imported.'}`, counts, dryRun, reason: dryRun ? reasonTyped : undefined, ...warned };
 }
