@@ -3,7 +3,7 @@ import type { FigurePage } from '@/db/queries/figure-page';
 import { diffSnapshots, snapshotOf } from '@/lib/audit-diff';
 import { publicEntryTitle, unrecordedChanges, wordableOf } from '@/lib/public-history';
 import { formatDate, formatFigureWithUnit } from '@/lib/wording';
-import { ChangeReason } from './change-reason';
+import { ChangeReason, ConfirmedWarning } from './change-reason';
 import { FieldChanges } from './field-changes';
 
 /** An audit time ("2026-11-26T10:03:12.000Z") as "26 November 2026, 10:03 UTC". */
@@ -42,6 +42,7 @@ export function PublicHistory({ page }: { page: Pick<FigurePage, 'figure' | 'his
                 {typeof revision === 'number' ? <span className="muted"> · revision {revision}</span> : null}
               </h3>
               <ChangeReason entry={entry} />
+              <ConfirmedWarning entry={entry} />
               {!entry.before ? (
                 after ? <p>Entered as {formatFigureWithUnit(wordableOf(after))}.</p> : null
               ) : changes.length ? (

@@ -79,8 +79,13 @@ test('a toll ten times the last report is not saved until the editor confirms it
   await page.getByRole('button', { name: 'Add figure' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Figure added.' })).toBeVisible();
   expect(findFigure(db, newest(place).id)).toMatchObject({ valueBest: 23100, note: 'typed note' });
-  // The figure's history keeps what the editor confirmed.
-  await expect(page.locator('.confirmed-warning')).toHaveText(/^Saved after a check of the number: 23,100 is 100 times the last report before it in this series: 231, .* The editor confirmed it was right\.$/);
+  // The figure's history keeps what the editor confirmed, in the admin and on its public page (no editor named).
+  const confirmed = /^Saved after a check of the number: 23,100 is 100 times the last report before it in this series: 231, .* An editor confirmed it was right\.$/;
+  await expect(page.locator('.confirmed-warning')).toHaveText(confirmed);
+  const id = newest(place).id;
+  await page.goto(`/figures/${id}`);
+  await expect(page.getByRole('region', { name: 'History on this site' }).locator('.confirmed-warning')).toHaveText(confirmed);
+  await expect(page.getByRole('region', { name: 'History on this site' })).not.toContainText(editor.email);
 });
 
 test('without JavaScript the form asks the same, and a confirmation saves', async ({ browser }) => {

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '@/db/schema';
 import { auditActionWord } from '@/lib/audit-action';
-import { ChangeReason } from '@/app/ui/change-reason';
+import { ChangeReason, ConfirmedWarning } from '@/app/ui/change-reason';
 import { FieldChanges } from '@/app/ui/field-changes';
 import { diffSnapshots, snapshotOf } from '@/lib/audit-diff';
 
@@ -23,11 +23,7 @@ export function AuditEntryView({ entry, names, title, children }: {
         {typeof revision === 'number' ? <span className="muted"> · revision {revision}</span> : null}
       </h3>
       <ChangeReason entry={entry} />
-      {entry.confirmedWarning ? (
-        <p className="confirmed-warning">
-          <strong>Saved after a check of the number:</strong> {entry.confirmedWarning} The editor confirmed it was right.
-        </p>
-      ) : null}
+      <ConfirmedWarning entry={entry} />
       {changes.length ? (
         <FieldChanges changes={changes} caption={`Changes in entry ${entry.id}`} created={!entry.before} />
       ) : (
