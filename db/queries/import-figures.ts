@@ -1,13 +1,13 @@
 import { asc } from 'drizzle-orm';
 import type { ImportError } from '@/lib/import/errors';
-import { changesCheckedParts } from '@/lib/plausibility';
+import { amountOf, changesCheckedParts, factorBetween, UNUSUAL_FACTOR } from '@/lib/plausibility';
 import { unitMismatch } from '@/lib/validation/figure';
 import type { ParsedRow, RowReference } from '@/lib/import/parse';
 import type { Db } from '../index';
-import { events, metrics } from '../schema';
+import { events, metrics, type Figure } from '../schema';
 import type { Actor } from './audit';
 import { createImportStage, type ExistingMatch } from './import-stage';
-import { unusualImportRows, type UnusualImportRow } from './import-unusual';
+import { aloneInSeries, unusualImportRows, type UnusualImportRow } from './import-unusual';
 import { prepareImportStatements, type FigureValues, type NewSource } from './import-statements';
 import { refreshStaleSeries } from './series-summaries';
 
@@ -109,6 +109,9 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
     // Rows whose number was published before and stays as it was (a note corrected, or nothing):
     // not named again, as the form does not ask again when an edit leaves the number alone.
     const sameNumberLines = new Set<number>();
+    // Published figures whose number a row changes tenfold: compared with their saved number when
+    // they are alone in their series, as the form compares the only report of a series.
+    const tenfold: Array<{ line: number; existing: Figure; merged: FigureValues }> = [];
     for (const { line, row } of rows) {
       const sourceId = statements.ensureSource({
         reportingBody: row.reporting_body, publisher: row.publisher, title: row.source_title, url: row.source_url, publishedOn: row.source_published_on ?? row.reported_on,
@@ -154,6 +157,8 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
         if (change) {
           statements.updateFigure(match.existing, change.merged, change.action);
           counts.updated++;
+          const [was, now] = [amountOf(match.existing), change.merged.status === 'published' ? amountOf(change.merged) : null];
+          if (match.existing.status === 'published' && was !== null && now !== null && factorBetween(was, now) >= UNUSUAL_FACTOR) tenfold.push({ line: match.line, existing: match.existing, merged: change.merged });
         } else {
           counts.unchanged++;
         }
@@ -165,7 +170,14 @@ export function writeImportRows(db: Db, rows: ParsedRow[], actor: Actor, opts: W
     // run too (rolled back with the rest), as the check of unusual numbers reads them.
     refreshStaleSeries(db);
     // Read while the stage is there, and in a dry run before the rollback.
-    if (counts.created + counts.updated > 0) unusual = unusualImportRows(db).filter((r) => !sameNumberLines.has(r.line));
+    if (counts.created + counts.updated > 0) {
+      const alone = aloneInSeries(db, tenfold.map((t) => t.existing.id));
+      const againstSaved: UnusualImportRow[] = tenfold
+        .filter((t) => alone.has(t.existing.id))
+        .map((t) => ({ line: t.line, entered: t.merged, before: null, after: null, saved: t.existing }));
+      // A report alone in its series has no neighbour, so the two lists never name one row twice.
+      unusual = [...unusualImportRows(db).filter((r) => !sameNumberLines.has(r.line)), ...againstSaved].sort((a, b) => a.line - b.line);
+    }
     stage.drop();
     if (opts.dryRun) throw new DryRunRollback();
   };

@@ -1,11 +1,14 @@
-import type { NeighbourReport, ReportedAmount } from '@/lib/plausibility';
+import type { NeighbourReport, ReportedAmount, SavedReport } from '@/lib/plausibility';
 import type { Db } from '../index';
 
 /** A neighbouring report; `line` when it is a row of the file being imported. */
 export type ImportNeighbour = NeighbourReport & { line: number | null };
 
-/** A row of the file whose number may be unusual, with its series' reports on either side. */
-export type UnusualImportRow = { line: number; entered: ReportedAmount; before: ImportNeighbour | null; after: ImportNeighbour | null };
+/**
+ * A row of the file whose number may be unusual, with its series' reports on either side; `saved`,
+ * the figure as it was before the import, when the row changed the only report of its series.
+ */
+export type UnusualImportRow = { line: number; entered: ReportedAmount; before: ImportNeighbour | null; after: ImportNeighbour | null; saved?: SavedReport };
 
 const IDENTITY = 'event_id, metric_id, group_name, location, source_id, reported_on';
 const SERIES = 'event_id, metric_id, group_name, location';
@@ -63,4 +66,18 @@ export function unusualImportRows(db: Db): UnusualImportRow[] {
     before: r.before_id === null ? null : (neighbours.get(r.before_id) ?? null),
     after: r.after_id === null ? null : (neighbours.get(r.after_id) ?? null),
   }));
+}
+
+/** Of these figures, the ones that are now the only published report with a number in their series. */
+export function aloneInSeries(db: Db, ids: number[]): Set<number> {
+  if (!ids.length) return new Set();
+  return new Set(
+    db.$client.prepare(`
+      SELECT f.id FROM figures f
+      WHERE f.id IN (SELECT value FROM json_each(?)) AND f.status = 'published' AND f.qualifier <> 'unknown'
+        AND NOT EXISTS (
+          SELECT 1 FROM figures o
+          WHERE o.event_id = f.event_id AND o.metric_id = f.metric_id AND o.group_name = f.group_name AND o.location = f.location
+            AND o.id <> f.id AND o.status = 'published' AND o.qualifier <> 'unknown')`).pluck().all(JSON.stringify(ids)) as number[],
+  );
 }

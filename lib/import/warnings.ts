@@ -14,7 +14,7 @@ export function unusualNumberWarnings(rows: UnusualImportRow[]): ImportWarning[]
   const named = new Set(rows.map((r) => r.line));
   return rows.flatMap((r) => {
     const after = r.after?.line && named.has(r.after.line) ? null : r.after;
-    const unusual = unusualNumber(r.entered, { before: r.before, after });
+    const unusual = unusualNumber(r.entered, { before: r.before, after }, r.saved);
     return unusual ? [{ line: r.line, message: unusual.reasons.map(reasonText).join(' ') }] : [];
   });
 }

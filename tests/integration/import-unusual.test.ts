@@ -88,6 +88,17 @@ describe('an import names the rows whose number is unusual, and still imports th
     ]);
   });
 
+  it('the only report of its series, changed tenfold by a file, is named against its saved number, as the form does', () => {
+    expect(warnings(csv(row('Lonetown', 'exact', '', '4353', '', '2022-01-15')))).toEqual([]);
+    const id = db.$client.prepare("SELECT id FROM figures WHERE location = 'Lonetown'").pluck().get() as number;
+    expect(warnings(csv(row('Lonetown', 'exact', '', '43530', '', '2022-01-15')), true)).toEqual([
+      `line 2: 43,530 is 10 times this figure's number as saved (revision 1), the only report in this series: 4,353 (figure #${id}).`,
+    ]);
+    // With a neighbour (44,000), it is the measure, not the saved number (4,353): 43,530 is near it.
+    importCsvText(db, csv(row('Lonetown', 'exact', '', '44000', '', '2022-01-20')), actor);
+    expect(warnings(csv(row('Lonetown', 'exact', '', '43530', '', '2022-01-15')))).toEqual([]);
+  });
+
   it('a file refused for its problems names no numbers to check', () => {
     const summary = importCsvText(db, csv(row('Kazakhstan', 'exact', '', '2300', '', '2022-03-20'), row('Kazakhstan', 'exact', '', 'x', '', '2022-03-21')), actor);
     expect(summary.errors).toHaveLength(1);
