@@ -7,7 +7,7 @@ import { auditEntries, events, figures, metrics, sources, type AuditEntry } from
  * change left it with (the source only while some figure cites it, as the site's pages name
  * sources: one no longer cited is not public), and the event the figure is in now.
  */
-export type EventFigureChange = Pick<AuditEntry, 'id' | 'at' | 'action' | 'entityType' | 'actor' | 'reason' | 'before' | 'after'> & {
+export type EventFigureChange = Pick<AuditEntry, 'id' | 'at' | 'action' | 'entityType' | 'actor' | 'reason' | 'confirmedWarning' | 'before' | 'after'> & {
   figureId: number;
   eventName: string | null;
   metricLabel: string | null;
@@ -29,6 +29,7 @@ function changesOf(db: Executor, ids: number[]): EventFigureChange[] {
       entityType: auditEntries.entityType,
       actor: auditEntries.actor,
       reason: auditEntries.reason,
+      confirmedWarning: auditEntries.confirmedWarning,
       before: auditEntries.before,
       after: auditEntries.after,
       figureId: auditEntries.entityId,

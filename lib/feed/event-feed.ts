@@ -56,6 +56,8 @@ export function feedEntry(change: EventFigureChange, base: string, withEvent = f
   }
   if (change.action === 'retract') sentences.push(`Reason: ${text(after.retractionReason) || change.reason || 'none given'}.`);
   else if (change.reason) sentences.push(`Reason given: ${change.reason}.`);
+  // As the figure's page says it (app/ui/change-reason.tsx): the warning's words end with a full stop.
+  if (change.confirmedWarning) sentences.push(`Saved after a check of the number: ${change.confirmedWarning} An editor confirmed it was right.`);
   return {
     id: feedTag(base, `figure-change-${change.id}`),
     title: `${TITLE_VERBS[change.action]}: ${change.metricLabel ?? 'A figure'}${scope}${withEvent && change.eventName ? `, ${change.eventName}` : ''}${number ? `: ${number}` : ''}`,

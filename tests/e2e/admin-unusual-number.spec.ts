@@ -86,6 +86,9 @@ test('a toll ten times the last report is not saved until the editor confirms it
   await page.goto(`/figures/${id}`);
   await expect(page.getByRole('region', { name: 'History on this site' }).locator('.confirmed-warning')).toHaveText(confirmed);
   await expect(page.getByRole('region', { name: 'History on this site' })).not.toContainText(editor.email);
+  // And the event's feed says it with the change.
+  const feed = await (await page.request.get(`/events/${E2E_EVENT_SLUG}/feed.xml`)).text();
+  expect(feed).toContain('Saved after a check of the number: 23,100 is 100 times the last report before it in this series: 231,');
 });
 
 test('without JavaScript the form asks the same, and a confirmation saves', async ({ browser }) => {

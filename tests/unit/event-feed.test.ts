@@ -9,7 +9,7 @@ const figure = { eventId: 4, metricId: 1, group: 'all', location: 'Kazakhstan', 
 
 function change(over: Partial<EventFigureChange> = {}): EventFigureChange {
   return {
-    id: 7, at: '2026-11-28T12:00:00.000Z', action: 'update', entityType: 'figure', actor: 'editor@example.org', reason: null,
+    id: 7, at: '2026-11-28T12:00:00.000Z', action: 'update', entityType: 'figure', actor: 'editor@example.org', reason: null, confirmedWarning: null,
     before: { ...figure, valueBest: 164, revision: 1 }, after: figure, figureId: 12, eventName: EVENT.name, metricLabel: 'Deaths', cites: true,
     reportingBody: 'Prosecutor General', publisher: 'Tengrinews',
     ...over,
@@ -25,6 +25,13 @@ describe('an event feed entry', () => {
       updated: '2026-11-28T12:00:00.000Z',
       summary: 'Prosecutor General, as published by Tengrinews, reported it on 15 January 2022. Changed by an editor on 28 November 2026. What changed: number (best). Before the change: 164 people. Reason given: the ministry revised its count.',
     });
+  });
+
+  it('says when the number was saved after a check an editor confirmed, in the warning\'s words, as the figure\'s page does', () => {
+    const warning = '225 is 10 times the last report before it in this series: 22, reported 9 January 2022 by Ministry of Health (figure #3).';
+    expect(feedEntry(change({ confirmedWarning: warning }), BASE).summary).toBe(
+      `Prosecutor General, as published by Tengrinews, reported it on 15 January 2022. Changed by an editor on 28 November 2026. What changed: number (best). Before the change: 164 people. Saved after a check of the number: ${warning} An editor confirmed it was right.`,
+    );
   });
 
   it('words each kind of change, and never says which editor or file made it', () => {
