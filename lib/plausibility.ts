@@ -132,6 +132,15 @@ export function reasonText(r: UnusualReason): string {
   return r.line ? `${r.text} (line ${r.line} of this file).` : `${r.text} (figure #${r.figureId}).`;
 }
 
+/**
+ * How a confirmed warning is told with its save, in the figure's histories and the event's feed:
+ * the lead ("Saved after a check of the number:") and the rest (the warning's words, which end
+ * with a full stop, then that an editor, unnamed, confirmed it).
+ */
+export function confirmedWarningWords(warning: string): { lead: string; rest: string } {
+  return { lead: 'Saved after a check of the number:', rest: `${warning} An editor confirmed it was right.` };
+}
+
 /** Whether a save must stop to ask: the number is unusual and the form did not confirm these very reasons. */
 export function awaitsConfirmation(unusual: UnusualNumber | null, confirmed: string | undefined): boolean {
   return unusual !== null && confirmed !== unusual.key;

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '@/db/schema';
+import { confirmedWarningWords } from '@/lib/plausibility';
 
 /** Why the editor made a change, in their words, when they said (the admin and public histories). */
 export function ChangeReason({ entry }: { entry: Pick<AuditEntry, 'reason'> }) {
@@ -10,9 +11,11 @@ export function ChangeReason({ entry }: { entry: Pick<AuditEntry, 'reason'> }) {
  * in its own words, with no editor named (the admin and public histories).
  */
 export function ConfirmedWarning({ entry }: { entry: Pick<AuditEntry, 'confirmedWarning'> }) {
-  return entry.confirmedWarning ? (
+  if (!entry.confirmedWarning) return null;
+  const { lead, rest } = confirmedWarningWords(entry.confirmedWarning);
+  return (
     <p className="confirmed-warning">
-      <span className="muted">Saved after a check of the number:</span> {entry.confirmedWarning} An editor confirmed it was right.
+      <span className="muted">{lead}</span> {rest}
     </p>
-  ) : null;
+  );
 }

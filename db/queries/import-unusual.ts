@@ -1,4 +1,4 @@
-import type { NeighbourReport, ReportedAmount, SavedReport } from '@/lib/plausibility';
+import { UNUSUAL_FACTOR, type NeighbourReport, type ReportedAmount, type SavedReport } from '@/lib/plausibility';
 import type { Db } from '../index';
 
 /** A neighbouring report; `line` when it is a row of the file being imported. */
@@ -14,8 +14,8 @@ const IDENTITY = 'event_id, metric_id, group_name, location, source_id, reported
 const SERIES = 'event_id, metric_id, group_name, location';
 // The number a report stands for (lib/plausibility.ts, amountOf): its best, else its range's middle.
 const AMOUNT = 'coalesce(f.value_best, round((f.value_low + f.value_high) / 2.0))';
-/** SQL: whether two amounts are UNUSUAL_FACTOR (10) times apart, zero counted as one (factorBetween); false when `b` is NULL. */
-export const apart = (a: string, b: string) => `(${b} IS NOT NULL AND max(max(${a}, ${b}), 1) >= 10 * max(min(${a}, ${b}), 1))`;
+/** SQL: whether two amounts are UNUSUAL_FACTOR times apart, zero counted as one (factorBetween); false when `b` is NULL. */
+export const apart = (a: string, b: string) => `(${b} IS NOT NULL AND max(max(${a}, ${b}), 1) >= ${UNUSUAL_FACTOR} * max(min(${a}, ${b}), 1))`;
 
 /**
  * The rows of the import's stage (temp.import_stage, before it is dropped) whose figure, as now
@@ -68,16 +68,16 @@ export function unusualImportRows(db: Db): UnusualImportRow[] {
   }));
 }
 
-/** Of these figures, the ones that are now the only published report with a number in their series. */
+/**
+ * Of these figures, the ones that are now the only published report with a number in their series:
+ * by their series' summaries (call it after refreshStaleSeries, in the same transaction).
+ */
 export function aloneInSeries(db: Db, ids: number[]): Set<number> {
   if (!ids.length) return new Set();
   return new Set(
     db.$client.prepare(`
-      SELECT f.id FROM figures f
-      WHERE f.id IN (SELECT value FROM json_each(?)) AND f.status = 'published' AND f.qualifier <> 'unknown'
-        AND NOT EXISTS (
-          SELECT 1 FROM figures o
-          WHERE o.event_id = f.event_id AND o.metric_id = f.metric_id AND o.group_name = f.group_name AND o.location = f.location
-            AND o.id <> f.id AND o.status = 'published' AND o.qualifier <> 'unknown')`).pluck().all(JSON.stringify(ids)) as number[],
+      SELECT f.id FROM figures f JOIN series_summaries ss USING (${SERIES})
+      WHERE f.id IN (SELECT value FROM json_each(?)) AND f.status = 'published' AND f.qualifier <> 'unknown' AND ss.numeric_reports = 1`)
+      .pluck().all(JSON.stringify(ids)) as number[],
   );
 }

@@ -10,6 +10,7 @@ import { SITE_NAME } from '@/lib/page-citation';
 import { publicEntryTitle, wordableOf } from '@/lib/public-history';
 import { describeScope, formatDate, formatFigureWithUnit } from '@/lib/wording';
 import type { AtomEntry, AtomFeed } from './atom';
+import { confirmedWarningWords } from '@/lib/plausibility';
 
 /** How many changes a feed carries. */
 export const EVENT_FEED_ENTRIES = 50;
@@ -56,8 +57,10 @@ export function feedEntry(change: EventFigureChange, base: string, withEvent = f
   }
   if (change.action === 'retract') sentences.push(`Reason: ${text(after.retractionReason) || change.reason || 'none given'}.`);
   else if (change.reason) sentences.push(`Reason given: ${change.reason}.`);
-  // As the figure's page says it (app/ui/change-reason.tsx): the warning's words end with a full stop.
-  if (change.confirmedWarning) sentences.push(`Saved after a check of the number: ${change.confirmedWarning} An editor confirmed it was right.`);
+  if (change.confirmedWarning) {
+    const { lead, rest } = confirmedWarningWords(change.confirmedWarning);
+    sentences.push(`${lead} ${rest}`);
+  }
   return {
     id: feedTag(base, `figure-change-${change.id}`),
     title: `${TITLE_VERBS[change.action]}: ${change.metricLabel ?? 'A figure'}${scope}${withEvent && change.eventName ? `, ${change.eventName}` : ''}${number ? `: ${number}` : ''}`,

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '@/db/index';
-import { E2E_EVENT_SLUG, counts, e2eDb, e2eEventId, newEditor, signIn } from './admin-support';
+import { E2E_EVENT_SLUG, cliDryRun, counts, e2eDb, e2eEventId, newEditor, signIn } from './admin-support';
 import { expect, test } from './fixtures';
 
 let db: Db;
@@ -19,10 +18,7 @@ const FIXTURE = path.resolve('tests/fixtures/import-with-errors.csv');
 
 /** What `npm run import -- FILE --dry-run` prints as problems for a file, against the same database. */
 function cliProblems(file: string): string[] {
-  const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', file, '--dry-run'], {
-    env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH },
-    encoding: 'utf8',
-  });
+  const run = cliDryRun(file);
   expect(run.status).toBe(1);
   return run.stderr.split('\n').filter((l) => l.startsWith('line '));
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { openDatabase, type Db } from '@/db/index';
 import { createEvent } from '@/db/queries/catalog-admin';
@@ -41,6 +42,14 @@ export function seedTestFigure(db: Db, location: string, best: number, over: Par
     ...over,
   };
   return createFigure(db, input, { userId: null, label: 'e2e setup' }).id;
+}
+
+/** `npm run import -- FILE --dry-run` against the e2e database, as the command line runs it. */
+export function cliDryRun(file: string): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', file, '--dry-run'], {
+    env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH },
+    encoding: 'utf8',
+  });
 }
 
 /** Signs in through the form and lands on the figure list. */

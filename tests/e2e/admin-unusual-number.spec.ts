@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Db } from '@/db/index';
 import { findFigure } from '@/db/queries/figure-admin';
-import { E2E_EVENT_SLUG, counts, e2eDb, e2eEventId, newEditor, seedTestFigure, signIn } from './admin-support';
+import { E2E_EVENT_SLUG, cliDryRun, counts, e2eDb, e2eEventId, newEditor, seedTestFigure, signIn } from './admin-support';
 import AxeBuilder from './axe';
 import { expect, test } from './fixtures';
 
@@ -138,7 +137,7 @@ test('an upload names the rows with an unusual number, in a dry run as after the
   fs.writeFileSync(file, ['event_slug,metric,group,location,qualifier,value_low,value_best,value_high,unit,reported_on,reporting_body,publisher,source_title,source_url,quote,note', line('12', '2022-02-03'), line('1200', '2022-02-04'), line('1250', '2022-02-05')].join('\n'));
   const named = 'line 3: 1,200 is 100 times the last report before it in this series: 12, reported 3 February 2022 by Partner NGO, published by Partner bulletin (line 2 of this file).';
   try {
-    const cli = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', file, '--dry-run'], { env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH }, encoding: 'utf8' });
+    const cli = cliDryRun(file);
     expect(cli.status).toBe(0);
     expect(cli.stdout.split('\n').filter((l) => l.startsWith('line '))).toEqual([named]);
 
